@@ -1,0 +1,1 @@
+"""The `debate` command line: a thin Typer layer over the library."""

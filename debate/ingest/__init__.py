@@ -1,0 +1,163 @@
+"""Read any supported input into canonical Threads.
+
+Each format lives in its own module exposing `sniff(path, head) -> bool` and
+`read(path, options) -> Iterator[Thread]`. `read_threads` detects the format
+(or takes a forced one), streams threads out, and applies structure inference
+to flat pages unless told not to.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..errors import DebateError, FormatError, InputError
+from ..model import Thread
+
+#: Format name -> module in this package, in sniffing order (most specific first).
+READERS: dict[str, str] = {
+    "canonical": "canonical_reader",
+    "convokit": "convokit",
+    "reddit": "reddit",
+    "pushshift": "pushshift",
+    "hackernews": "hackernews",
+    "youtube": "youtube",
+    "wxr": "wxr",
+    "disqus": "disqus",
+    "json": "generic",
+    "jsonl": "generic",
+    "csv": "generic",
+    "scraped": "scraped",
+}
+FORMATS: tuple[str, ...] = tuple(READERS)
+#: Formats whose comments carry no parent links, so structure must be inferred.
+FLAT_FORMATS = frozenset({"scraped"})
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Field names for generic JSON / JSONL / CSV records."""
+
+    id: str = "id"
+    parent: str = "parent"
+    author: str = "author"
+    text: str = "text"
+    thread: str = "thread"
+    time: str = "time"
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read an input. Every CLI reading option maps to one field here."""
+
+    format: str | None = None  # None = detect
+    fields: FieldMap = field(default_factory=FieldMap)
+    infer: bool = True  # infer reply structure and speakers on flat pages
+    order: str | None = None  # "chronological" | "threaded" | None = detect
+    progress: bool = False  # show a progress bar (the CLI sets it on a terminal)
+    spill_dir: str | None = None  # where large dumps may spill while grouping by thread
+
+
+def _module(fmt: str):
+    return importlib.import_module(f".{READERS[fmt]}", __name__)
+
+
+def check_format(fmt: str | None) -> str | None:
+    if fmt is not None and fmt not in READERS:
+        raise FormatError(f"unknown format {fmt!r} (choose from: {', '.join(FORMATS)})")
+    return fmt
+
+
+def read_head(path: Path, size: int = 65536) -> str:
+    """The first bytes of a file as text, decompressing .zst/.gz, for sniffing."""
+    from .common import open_text
+
+    if path.is_dir():
+        return ""
+    with open_text(path) as fh:
+        return fh.read(size)
+
+
+def detect_format(path: str | os.PathLike) -> str:
+    """Name the format of `path` by its content (and name), or raise FormatError."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file or directory", path=str(path))
+    head = read_head(p)
+    for fmt in FORMATS:
+        if fmt in ("json", "jsonl", "csv"):
+            continue
+        try:
+            mod = _module(fmt)
+        except ModuleNotFoundError:
+            continue
+        if mod.sniff(p, head):
+            return fmt
+    generic = _module("json")
+    fmt = generic.sniff_generic(p, head)
+    if fmt:
+        return fmt
+    raise FormatError(
+        f"cannot tell the format of this file; force one with --format ({', '.join(FORMATS)})",
+        path=str(path),
+    )
+
+
+def read_threads(source: str | os.PathLike, options: ReadOptions | None = None) -> Iterator[Thread]:
+    """Stream the threads of one input (file, directory or "-" for stdin)."""
+    options = options or ReadOptions()
+    check_format(options.format)
+    if str(source) == "-":
+        yield from _read_stdin(options)
+        return
+    path = Path(source)
+    if not path.exists():
+        raise InputError("no such file or directory", path=str(source))
+    fmt = options.format or detect_format(path)
+    mod = _module(fmt)
+    for thread in mod.read(path, replace(options, format=fmt)):
+        yield finish(thread, options)
+
+
+def read_thread(source: str | os.PathLike, options: ReadOptions | None = None) -> Thread:
+    """Exactly one thread from `source`; an error if it holds none or several."""
+    threads = list(read_threads(source, options))
+    if len(threads) != 1:
+        raise InputError(f"expected one thread, found {len(threads)}", path=str(source))
+    return threads[0]
+
+
+def finish(thread: Thread, options: ReadOptions) -> Thread:
+    """Infer structure on flat pages (unless --no-infer) and derive participants."""
+    from ..tree import derive_participants
+
+    if thread.source_format in FLAT_FORMATS and options.infer and not thread.structure_inferred:
+        from ..structure import infer_structure
+
+        thread = infer_structure(thread, order=options.order)
+    if not thread.participants:
+        thread = derive_participants(thread)
+    return thread
+
+
+def _read_stdin(options: ReadOptions) -> Iterator[Thread]:
+    """Spool stdin to a temporary file so detection and streaming work as for files."""
+    suffix = {"jsonl": ".jsonl", "pushshift": ".jsonl", "csv": ".csv", "json": ".json"}.get(options.format or "", "")
+    with tempfile.TemporaryDirectory(prefix="debate-stdin-") as tmp:
+        path = Path(tmp) / f"stdin{suffix}"
+        with open(path, "wb") as out:
+            shutil.copyfileobj(sys.stdin.buffer, out)
+        try:
+            fmt = options.format or detect_format(path)
+            for thread in _module(fmt).read(path, replace(options, format=fmt)):
+                yield finish(replace(thread, source_path="-"), options)
+        except DebateError as e:
+            if e.path == str(path):
+                e.path = "<stdin>"
+            raise

@@ -1,0 +1,207 @@
+"""Helpers every reader shares: opening (compressed) files, timestamps, markup, thread assembly."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import IO
+
+from ..errors import InputError
+from ..model import Article, Comment, SourceStats, Thread
+from ..tree import repair_tree
+
+
+def open_text(path: Path) -> IO[str]:
+    """Open a text file, transparently decompressing `.gz` and `.zst`."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
+    if name.endswith(".zst"):
+        try:
+            import zstandard
+        except ImportError:  # pragma: no cover - zstandard is a dependency
+            raise InputError("reading .zst needs the 'zstandard' package", path=str(path)) from None
+        raw = open(path, "rb")
+        reader = zstandard.ZstdDecompressor(max_window_size=2**31).stream_reader(raw, closefd=True)
+        return io.TextIOWrapper(reader, encoding="utf-8", errors="replace")
+    return open(path, encoding="utf-8-sig", errors="replace", newline="")
+
+
+# --- timestamps -----------------------------------------------------------------
+
+
+def to_utc_iso(value: object, *, path: str | None = None, where: str | None = None) -> str | None:
+    """Normalise a timestamp to ISO 8601 UTC ("2012-03-29T14:03:00Z").
+
+    Accepts epoch seconds or milliseconds (int/float/str of digits), ISO 8601
+    strings with or without offset (naive ones are taken as UTC), and RFC 2822
+    dates. None and "" give None; anything else unparseable is an InputError.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise InputError(f"expected a timestamp, got {value!r}", path=path, where=where)
+    if isinstance(value, (int, float)) or (isinstance(value, str) and re.fullmatch(r"\d{9,13}(\.\d+)?", value.strip())):
+        seconds = float(value)
+        if seconds > 1e11:  # milliseconds
+            seconds /= 1000.0
+        dt = datetime.fromtimestamp(seconds, tz=timezone.utc)
+        return _fmt(dt)
+    if isinstance(value, str):
+        s = value.strip()
+        iso = s.replace("Z", "+00:00") if s.endswith("Z") else s
+        try:
+            dt = datetime.fromisoformat(iso.replace(" ", "T", 1) if re.match(r"\d{4}-\d\d-\d\d \d", iso) else iso)
+        except ValueError:
+            try:
+                dt = parsedate_to_datetime(s)
+            except (TypeError, ValueError, IndexError):
+                raise InputError(f"cannot read timestamp {value!r}", path=path, where=where) from None
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=timezone.utc)
+        return _fmt(dt.astimezone(timezone.utc))
+    raise InputError(f"expected a timestamp, got {type(value).__name__}", path=path, where=where)
+
+
+def _fmt(dt: datetime) -> str:
+    dt = dt.astimezone(timezone.utc)
+    if dt.microsecond:
+        return dt.strftime("%Y-%m-%dT%H:%M:%S.%f").rstrip("0") + "Z"
+    return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- markup -----------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4",
+                         "h5", "h6", "tr", "table", "hr"})
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n" if tag in ("p", "div", "blockquote", "pre") else "\n")
+        if tag == "blockquote":
+            self.parts.append("> ")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML fragment: tags dropped, entities decoded, paragraphs kept."""
+    if "<" not in markup and "&" not in markup:
+        return markup.strip()
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(re.search(r"</?(p|a|br|i|b|em|strong|blockquote|code|pre|span|div|ul|li)\b[^>]*>", text, re.I)) or bool(
+        re.search(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", text, re.I))
+
+
+_MD_RULES = [
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> link text
+    (re.compile(r"^\s{0,3}#{1,6}\s+", re.M), ""),  # headings
+    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # quote markers (the quote stays as text)
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)"), r"\1"),  # italic *x*
+    (re.compile(r"(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)"), r"\1"),  # italic _x_
+    (re.compile(r"~~(.+?)~~"), r"\1"),  # strikethrough
+    (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
+    (re.compile(r"^\s*[-*+]\s+", re.M), "- "),  # bullets normalised
+    (re.compile(r"&gt;"), ">"),
+    (re.compile(r"&lt;"), "<"),
+    (re.compile(r"&amp;"), "&"),
+]
+
+
+def markdown_to_text(markup: str) -> str:
+    """Plain text of a Markdown comment (Reddit-style): markers dropped, words kept."""
+    text = markup
+    for pattern, repl in _MD_RULES:
+        text = pattern.sub(repl, text)
+    return text.strip()
+
+
+def plain_text(markup: str | None, kind: str) -> tuple[str, str | None]:
+    """(text for analysis, original markup or None when nothing was converted)."""
+    if markup is None:
+        return "", None
+    if kind == "html":
+        text = html_to_text(markup)
+    elif kind == "markdown":
+        text = markdown_to_text(markup)
+    else:
+        text = markup.strip()
+    return text, (markup if text != markup else None)
+
+
+def unescape(text: str | None) -> str | None:
+    return html.unescape(text) if text else text
+
+
+# --- assembly -----------------------------------------------------------------------
+
+
+def build_thread(
+    *,
+    thread_id: str,
+    article: Article,
+    comments: Sequence[Comment],
+    source_path: str,
+    source_format: str,
+    not_loaded: int = 0,
+    extra_stats: dict[str, int] | None = None,
+) -> Thread:
+    """Repair the tree (orphans, cycles: flagged, never dropped) and count everything."""
+    repaired, report = repair_tree(comments, path=source_path)
+    flags = [set(c.flags) for c in repaired]
+    stats = SourceStats(
+        loaded=len(repaired),
+        deleted=sum(1 for f in flags if f & {"deleted", "removed"}),
+        spam=sum(1 for f in flags if f & {"spam", "unapproved"}),
+        not_loaded=not_loaded,
+        orphaned=len(report.orphaned),
+        repaired=len(report.cycles_broken),
+        pingbacks=sum(1 for f in flags if f & {"pingback", "trackback"}),
+    )
+    if extra_stats:
+        stats = replace(stats, **extra_stats)
+    return Thread(
+        id=thread_id,
+        article=article,
+        comments=repaired,
+        source_path=source_path,
+        source_format=source_format,
+        stats=stats,
+    )

@@ -1,0 +1,193 @@
+"""Reply-tree helpers: integrity checks, repair, traversal, participants.
+
+Readers hand over comments with parent ids exactly as the source gave them;
+`repair_tree` makes them a valid tree (orphans and cycles reattached to the
+article and flagged, never dropped) and says what it changed.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from .errors import TreeError
+from .model import Comment, Participant, Thread
+
+
+@dataclass(frozen=True)
+class RepairReport:
+    orphaned: tuple[str, ...] = ()
+    cycles_broken: tuple[str, ...] = ()
+
+
+def check_unique_ids(comments: Sequence[Comment], path: str | None = None) -> None:
+    seen: set[str] = set()
+    for c in comments:
+        if c.id in seen:
+            raise TreeError(f"duplicate comment id {c.id!r}; ids must be unique in a thread", path=path)
+        seen.add(c.id)
+
+
+def repair_tree(
+    comments: Sequence[Comment], path: str | None = None
+) -> tuple[tuple[Comment, ...], RepairReport]:
+    """Reattach comments whose parent is missing or lies on a cycle.
+
+    A comment whose parent id is not in the thread is attached to the article
+    and flagged "orphaned". For each cycle, the comment of the cycle that
+    comes first in source order is attached to the article and flagged
+    "cycle_repaired". Order and everything else are kept.
+    """
+    check_unique_ids(comments, path)
+    ids = {c.id for c in comments}
+    parent = {c.id: c.parent for c in comments}
+    orphaned = []
+    for c in comments:
+        if c.parent is not None and c.parent not in ids:
+            orphaned.append(c.id)
+            parent[c.id] = None
+    position = {c.id: i for i, c in enumerate(comments)}
+    cut: list[str] = []
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = known to reach the article
+    for c in comments:
+        walk: list[str] = []
+        node: str | None = c.id
+        while node is not None and state.get(node) is None:
+            state[node] = 1
+            walk.append(node)
+            node = parent[node]
+        if node is not None and state.get(node) == 1:
+            cycle = walk[walk.index(node):]
+            first = min(cycle, key=position.__getitem__)
+            parent[first] = None
+            cut.append(first)
+        for n in walk:
+            state[n] = 2
+    orphan_set, cut_set = set(orphaned), set(cut)
+    out = []
+    for c in comments:
+        if c.id in orphan_set:
+            c = replace(c, parent=None, flags=_add_flag(c.flags, "orphaned"),
+                        extra={**c.extra, "source_parent": c.parent})
+        elif c.id in cut_set:
+            c = replace(c, parent=None, flags=_add_flag(c.flags, "cycle_repaired"),
+                        extra={**c.extra, "source_parent": c.parent})
+        out.append(c)
+    return tuple(out), RepairReport(tuple(orphaned), tuple(sorted(cut_set, key=position.__getitem__)))
+
+
+def _add_flag(flags: tuple[str, ...], flag: str) -> tuple[str, ...]:
+    return tuple(sorted(set(flags) | {flag}))
+
+
+def children_of(comments: Iterable[Comment]) -> dict[str | None, list[Comment]]:
+    """Map parent id (None = the article) to its replies, in source order."""
+    kids: dict[str | None, list[Comment]] = {}
+    for c in comments:
+        kids.setdefault(c.parent, []).append(c)
+    return kids
+
+
+def walk(thread: Thread) -> Iterator[tuple[Comment, int]]:
+    """Depth-first traversal in source order: (comment, depth), depth 1 = top level.
+
+    Every comment of a valid tree is yielded exactly once.
+    """
+    kids = children_of(thread.comments)
+    stack: list[tuple[Comment, int]] = [(c, 1) for c in reversed(kids.get(None, []))]
+    while stack:
+        c, d = stack.pop()
+        yield c, d
+        stack.extend((k, d + 1) for k in reversed(kids.get(c.id, [])))
+
+
+def depths(thread: Thread) -> dict[str, int]:
+    return {c.id: d for c, d in walk(thread)}
+
+
+def max_depth(thread: Thread) -> int:
+    return max(depths(thread).values(), default=0)
+
+
+def placeholder(index: int) -> str:
+    """Stable placeholder names: Commenter A..Z, then AA, AB..."""
+    letters = string.ascii_uppercase
+    name = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        name = letters[rem] + name
+    return f"Commenter {name}"
+
+
+def derive_participants(thread: Thread) -> Thread:
+    """Give every comment a speaker, and the thread its participant list.
+
+    Comments already carrying a `speaker` keep it. Named comments are grouped
+    by name (case-insensitive, whitespace-normalised); each unnamed comment
+    without a speaker becomes its own participant with a placeholder label,
+    numbered in order of first appearance. The article's author, when named
+    and present among commenters, is marked.
+    """
+    author_key = _name_key(thread.article.author) if thread.article.author else None
+    ids: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    names: dict[str, str | None] = {}
+    members: dict[str, list[str]] = {}
+    inferred: dict[str, dict] = {}
+    anon = 0
+    used: set[str] = set()
+    comments = []
+    for c in thread.comments:
+        speaker = c.speaker
+        if speaker is None:
+            if c.author:
+                key = _name_key(c.author)
+                speaker = ids.get(key)
+                if speaker is None:
+                    speaker = _unique_id("p:" + key.replace(" ", "-"), used)
+                    ids[key] = speaker
+            else:
+                speaker = _unique_id(f"anon:{c.id}", used)
+            c = replace(c, speaker=speaker)
+        used.add(speaker)
+        if speaker not in members:
+            members[speaker] = []
+            names[speaker] = c.author
+            if c.author:
+                labels[speaker] = c.author
+            else:
+                labels[speaker] = placeholder(anon)
+                anon += 1
+            if "author" in c.inferred:
+                inferred[speaker] = {"name": c.inferred["author"]}
+        elif names[speaker] is None and c.author:
+            names[speaker] = labels[speaker] = c.author
+        members[speaker].append(c.id)
+        comments.append(c)
+    participants = tuple(
+        Participant(
+            id=pid,
+            label=labels[pid],
+            name=names[pid],
+            comments=tuple(members[pid]),
+            is_article_author=bool(author_key and names[pid] and _name_key(names[pid]) == author_key),
+            inferred=inferred.get(pid, {}),
+        )
+        for pid in members
+    )
+    return replace(thread, comments=tuple(comments), participants=participants)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _unique_id(base: str, used: set[str]) -> str:
+    if base not in used:
+        return base
+    n = 2
+    while f"{base}-{n}" in used:
+        n += 1
+    return f"{base}-{n}"
