@@ -38,6 +38,8 @@ READERS: dict[str, str] = {
 FORMATS: tuple[str, ...] = tuple(READERS)
 #: Formats whose comments carry no parent links, so structure must be inferred.
 FLAT_FORMATS = frozenset({"scraped"})
+#: Tried only after every specific format said no.
+_FALLBACKS = frozenset({"json", "jsonl", "csv", "scraped"})
 
 
 @dataclass(frozen=True)
@@ -91,18 +93,16 @@ def detect_format(path: str | os.PathLike) -> str:
         raise InputError("no such file or directory", path=str(path))
     head = read_head(p)
     for fmt in FORMATS:
-        if fmt in ("json", "jsonl", "csv"):
+        if fmt in _FALLBACKS:
             continue
-        try:
-            mod = _module(fmt)
-        except ModuleNotFoundError:
-            continue
-        if mod.sniff(p, head):
+        if _module(fmt).sniff(p, head):
             return fmt
-    generic = _module("json")
-    fmt = generic.sniff_generic(p, head)
+    # Generic records before free text: a CSV or JSON file is never a scraped page.
+    fmt = _module("json").sniff_generic(p, head)
     if fmt:
         return fmt
+    if _module("scraped").sniff(p, head):
+        return "scraped"
     raise FormatError(
         f"cannot tell the format of this file; force one with --format ({', '.join(FORMATS)})",
         path=str(path),
