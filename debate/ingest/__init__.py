@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import DebateError, FormatError, InputError
+from ..errors import DebateError, FormatError, InputError, UsageError
 from ..model import Thread
 
 #: Format name -> module in this package, in sniffing order (most specific first).
@@ -72,7 +72,7 @@ def _module(fmt: str):
 
 def check_format(fmt: str | None) -> str | None:
     if fmt is not None and fmt not in READERS:
-        raise FormatError(f"unknown format {fmt!r} (choose from: {', '.join(FORMATS)})")
+        raise UsageError(f"unknown format {fmt!r} (choose from: {', '.join(FORMATS)})", where="--format")
     return fmt
 
 
@@ -122,7 +122,7 @@ def read_threads(source: str | os.PathLike, options: ReadOptions | None = None) 
     fmt = options.format or detect_format(path)
     mod = _module(fmt)
     for thread in mod.read(path, replace(options, format=fmt)):
-        yield finish(thread, options)
+        yield thread if fmt == "canonical" else finish(thread, options)
 
 
 def read_thread(source: str | os.PathLike, options: ReadOptions | None = None) -> Thread:
@@ -156,7 +156,10 @@ def _read_stdin(options: ReadOptions) -> Iterator[Thread]:
         try:
             fmt = options.format or detect_format(path)
             for thread in _module(fmt).read(path, replace(options, format=fmt)):
-                yield finish(replace(thread, source_path="-"), options)
+                if fmt == "canonical":
+                    yield thread  # read back unchanged
+                else:
+                    yield finish(replace(thread, source_path="-"), options)
         except DebateError as e:
             if e.path == str(path):
                 e.path = "<stdin>"
