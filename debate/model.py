@@ -30,6 +30,7 @@ FLAGS = frozenset(
         "cycle_repaired",  # its parent link closed a cycle; reattached to the article
         "edited",  # the source says it was edited
         "empty",  # the source gave no text
+        "author_deleted",  # the source hides the author (Reddit "[deleted]" account); text may be intact
     }
 )
 
