@@ -154,16 +154,16 @@ def derive_participants(thread: Thread) -> Thread:
         used.add(speaker)
         if speaker not in members:
             members[speaker] = []
-            names[speaker] = c.author
-            if c.author:
-                labels[speaker] = c.author
+            names[speaker] = " ".join(c.author.split()) if c.author else None
+            if names[speaker]:
+                labels[speaker] = names[speaker]
             else:
                 labels[speaker] = placeholder(anon)
                 anon += 1
             if "author" in c.inferred:
                 inferred[speaker] = {"name": c.inferred["author"]}
         elif names[speaker] is None and c.author:
-            names[speaker] = labels[speaker] = c.author
+            names[speaker] = labels[speaker] = " ".join(c.author.split())
         members[speaker].append(c.id)
         comments.append(c)
     participants = tuple(

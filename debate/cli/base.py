@@ -59,9 +59,11 @@ def command(*args, **kwargs) -> Callable:
 
 Inputs = Annotated[
     list[Path],
-    typer.Argument(help="Input files or directories ('-' reads standard input).", show_default=False),
+    typer.Argument(help="Input files or directories ('-' reads standard input).", show_default=False,
+                   metavar="INPUT"),
 ]
-Input = Annotated[Path, typer.Argument(help="Input file ('-' reads standard input).", show_default=False)]
+Input = Annotated[Path, typer.Argument(help="Input file ('-' reads standard input).", show_default=False,
+                                       metavar="INPUT")]
 FormatOpt = Annotated[
     Optional[str],
     typer.Option(
