@@ -141,8 +141,9 @@ def derive_participants(thread: Thread) -> Thread:
     comments = []
     for c in thread.comments:
         speaker = c.speaker
+        named = bool(c.author) and not is_anonymous(c.author)
         if speaker is None:
-            if c.author:
+            if named:
                 key = _name_key(c.author)
                 speaker = ids.get(key)
                 if speaker is None:
@@ -154,7 +155,7 @@ def derive_participants(thread: Thread) -> Thread:
         used.add(speaker)
         if speaker not in members:
             members[speaker] = []
-            names[speaker] = " ".join(c.author.split()) if c.author else None
+            names[speaker] = " ".join(c.author.split()) if named else None
             if names[speaker]:
                 labels[speaker] = names[speaker]
             else:
@@ -162,7 +163,7 @@ def derive_participants(thread: Thread) -> Thread:
                 anon += 1
             if "author" in c.inferred:
                 inferred[speaker] = {"name": c.inferred["author"]}
-        elif names[speaker] is None and c.author:
+        elif names[speaker] is None and named:
             names[speaker] = labels[speaker] = " ".join(c.author.split())
         members[speaker].append(c.id)
         comments.append(c)
@@ -178,6 +179,15 @@ def derive_participants(thread: Thread) -> Thread:
         for pid in members
     )
     return replace(thread, comments=tuple(comments), participants=participants)
+
+
+#: Names that say nobody in particular: each such comment stays its own participant.
+ANONYMOUS_NAMES = frozenset({"anonymous", "anon", "guest", "unknown", "[deleted]", "deleted", "[removed]",
+                             "a reader", "reader"})
+
+
+def is_anonymous(name: str) -> bool:
+    return _name_key(name) in ANONYMOUS_NAMES
 
 
 def _name_key(name: str) -> str:

@@ -60,3 +60,10 @@ def test_participants_group_names_and_give_placeholders():
                                       (27, "Commenter AB")])
 def test_placeholders(i, name):
     assert placeholder(i) == name
+
+
+def test_anonymous_comments_are_not_merged_into_one_person():
+    t = derive_participants(Thread(id="t", article=Article(), comments=(
+        c("1", author="Anonymous"), c("2", author="anonymous"), c("3", author="[deleted]"))))
+    assert [p.label for p in t.participants] == ["Commenter A", "Commenter B", "Commenter C"]
+    assert [x.author for x in t.comments] == ["Anonymous", "anonymous", "[deleted]"]
