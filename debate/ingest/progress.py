@@ -1,0 +1,48 @@
+"""A one-line progress indicator on stderr for long reads, shown only when asked for.
+
+The library never prints on its own: readers create a `Progress` with
+`enabled=options.progress` (the CLI sets it when stderr is a terminal), and a
+disabled one does nothing at all.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+#: Seconds between redraws: often enough to look alive, rarely enough to cost nothing.
+REDRAW_SECONDS = 0.5
+
+
+class Progress:
+    def __init__(self, label: str, total_bytes: int | None, *, enabled: bool, stream: TextIO | None = None):
+        self.label = label
+        self.total = total_bytes or None
+        self.enabled = enabled
+        self.stream = stream
+        self._last = 0.0
+        self._shown = False
+
+    def update(self, done_bytes: int, items: int, *, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self._last < REDRAW_SECONDS:
+            return
+        self._last = now
+        out = self.stream or sys.stderr
+        size = f"{done_bytes / 1e6:,.1f} MB"
+        if self.total:
+            size += f" / {self.total / 1e6:,.1f} MB ({min(100.0, 100.0 * done_bytes / self.total):.0f}%)"
+        out.write(f"\r{self.label}: {size}, {items:,} lines")
+        out.flush()
+        self._shown = True
+
+    def done(self, done_bytes: int, items: int) -> None:
+        if not self.enabled:
+            return
+        self.update(done_bytes, items, force=True)
+        out = self.stream or sys.stderr
+        out.write("\n")
+        out.flush()

@@ -1,0 +1,192 @@
+"""Pushshift / Arctic Shift Reddit dumps: one JSON object a line, many threads a file.
+
+Comments carry `link_id` ("t3_<post>") and `parent_id` ("t1_<comment>" or the
+post); submissions carry `id` (or `name`), `title`, `selftext`. Both may be
+mixed in one file, in any order, plain or compressed (`.zst` with the large
+window these dumps use, or `.gz`).
+
+Dumps run to many gigabytes, so nothing is held whole: each line is converted
+as it is read (a malformed line fails at once, naming its line) and spilled to
+an on-disk SQLite table keyed by thread (see `spill.py`); threads are then
+emitted one at a time, in order of first appearance. Comments whose submission
+is absent still make a thread, with an article whose title is unknown.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import InputError
+from ..model import Article, Comment, SetAside, Thread
+from . import accounting
+from .common import build_thread
+from .progress import Progress
+from .reddit import article_from_submission, comment_from_fields, strip_fullname, unknown_article
+
+#: Zstandard window the Pushshift / Arctic Shift dumps are written with (2 GiB, `--long=31`).
+ZSTD_MAX_WINDOW = 2**31
+#: Bytes read from the compressed file at a time.
+READ_SIZE = 1 << 20
+_COMMENT_KEYS = ("body", "parent_id", "link_id")
+_SUBMISSION_KEYS = ("title", "selftext", "is_self")
+_SNIFF_FIELD = re.compile(r'"(link_id|parent_id)"\s*:\s*"t[13]_')
+
+
+def sniff(path: Path, head: str) -> bool:
+    """The first line is a JSON object shaped like a Reddit comment or submission."""
+    first = next((ln for ln in head.splitlines() if ln.strip()), "").strip()
+    if not first.startswith("{"):
+        return False
+    try:
+        obj = json.loads(first)
+    except json.JSONDecodeError:  # a very long first line cut by the head: look at its fields
+        return bool(_SNIFF_FIELD.search(first)) or ('"subreddit"' in first and '"title"' in first)
+    if not isinstance(obj, dict):
+        return False
+    if "link_id" in obj and ("parent_id" in obj or "body" in obj):
+        return True
+    return "subreddit" in obj and "id" in obj and ("title" in obj or "body" in obj)
+
+
+def read(path: Path, options) -> Iterator[Thread]:
+    from .spill import GroupSpill
+
+    p = str(path)
+    with GroupSpill(getattr(options, "spill_dir", None)) as spill:
+        for lineno, obj in _objects(path, progress=getattr(options, "progress", False)):
+            key, payload = _record(obj, path=p, lineno=lineno)
+            spill.add(key, payload)
+        for key, payloads in spill.groups():
+            yield _thread(key, [json.loads(x) for x in payloads], path=p)
+
+
+# --- reading lines ---------------------------------------------------------------------------
+
+
+def _open_binary(path: Path) -> tuple[IO[bytes], IO[bytes]]:
+    """(line stream, raw file whose position measures progress)."""
+    raw = open(path, "rb")
+    name = path.name.lower()
+    if name.endswith(".zst"):
+        import zstandard
+
+        reader = zstandard.ZstdDecompressor(max_window_size=ZSTD_MAX_WINDOW).stream_reader(raw, read_size=READ_SIZE)
+        return io.BufferedReader(reader, buffer_size=READ_SIZE), raw
+    if name.endswith(".gz"):
+        return gzip.GzipFile(fileobj=raw, mode="rb"), raw
+    return raw, raw
+
+
+def _objects(path: Path, *, progress: bool) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for every non-blank line; InputError naming the line otherwise."""
+    p = str(path)
+    stream, raw = _open_binary(path)
+    bar = Progress(f"reading {path.name}", path.stat().st_size, enabled=progress)
+    lineno = 0
+    try:
+        for lineno, line in enumerate(_lines(stream, p), start=1):
+            if lineno % 4096 == 0:
+                bar.update(raw.tell(), lineno)
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line.decode("utf-8", errors="replace"))
+            except json.JSONDecodeError as e:
+                raise InputError(f"invalid JSON ({e.msg} at column {e.colno}); expected one Reddit comment or "
+                                 "submission object per line", path=p, where=f"line {lineno}") from None
+            if not isinstance(obj, dict):
+                raise InputError(f"expected a JSON object (a Reddit comment or submission), got "
+                                 f"{type(obj).__name__}", path=p, where=f"line {lineno}")
+            yield lineno, obj
+        bar.done(raw.tell(), lineno)
+    finally:
+        stream.close()
+        raw.close()
+
+
+def _lines(stream: IO[bytes], path: str) -> Iterator[bytes]:
+    """The stream's lines; a corrupt or truncated compressed file becomes an InputError."""
+    count = 0
+    try:
+        for line in stream:
+            count += 1
+            yield line
+    except (OSError, EOFError) as e:  # gzip errors
+        raise InputError(f"cannot decompress: {e}", path=path, where=f"after line {count}") from None
+    except Exception as e:
+        if type(e).__name__ == "ZstdError":  # zstandard.ZstdError derives from Exception only
+            raise InputError(f"cannot decompress (corrupt or truncated .zst): {e}", path=path,
+                             where=f"after line {count}") from None
+        raise
+
+
+# --- one line -> one spilled record ------------------------------------------------------------
+
+
+def _record(obj: dict[str, Any], *, path: str, lineno: int) -> tuple[str, str]:
+    """(thread key, JSON payload) for one comment or submission line."""
+    where = f"line {lineno}"
+    if any(k in obj for k in _COMMENT_KEYS):
+        _, post = strip_fullname(obj.get("link_id"))
+        if post is None:
+            kind, pid = strip_fullname(obj.get("parent_id"))
+            post = pid if kind == "t3" else None
+        if post is None:
+            raise InputError("expected a comment's 'link_id' (like 't3_abc') naming its submission",
+                             path=path, where=where)
+        c = comment_from_fields(obj, path=path, where=where)
+        return post, _dump({"k": "c", "l": lineno, **asdict(c)})
+    if any(k in obj for k in _SUBMISSION_KEYS):
+        _, post = strip_fullname(obj.get("id")) if obj.get("id") else strip_fullname(obj.get("name"))
+        if not post:
+            raise InputError("expected a submission's 'id' (or 'name' like 't3_abc')", path=path, where=where)
+        a = article_from_submission(obj, path=path, where=where)
+        return post, _dump({"k": "s", "l": lineno, **asdict(a)})
+    raise InputError("expected a Reddit comment (id, link_id, parent_id, body) or submission (id, title, "
+                     "selftext)", path=path, where=where)
+
+
+def _dump(d: dict[str, Any]) -> str:
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+
+
+# --- one group -> one thread ------------------------------------------------------------------------
+
+
+def _thread(post_id: str, records: list[dict[str, Any]], *, path: str) -> Thread:
+    articles = [r for r in records if r["k"] == "s"]
+    comments = [_comment(r) for r in records if r["k"] == "c"]
+    if articles:
+        article = _article(articles[0])
+    else:
+        subreddit = next((c.extra.get("subreddit") for c in comments if c.extra.get("subreddit")), None)
+        article = unknown_article(post_id, str(subreddit) if subreddit else None)
+    unique, dup_aside = accounting.drop_duplicates(comments)
+    thread = build_thread(thread_id=f"reddit-{post_id}", article=article, comments=unique,
+                          source_path=path, source_format="pushshift")
+    asides: list[SetAside] = []
+    if dup_aside is not None:
+        asides.append(dup_aside)
+    if len(articles) > 1:
+        asides.append(SetAside(kind="duplicate_submission",
+                               text=" ".join(f"line {r['l']}" for r in articles[1:]), line=articles[1]["l"]))
+    return replace(thread, set_aside=tuple(asides))
+
+
+def _comment(r: dict[str, Any]) -> Comment:
+    fields = {k: v for k, v in r.items() if k not in ("k", "l")}
+    fields["flags"] = tuple(fields.get("flags") or ())
+    fields["extra"] = {**(fields.get("extra") or {}), "line": r["l"]}
+    return Comment(**fields)
+
+
+def _article(r: dict[str, Any]) -> Article:
+    fields = {k: v for k, v in r.items() if k not in ("k", "l", "inferred")}
+    return Article(**fields)
