@@ -1,0 +1,174 @@
+"""Disqus XML exports: `<disqus>` with `<category>`, `<thread>` and `<post>` elements.
+
+Layout per Disqus's export documentation (schema disqus.xsd / internals.xsd):
+threads are declared before posts; each post names its thread with
+`<thread dsq:id>` and, when a reply, its parent with `<parent dsq:id>`.
+Posts are listed in time order, not by thread, so they are grouped (with a
+disk spill for huge exports, see `grouping`).
+
+Choices:
+- One Thread per `<thread>`, in document order, keyed by its `dsq:id`; the
+  site's own identifier (`<id>`) is kept only in the error locations.
+- Threads without posts are kept as 0-comment threads: an export lists every
+  page the embed ever loaded on, so expect many; nothing is dropped, and
+  `debate parse --stats` shows them as loaded 0.
+- Posts naming a thread the export does not declare still form a thread
+  (with an unknown article) rather than vanish.
+- Titles are HTML-escaped once more inside the XML ("&amp;#039;"): they are
+  unescaped until stable (at most twice).
+- `isDeleted` -> "deleted", `isSpam` -> "spam"; both kept.
+"""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article, Comment, Thread
+from .common import build_thread, html_to_text, plain_text, to_utc_iso
+from .grouping import Grouper
+from .xmlstream import events, local, text_of
+
+DSQ_NS = "http://disqus.com/disqus-internals"
+DSQ_ID = f"{{{DSQ_NS}}}id"
+EXPECTED = "a Disqus XML export (<disqus> with <thread> and <post> elements)"
+#: Titles arrive escaped once by Disqus on top of the XML escaping; more rounds would eat real "&amp;".
+TITLE_UNESCAPE_ROUNDS = 2
+
+
+def sniff(path: Path, head: str) -> bool:
+    return "<disqus" in head and "disqus.com" in head
+
+
+def _child(elem: ET.Element, name: str) -> ET.Element | None:
+    for child in elem:
+        if local(child.tag) == name:
+            return child
+    return None
+
+
+def _text(elem: ET.Element, name: str) -> str:
+    return text_of(_child(elem, name)).strip()
+
+
+def _dsq_id(elem: ET.Element | None) -> str:
+    if elem is None:
+        return ""
+    for key, value in elem.attrib.items():
+        if key == DSQ_ID or local(key) == "id":
+            return value.strip()
+    return ""
+
+
+def _true(value: str) -> bool:
+    return value.strip().lower() in ("true", "1")
+
+
+def unescape_title(title: str) -> str:
+    for _ in range(TITLE_UNESCAPE_ROUNDS):
+        unescaped = html.unescape(title)
+        if unescaped == title:
+            break
+        title = unescaped
+    return " ".join(title.split())
+
+
+def read(path: Path, options) -> Iterator[Thread]:
+    articles: dict[str, Article] = {}
+    depth = 0
+    seen_root = False
+    with Grouper(spill_dir=options.spill_dir) as posts:
+        for event, elem in events(path, EXPECTED):
+            if event == "start":
+                if depth == 0:
+                    if local(elem.tag) != "disqus":
+                        raise InputError(f"the root element is <{local(elem.tag)}>; expected {EXPECTED}",
+                                         path=str(path), where="line 1")
+                    seen_root = True
+                    root = elem
+                depth += 1
+                continue
+            depth -= 1
+            if depth != 1:
+                continue
+            name = local(elem.tag)
+            if name == "thread":
+                tid = _dsq_id(elem)
+                if not tid:
+                    raise InputError("a <thread> has no dsq:id attribute; expected one", path=str(path),
+                                     where=f"<thread> {_text(elem, 'link') or len(articles) + 1}")
+                articles[tid] = _article(elem, path)
+            elif name == "post":
+                record = _post(elem, path)
+                posts.add(record.pop("thread"), record)
+            root.remove(elem)  # keep memory flat: each top-level element is read once
+            elem.clear()
+        if not seen_root:
+            raise InputError(f"empty document; expected {EXPECTED}", path=str(path))
+        for tid, article in articles.items():
+            yield _thread(tid, article, posts.get(tid), path)
+        for tid in posts.keys():
+            if tid not in articles:
+                yield _thread(tid, Article(), posts.get(tid), path)
+
+
+def _article(elem: ET.Element, path: Path) -> Article:
+    author = _child(elem, "author")
+    created = _text(elem, "createdAt")
+    return Article(
+        title=unescape_title(_text(elem, "title")) or None,
+        author=(_text(author, "name") or _text(author, "username") or None) if author is not None else None,
+        date=to_utc_iso(created or None, path=str(path), where=f"<thread dsq:id=\"{_dsq_id(elem)}\">"),
+        url=_text(elem, "link") or None,
+        text=html_to_text(text_of(_child(elem, "message"))),
+    )
+
+
+def _post(elem: ET.Element, path: Path) -> dict:
+    pid = _dsq_id(elem)
+    where = f"<post dsq:id=\"{pid}\">" if pid else "<post>"
+    if not pid:
+        raise InputError("a <post> has no dsq:id attribute; expected one", path=str(path), where=where)
+    thread = _dsq_id(_child(elem, "thread"))
+    if not thread:
+        raise InputError("a <post> names no <thread dsq:id>; expected the thread it belongs to",
+                         path=str(path), where=where)
+    author = _child(elem, "author")
+    created = _text(elem, "createdAt")
+    return {
+        "id": pid,
+        "thread": thread,
+        "parent": _dsq_id(_child(elem, "parent")) or None,
+        "message": text_of(_child(elem, "message")),
+        "time": to_utc_iso(created or None, path=str(path), where=where),
+        "deleted": _true(_text(elem, "isDeleted")),
+        "spam": _true(_text(elem, "isSpam")),
+        "name": _text(author, "name") if author is not None else "",
+        "username": _text(author, "username") if author is not None else "",
+        "anonymous": _true(_text(author, "isAnonymous")) if author is not None else False,
+    }
+
+
+def _thread(tid: str, article: Article, records: list[dict], path: Path) -> Thread:
+    comments = []
+    for r in records:
+        text, original = plain_text(r["message"], "html")
+        flags = {flag for flag in ("deleted", "spam") if r[flag]}
+        if not text:
+            flags.add("empty")
+        extra: dict[str, str | int | float | bool | None] = {}
+        if r["username"]:
+            extra["username"] = r["username"]
+        if r["anonymous"]:
+            extra["anonymous"] = True
+        comments.append(Comment(
+            id=r["id"], text=text, author=r["name"] or r["username"] or None, parent=r["parent"],
+            # the account, not the display name, identifies a person (two "John"s differ)
+            speaker=f"disqus:{r['username']}" if r["username"] else None,
+            timestamp=r["time"], original=original, flags=tuple(sorted(flags)), extra=extra,
+        ))
+    return build_thread(thread_id=tid, article=article, comments=comments, source_path=str(path),
+                        source_format="disqus")

@@ -1,0 +1,297 @@
+"""Generic comment records: JSON, JSONL and CSV with configurable field names.
+
+For data that no specific reader knows. Field names come from
+`options.fields` (`--id-field`, `--parent-field`, ...). Choices, so a user can
+predict the result:
+
+- A record without a thread value belongs to one thread per file, whose id is
+  the file name without extensions. Many thread values give many threads, in
+  order of first appearance.
+- A parent that is empty, null, "0", "root" or "none" means "answers the
+  article" unless a record really has that id.
+- A record whose id equals its thread id is the article, not a comment: its
+  text, author, time, and optional `title` / `url` fields fill the Article.
+  A JSON object holding the records under a key may carry the article itself
+  as top-level `title`, `url`, `author`, `date` and `text` fields.
+- Optional truthy `deleted`, `removed`, `spam`, `unapproved` fields become
+  flags; every other scalar field is kept in `Comment.extra`.
+- HTML in the text is converted to plain text with the original kept.
+
+Grouping many interleaved threads holds that file's records in memory; a
+JSON (not JSONL) file is loaded whole. Prefer JSONL for large inputs.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Article, Comment, Thread
+from .common import build_thread, html_to_text, looks_like_html, open_text, to_utc_iso
+
+#: Keys under which a JSON object commonly holds its list of records.
+CONTAINER_KEYS: tuple[str, ...] = ("comments", "data", "items", "records", "results", "rows", "posts")
+#: Parent values meaning "no parent" unless a record has that id.
+TOP_LEVEL_PARENTS = frozenset({"", "0", "root", "none", "null"})
+#: Optional boolean fields mapped to comment flags.
+FLAG_FIELDS: tuple[str, ...] = ("deleted", "removed", "spam", "unapproved")
+_TRUE = frozenset({"1", "true", "yes", "y", "t"})
+_COMPRESSED = (".gz", ".zst")
+
+
+def sniff(path: Path, head: str) -> bool:
+    """Generic records are only a fallback (see `sniff_generic`)."""
+    return False
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    for ext in _COMPRESSED:
+        if name.endswith(ext):
+            name = name[: -len(ext)]
+    return Path(name).suffix
+
+
+def stem(path: Path) -> str:
+    """File name without its (compression) extensions: the default thread id."""
+    name = path.name
+    for ext in _COMPRESSED:
+        if name.lower().endswith(ext):
+            name = name[: -len(ext)]
+    return Path(name).stem or name
+
+
+def sniff_generic(path: Path, head: str) -> str | None:
+    """"json", "jsonl", "csv" or None, by extension first, then by content."""
+    if path.is_dir():
+        return None
+    ext = _suffix(path)
+    if ext in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if ext == ".json":
+        return "json"
+    if ext in (".csv", ".tsv"):
+        return "csv"
+    text = head.lstrip("\ufeff \t\r\n")
+    if text.startswith("["):
+        return "json"
+    if text.startswith("{"):
+        first, _, rest = text.partition("\n")
+        try:
+            json.loads(first)
+        except json.JSONDecodeError:
+            return "json"
+        return "jsonl" if rest.lstrip().startswith("{") or not rest.strip() else "json"
+    first_line = text.split("\n", 1)[0].strip()
+    names = [n.strip().strip('"').lower() for n in re.split(r"[,\t;]", first_line)]
+    if len(names) >= 2 and all(re.fullmatch(r"[\w.-]+", n) for n in names) and {"id", "text"} <= set(names):
+        return "csv"
+    return None
+
+
+def read(path: Path, options) -> Iterator[Thread]:
+    fmt = options.format
+    if fmt == "jsonl":
+        records = _jsonl_records(path)
+        container: dict[str, Any] = {}
+    elif fmt == "csv":
+        records = _csv_records(path)
+        container = {}
+    elif fmt == "json":
+        container, records = _json_records(path)
+    else:  # pragma: no cover - the registry only routes these three formats here
+        raise InputError(f"the generic reader does not handle format {fmt!r}", path=str(path))
+    yield from build_threads(records, path=path, fmt=fmt, fields=options.fields, container=container)
+
+
+# --- record sources: (where, record) pairs ------------------------------------------
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[str, dict]]:
+    with open_text(path) as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(f"invalid JSON ({e.msg}); expected one JSON object per line",
+                                 path=str(path), where=f"line {lineno}") from None
+            if not isinstance(record, dict):
+                raise InputError(f"expected a JSON object, got {type(record).__name__}",
+                                 path=str(path), where=f"line {lineno}")
+            yield f"line {lineno}", record
+
+
+def _json_records(path: Path) -> tuple[dict[str, Any], list[tuple[str, dict]]]:
+    with open_text(path) as fh:
+        try:
+            data = json.load(fh)
+        except json.JSONDecodeError as e:
+            raise InputError(f"invalid JSON: {e.msg}", path=str(path), where=f"line {e.lineno}") from None
+    container: dict[str, Any] = {}
+    if isinstance(data, dict):
+        container = data
+        key = next((k for k in CONTAINER_KEYS if isinstance(data.get(k), list)), None)
+        if key is None:
+            lists = [k for k, v in data.items() if isinstance(v, list)]
+            if len(lists) != 1:
+                raise InputError(
+                    "expected a list of records, or an object holding one under a key such as "
+                    + ", ".join(repr(k) for k in CONTAINER_KEYS), path=str(path))
+            key = lists[0]
+        data = data[key]
+    if not isinstance(data, list):
+        raise InputError(f"expected a list of records, got {type(data).__name__}", path=str(path))
+    out = []
+    for i, record in enumerate(data, 1):
+        if not isinstance(record, dict):
+            raise InputError(f"expected a JSON object, got {type(record).__name__}",
+                             path=str(path), where=f"record {i}")
+        out.append((f"record {i}", record))
+    return container, out
+
+
+def _csv_records(path: Path) -> Iterator[tuple[str, dict]]:
+    delimiter = "\t" if _suffix(path) == ".tsv" else _sniff_delimiter(path)
+    with open_text(path) as fh:
+        reader = csv.DictReader(fh, delimiter=delimiter)
+        try:
+            for row in reader:
+                if None in row:
+                    raise InputError(f"this row has more fields than the header's {len(reader.fieldnames or [])}",
+                                     path=str(path), where=f"line {reader.line_num}")
+                if not any(v for v in row.values()):
+                    continue
+                yield f"line {reader.line_num}", row
+        except csv.Error as e:
+            raise InputError(f"malformed CSV: {e}", path=str(path), where=f"line {reader.line_num}") from None
+
+
+def _sniff_delimiter(path: Path) -> str:
+    with open_text(path) as fh:
+        header = fh.readline()
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","
+
+
+# --- records -> threads ------------------------------------------------------------------
+
+
+def get_field(record: dict, name: str) -> tuple[bool, Any]:
+    """(present, value) of a field; "a.b" reaches into nested objects."""
+    if name in record:
+        return True, record[name]
+    node: Any = record
+    for part in name.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False, None
+        node = node[part]
+    return True, node
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value != 0
+    return isinstance(value, str) and value.strip().lower() in _TRUE
+
+
+def build_threads(records: Iterable[tuple[str, dict]], *, path: Path, fmt: str, fields,
+                  container: dict[str, Any] | None = None) -> Iterator[Thread]:
+    """Group records into threads (in order of first appearance) and build each."""
+    default_thread = stem(path)
+    groups: dict[str, list[tuple[str, dict]]] = {}
+    for where, record in records:
+        present, value = get_field(record, fields.thread)
+        key = _str(value) if present else None
+        groups.setdefault(key or default_thread, []).append((where, record))
+    if not groups and container:
+        groups[default_thread] = []
+    for thread_id, items in groups.items():
+        yield _thread(thread_id, items, path=path, fmt=fmt, fields=fields,
+                      container=container if thread_id == default_thread else None)
+
+
+def _require(record: dict, name: str, option: str, where: str, path: Path) -> Any:
+    present, value = get_field(record, name)
+    if not present:
+        keys = ", ".join(sorted(map(str, record))[:12])
+        raise InputError(f"no {name!r} field (fields here: {keys}); name the right one with {option}",
+                         path=str(path), where=where)
+    return value
+
+
+def _thread(thread_id: str, items: list[tuple[str, dict]], *, path: Path, fmt: str, fields,
+            container: dict[str, Any] | None) -> Thread:
+    mapped = {fields.id, fields.parent, fields.author, fields.text, fields.thread, fields.time}
+    article = _container_article(container or {})
+    rows = []
+    for where, record in items:
+        cid = _str(_require(record, fields.id, "--id-field", where, path))
+        if not cid:
+            raise InputError(f"empty {fields.id!r} field; every record needs an id (see --id-field)",
+                             path=str(path), where=where)
+        raw_text = _require(record, fields.text, "--text-field", where, path)
+        rows.append((where, record, cid, raw_text))
+    ids = {cid for _, _, cid, _ in rows}
+    comments: list[Comment] = []
+    for where, record, cid, raw_text in rows:
+        author = _str(get_field(record, fields.author)[1]) or None
+        timestamp = to_utc_iso(get_field(record, fields.time)[1], path=str(path), where=where)
+        markup = "" if raw_text is None else str(raw_text)
+        if looks_like_html(markup):
+            text, original = html_to_text(markup), markup
+        else:
+            text, original = markup.strip(), None
+        if cid == thread_id:  # the article record
+            title = _str(record.get("title"))
+            article = Article(title=title or article.title, author=author or article.author,
+                              date=timestamp or article.date, url=_str(record.get("url")) or article.url,
+                              text=text or article.text)
+            continue
+        parent = _str(get_field(record, fields.parent)[1])
+        if parent is None or (parent.lower() in TOP_LEVEL_PARENTS and parent not in ids) or parent == thread_id:
+            parent = None
+        flags = {f for f in FLAG_FIELDS if _truthy(record.get(f))}
+        if not text:
+            flags.add("empty")
+        extra = {str(k): v for k, v in record.items()
+                 if k not in mapped and k not in FLAG_FIELDS and _scalar(v)}
+        comments.append(Comment(id=cid, text=text, author=author, parent=parent, timestamp=timestamp,
+                                original=original, flags=tuple(sorted(flags)), extra=extra))
+    return build_thread(thread_id=thread_id, article=article, comments=comments,
+                        source_path=str(path), source_format=fmt)
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _container_article(container: dict[str, Any]) -> Article:
+    def text(key: str) -> str | None:
+        value = container.get(key)
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    body = text("text") or text("body") or ""
+    if body and looks_like_html(body):
+        body = html_to_text(body)
+    date = text("date")
+    return Article(title=text("title"), author=text("author"), url=text("url"),
+                   date=to_utc_iso(date) if date else None, text=body)
