@@ -1,0 +1,164 @@
+"""Reader for flat scraped pages (text, HTML or Markdown): format "scraped".
+
+A scraped page is an article followed, maybe, by a comment section, with the
+reply structure flattened away. This reader records only what the page
+states: title, by-line, date and body of the article; each comment's display
+number, author, timestamp and text; parents where nested numbering ("1.1")
+states them. Page furniture (navigation, forms, captions, references...) is
+kept out of the text and listed in `Thread.set_aside`. Who answers whom is
+inferred later by `debate.structure`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article, Thread
+from .common import build_thread, html_to_text, markdown_to_text, open_text
+from .scraped_article import Hints, parse_article
+from .scraped_comments import find_section, parse_section
+from .scraped_dates import find_date
+from .scraped_lines import split_lines
+
+#: Suffixes that mean "not a page" whatever the content looks like.
+_DATA_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".xml", ".rss", ".atom", ".wxr")
+_COMPRESSION = (".gz", ".zst")
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_HTML_DOC = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
+#: Share of U+FFFD replacement characters above which a file is binary, not text (a
+#: text page in another encoding shows a few; a binary file is full of them).
+MAX_REPLACEMENT_SHARE = 0.05
+
+
+def _base_name(path: Path) -> str:
+    name = path.name
+    for suffix in _COMPRESSION:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def thread_id(path: Path) -> str:
+    return Path(_base_name(path)).stem
+
+
+def sniff(path: Path, head: str) -> bool:
+    """Any text page that is not JSON, XML or CSV (this reader is tried last)."""
+    name = _base_name(path).lower()
+    if name.endswith(_DATA_SUFFIXES) or "\x00" in head:
+        return False
+    s = head.lstrip("\ufeff \t\r\n")
+    if s.startswith("{") or re.match(r"\[\s*[\[{\"\]]", s) or re.match(r"\[\s*-?\d+(\.\d+)?\s*[,\]]", s):
+        return False  # JSON
+    if s.startswith("<?xml") or re.match(r"<(rss|feed|wxr)\b", s, re.I):
+        return False
+    return True
+
+
+def read(path: Path, options) -> Iterator[Thread]:
+    """Exactly one thread: the page's article and its comments, as the page shows them."""
+    with open_text(path) as fh:
+        raw = fh.read()
+    yield parse_page(raw, thread_id=thread_id(path), source_path=str(path), name=_base_name(path))
+
+
+def parse_page(raw: str, *, thread_id: str, source_path: str, name: str = "") -> Thread:
+    """Parse a page's text (HTML and Markdown are converted first)."""
+    _check_text(raw, source_path)
+    hints = Hints()
+    lower = name.lower()
+    if lower.endswith(_HTML_SUFFIXES) or _HTML_DOC.search(raw[:4096]):
+        hints = _html_hints(raw)
+        raw = html_to_text(raw)
+    elif lower.endswith(_MARKDOWN_SUFFIXES):
+        hints = _markdown_hints(raw)
+        raw = markdown_to_text(raw)
+    lines = split_lines(raw)
+    start, _how = find_section(lines)
+    article_lines = lines if start is None else lines[:start]
+    article, aside = parse_article(article_lines, hints)
+    comments, comment_aside = ([], []) if start is None else parse_section(lines[start:])
+    thread = build_thread(thread_id=thread_id, article=article, comments=comments,
+                          source_path=source_path, source_format="scraped")
+    set_aside = tuple(sorted(aside + comment_aside, key=lambda s: (s.line or 0, s.kind)))
+    return replace(thread, set_aside=set_aside, structure_inferred=False)
+
+
+def _check_text(raw: str, path: str) -> None:
+    if "\x00" in raw:
+        where = f"character {raw.index(chr(0)) + 1}"
+        raise InputError("not a text page (binary data, NUL byte); expected text, HTML or Markdown",
+                         path=path, where=where)
+    if raw and raw.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(raw):
+        raise InputError("not a text page (mostly undecodable bytes); expected UTF-8 text, HTML or Markdown",
+                         path=path)
+
+
+# --- what markup says before it becomes text ----------------------------------------
+
+
+class _HintParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.h1: list[str] | None = None
+        self.h1_done = False
+        self.title: list[str] | None = None
+        self.title_done = False
+        self.author: str | None = None
+        self.date: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "h1" and not self.h1_done:
+            self.h1 = []
+        elif tag == "title" and not self.title_done:
+            self.title = []
+        elif tag == "meta":
+            key = (a.get("name") or a.get("property") or "").lower()
+            if key in ("author", "article:author", "dc.creator") and not self.author and a.get("content"):
+                if not a["content"].startswith("http"):
+                    self.author = a["content"].strip()
+            if key in ("article:published_time", "date", "dc.date", "pubdate") and not self.date:
+                found = find_date(a.get("content", ""))
+                self.date = found.iso[:10] if found else None
+        elif tag == "time" and not self.date and a.get("datetime"):
+            found = find_date(a["datetime"])
+            self.date = found.iso[:10] if found else None
+
+    def handle_endtag(self, tag):
+        if tag == "h1" and self.h1 is not None and not self.h1_done:
+            self.h1_done = True
+        elif tag == "title" and self.title is not None:
+            self.title_done = True
+
+    def handle_data(self, data):
+        if self.h1 is not None and not self.h1_done:
+            self.h1.append(data)
+        if self.title is not None and not self.title_done:
+            self.title.append(data)
+
+
+def _html_hints(markup: str) -> Hints:
+    p = _HintParser()
+    p.feed(markup)
+    p.close()
+    h1 = " ".join("".join(p.h1 or []).split())
+    if h1:
+        return Hints(title=h1, title_cue="h1", author=p.author, date=p.date)
+    title = " ".join("".join(p.title or []).split())
+    title = re.split(r"\s+[|–—]\s+|\s+-\s+", title)[0] if title else ""
+    return Hints(title=title or None, title_cue="html_title", author=p.author, date=p.date)
+
+
+def _markdown_hints(text: str) -> Hints:
+    m = re.search(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", text, re.M)
+    return Hints(title=m.group(1).strip(), title_cue="heading") if m else Hints()
+
+
+__all__ = ["sniff", "read", "parse_page", "thread_id", "Article"]
