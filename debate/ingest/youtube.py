@@ -1,0 +1,137 @@
+"""YouTube comments as written by `yt-dlp --write-comments` into `<video>.info.json`.
+
+`comments[]` is flat: each has `id`, `parent` ("root" for top level, else the
+id of the comment it answers), plain `text`, `author`, `author_id`,
+`like_count`, `is_pinned`, `is_favorited` (hearted by the uploader),
+`author_is_uploader`. `timestamp` is yt-dlp's *estimate* from the relative
+`_time_text` ("3 weeks ago"), so it is kept with `timestamp_estimated` and the
+original text in `extra`; "(edited)" in that text sets the "edited" flag.
+`comment_count` is YouTube's announced total: what the file lacks of it is
+counted as not loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Article, Comment, Thread
+from . import accounting
+from .common import build_thread, open_text, plain_text, to_utc_iso
+
+ROOT = "root"
+#: Comment fields copied into Comment.extra (provenance only), when present and not null.
+EXTRA_FIELDS = ("author_id", "like_count", "is_pinned", "is_favorited", "author_is_uploader",
+                "author_is_verified")
+_COMMENTS = re.compile(r'"comments"\s*:\s*\[')
+_ROOT_PARENT = re.compile(r'"parent"\s*:\s*"root"')
+_YTDLP = re.compile(r'"(extractor|extractor_key|webpage_url|_type)"\s*:')
+_EDITED = re.compile(r"\(edited\)", re.I)
+
+
+def sniff(path: Path, head: str) -> bool:
+    """A JSON object with a `comments` list whose items have `parent`, as yt-dlp writes it.
+
+    yt-dlp writes `formats` (often over 100 kB) before `comments`, so the end of
+    the file is looked at too.
+    """
+    s = head.lstrip()
+    if not s.startswith("{"):
+        return False
+    text = s + _tail(path)
+    return bool(_COMMENTS.search(text)) and bool(_ROOT_PARENT.search(text) or _YTDLP.search(text))
+
+
+def _tail(path: Path, size: int = 65536) -> str:
+    """The last bytes of an uncompressed file as text ("" for compressed files or errors)."""
+    if path.name.lower().endswith((".gz", ".zst")):
+        return ""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, 2)
+            end = fh.tell()
+            fh.seek(max(0, end - size))
+            return fh.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def read(path: Path, options) -> Iterator[Thread]:
+    p = str(path)
+    with open_text(path) as fh:
+        try:
+            info = json.load(fh)
+        except json.JSONDecodeError as e:
+            raise InputError(f"invalid JSON ({e.msg}); expected a yt-dlp info JSON with 'comments'",
+                             path=p, where=f"line {e.lineno}") from None
+    if not isinstance(info, dict) or not isinstance(info.get("comments"), list):
+        raise InputError("expected a yt-dlp info JSON object with a 'comments' list "
+                         "(written by yt-dlp --write-comments)", path=p, where="top level")
+    comments = [_comment(c, path=p, where=f"comments[{i}]") for i, c in enumerate(info["comments"])]
+    unique, dup = accounting.drop_duplicates(comments)
+    announced = info.get("comment_count")
+    not_loaded = max(0, announced - len(unique)) if isinstance(announced, int) else 0
+    video_id = info.get("id") or path.name.split(".")[0]
+    thread = build_thread(thread_id=f"youtube-{video_id}", article=_article(info, path=p), comments=unique,
+                          source_path=p, source_format="youtube", not_loaded=not_loaded)
+    yield replace(thread, set_aside=(dup,) if dup else ())
+
+
+def _article(info: Mapping[str, Any], *, path: str) -> Article:
+    date = None
+    if info.get("timestamp") is not None:
+        date = to_utc_iso(info["timestamp"], path=path, where="timestamp")
+    elif isinstance(info.get("upload_date"), str) and re.fullmatch(r"\d{8}", info["upload_date"]):
+        d = info["upload_date"]
+        date = f"{d[:4]}-{d[4:6]}-{d[6:]}"
+    return Article(
+        title=info.get("title") or info.get("fulltitle") or None,
+        author=_uploader(info),
+        date=date,
+        url=info.get("webpage_url") or info.get("original_url") or None,
+        text=(info.get("description") or "").strip(),
+    )
+
+
+def _uploader(info: Mapping[str, Any]) -> str | None:
+    """The channel as its comments name it: the @handle when yt-dlp gives one, else the display name.
+
+    Comment authors are @handles, so using the handle lets the uploader's own
+    comments be recognised as the article author's.
+    """
+    handle = info.get("uploader_id")
+    if isinstance(handle, str) and handle.startswith("@"):
+        return handle
+    return info.get("uploader") or info.get("channel") or None
+
+
+def _comment(c: Any, *, path: str, where: str) -> Comment:
+    if not isinstance(c, dict) or not c.get("id"):
+        raise InputError("expected a comment object with an 'id'", path=path, where=where)
+    parent = c.get("parent", ROOT)
+    raw = c.get("text")
+    text, original = plain_text(raw if isinstance(raw, str) else None, "plain")
+    flags = set() if text else {"empty"}
+    time_text = c.get("_time_text") or c.get("time_text")
+    if isinstance(time_text, str) and _EDITED.search(time_text):
+        flags.add("edited")
+    extra: dict[str, Any] = {k: c[k] for k in EXTRA_FIELDS if isinstance(c.get(k), (str, int, float, bool))}
+    if time_text:
+        extra["time_text"] = str(time_text)
+        if c.get("timestamp") is not None:
+            extra["timestamp_estimated"] = True  # yt-dlp derives it from the relative time text
+    return Comment(
+        id=str(c["id"]),
+        text=text,
+        author=c.get("author") or None,
+        parent=None if parent in (None, "", ROOT) else str(parent),
+        timestamp=to_utc_iso(c.get("timestamp"), path=path, where=f"{where}.timestamp"),
+        original=original,
+        flags=tuple(sorted(flags)),
+        extra=extra,
+    )
