@@ -17,8 +17,8 @@ predict the result:
   flags; every other scalar field is kept in `Comment.extra`.
 - HTML in the text is converted to plain text with the original kept.
 
-Grouping many interleaved threads holds that file's records in memory; a
-JSON (not JSONL) file is loaded whole. Prefer JSONL for large inputs.
+JSONL and CSV stream (records are grouped by thread with a disk spill past
+a limit); a JSON document is loaded whole, so prefer JSONL for large inputs.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Comment, Thread
+from .grouping import Grouper
 from .common import build_thread, html_to_text, looks_like_html, open_text, to_utc_iso
 
 #: Keys under which a JSON object commonly holds its list of records.
@@ -106,7 +107,8 @@ def read(path: Path, options) -> Iterator[Thread]:
         container, records = _json_records(path)
     else:  # pragma: no cover - the registry only routes these three formats here
         raise InputError(f"the generic reader does not handle format {fmt!r}", path=str(path))
-    yield from build_threads(records, path=path, fmt=fmt, fields=options.fields, container=container)
+    yield from build_threads(records, path=path, fmt=fmt, fields=options.fields, container=container,
+                             spill_dir=options.spill_dir)
 
 
 # --- record sources: (where, record) pairs ------------------------------------------
@@ -214,19 +216,19 @@ def _truthy(value: Any) -> bool:
 
 
 def build_threads(records: Iterable[tuple[str, dict]], *, path: Path, fmt: str, fields,
-                  container: dict[str, Any] | None = None) -> Iterator[Thread]:
+                  container: dict[str, Any] | None = None, spill_dir: str | None = None) -> Iterator[Thread]:
     """Group records into threads (in order of first appearance) and build each."""
     default_thread = stem(path)
-    groups: dict[str, list[tuple[str, dict]]] = {}
-    for where, record in records:
-        present, value = get_field(record, fields.thread)
-        key = _str(value) if present else None
-        groups.setdefault(key or default_thread, []).append((where, record))
-    if not groups and container:
-        groups[default_thread] = []
-    for thread_id, items in groups.items():
-        yield _thread(thread_id, items, path=path, fmt=fmt, fields=fields,
-                      container=container if thread_id == default_thread else None)
+    with Grouper(spill_dir=spill_dir) as groups:
+        for where, record in records:
+            present, value = get_field(record, fields.thread)
+            key = _str(value) if present else None
+            groups.add(key or default_thread, (where, record))
+        keys = groups.keys() or ([default_thread] if container else [])
+        for thread_id in keys:
+            items = [(where, record) for where, record in groups.get(thread_id)]
+            yield _thread(thread_id, items, path=path, fmt=fmt, fields=fields,
+                          container=container if thread_id == default_thread else None)
 
 
 def _require(record: dict, name: str, option: str, where: str, path: Path) -> Any:
