@@ -14,15 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Article, Thread
+from ..model import Article, SetAside, Thread
 from .common import build_thread, html_to_text, markdown_to_text, open_text
 from .scraped_article import Hints, parse_article
 from .scraped_comments import find_section, parse_section
-from .scraped_dates import find_date
+from .scraped_html import apply_html_tree, html_comment_tree, html_hints, strip_page_chrome
 from .scraped_lines import split_lines
 
 #: Suffixes that mean "not a page" whatever the content looks like.
@@ -73,8 +72,12 @@ def parse_page(raw: str, *, thread_id: str, source_path: str, name: str = "") ->
     _check_text(raw, source_path)
     hints = Hints()
     lower = name.lower()
+    html_aside: list[SetAside] = []
+    html_tree = None
     if lower.endswith(_HTML_SUFFIXES) or _HTML_DOC.search(raw[:4096]):
-        hints = _html_hints(raw)
+        hints = html_hints(raw)
+        html_tree = html_comment_tree(raw)
+        raw, html_aside = strip_page_chrome(raw)
         raw = html_to_text(raw)
     elif lower.endswith(_MARKDOWN_SUFFIXES):
         hints = _markdown_hints(raw)
@@ -84,9 +87,11 @@ def parse_page(raw: str, *, thread_id: str, source_path: str, name: str = "") ->
     article_lines = lines if start is None else lines[:start]
     article, aside = parse_article(article_lines, hints)
     comments, comment_aside = ([], []) if start is None else parse_section(lines[start:])
+    if html_tree is not None:
+        comments = apply_html_tree(comments, html_tree)
     thread = build_thread(thread_id=thread_id, article=article, comments=comments,
                           source_path=source_path, source_format="scraped")
-    set_aside = tuple(sorted(aside + comment_aside, key=lambda s: (s.line or 0, s.kind)))
+    set_aside = tuple(html_aside) + tuple(sorted(aside + comment_aside, key=lambda s: (s.line or 0, s.kind)))
     return replace(thread, set_aside=set_aside, structure_inferred=False)
 
 
@@ -98,62 +103,6 @@ def _check_text(raw: str, path: str) -> None:
     if raw and raw.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(raw):
         raise InputError("not a text page (mostly undecodable bytes); expected UTF-8 text, HTML or Markdown",
                          path=path)
-
-
-# --- what markup says before it becomes text ----------------------------------------
-
-
-class _HintParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.h1: list[str] | None = None
-        self.h1_done = False
-        self.title: list[str] | None = None
-        self.title_done = False
-        self.author: str | None = None
-        self.date: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "h1" and not self.h1_done:
-            self.h1 = []
-        elif tag == "title" and not self.title_done:
-            self.title = []
-        elif tag == "meta":
-            key = (a.get("name") or a.get("property") or "").lower()
-            if key in ("author", "article:author", "dc.creator") and not self.author and a.get("content"):
-                if not a["content"].startswith("http"):
-                    self.author = a["content"].strip()
-            if key in ("article:published_time", "date", "dc.date", "pubdate") and not self.date:
-                found = find_date(a.get("content", ""))
-                self.date = found.iso[:10] if found else None
-        elif tag == "time" and not self.date and a.get("datetime"):
-            found = find_date(a["datetime"])
-            self.date = found.iso[:10] if found else None
-
-    def handle_endtag(self, tag):
-        if tag == "h1" and self.h1 is not None and not self.h1_done:
-            self.h1_done = True
-        elif tag == "title" and self.title is not None:
-            self.title_done = True
-
-    def handle_data(self, data):
-        if self.h1 is not None and not self.h1_done:
-            self.h1.append(data)
-        if self.title is not None and not self.title_done:
-            self.title.append(data)
-
-
-def _html_hints(markup: str) -> Hints:
-    p = _HintParser()
-    p.feed(markup)
-    p.close()
-    h1 = " ".join("".join(p.h1 or []).split())
-    if h1:
-        return Hints(title=h1, title_cue="h1", author=p.author, date=p.date)
-    title = " ".join("".join(p.title or []).split())
-    title = re.split(r"\s+[|–—]\s+|\s+-\s+", title)[0] if title else ""
-    return Hints(title=title or None, title_cue="html_title", author=p.author, date=p.date)
 
 
 def _markdown_hints(text: str) -> Hints:

@@ -42,6 +42,8 @@ BIO_TAIL_BLOCKS = 3
 
 _BYLINE = re.compile(r"^(?:(?:posted|written|story|words|article|text|reporting)\s+)?by\b\s*:?\s*(?P<rest>.*)$"
                      r"|^(?:author|written by|words)\s*:\s*(?P<rest2>.*)$", re.I)
+_DATE_THEN_BY = re.compile(r"^(?:posted|published|written)\s+(?:on\s+)?(?P<date>.{6,60}?)\s+by\s+(?P<name>.{1,60})$",
+                           re.I)
 _PART_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+|,\s+(?=(?:posted|published|updated)\b)", re.I)
 _BIO_SENTENCE = re.compile(r"^(?P<name>[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){1,3})(?:,[^,]{1,80},)?\s+"
                            r"(?:is|was|serves as|works as|has been)\s+(?:a|an|the|currently|formerly)\b")
@@ -72,7 +74,13 @@ def parse_byline(text: str) -> _Byline | None:
         return None
     m = _BYLINE.match(text)
     if not m:
-        return None
+        m = _DATE_THEN_BY.match(text)
+        if not m:
+            return None
+        found = is_date_line(m["date"])
+        if not found or not is_name(m["name"]):
+            return None
+        return _Byline(m["name"].strip(), found.iso[:10], None, text)
     rest = (m["rest"] if m["rest"] is not None else m["rest2"]).strip()
     parts = [p for p in _PART_SPLIT.split(rest)] if rest else [""]
     if rest.startswith(("|", "•", "·")):

@@ -208,8 +208,10 @@ def _comment_markers(lines: list[Line], kinds: list[str | None]) -> list[Marker]
     Comment numbers run in sequence: after 3 come 4, 3.1, or (after 3.1) 3.2;
     an item that breaks the sequence, or a plain number indented deeper than
     the comments' own numbers, belongs to the comment's text. When a number
-    fits both the sequence and a list inside the comment ("4." after an inner
-    "1. 2. 3."), it is the comment only if no later item carries that number.
+    fits both the sequence and a list inside the comment ("3." after "2." and an
+    inner "1. 2."), it belongs to the inner list if it follows that list's last
+    item without a blank line, or if a later item can continue the comments'
+    sequence without it; otherwise it is the next comment.
     """
     cands = []
     for i, ln in enumerate(lines):
@@ -223,6 +225,7 @@ def _comment_markers(lines: list[Line], kinds: list[str | None]) -> list[Marker]
     base = min((lines[m.index].indent for m in singles), default=lines[cands[0].index].indent)
     chosen: list[Marker] = []
     inner_next: int | None = None  # next number of a list inside the current comment
+    inner_last = -2  # line index of that list's last item
     for k, m in enumerate(cands):
         indent = lines[m.index].indent
         if not chosen:
@@ -231,14 +234,15 @@ def _comment_markers(lines: list[Line], kinds: list[str | None]) -> list[Marker]
             continue
         valid = _next_numbers(chosen[-1].number)
         fits = m.number in valid and (len(m.number) > 1 or indent <= base)
-        inner = len(m.number) == 1 and (m.number[0] == 1 or m.number[0] == inner_next)
-        if fits and inner and any(later.number == m.number for later in cands[k + 1:]):
-            fits = False
+        if fits and len(m.number) == 1 and m.number[0] == inner_next:
+            tight = inner_last == m.index - 1
+            if tight or any(later.number in valid for later in cands[k + 1:]):
+                fits = False
         if fits:
             chosen.append(m)
             inner_next = None
         elif len(m.number) == 1:
-            inner_next = m.number[0] + 1
+            inner_next, inner_last = m.number[0] + 1, m.index
     return chosen
 
 

@@ -28,7 +28,9 @@ ANYWHERE: dict[str, re.Pattern] = {
         r"(?:posted in|filed under|categories|category|tags|tagged(?: with)?)\s*:.*",
         r"share(?: this(?: article| post| story)?)?:?", r"like this:?", r"related(?: posts| articles| stories)?:?",
         r"(?:subscribe|sign up)(?: to (?:our|the) newsletter)?[.!]?", r"follow us.*", r"print(?: this)?",
-        r"(?:share on |tweet|email this|pin it).{0,30}", r"advertisement", r"loading\.{0,3}|loading…",
+        r"(?:share on |tweet|email this|pin it).{0,30}", r"advertisement", r"(?:like )?(?:loading\.{0,3}|loading…)",
+        r"(?:twitter|facebook|linkedin|reddit|whatsapp|e-?mail|pinterest|tumblr|pocket|telegram|threads|"
+        r"bluesky|mastodon|more)(?:\s*\(opens in new window\))?",
     ),
     "spam_notice": _rx(r"this site uses akismet to reduce spam\..*"),
     "login_form": _rx(
