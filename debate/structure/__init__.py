@@ -1,11 +1,133 @@
-"""Infer reply structure and speakers on flat pages (placeholder until issue 4 lands)."""
+"""Infer who replied to whom, and who is who, on flat comment pages.
+
+`infer_structure` reads the cues a careful reader uses (addresses, the
+article author's replies, quotations, overlap, second person, back-and-forth,
+recency), detects the display order (or takes it), decodes all parents
+jointly under the tree constraint, then resolves speakers. Every inferred
+parent and author carries an `Inference` (cue, confidence, evidence, note).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
-from ..model import Thread
+from ..model import Comment, Inference, Thread
+from . import cues
+from .decode import Decision, Result, decode
+from .explain import describe_decision
+from .links import ARTICLE, Context
+from .order import from_cues, from_timestamps
+from .speakers import resolve
+from .weights import load_weights
+
+__all__ = ["infer_structure", "analyse_thread", "Analysis"]
+
+#: Comments with these flags are not turns of the discussion: they answer the article.
+_NOT_TURNS = frozenset({"pingback", "trackback"})
+#: Cue a reader puts on parents it read from the page's layout (nested numbering "1.1").
+LAYOUT_CUES = frozenset({"nested_numbering"})
 
 
-def infer_structure(thread: Thread, order: str | None = None) -> Thread:
-    return replace(thread, structure_inferred=True)
+class Analysis:
+    """The full decoding of one thread, kept for `--explain` and the benchmark."""
+
+    def __init__(self, thread: Thread, order: str, order_inference: Inference, ctx: Context, result: Result,
+                 parents: list[int], kept_layout: bool):
+        self.thread = thread
+        self.order = order
+        self.order_inference = order_inference
+        self.ctx = ctx
+        self.result = result
+        self.parents = parents
+        self.kept_layout = kept_layout
+
+
+def infer_structure(thread: Thread, order: str | None = None, *, weights: Mapping[str, float] | None = None
+                    ) -> Thread:
+    """The thread with parents, authors, speakers and participants filled in, every guess explained."""
+    return analyse_thread(thread, order, weights=weights).thread
+
+
+def analyse_thread(thread: Thread, order: str | None = None, *, weights: Mapping[str, float] | None = None
+                   ) -> Analysis:
+    comments = thread.comments
+    w = dict(weights) if weights is not None else load_weights()
+    given = [c.author for c in comments]
+    article_author = thread.article.author
+    ctx = Context([c.text for c in comments], given, article_author, _article_text(thread))
+    authored_given = [bool(a and article_author and cues.name_key(a) == cues.name_key(article_author))
+                      for a in given]
+    index = {c.id: k for k, c in enumerate(comments)}
+    kept_layout = any(c.parent is not None for c in comments) or any(
+        c.inferred.get("parent") is not None and c.inferred["parent"].cue in LAYOUT_CUES for c in comments)
+    fixed: dict[int, int] = {}
+    if kept_layout:
+        fixed = {k: index.get(c.parent, ARTICLE) if c.parent is not None else ARTICLE
+                 for k, c in enumerate(comments)}
+    else:
+        fixed = {k: ARTICLE for k, c in enumerate(comments) if set(c.flags) & _NOT_TURNS}
+
+    if kept_layout:
+        chosen = order or thread.order or "threaded"
+        order_inf = Inference("layout", 1.0, "", "parents read from the page's layout")
+        result = decode(ctx, chosen, w, given, authored_given, fixed)
+    elif order in ("chronological", "threaded"):
+        chosen = order
+        order_inf = Inference("given", 1.0, "", "order given by the user")
+        result = decode(ctx, chosen, w, given, authored_given, fixed)
+    else:
+        chosen, order_inf, result = _detect(thread, ctx, w, given, authored_given, fixed)
+
+    parents = [d.parent for d in result.decisions]
+    speakers = resolve(comments, ctx, result, parents, article_author, given)
+    out: list[Comment] = []
+    for k, c in enumerate(speakers.comments):
+        inferred = dict(c.inferred)
+        if not kept_layout:
+            d = result.decisions[k]
+            parent = None if d.parent == ARTICLE else comments[d.parent].id
+            if k in fixed:
+                inferred["parent"] = Inference("not_a_turn", 1.0, ",".join(sorted(set(c.flags) & _NOT_TURNS)),
+                                               "pingbacks and trackbacks answer the article")
+            else:
+                inferred["parent"] = describe_decision(ctx, comments, k, d)
+            c = replace(c, parent=parent, inferred=inferred)
+        out.append(c)
+    new = replace(thread, comments=tuple(out), participants=speakers.participants, order=chosen,
+                  structure_inferred=True)
+    return Analysis(new, chosen, order_inf, ctx, result, parents, kept_layout)
+
+
+def _detect(thread: Thread, ctx: Context, w, given, authored_given, fixed):
+    by_time = from_timestamps(thread.comments)
+    if by_time is not None:
+        order, inf = by_time
+        return order, inf, decode(ctx, order, w, given, authored_given, fixed)
+    chrono = decode(ctx, "chronological", w, given, authored_given, fixed)
+    threaded = decode(ctx, "threaded", w, given, authored_given, fixed)
+    violations = _off_path(chrono.decisions)
+    order, inf = from_cues(violations, chrono.score - threaded.score, len(thread.comments))
+    return order, inf, (chrono if order == "chronological" else threaded)
+
+
+def _off_path(decisions: tuple[Decision, ...]) -> list[tuple[int, int, float, str]]:
+    """Links of a tree that a depth-first listing could not show (parent off the previous path)."""
+    out = []
+    parent = [d.parent for d in decisions]
+    for i, d in enumerate(decisions):
+        if i == 0 or d.parent == ARTICLE:
+            continue
+        node, path = i - 1, set()
+        while node != ARTICLE:
+            path.add(node)
+            node = parent[node]
+        if d.parent not in path:
+            top = max(d.contributions.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0.0))[0]
+            out.append((i, d.parent, d.confidence, top))
+    return out
+
+
+def _article_text(thread: Thread) -> str:
+    a = thread.article
+    return "\n".join(x for x in (a.title, a.text) if x)

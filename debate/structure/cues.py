@@ -1,0 +1,358 @@
+"""Text cues a careful reader uses to see whom a comment answers, and who wrote it.
+
+Pure functions over one comment's text (or a pair of texts). Each detector
+returns the text span that fired, so every inference can quote its evidence.
+Nothing here knows about a particular site: the patterns are the conventions
+commenters use everywhere ("@name", "Adam,", "Dear X", "When you said '...'",
+"Author's response").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+# --- addresses -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Address:
+    """A person the comment speaks to: `name` as written, `kind` of cue, the span.
+
+    `strength` is 1.0 for unambiguous forms ("@name", a name alone on the first
+    line, "Dear X"), lower for a capitalised word before a comma that might be
+    an ordinary word ("Funny, ...").
+    """
+
+    name: str
+    kind: str  # "at_mention" | "vocative" | "initials"
+    span: str
+    strength: float = 1.0
+
+
+_AT = re.compile(r"(?<![\w@])@([A-Za-z0-9_][\w.\-]{0,38}[A-Za-z0-9_]|[A-Za-z0-9_])")
+_NAME_WORD = r"[A-Z][\w'\-]{0,30}"
+_VOCATIVE = re.compile(
+    rf"^\s*(?:(?i:dear|hi|hey|hello|thanks|thank you|ok|okay|well|sorry|no|yes|yeah|look|listen)[\s,]+)?"
+    rf"((?:{_NAME_WORD}|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)(?:\s+{_NAME_WORD})?)\s*(,|:|\s[-\u2013\u2014]\s)(.*)$",
+)
+_INITIALS = re.compile(r"^[A-Z]{2,3}$")
+#: Words that open a sentence followed by a comma but are not names ("However, ...").
+_NOT_NAMES = frozenset(
+    """
+    yes no yeah yep nope well so ok okay oh ah also however but and or then now still again sure indeed
+    agreed exactly true right wrong actually honestly frankly look listen sorry thanks thank please hmm
+    first second third finally lastly anyway besides meanwhile moreover furthermore otherwise instead
+    sadly unfortunately fortunately clearly obviously interestingly basically personally seriously
+    lol haha wow update edit note ps p.s re fwiw imo imho btw tl tldr source sources correction
+    author authors article update response reply question answer point example fact result meanwhile
+    yesterday today tomorrow here there this that these those it its he she they we you i me my our
+    china america europe russia korea japan germany france britain england india iran israel
+    """.split()
+)
+#: Phrases that introduce a quotation of the replier's own earlier words.
+_SELF_QUOTE = re.compile(
+    r"\bI\s+(?:\w+ly\s+)?(?:said|wrote|stated|argued|claimed|suggested|proposed|noted|meant)\s*[:,]?\s*$", re.I
+)
+#: Phrases that introduce a quotation of the addressee's words.
+_YOU_QUOTE = re.compile(
+    r"\b(?:you|you've|you\s+have|you\s+had)\s+(?:\w+ly\s+)?(?:said|wrote|say|write|stated|claim|claimed|"
+    r"argue|argued|mentioned|suggest|suggested)\b[^.?!]{0,20}$|\byour\s+(?:claim|statement|words|point|comment)"
+    r"[^.?!]{0,20}$",
+    re.I,
+)
+
+
+def find_addresses(text: str) -> tuple[Address, ...]:
+    """Every "@name", and a vocative opening the comment ("Adam,", "Dear Ms Lee:", "SP,")."""
+    found: list[Address] = []
+    for m in _AT.finditer(text):
+        name = m.group(1).rstrip(".-")
+        if "." in name and re.search(r"\.[a-z]{2,4}$", name):  # an e-mail or domain, not a handle
+            continue
+        found.append(Address(name, "at_mention", m.group(0)))
+    first = text.lstrip().split("\n", 1)[0][:120]
+    m = _VOCATIVE.match(first)
+    if m:
+        name = re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", m.group(1).strip())
+        parts = name.split()
+        if _plausible_name(parts):
+            kind = "initials" if len(parts) == 1 and _INITIALS.match(parts[0]) else "vocative"
+            rest = m.group(3).strip()
+            prefixed = m.start(1) > len(first) - len(first.lstrip())  # "Dear X", "No, X", "Thanks X"
+            strong = (not rest or prefixed or kind == "initials" or len(parts) == 2 or m.group(1) != name
+                      or bool(_YOU.match(rest)))
+            span = first[: m.end(2)].strip()
+            if not any(a.name.casefold() == name.casefold() for a in found):
+                found.append(Address(name, kind, span, 1.0 if strong else WEAK_VOCATIVE))
+    return tuple(found)
+
+
+#: Confidence in a lone capitalised word before a comma mid-sentence ("Funny, ..." vs "Adam, you ...").
+WEAK_VOCATIVE = 0.4
+
+
+def _plausible_name(words: Sequence[str]) -> bool:
+    if not words or any(w.casefold().strip("'") in _NOT_NAMES for w in words):
+        return False
+    head = words[0]
+    if head.isupper() and not _INITIALS.match(head):
+        return False  # "WRONG," shouting, not a name
+    if len(words) == 1 and head.lower().endswith(("ly", "ing", "ness", "ment", "tion", "ful", "ous", "ive")):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def name_key(name: str) -> str:
+    """Comparable form of a name or handle: case, spaces, '_' and '-' ignored."""
+    return re.sub(r"[\s_\-.]+", "", name).casefold()
+
+
+def initials(name: str) -> str:
+    words = re.findall(r"[A-Za-z][\w'\-]*", name)
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def address_matches(address: Address, name: str | None) -> bool:
+    """Does the address name this person (full name, first name, handle or initials)?"""
+    if not name:
+        return False
+    a, n = name_key(address.name), name_key(name)
+    if not a or not n:
+        return False
+    if a == n:
+        return True
+    if address.kind == "initials" or (len(address.name) <= 3 and address.name.isupper()):
+        return address.name.upper() == initials(name)
+    first = name_key(name.split()[0]) if name.split() else ""
+    if len(a) >= 3 and (a == first or (len(name.split()) > 1 and a == name_key(name.split()[-1]))):
+        return True
+    return False
+
+
+# --- the article's author speaking --------------------------------------------------
+
+_AUTHOR_SELF = [
+    re.compile(r"^\W*(?:the\s+)?author'?s?[\u2019']?s?\s+(?:response|reply|note|comment|here)\b[^\n]{0,3}", re.I),
+    re.compile(r"\b(?:author here|writer here|(?:I am|I'm) the author)\b", re.I),
+    re.compile(r"\bI\s+(?:wrote|write|published|authored)\s+(?:this|the|that)\s+(?:article|piece|post|essay|"
+               r"column|op-?ed)\b", re.I),
+    re.compile(r"\bmy\s+(?:article|piece|post|essay|column|op-?ed|blog post)\b", re.I),
+    re.compile(r"\bI(?:'m|\s+am|\s+was|\s+have|'ve)?\s+(?:\w+ly\s+)?(?:(?:wrote|argued|said|noted|mentioned|"
+               r"explained|meant|stated|described|detailed|tried to \w+)\s+(?:in|from|with)|following on from|"
+               r"building on|referring (?:back )?to)\s+(?:the|this|my)\s+(?:above\s+)?"
+               r"(?:article|piece|post|essay|column)\b", re.I),
+    re.compile(r"\b(?:in|from) the (?:article|piece|post|essay) I\s+(?:wrote|argued|said|noted)\b", re.I),
+]
+
+
+def author_self_reference(text: str) -> str | None:
+    """The span where the writer says they wrote the article, or None."""
+    for pattern in _AUTHOR_SELF:
+        m = pattern.search(text)
+        if m:
+            return m.group(0).strip()
+    return None
+
+
+_ARTICLE_MENTION = re.compile(
+    r"\b(?:th(?:is|e)\s+(?:article|piece|post|essay|column|op-?ed|blog post|story|report|author|writer)|"
+    r"(?:your|the author'?s)\s+(?:article|piece|post|essay|column)|great read|good read|nice piece|"
+    r"well written|well said,? author)\b",
+    re.I,
+)
+
+
+def mentions_article(text: str) -> str | None:
+    m = _ARTICLE_MENTION.search(text)
+    return m.group(0) if m else None
+
+
+# --- how a comment opens ----------------------------------------------------------------
+
+_REPLY_OPENING = re.compile(
+    r"^\W*(?:yes|no|nope|yep|yeah|exactly|agreed|indeed|true|wrong|nonsense|rubbish|bullshit|"
+    r"but|because|so\b|and\b|actually|really|not really|not true|not quite|that'?s|this is|this\.|"
+    r"i (?:agree|disagree|doubt|think you|don'?t think)|you(?:'re| are)|your\b|what\b|how\b|why\b|where\b|"
+    r"source\?|citation|lol|haha|ha\b|thanks|thank you|good point|fair point|well,|sure|then\b|"
+    r"same\b|correct|incorrect|absolutely|totally|right\b|huh|eh\b|wait|seriously|if so|even if|as if|"
+    r"did you|do you|have you|are you|can you|is that|isn'?t|aren'?t|except)",
+    re.I,
+)
+_ANSWER_OPENING = re.compile(
+    r"^\W*(?:yes|no|nope|yep|yeah|because|probably|maybe|perhaps|it'?s|they|sure|not|of course|"
+    r"i think|i believe|i guess|i'd say|it depends|depends|the answer|easy|simple|partly|mostly|both|"
+    r"neither|none|all of|some of|exactly)\b",
+    re.I,
+)
+_YOU = re.compile(r"\b(?:you|your|you're|yours|yourself|you've|you'd|you'll)\b", re.I)
+_GENERIC_YOU = re.compile(r"\b(?:you know|you see|if you ask me|mind you|thank you|you can't make this up)\b",
+                          re.I)
+_SELF_BACKREF = re.compile(
+    r"\b(?:as I (?:said|mentioned|wrote|noted|pointed out|argued|suggested|explained)|"
+    r"I (?:previously|already|earlier|originally) (?:said|proposed|suggested|mentioned|wrote|argued|asked|pointed out)|"
+    r"my (?:original|earlier|previous|first) (?:comment|point|post|question|reply)|"
+    r"my point (?:was|is|being)|what I (?:meant|said|was saying)|I (?:never|didn'?t) (?:said|say|claim|claimed)|"
+    r"you (?:misunderstood|misread|misquoted|missed) (?:me|my)|(?:that'?s|this is) not what I (?:said|meant|wrote)|"
+    r"to (?:clarify|repeat) my|I stand by (?:my|what))\b",
+    re.I,
+)
+
+
+def reply_opening(text: str) -> str | None:
+    """An opening that only makes sense as a reply ("But ...", "Exactly.", "You're wrong")."""
+    m = _REPLY_OPENING.match(text)
+    return m.group(0).strip() if m else None
+
+
+def answer_opening(text: str) -> str | None:
+    m = _ANSWER_OPENING.match(text)
+    return m.group(0).strip() if m else None
+
+
+def second_person(text: str) -> str | None:
+    """A "you" addressed to someone (not "you know", "thank you")."""
+    cleaned = _GENERIC_YOU.sub(" ", text)
+    m = _YOU.search(cleaned)
+    if not m:
+        return None
+    start = max(0, m.start() - 25)
+    return cleaned[start : m.end() + 25].strip()
+
+
+def self_backreference(text: str) -> str | None:
+    """The writer points back to an earlier comment of their own ("as I said", "I previously proposed")."""
+    m = _SELF_BACKREF.search(text)
+    return m.group(0) if m else None
+
+
+def asks_question(text: str) -> bool:
+    """Does the comment ask something (a '?' in its last few sentences)?"""
+    tail = text.strip()[-400:]
+    return "?" in tail
+
+
+# --- quotations ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    introducer: str  # "self" (I said ...), "you" (you said ...), "" (neutral)
+
+
+_QUOTED = re.compile(r"[\u201c\"\u00ab]([^\u201c\u201d\"\u00ab\u00bb]{12,800})[\u201d\"\u00bb]")
+_BLOCK = re.compile(r"^\s*>\s?(.+)$", re.M)
+#: A quotation shorter than this many words is a scare quote ("refugees"), not a citation.
+MIN_QUOTE_WORDS = 3
+
+
+def find_quotes(text: str) -> tuple[Quote, ...]:
+    """Quoted passages (in quotation marks or '>' lines), with who the writer says said them."""
+    quotes: list[Quote] = []
+    for m in _QUOTED.finditer(text):
+        q = m.group(1).strip()
+        if len(words(q)) < MIN_QUOTE_WORDS:
+            continue
+        before = text[max(0, m.start() - 60) : m.start()]
+        intro = "self" if _SELF_QUOTE.search(before) else "you" if _YOU_QUOTE.search(before) else ""
+        quotes.append(Quote(q, intro))
+    for m in _BLOCK.finditer(text):
+        q = m.group(1).strip()
+        if len(words(q)) >= MIN_QUOTE_WORDS:
+            quotes.append(Quote(q, ""))
+    return tuple(quotes)
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold().replace("\u2019", "'"))
+
+
+def quote_coverage(quote: str, text: str) -> float:
+    """How much of `quote` appears in `text`, in order: 1.0 = verbatim, ~0.6+ = close paraphrase."""
+    q = words(quote)
+    if not q:
+        return 0.0
+    t = words(text)
+    if not t:
+        return 0.0
+    qs, ts = " ".join(q), " ".join(t)
+    if qs in ts:
+        return 1.0
+    if not set(q) & set(t):
+        return 0.0
+    # Best window of the text aligned with the quote (fuzzy: typos, small edits).
+    best = 0.0
+    n = len(q)
+    tset = set(t)
+    if sum(1 for w in q if w in tset) / n < 0.5:
+        return 0.0
+    step = max(1, n // 4)
+    for start in range(0, max(1, len(t) - n // 2), step):
+        window = t[start : start + n + n // 3]
+        sm = SequenceMatcher(None, q, window, autojunk=False)
+        matched = sum(b.size for b in sm.get_matching_blocks())
+        best = max(best, matched / n)
+        if best >= 0.95:
+            break
+    return best
+
+
+# --- lexical overlap ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | {"don't", "it's", "i'm", "that's", "can't", "isn't", "doesn't", "just",
+                                             "like", "think", "really", "people", "thing", "things", "lot",
+                                             "going", "make", "way", "want", "know", "say", "said"}
+
+
+def _stem(w: str) -> str:
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return w
+
+
+def content_terms(text: str) -> list[str]:
+    stop = _stop_words()
+    return [_stem(w.split("'")[0]) for w in words(text) if w not in stop and len(w) > 2 and not w.isdigit()]
+
+
+class TfIdf:
+    """Tf-idf vectors over one thread's texts (article + comments), for cosine overlap."""
+
+    def __init__(self, texts: Sequence[str]):
+        docs = [Counter(content_terms(t)) for t in texts]
+        df: Counter[str] = Counter()
+        for d in docs:
+            df.update(d.keys())
+        n = len(docs)
+        self.vectors: list[dict[str, float]] = []
+        for d in docs:
+            vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in d.items()}
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            self.vectors.append({w: v / norm for w, v in vec.items()})
+
+    def cosine(self, a: int, b: int) -> float:
+        va, vb = self.vectors[a], self.vectors[b]
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(v * vb.get(w, 0.0) for w, v in va.items())
+
+    def shared(self, a: int, b: int, limit: int = 4) -> list[str]:
+        """The terms that carry the overlap, strongest first (for explanations)."""
+        va, vb = self.vectors[a], self.vectors[b]
+        common = sorted(((va[w] * vb[w], w) for w in va.keys() & vb.keys()), reverse=True)
+        return [w for _, w in common[:limit]]

@@ -1,0 +1,254 @@
+"""Features of a candidate reply link (comment i answers candidate j, or the article).
+
+The decoder scores every candidate link as a weighted sum of these features.
+Some depend only on the two texts ("static": quotation, overlap, distance);
+others on what the decoder has already decided about earlier comments
+("dynamic": the name a reply gave a comment, who answered whom), so they are
+computed against a decoding state.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from . import cues
+
+ARTICLE = -1  # candidate index of the article
+
+#: Coverage at which a quotation counts as taken from a text (0.6: allows typos and small edits,
+#: checked on the fuzzy quote in the cue tests).
+QUOTE_MIN = 0.6
+#: Candidates beyond this many comments back are considered only when a strong cue points at them
+#: (keeps decoding linear on long pages; replies further back than this without a cue are rare).
+WINDOW = 60
+
+FEATURES: tuple[str, ...] = (
+    "article",  # the candidate is the article (bias for top-level comments)
+    "prev",  # the candidate is the comment just before
+    "dist",  # log distance in comments (0 for the article)
+    "sim",  # tf-idf cosine of the two texts
+    "sim_top",  # the candidate is the most similar one (article included)
+    "quote",  # the comment quotes the candidate (shared quotes split)
+    "quote_you",  # ... introduced as the addressee's words ("you said ...")
+    "self_quoted",  # the comment quotes the candidate as its own earlier words ("I said ...")
+    "addr_match",  # an address in the comment names the candidate's writer
+    "addr_other",  # the comment addresses someone, the candidate's writer is someone else
+    "addr_unknown",  # the comment addresses someone, the candidate's writer is unknown
+    "addr_article",  # the comment addresses a person but the candidate is the article
+    "addr_author",  # the comment addresses the article's author, the candidate is the author's comment
+    "addr_author_article",  # ... and the candidate is the article itself
+    "you",  # second person and the candidate is a comment
+    "opening",  # a reply-only opening ("But", "Exactly") and the candidate is a comment
+    "answer_q",  # the candidate asks a question and the comment opens like an answer
+    "mention_article",  # the comment talks about "the article" and the candidate is the article
+    "same_writer",  # the candidate was written by the same person
+    "back_forth",  # the candidate answered this comment's writer (A -> B -> A)
+    "author_reply",  # the comment is the article author's and the candidate is a reader's comment
+    "author_to_author",  # the comment and the candidate are both the article author's
+    "author_article",  # the comment is the article author's and the candidate is the article
+    "name_mention",  # the candidate's writer is named somewhere in the comment
+    "backref_chain",  # the comment refers to its writer's earlier words; the candidate is a reply
+    "replied",  # the candidate already has replies (log count)
+)
+
+
+@dataclass(frozen=True)
+class Info:
+    """What the cue detectors found in one comment."""
+
+    addresses: tuple[cues.Address, ...]
+    self_ref: str | None
+    quotes: tuple[cues.Quote, ...]
+    opening: str | None
+    answer: str | None
+    you: str | None
+    asks: bool
+    backref: str | None
+    article_mention: str | None
+
+
+def analyse(text: str) -> Info:
+    return Info(
+        addresses=cues.find_addresses(text),
+        self_ref=cues.author_self_reference(text),
+        quotes=cues.find_quotes(text),
+        opening=cues.reply_opening(text),
+        answer=cues.answer_opening(text),
+        you=cues.second_person(text),
+        asks=cues.asks_question(text),
+        backref=cues.self_backreference(text),
+        article_mention=cues.mentions_article(text),
+    )
+
+
+@dataclass
+class Context:
+    """Everything static about one thread: texts, cues, overlaps, quotation matches."""
+
+    texts: Sequence[str]
+    names: Sequence[str | None]  # names the page gave (None = hidden)
+    article_author: str | None
+    article_text: str
+    infos: list[Info] = field(init=False)
+    tfidf: cues.TfIdf = field(init=False)
+    quote_hits: list[dict[int, tuple[float, str]]] = field(init=False)  # i -> {j: (score, quote)}
+    you_hits: list[dict[int, tuple[float, str]]] = field(init=False)
+    self_hits: list[dict[int, tuple[float, str]]] = field(init=False)
+    _sim: dict[tuple[int, int], float] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.infos = [analyse(t) for t in self.texts]
+        self.tfidf = cues.TfIdf([self.article_text, *self.texts])
+        self.quote_hits, self.you_hits, self.self_hits = [], [], []
+        for i, info in enumerate(self.infos):
+            hits: dict[int, tuple[float, str]] = {}
+            you: dict[int, tuple[float, str]] = {}
+            selfq: dict[int, tuple[float, str]] = {}
+            for q in info.quotes:
+                found = {}
+                for j in range(i):
+                    cov = cues.quote_coverage(q.text, self.texts[j])
+                    if cov >= QUOTE_MIN:
+                        found[j] = cov
+                if not found:
+                    continue
+                share = len(found)
+                for j, cov in found.items():
+                    target = selfq if q.introducer == "self" else hits
+                    score = cov / share
+                    if score > target.get(j, (0.0, ""))[0]:
+                        target[j] = (score, q.text)
+                    if q.introducer == "you" and score > you.get(j, (0.0, ""))[0]:
+                        you[j] = (score, q.text)
+            self.quote_hits.append(hits)
+            self.you_hits.append(you)
+            self.self_hits.append(selfq)
+
+    def sim(self, i: int, j: int) -> float:
+        key = (i, j)
+        if key not in self._sim:
+            self._sim[key] = self.tfidf.cosine(i + 1, j + 1 if j != ARTICLE else 0)
+        return self._sim[key]
+
+    def candidates(self, i: int) -> list[int]:
+        """The article plus earlier comments in reach (the window, or any a cue points at)."""
+        near = list(range(max(0, i - WINDOW), i))
+        far = [j for j in range(0, max(0, i - WINDOW)) if self._cued(i, j)]
+        return [ARTICLE, *far, *near]
+
+    def _cued(self, i: int, j: int) -> bool:
+        if j in self.quote_hits[i] or j in self.you_hits[i]:
+            return True
+        name = self.names[j]
+        return bool(name) and any(cues.address_matches(a, name) for a in self.infos[i].addresses)
+
+    def is_author_addressed(self, i: int) -> cues.Address | None:
+        for a in self.infos[i].addresses:
+            if cues.address_matches(a, self.article_author):
+                return a
+        return None
+
+
+@dataclass(frozen=True)
+class View:
+    """What the decoder currently believes about earlier comments (for dynamic features)."""
+
+    parents: Mapping[int, int]
+    names: Mapping[int, str]  # given or inferred writer names
+    authored: frozenset[int]  # comments believed written by the article's author
+    replies: Mapping[int, int]  # comment -> number of replies so far
+
+
+def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
+    """Feature values of the link i -> j (j = ARTICLE for the article). Zero features are left out."""
+    info = ctx.infos[i]
+    f: dict[str, float] = {}
+    is_art = j == ARTICLE
+    i_author = i in view.authored
+    addressed_author = ctx.is_author_addressed(i)
+    person_addr = [a for a in info.addresses if a is not addressed_author]
+    if is_art:
+        f["article"] = 1.0
+        if info.article_mention:
+            f["mention_article"] = 1.0
+        if person_addr:
+            f["addr_article"] = max(a.strength for a in person_addr)
+        if addressed_author is not None:
+            f["addr_author_article"] = addressed_author.strength
+        if i_author:
+            f["author_article"] = 1.0
+    else:
+        f["dist"] = math.log1p(i - j)
+        if j == i - 1:
+            f["prev"] = 1.0
+        if j in ctx.quote_hits[i]:
+            f["quote"] = ctx.quote_hits[i][j][0]
+        if j in ctx.you_hits[i]:
+            f["quote_you"] = ctx.you_hits[i][j][0]
+        if j in ctx.self_hits[i]:
+            f["self_quoted"] = ctx.self_hits[i][j][0]
+        j_name = view.names.get(j)
+        if person_addr:
+            best = max((a.strength for a in person_addr if cues.address_matches(a, j_name)), default=0.0)
+            if best:
+                f["addr_match"] = best
+            elif j_name:
+                f["addr_other"] = max(a.strength for a in person_addr)
+            else:
+                f["addr_unknown"] = max(a.strength for a in person_addr)
+        if addressed_author is not None and j in view.authored:
+            f["addr_author"] = addressed_author.strength
+        if info.you:
+            f["you"] = 1.0
+        if info.opening:
+            f["opening"] = 1.0
+        if ctx.infos[j].asks and (info.answer or len(ctx.texts[i]) < 200):
+            f["answer_q"] = 1.0
+        i_name = view.names.get(i)
+        if i_name and j_name and cues.name_key(i_name) == cues.name_key(j_name):
+            f["same_writer"] = 1.0
+        elif i_author and j in view.authored:
+            f["author_to_author"] = 1.0
+        grand = view.parents.get(j, ARTICLE)
+        if grand != ARTICLE and i_name and view.names.get(grand) and \
+                cues.name_key(view.names[grand]) == cues.name_key(i_name):
+            f["back_forth"] = 1.0
+        if i_author and j not in view.authored:
+            f["author_reply"] = 1.0
+        if j_name and not any(cues.address_matches(a, j_name) for a in info.addresses) and \
+                _named_in(j_name, ctx.texts[i]):
+            f["name_mention"] = 1.0
+        if info.backref and grand != ARTICLE:
+            f["backref_chain"] = 1.0
+        if view.replies.get(j):
+            f["replied"] = math.log1p(view.replies[j])
+    s = ctx.sim(i, j)
+    if s:
+        f["sim"] = s
+    return f
+
+
+def _named_in(name: str, text: str) -> bool:
+    key = cues.name_key(name)
+    if len(key) < 3:
+        return False
+    tokens = {cues.name_key(w) for w in text.split()}
+    first = cues.name_key(name.split()[0]) if name.split() else key
+    return key in tokens or (len(first) >= 3 and first in tokens)
+
+
+def add_sim_top(ctx: Context, i: int, cands: Sequence[int], feats: dict[int, dict[str, float]]) -> None:
+    """Mark the candidate with the highest overlap (needs all candidates at once)."""
+    best, best_j = 0.0, None
+    for j in cands:
+        s = feats[j].get("sim", 0.0)
+        if s > best:
+            best, best_j = s, j
+    if best_j is not None and best >= SIM_TOP_MIN:
+        feats[best_j]["sim_top"] = 1.0
+
+
+#: Below this cosine the "most similar" candidate is noise (short comments share a word by chance).
+SIM_TOP_MIN = 0.05
