@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +103,10 @@ def read(path: Path, options) -> Iterator[Thread]:
     speakers = _meta_table(directory, "speakers.json", "users.json")
     conversations = _meta_table(directory, "conversations.json")
     for conv_id, utterances in _conversations(directory):
-        yield _thread(conv_id, utterances, speakers, conversations.get(conv_id, {}), directory)
+        conv_meta = conversations.get(conv_id, {})
+        thread = _thread(conv_id, utterances, speakers, conv_meta, directory)
+        original_id = conv_meta.get(f"{META_PREFIX}thread_id")
+        yield replace(thread, id=str(original_id)) if original_id else thread
 
 
 # --- utterances, grouped by conversation ---------------------------------------------------
@@ -258,14 +262,21 @@ def _thread(conv_id: str, utterances: list[tuple[int, dict]], speakers: dict[str
             extra=extra,
         ))
     comments = _restore_ids(comments, utterances, root)
-    return build_thread(thread_id=conv_id, article=article, comments=comments, source_path=str(directory),
-                        source_format="convokit")
+    thread = build_thread(thread_id=conv_id, article=article, comments=comments, source_path=str(directory),
+                          source_format="convokit")
+    # Repairs made before an export travel as flags: count them again so the stats survive a round trip.
+    flagged = [set(c.flags) for c in thread.comments]
+    not_loaded = conv_meta.get(f"{META_PREFIX}not_loaded")
+    return replace(thread, stats=replace(
+        thread.stats,
+        orphaned=sum("orphaned" in f for f in flagged),
+        repaired=sum("cycle_repaired" in f for f in flagged),
+        not_loaded=not_loaded if isinstance(not_loaded, int) and not isinstance(not_loaded, bool) else 0,
+    ))
 
 
 def _restore_ids(comments: list[Comment], utterances: list[tuple[int, dict]], root: dict | None) -> list[Comment]:
     """Map parents through `debate_id` when an export had to prefix utterance ids."""
-    from dataclasses import replace
-
     renamed = {str(r["id"]): str(r["meta"][f"{META_PREFIX}id"]) for _, r in utterances
                if r is not root and isinstance(r.get("meta"), dict) and f"{META_PREFIX}id" in r["meta"]}
     if not renamed:
