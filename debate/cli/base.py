@@ -104,19 +104,27 @@ ModelOpt = Annotated[
 ]
 
 
-def with_read_options(func: Callable) -> Callable:
+def with_read_options(func: Callable | None = None, *, input_format_flag: str | None = None) -> Callable:
     """Give a command the shared input options; it receives them as `read: ReadOptions`.
 
     The options are declared once here instead of on every command that reads
     threads, so `--format`, `--no-infer`, `--order` and the generic field
-    mapping mean the same everywhere.
+    mapping mean the same everywhere. `input_format_flag` renames `--format`
+    for a command whose own `--format` names its output (`debate export`).
     """
     import inspect
 
     from ..ingest import FieldMap, ReadOptions
 
+    if func is None:
+        return functools.partial(with_read_options, input_format_flag=input_format_flag)
+    format_opt = FormatOpt
+    if input_format_flag is not None:
+        format_opt = Annotated[Optional[str], typer.Option(
+            input_format_flag, help="Force the input format instead of detecting it (see `debate parse --help`).",
+            show_default=False)]
     shared = [
-        inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FormatOpt),
+        inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=format_opt),
         inspect.Parameter("no_infer", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoInferOpt),
         inspect.Parameter("order", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=OrderOpt),
         inspect.Parameter("id_field", inspect.Parameter.KEYWORD_ONLY, default="id", annotation=IdFieldOpt),
