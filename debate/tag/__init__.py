@@ -1,0 +1,149 @@
+"""Tag a thread: thesis, and per comment sentiment, stance, relation to its parent, discourse acts.
+
+`tag_thread` is the one entry point. Local taggers (`stance`, `relation`,
+`acts`) read each comment's own cues; `collective` then decides stance for the
+whole thread at once (the article's author, same speakers, agreeing and
+disagreeing replies); relations left neutral by their cues are settled from
+the final stances where both sides are clear. Every label keeps its evidence
+and says what decided it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import CommentTags, Evidence, Label, Thesis, Thread
+from . import collective
+from .acts import acts_of
+from .lexicons import find
+from .relation import score_relation
+from .stance import profile_of, score_stance
+from .thesis import extract_thesis
+
+__all__ = ["tag_thread", "extract_thesis"]
+
+#: Relation inferred from the two final stances only when both are this sure.
+STANCE_RELATION_MIN = 0.55
+#: A stated thesis the article itself favors this much counts as the article's position.
+ARTICLE_FAVOR = (0.9, 0.05, 0.05)
+#: Flags of comments that are not discussion turns: tagged "none"/"neutral" with that reason.
+NOT_DISCUSSION = frozenset({"deleted", "removed", "spam", "pingback", "trackback", "empty"})
+
+
+def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thread:
+    """The thread with `.thesis` and `.tags` filled (every comment gets a CommentTags).
+
+    `thesis`: judge stance against this text instead of the extracted thesis.
+    `model`: a trained `debate.tag.supervised.StanceModel` used for local stance.
+    """
+    th = extract_thesis(thread.article, thesis)
+    profile = profile_of(th, thread.article.text)
+    article_stance = _article_stance(thread, th, profile)
+    sentiment_of = _sentiment_function()
+    comments = thread.comments
+    by_id = thread.by_id()
+    authors = _author_comments(thread)
+    texts = [c.text or "" for c in comments]
+    model_probs = model.predict_proba_for(texts, th) if model is not None and comments else None
+    locals_: dict[str, Label] = {}
+    nodes: list[collective.Node] = []
+    relations: dict[str, Label] = {}
+    for i, c in enumerate(comments):
+        skip = set(c.flags) & NOT_DISCUSSION
+        if model_probs is not None:
+            probs = tuple(float(x) for x in model_probs[i])
+            k = max(range(3), key=lambda j: (probs[j], -j))
+            local = Label(collective.STANCES[k], round(probs[k], 4),
+                          (Evidence("model", f"{type(model).__name__}: p(favor, against, none) = "
+                                    f"{', '.join(f'{p:.2f}' for p in probs)}", round(probs[k], 4)),), "model")
+        else:
+            s = score_stance(c.text or "", profile)
+            probs, local = s.probs, s.label()
+        rel = score_relation(c.text or "", top_level=c.parent is None)
+        if skip:
+            why = Evidence("not_discussion", f"flagged {', '.join(sorted(skip))}", 0.0)
+            probs = (0.0, 0.0, 1.0)
+            local = Label("none", 1.0, (why,), "flag")
+            relations[c.id] = Label("neutral", 1.0, (why,), "flag")
+            rel_probs = (0.0, 0.0, 1.0)
+        else:
+            relations[c.id] = rel.label()
+            rel_probs = rel.probs
+        locals_[c.id] = local
+        nodes.append(collective.Node(
+            id=c.id, local=probs, relation=rel_probs, parent=c.parent if c.parent in by_id else None,
+            speaker=c.speaker, is_author=c.id in authors, author_cue=authors.get(c.id, "")))
+    decisions = collective.infer(nodes, article_stance)
+    tags: dict[str, CommentTags] = {}
+    for c in comments:
+        d = decisions[c.id]
+        stance = locals_[c.id] if locals_[c.id].decided_by == "flag" else collective.finish_label(locals_[c.id], d)
+        if locals_[c.id].decided_by == "model" and stance.decided_by == "local":
+            stance = replace(stance, decided_by="model")
+        relation = _settle_relation(c, relations[c.id], stance, decisions, by_id, article_stance)
+        parent = by_id.get(c.parent) if c.parent else None
+        acts = acts_of(c.text or "", is_reply=parent is not None,
+                       parent_asks=parent is not None and "?" in (parent.text or ""), relation=relation)
+        tags[c.id] = CommentTags(comment_id=c.id, sentiment=sentiment_of(c.text or "") if sentiment_of else None,
+                                 stance=stance, relation=relation, acts=acts)
+    return replace(thread, thesis=th, tags=tags)
+
+
+def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, float] | None:
+    """The article's own stance: it favors a thesis drawn from it; a given thesis is scored on its text."""
+    if not th.clear:
+        return None
+    if th.source != "given":
+        return ARTICLE_FAVOR
+    if not thread.article.text.strip():
+        return None
+    return score_stance(thread.article.text, profile).probs
+
+
+def _author_comments(thread: Thread) -> dict[str, str]:
+    """Comment id -> why we think the article's author wrote it."""
+    out: dict[str, str] = {}
+    author_speakers = {p.id for p in thread.participants if p.is_article_author}
+    key = " ".join((thread.article.author or "").split()).casefold()
+    for c in thread.comments:
+        if c.speaker and c.speaker in author_speakers:
+            out[c.id] = "speaker is the article's author"
+        elif key and c.author and " ".join(c.author.split()).casefold() == key:
+            out[c.id] = "signed with the article author's name"
+        else:
+            voice = find("author_voice", c.text or "")
+            if voice:
+                out[c.id] = f"speaks as the author: {voice[0]!r}"
+    return out
+
+
+def _settle_relation(c, local: Label, stance: Label, decisions, by_id, article_stance) -> Label:
+    """Keep a relation the comment's cues decided; else read it off the two stances when both are clear."""
+    if local.decided_by == "flag" or local.value != "neutral":
+        return local
+    if c.parent is not None and c.parent in by_id:
+        other = decisions[c.parent]
+        other_value, other_p = other.value, max(other.probs)
+        what = f"comment {c.parent}"
+    elif c.parent is None and article_stance is not None:
+        k = max(range(3), key=lambda j: article_stance[j])
+        other_value, other_p, what = collective.STANCES[k], article_stance[k], "the article"
+    else:
+        return local
+    mine_p = stance.score
+    if "none" in (stance.value, other_value) or min(mine_p, other_p) < STANCE_RELATION_MIN:
+        return local
+    value = "agree" if stance.value == other_value else "disagree"
+    ev = local.evidence + (Evidence("rule:stance_consistency",
+                                    f"this comment is {stance.value}, {what} is {other_value}",
+                                    round(min(mine_p, other_p), 3)),)
+    return Label(value, round(min(mine_p, other_p), 4), ev, "rule:stance_consistency")
+
+
+def _sentiment_function():
+    """`debate.tag.sentiment.sentiment_of`, written by another module; None until it exists."""
+    try:
+        from .sentiment import sentiment_of
+    except ImportError:
+        return None
+    return sentiment_of

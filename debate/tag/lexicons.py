@@ -1,0 +1,261 @@
+"""Cue lexicons for relation, discourse acts and stance, written for this project.
+
+Each cue family is a tuple of lower-case phrases (regular-expression fragments
+are allowed; `'` stands for both straight and curly apostrophes after
+`normalize`). `CUES` compiles each family once into one case-insensitive
+regex bounded by word edges, so matching is linear in the text length.
+
+The lists are hand-written from general knowledge of how people agree,
+disagree, concede, hedge and attack in online comments; they are not fitted to
+any example thread. Coarse Discourse (Zhang et al. 2017) inspired the act names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# --- relation cues -----------------------------------------------------------------------
+
+AGREE = (
+    "i agree", "agreed", "i concur", "couldn't agree more", "could not agree more", "exactly",
+    "well said", "good point", "great point", "fair point", "valid point", "you're right",
+    "you are right", "you're absolutely right", "that's right", "that is right", "that's true",
+    "that is true", "so true", "very true", "spot on", "precisely", "absolutely", "indeed",
+    "same here", "me too", "\\+1", "totally agree", "you make a good point",
+    "you raise an important point", "you raise a good point", "i second that", "same thought",
+    "nailed it", "this is correct", "correct",
+)
+DISAGREE = (
+    "i disagree", "i don't agree", "i do not agree", "i can't agree", "i cannot agree",
+    "disagree", "not true", "that's not true", "that is not true", "that's wrong", "that is wrong",
+    "you're wrong", "you are wrong", "wrong", "nonsense", "rubbish", "bullshit", "not the case",
+    "i don't think", "i do not think", "i doubt", "i don't believe", "i do not believe",
+    "not fair to say", "unfair to say", "on the contrary", "untenable", "misunderstood",
+    "you misunderstand", "you misread", "misleading", "missing the point", "miss the point",
+    "missed the point", "pushing it too far", "too much of a stretch", "a stretch", "straw ?man",
+    "are you saying", "do you really think", "do you really believe", "do you really want",
+    "do you not think", "how can you", "how could you", "you need a better understanding",
+    "you need to understand", "you clearly don't", "that doesn't mean", "that does not mean",
+    "not so", "hardly", "false", "absurd", "not at all", "no way", "nope", "i beg to differ",
+    "quite the opposite", "that's not what", "that is not what", "weak argument", "weak strategy",
+    "makes no sense", "doesn't make sense", "does not make sense", "not convinced", "i object",
+    "you ignore", "you forget", "you seem to have", "you seem to forget", "naive",
+)
+#: Openings that set a reply against its parent ("But ...", "No, ...").
+OPENING_CONTRAST = ("but", "no", "however", "actually", "well, actually", "not really", "nope")
+#: A reply that opens by conceding and then turns ("Yes, ... but").
+CONCESSION = re.compile(
+    r"\b(?:yes|yeah|true|sure|granted|admittedly|of course|fair enough|i agree|i understand|"
+    r"it is true|it's true|i accept|i admit|no doubt|certainly|obviously)\b"
+    r"[^.?!]{0,240}?(?:[.?!]\s+)?\b(?:but|however|yet|still|though|that said|nevertheless|"
+    r"nonetheless)\b",
+    re.IGNORECASE,
+)
+CONCESSION_SOLO = (
+    "granted", "admittedly", "to be fair", "that said", "i concede", "i'll grant", "i will grant",
+    "while it is true", "while it's true", "even though", "although", "fair enough",
+)
+
+# --- act cues --------------------------------------------------------------------------
+
+HEDGE = (
+    "i think", "i believe", "i guess", "i suppose", "i feel", "in my view", "in my opinion", "imo",
+    "imho", "maybe", "perhaps", "possibly", "probably", "might", "may", "could be", "seems",
+    "it seems", "apparently", "arguably", "likely", "unlikely", "somewhat", "sort of", "kind of",
+    "i'm not sure", "i am not sure", "as far as i know", "afaik", "if i'm not mistaken",
+)
+EVIDENCE = (
+    "according to", "reported", "reports", "report", "study", "studies", "survey", "surveys",
+    "statistics", "data", "research", "researchers", "evidence", "source", "sources", "figures",
+    "testimonies", "testimony", "documented", "census", "per cent", "percent", "has written on",
+    "wrote that", "published", "journal", "poll", "polls", "estimate", "estimated", "for instance",
+    "for example", "e\\.g\\.", "https?://\\S+", "www\\.\\S+",
+)
+#: Numbers that carry information (not list markers): with %, units, or 3+ digits / decimals.
+FIGURE = re.compile(
+    r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?:%|percent|per cent|k\b|million|billion|"
+    r"thousand|times|people|refugees|years|per year|a year)|(?<![\w.,])\d{3,}(?:,\d{3})*(?![\w])",
+    re.IGNORECASE,
+)
+#: A quotation of at least three words in straight or curly double quotes.
+QUOTATION = re.compile(r"[\"“]([^\"“”]{3,600}?\s[^\"“”]{1,600}?\s[^\"“”]{1,600}?)[\"”]")
+EMOTION = (
+    "heartbreaking", "heart-breaking", "heartless", "shameful", "shame on", "disgusting", "disgrace",
+    "disgraceful", "outrageous", "outrage", "sickening", "appalling", "horrific", "horrible",
+    "horrifying", "cruel", "cruelty", "inhumane", "inhuman", "barbaric", "tragic", "tragedy",
+    "suffering", "suffer", "tears", "imagine", "think of the children", "human beings",
+    "innocent", "helpless", "vulnerable", "desperate", "pains me", "terrified", "terrifying",
+    "dignity", "conscience", "have you no", "how dare", "blood on", "sick to my stomach",
+    "unbearable", "nightmare", "evil",
+)
+ATTACK = (
+    "idiot", "idiots", "idiotic", "moron", "morons", "moronic", "stupid", "dumb", "fool", "fools",
+    "troll", "trolls", "shill", "shills", "liar", "liars", "hypocrite", "hypocrites", "ignorant",
+    "clueless", "brainwashed", "pathetic", "loser", "losers", "retard", "retarded", "imbecile",
+    "get a life", "you people", "your kind", "grow up", "shut up", "you have no idea",
+    "you know nothing", "learn to read", "can't read", "cannot read", "go back to", "paid to post",
+    "wumao", "50 cent army", "apologist", "apologists", "sheep", "snowflake",
+)
+HUMOR = (
+    "lol", "lmao", "lmfao", "rofl", "haha\\w*", "hehe\\w*", "jk", "/s", ":\\)", ";\\)", ":-\\)",
+    ":d", ":p", "xd", "funny thing", "funnily enough", "ironically", "irony", "yeah right",
+    "oh sure", "oh please", "what a surprise", "big surprise", "surprise, surprise", "shocking",
+    "how convenient", "good luck with that", "nice try", "genius", "bravo", "wow", "lulz",
+    "joke", "kidding", "😂", "🤣", "😉", "🙄", "nice pr", "what a joke",
+)
+APPRECIATION = (
+    "thank you", "thanks", "thx", "many thanks", "great article", "great post", "great piece",
+    "great essay", "nice article", "good article", "excellent article", "excellent piece",
+    "well written", "well-written", "well put", "well argued", "appreciate", "appreciated",
+    "kudos", "well done", "insightful", "informative", "love this", "great read", "good read",
+    "thoughtful", "bravo", "great job", "great work", "interesting article", "interesting piece",
+)
+ANNOUNCEMENT = (
+    "update:", "edit:", "announcement", "please note", "reminder:", "psa", "fyi", "just a heads up",
+    "heads up", "correction:", "disclosure:", "mod note", "for the record",
+)
+NEGATIVE_REACTION = (
+    "ugh", "meh", "smh", "wtf", "what a joke", "give me a break", "waste of time", "garbage",
+    "trash", "pathetic", "ridiculous", "laughable", "cringe", "terrible article", "biased",
+    "propaganda", "clickbait", "spare me", "oh come on", "come on", "eye roll", "sigh",
+)
+ELABORATION = (
+    "for example", "for instance", "in addition", "additionally", "furthermore", "moreover",
+    "also", "besides", "first of all", "firstly", "secondly", "as for", "specifically",
+    "in other words", "such as", "on top of that", "not only", "what's more", "to add",
+    "in particular", "namely", "that is to say", "by the way",
+)
+ANSWER = (
+    "because", "that's because", "it's because", "the answer is", "to answer your question",
+    "in answer to", "i was referring", "i was following", "i meant", "what i meant",
+    "i did not mean", "i didn't mean", "the reason is", "the reason why", "simply because",
+    "it depends", "yes,", "no,", "in saying",
+)
+#: Openings of a question sentence without a question mark.
+QUESTION_START = re.compile(
+    r"^(?:why|what|how|who|whom|whose|where|when|which|is|are|was|were|do|does|did|can|could|"
+    r"would|will|should|shall|has|have|had|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|"
+    r"shouldn't|can't|couldn't)\b",
+    re.IGNORECASE,
+)
+#: Questions that challenge rather than ask.
+RHETORICAL = (
+    "why would", "why should", "why go", "why not", "how can", "how could", "do you really",
+    "are you saying", "are you seriously", "is it not", "isn't it", "wouldn't it", "who are they",
+    "who are you", "since when", "what makes you think", "do you not think", "don't you think",
+    "so what", "what's the point", "really\\?",
+)
+
+# --- stance cues -----------------------------------------------------------------------
+
+#: Dismissing a campaign or its advocates (aimed at whoever the sentence names, else at the thesis side).
+DISMISSAL = (
+    "charade", "ploy", "propaganda", "pr stunt", "pr strategy", "publicity stunt", "political stunt",
+    "hypocrisy", "hypocritical", "virtue signal\\w*", "grandstand\\w*", "posturing", "theatre",
+    "theater", "witch ?hunt", "scapegoat\\w*", "fearmongering", "fear-mongering", "hysteria",
+    "not in (?:any|a|the) position to", "in no position to", "who are they to", "who are you to",
+    "pot calling the kettle black", "look who's talking", "whataboutism", "double standard\\w*",
+    "overblown", "exaggerated", "alarmist", "naive", "fantasy", "pipe dream", "unrealistic",
+    "the ball is in", "publicity", "election ploy", "political games?",
+)
+#: Judging an action futile or harmful: flips what the sentence does to its object
+#: ("putting X under pressure will only make things worse" defends X).
+FUTILITY = (
+    "makes? things worse", "will only make (?:things|it|matters) worse", "only make things worse",
+    "backfires?", "backfired", "counter-?productive", "no good", "won't work", "will not work",
+    "doesn't work", "does not work", "is useless", "pointless", "futile", "harden their",
+    "not budge", "won't budge", "will not budge",
+)
+#: Acting on someone: the valence goes to the entity that follows (the object), not the subject.
+OBJECT_VERBS = {
+    # negative toward the object
+    "criticize": -1.0, "criticise": -1.0, "criticizing": -1.0, "criticising": -1.0,
+    "condemn": -1.0, "condemning": -1.0, "condemned": -1.0, "blame": -1.0, "blaming": -1.0,
+    "blamed": -1.0, "accuse": -1.0, "accusing": -1.0, "accused": -1.0, "attack": -1.0,
+    "attacking": -1.0, "pressure": -1.0, "pressuring": -1.0, "putting": -0.5, "put": -0.5,
+    "punish": -1.0, "punishing": -1.0, "sanction": -1.0, "sanctioning": -1.0, "shame": -1.0,
+    "shaming": -1.0, "bash": -1.0, "bashing": -1.0, "lecture": -1.0, "lecturing": -1.0,
+    "denounce": -1.0, "denouncing": -1.0, "boycott": -1.0, "oppose": -1.0, "opposing": -1.0,
+    # positive toward the object
+    "defend": 1.0, "defending": 1.0, "defended": 1.0, "support": 1.0, "supporting": 1.0,
+    "praise": 1.0, "praising": 1.0, "understand": 0.7, "trust": 1.0, "thank": 1.0,
+    "help": 0.5, "helping": 0.5, "protect": 1.0, "protecting": 1.0,
+}
+#: Argumentative evaluation words VADER's lexicon lacks or scores off-topic (valence on VADER's -4..4 scale).
+ARGUMENT_VALENCE = {
+    "crackdown": -2.0, "crackdowns": -2.0, "intransigence": -2.0, "intransigent": -2.0,
+    "untenable": -1.5, "refused": -1.5, "refuses": -1.5, "refusing": -1.5, "refuse": -1.5,
+    "failed": -1.5, "fails": -1.5, "failure": -1.5, "non-cooperation": -1.5, "complicity": -2.0,
+    "abuses": -2.5, "violate": -2.0, "violates": -2.0, "violating": -2.0, "violation": -2.0,
+    "contravention": -2.0, "disregard": -1.5, "disregards": -1.5, "belligerent": -2.0,
+    "inflexible": -1.5, "counterproductive": -1.5, "mistake": -1.5, "wrong": -1.5,
+    "flexibility": 1.0, "cooperation": 1.0, "cooperate": 1.0, "cooperates": 1.0,
+    "responsible": 1.0, "trustworthy": 1.5, "legitimate": 1.0, "justified": 1.5,
+    "reasonable": 1.0, "pragmatic": 1.0, "sincere": 1.0, "improving": 1.0, "generous": 1.5,
+    "issue": 0.0, "issues": 0.0, "problem": -0.5, "problems": -0.5, "criticism": 0.0,
+    "trial": 0.0, "refugees": 0.0, "refugee": 0.0, "help": 0.5, "interest": 0.0, "interests": 0.0,
+    "no": 0.0, "share": 0.0, "sure": 0.0, "like": 0.0, "please": 0.0, "kind": 0.0, "well": 0.0,
+    "right": 0.5, "rights": 0.5, "lucky": 0.0, "face": 0.0, "care": 0.5,
+}
+#: Sympathy for the people a thesis protects.
+SYMPATHY = (
+    "human beings", "human rights", "deserve", "deserves", "dignity", "plight", "suffer",
+    "suffering", "innocent", "vulnerable", "victims", "their lives", "risk their lives",
+    "humane", "humanitarian", "compassion", "protect them", "protection", "asylum", "safety",
+)
+#: Negators opening a scope that runs to the next punctuation (as nltk's mark_negation).
+NEGATORS = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|hardly|\w+n't)\b",
+    re.IGNORECASE,
+)
+#: Words that end a negation scope early.
+SCOPE_END = frozenset({"but", "however", "yet", "although", "though", "because", "since"})
+#: Author speaking as the author.
+AUTHOR_VOICE = (
+    "author's response", "author’s response", "author here", "author reply", "reply from the author",
+    "my article", "my essay", "my piece", "my post", "my column", "as i wrote", "i wrote in",
+    "the point of the article", "the point of my", "following on from the article",
+    "in the above article", "in the article i", "as i argued", "as i said in the",
+)
+#: A top-level comment speaking about the article itself.
+ARTICLE_REF = (
+    "the article", "this article", "the author", "this piece", "the piece", "the essay",
+    "this essay", "the writer", "this post", "the post", "your article", "the op-ed", "this op-ed",
+    "the op", "mr\\.? \\w+'s article",
+)
+
+_APOS = str.maketrans({"’": "'", "‘": "'", "＇": "'", "“": '"', "”": '"'})
+
+
+def normalize(text: str) -> str:
+    """Straight quotes and apostrophes, so one lexicon spelling matches both."""
+    return text.translate(_APOS)
+
+
+def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a phrase family; longest first so "i don't think" beats "think"."""
+    parts = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(p.replace("'", "'") for p in parts)
+    return re.compile(r"(?<![\w'])(?:" + body + r")(?![\w'])", re.IGNORECASE)
+
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "agree": AGREE, "disagree": DISAGREE, "concession_solo": CONCESSION_SOLO, "hedge": HEDGE,
+    "evidence": EVIDENCE, "emotion": EMOTION, "attack": ATTACK, "humor": HUMOR,
+    "appreciation": APPRECIATION, "announcement": ANNOUNCEMENT,
+    "negative_reaction": NEGATIVE_REACTION, "elaboration": ELABORATION, "answer": ANSWER,
+    "rhetorical": RHETORICAL, "dismissal": DISMISSAL, "futility": FUTILITY, "sympathy": SYMPATHY,
+    "author_voice": AUTHOR_VOICE, "article_ref": ARTICLE_REF, "opening_contrast": OPENING_CONTRAST,
+}
+
+
+@lru_cache(maxsize=None)
+def pattern(family: str) -> re.Pattern[str]:
+    """The compiled regex of one cue family (compiled once per process)."""
+    return compile_phrases(FAMILIES[family])
+
+
+def find(family: str, text: str) -> list[str]:
+    """Every match of a cue family in `text` (normalized), in order."""
+    return [m.group(0) for m in pattern(family).finditer(text)]

@@ -1,0 +1,147 @@
+"""The article's thesis: the claim it argues, where it was found, and what it is about.
+
+An opinion piece usually states its position in the title, the lead or the
+conclusion, in a normative ("should", "must", "it is time to") or evaluative
+("is a mistake", "is the right thing") sentence. We score the sentences of
+those three places by such markers and keep the best; when no sentence scores
+enough the thesis is marked not clear and the title stands in for the topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Article, Evidence, Thesis
+from .spans import sentences
+
+#: Normative markers: the author says what ought to happen.
+_NORMATIVE = re.compile(
+    r"\b(?:should|must|ought to|need to|needs to|has to|have to|it is time|it's time|let us|let's|"
+    r"we cannot|we can't|shouldn't|should not|must not|cease|ceasing|stop|end|ban|abolish|reform)\b",
+    re.IGNORECASE,
+)
+#: Evaluative markers: the author judges a policy or an actor.
+_EVALUATIVE = re.compile(
+    r"\b(?:mistake|wrong|right thing|the right|counterproductive|failure|failed|harmful|dangerous|"
+    r"unjust|unfair|immoral|in (?:\w+'s |its |their |our )?(?:national |own |best )?interest|"
+    r"better served|better off|worse|best|crucial|essential|necessary|unacceptable|shameful|"
+    r"problem|threat|disaster|success|benefit|beneficial)\b",
+    re.IGNORECASE,
+)
+#: Weights of where a sentence stands (a title states the topic; a conclusion the position).
+_PLACE_WEIGHT = {"title": 0.8, "lead": 1.0, "conclusion": 1.2}
+#: Below this score no sentence states a position (one normative marker in the lead scores 1.0).
+CLEAR_MIN = 1.0
+#: How many lead / conclusion sentences to consider.
+_LEAD_SENTENCES = 3
+_CONCLUSION_SENTENCES = 3
+
+#: Runs of capitalised words (entities), allowing "of"/"the"/"and" inside: "Liberty in North Korea".
+_ENTITY = re.compile(r"\b(?:[A-Z][\w'\-]*|[A-Z]{2,})(?:\s+(?:of|the|for|and|de|in)?\s*(?:[A-Z][\w'\-]*))*")
+_STOP_CAPS = frozenset({
+    "The", "A", "An", "In", "On", "At", "For", "And", "But", "Or", "If", "When", "While", "This",
+    "That", "These", "Those", "It", "Its", "They", "Their", "We", "Our", "I", "He", "She", "His",
+    "Her", "There", "Even", "Despite", "However", "As", "By", "To", "From", "With", "Without", "Every",
+    "Yes", "No", "Not", "What", "Why", "How", "Who", "Many", "Some", "All",
+})
+#: Policy phrases: a gerund or action noun with its object ("forcibly repatriating refugees").
+_POLICY = re.compile(
+    r"\b(?!(?i:ceasing|stopping|ending|banning|abolishing|halting|allowing|letting|making|saying|thinking|"
+    r"being|having|doing|going|nothing|something|anything|everything|thing|during|according|morning|evening)\b)"
+    r"(?:(?:forcibly|forced|illegally|continuing|continued)\s+)?"
+    r"(?:\w+ing|crackdowns?|bans?|repatriations?|deportations?|sanctions?|policy|policies|tax(?:es)?|"
+    r"reforms?)\s+(?:(?:on|of|against|to)\s+)?(?:the\s+)?(?:[\w\-']+\s+){0,3}?"
+    r"(?:[A-Z][\w\-']*\s+)*(?!(?:this|was|has|is|its|does|always|perhaps|thus|less|unless)\b)[a-z]{3,}s\b",
+)
+#: The thesis's subject: the words before its first modal or copula ("Nuclear power" is ...).
+_SUBJECT = re.compile(r"^\s*((?:[\w'\-]+\s+){0,4}?[\w'\-]+)\s+(?:should|must|ought|is|are|was|were|will|can|"
+                      r"needs?|has|have)\b", re.IGNORECASE)
+#: A lower-case plural noun right after an entity ("North Korean refugees").
+_NOUN_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
+#: Adjectival names of peoples and places end like this (Korean, Chinese, British, Israeli).
+_DEMONYM_END = re.compile(r"(?:an|ese|ish|ian|i|ch)$")
+
+
+def extract_thesis(article: Article, given: str | None = None) -> Thesis:
+    """The thesis given with --thesis, or the best thesis sentence of the article."""
+    if given is not None and given.strip():
+        text = " ".join(given.split())
+        return Thesis(text=text, source="given", targets=targets_of(text),
+                      evidence=(Evidence("given", text, 1.0),))
+    best: tuple[float, str, str, tuple[Evidence, ...]] | None = None
+    for place, sentence in _candidates(article):
+        score, ev = _score(sentence, place)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, place, sentence, ev)
+    if best is None:
+        return Thesis(text="", source="none", clear=False,
+                      evidence=(Evidence("no_text", "the article has neither title nor text", 0.0),))
+    score, place, sentence, ev = best
+    if score < CLEAR_MIN:
+        topic = article.title or sentence
+        return Thesis(text=topic, source="title" if article.title else place, targets=targets_of(topic),
+                      clear=False,
+                      evidence=ev + (Evidence("no_position", "no normative or evaluative sentence in the title, "
+                                              "lead or conclusion", round(score, 3)),))
+    return Thesis(text=sentence, source=place, targets=targets_of(sentence, article), evidence=ev)
+
+
+def _candidates(article: Article) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if article.title:
+        out.append(("title", article.title.strip()))
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", article.text or "") if len(p.split()) >= 8]
+    if paragraphs:
+        out.extend(("lead", s) for s in sentences(paragraphs[0])[:_LEAD_SENTENCES])
+        if len(paragraphs) > 1:
+            out.extend(("conclusion", s) for s in sentences(paragraphs[-1])[-_CONCLUSION_SENTENCES:])
+    return [(p, s) for p, s in out if 3 <= len(s.split()) <= 80]
+
+
+def _score(sentence: str, place: str) -> tuple[float, tuple[Evidence, ...]]:
+    ev: list[Evidence] = []
+    norm = [m.group(0) for m in _NORMATIVE.finditer(sentence)]
+    evals = [m.group(0) for m in _EVALUATIVE.finditer(sentence)]
+    raw = min(len(norm), 2) * 1.0 + min(len(evals), 2) * 0.6
+    if norm:
+        ev.append(Evidence("normative", ", ".join(norm), 1.0))
+    if evals:
+        ev.append(Evidence("evaluative", ", ".join(evals), 0.6))
+    score = raw * _PLACE_WEIGHT[place]
+    ev.insert(0, Evidence(f"place:{place}", sentence, _PLACE_WEIGHT[place]))
+    return score, tuple(ev)
+
+
+def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
+    """Entities and policies the thesis is about, most salient first.
+
+    Entities are capitalised runs in the thesis (ranked by how often the
+    article repeats them); policies are action phrases with their object.
+    """
+    entities: list[str] = []
+    for m in _ENTITY.finditer(text):
+        words = m.group(0).split()
+        sentence_initial = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?:\"“"
+        while words and (words[0] in _STOP_CAPS or (sentence_initial and words[0].endswith(("ing", "ed")))):
+            words, sentence_initial = words[1:], False
+        if not words:
+            continue
+        name = re.sub(r"['’]s$", "", " ".join(words))
+        follow = _NOUN_AFTER.match(text, m.end())
+        if follow and _DEMONYM_END.search(name):
+            name += " " + follow.group(1)  # "North Korean" + "refugees"
+        entities.append(name)
+    policies = [m.group(0).strip() for m in _POLICY.finditer(text)]
+    subject = _SUBJECT.match(text)
+    if subject:
+        head = re.sub(r"^(?:the|a|an|our|their|its)\s+", "", subject.group(1).strip(), flags=re.IGNORECASE)
+        inside = [e for e in entities if e.lower() in head.lower()]
+        if head and not any(head.lower() in e.lower() for e in entities):
+            entities = [head] + [e for e in entities if e not in inside]
+    body = article.text if article is not None else ""
+    counts = Counter({e: body.count(e) for e in entities})
+    ordered = sorted(dict.fromkeys(entities), key=lambda e: (-counts[e], entities.index(e)))
+    out = list(dict.fromkeys(ordered + policies))
+    return tuple(t for t in out if t)
+
