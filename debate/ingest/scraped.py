@@ -53,7 +53,7 @@ def sniff(path: Path, head: str) -> bool:
     if name.endswith(_DATA_SUFFIXES) or "\x00" in head:
         return False
     s = head.lstrip("\ufeff \t\r\n")
-    if s.startswith("{") or re.match(r"\[\s*[\[{\"\]]", s) or re.match(r"\[\s*-?\d+(\.\d+)?\s*[,\]]", s):
+    if s.startswith("{") or re.match(r"\[\s*[\[{\"]|\[\s*\]\s*$|\[\s*-?\d+(\.\d+)?\s*,", s):
         return False  # JSON
     if s.startswith("<?xml") or re.match(r"<(rss|feed|wxr)\b", s, re.I):
         return False

@@ -27,6 +27,8 @@ DATE_ONLY_CONFIDENCE = 0.5
 #: A "Name says:" / "Name on <date> said:" line needs a date or a Reply link nearby to open a
 #: comment section that has no header; this many lines is "nearby" (one WordPress comment block).
 NEARBY_LINES = 40
+#: Words in a line of running text; shorter lines are titles, by-lines and labels.
+PROSE_MIN_WORDS = 6
 
 _SINGLE = re.compile(r"^#?(?P<num>\d{1,4})[.)](?:\s+(?P<rest>.*))?$")
 _DOTTED = re.compile(r"^#?(?P<num>\d{1,4}(?:\.\d{1,3})+)\.?(?:\s+(?P<rest>.*))?$")
@@ -75,10 +77,12 @@ def find_section(lines: list[Line]) -> tuple[int | None, str | None]:
             return i, kind
         if kind == "plain" and _comments_follow(lines[i + 1:]):
             return i, kind
+    seen_prose = False  # the article's by-line ("Posted by Ann on <date>") comes before any prose
     for i, ln in enumerate(lines):
         al = _start_author_line(ln)
-        if al and (al.date or _reply_near(lines[i + 1: i + NEARBY_LINES])):
+        if al and seen_prose and (al.date or _reply_near(lines[i + 1: i + NEARBY_LINES])):
             return i, "author_lines"
+        seen_prose = seen_prose or _prose(ln.text)
     return None, None
 
 
@@ -89,6 +93,11 @@ def _start_author_line(ln: Line) -> AuthorLine | None:
     text = m.rest if m else ln.text
     al = author_line(text)
     return al if al and (m or not al.rest) else None
+
+
+def _prose(text: str) -> bool:
+    """A sentence of running text (a body paragraph), not a title or a by-line."""
+    return len(text.split()) >= PROSE_MIN_WORDS and text.rstrip("”\"'’)").endswith((".", "!", "?"))
 
 
 def _reply_near(lines: list[Line]) -> bool:
