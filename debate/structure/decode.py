@@ -148,3 +148,27 @@ def _softmax(scores: Mapping[int, float]) -> dict[int, float]:
     exp = {j: math.exp(s - top) for j, s in scores.items()}
     total = sum(exp.values())
     return {j: e / total for j, e in exp.items()}
+
+
+def teacher_forced(ctx: Context, order: str, given_names: Sequence[str | None], authored_given: Sequence[bool],
+                   gold: Sequence[int]):
+    """Yield (i, candidates, features) with earlier comments attached to their true parents.
+
+    For training link weights: the features each candidate would have if every
+    earlier decision had been right.
+    """
+    state = _State(0.0, {}, {k: v for k, v in enumerate(given_names) if v}, {},
+                   {k for k, a in enumerate(authored_given) if a}, {}, [])
+    for i in range(len(ctx.texts)):
+        if ctx.infos[i].self_ref and i not in state.authored:
+            state.authored.add(i)
+            if ctx.article_author and i not in state.names:
+                state.names[i] = ctx.article_author
+        cands = _candidates(ctx, i, order, state.parents)
+        if gold[i] not in cands:
+            cands = sorted(set(cands) | {gold[i]})
+        view = View(state.parents, state.names, frozenset(state.authored), state.replies)
+        feats = {j: links.features(ctx, i, j, view) for j in cands}
+        links.add_sim_top(ctx, i, cands, feats)
+        yield i, cands, feats
+        _apply(ctx, i, gold[i], state)
