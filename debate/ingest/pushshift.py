@@ -19,7 +19,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -142,15 +142,25 @@ def _record(obj: dict[str, Any], *, path: str, lineno: int) -> tuple[str, str]:
             raise InputError("expected a comment's 'link_id' (like 't3_abc') naming its submission",
                              path=path, where=where)
         c = comment_from_fields(obj, path=path, where=where)
-        return post, _dump({"k": "c", "l": lineno, **asdict(c)})
+        return post, _dump({"k": "c", "l": lineno, **_shallow(c, _COMMENT_FIELDS)})
     if any(k in obj for k in _SUBMISSION_KEYS):
         _, post = strip_fullname(obj.get("id")) if obj.get("id") else strip_fullname(obj.get("name"))
         if not post:
             raise InputError("expected a submission's 'id' (or 'name' like 't3_abc')", path=path, where=where)
         a = article_from_submission(obj, path=path, where=where)
-        return post, _dump({"k": "s", "l": lineno, **asdict(a)})
+        return post, _dump({"k": "s", "l": lineno, **_shallow(a, _ARTICLE_FIELDS)})
     raise InputError("expected a Reddit comment (id, link_id, parent_id, body) or submission (id, title, "
                      "selftext)", path=path, where=where)
+
+
+#: Fields spilled per record (`inferred` is empty at read time: readers infer nothing).
+_COMMENT_FIELDS = tuple(f.name for f in fields(Comment) if f.name != "inferred")
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "inferred")
+
+
+def _shallow(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """The JSON-ready fields of a reader-made Comment/Article (scalars, tuples of str, flat dicts)."""
+    return {n: getattr(obj, n) for n in names}
 
 
 def _dump(d: dict[str, Any]) -> str:
@@ -181,12 +191,11 @@ def _thread(post_id: str, records: list[dict[str, Any]], *, path: str) -> Thread
 
 
 def _comment(r: dict[str, Any]) -> Comment:
-    fields = {k: v for k, v in r.items() if k not in ("k", "l")}
-    fields["flags"] = tuple(fields.get("flags") or ())
-    fields["extra"] = {**(fields.get("extra") or {}), "line": r["l"]}
-    return Comment(**fields)
+    values = {k: v for k, v in r.items() if k not in ("k", "l")}
+    values["flags"] = tuple(values.get("flags") or ())
+    values["extra"] = {**(values.get("extra") or {}), "line": r["l"]}
+    return Comment(**values)
 
 
 def _article(r: dict[str, Any]) -> Article:
-    fields = {k: v for k, v in r.items() if k not in ("k", "l", "inferred")}
-    return Article(**fields)
+    return Article(**{k: v for k, v in r.items() if k not in ("k", "l")})

@@ -17,8 +17,8 @@ from pathlib import Path
 
 #: Records buffered before one executemany(); large enough to amortise the call, small in memory.
 BATCH = 5000
-#: SQLite page cache per connection, in KiB (negative cache_size means KiB; see sqlite.org/pragma.html).
-CACHE_KIB = 32 * 1024
+#: SQLite page cache, in KiB (negative cache_size = KiB, sqlite.org/pragma.html#pragma_cache_size): bounds RSS.
+CACHE_KIB = 8 * 1024
 
 
 class GroupSpill:
