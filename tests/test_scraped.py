@@ -353,3 +353,38 @@ def test_compressed_page_reads_like_plain(tmp_path):
     p.write_bytes(gzip.compress(ESSAY.encode("utf-8")))
     t = read_thread(p, NO_INFER)
     assert t.id == "story" and t.article.author == "Ada Nwosu"
+
+
+def test_indented_threaded_scrape_with_pingback_and_deleted_comment():
+    t = page("scraped_indented.txt")
+    assert [c.author for c in t.comments] == ["Harold Finch", "Rosa Delgado", "Harold Finch", None, "Mei Tanaka"]
+    assert [c.parent for c in t.comments] == [None, "c1", "c2", None, None]
+    assert t.comment("c2").inferred["parent"].cue == "indentation"
+    assert t.comment("c3").timestamp == "2018-06-03T08:02:00Z"
+    assert t.comment("c4").flags == ("pingback",) and t.stats.pingbacks == 1
+    assert t.comment("c5").flags == ("deleted",) and t.stats.deleted == 1
+    assert (t.article.author, t.article.date) == ("Rosa Delgado", "2018-06-02")
+    assert kinds(t).count("reply_link") == 4
+
+
+def test_blogger_said_with_time_after_the_text():
+    text = ("Title Line\n\nThe school board met on Tuesday to vote on later start times.\n\n2 comments:\n\n"
+            "Nadia K. said...\n\nLater starts help teenagers sleep.\n\nMarch 4, 2015 at 9:12 PM\n\n"
+            "Owen said...\n\nBuses cost more.\n\nMarch 5, 2015 at 7:01 AM\n\nPost a Comment\n\n"
+            "Newer Post Older Post Home\n")
+    t = parse(text)
+    assert [(c.author, c.text, c.timestamp) for c in t.comments] == [
+        ("Nadia K.", "Later starts help teenagers sleep.", "2015-03-04T21:12:00Z"),
+        ("Owen", "Buses cost more.", "2015-03-05T07:01:00Z"),
+    ]
+    assert "navigation" in kinds(t)
+
+
+def test_relative_times_are_kept_as_printed():
+    text = ("Title Line\n\nBody.\n\n3 Comments\n\nSam Reyes • 3 years ago\nToo expensive.\nReply\n\n"
+            "Li Wei\n2 days ago\nNot at all.\nReply\n")
+    t = parse(text)
+    assert [(c.author, c.text, c.timestamp, c.extra.get("time_text")) for c in t.comments] == [
+        ("Sam Reyes", "Too expensive.", None, "3 years ago"),
+        ("Li Wei", "Not at all.", None, "2 days ago"),
+    ]

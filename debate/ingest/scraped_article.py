@@ -74,6 +74,9 @@ def parse_byline(text: str) -> _Byline | None:
         return None
     m = _BYLINE.match(text)
     if not m:
+        pair = _name_and_date(text)
+        if pair:
+            return _Byline(pair[0], pair[1], None, text)
         m = _DATE_THEN_BY.match(text)
         if not m:
             return None
@@ -108,6 +111,18 @@ def parse_byline(text: str) -> _Byline | None:
     if name is None and date is None and season is None:
         return None
     return _Byline(name, date, season, text)
+
+
+def _name_and_date(text: str) -> tuple[str, str] | None:
+    """"June 2, 2018 · Rosa Delgado" or "Rosa Delgado | June 2, 2018": a by-line without "by"."""
+    parts = [p.strip() for p in re.split(r"\s+[|•·]\s+|\s+[–—]\s+", text)]
+    if len(parts) != 2:
+        return None
+    for a, b in (parts, parts[::-1]):
+        found = is_date_line(a)
+        if found and is_name(b) and len(b.split()) >= 2:
+            return b, found.iso[:10]
+    return None
 
 
 def _headline_like(block: list[Line]) -> bool:

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from ..model import Comment, Inference, SetAside
 from .common import to_utc_iso
-from .scraped_dates import FoundDate, is_date_line
+from .scraped_dates import FoundDate, is_date_line, is_relative_time
 from .scraped_furniture import header_kind, line_kind
 from .scraped_lines import AuthorLine, Line, author_line, is_name, join_paragraphs, set_aside_runs
+from .scraped_numbering import Marker, comment_markers, marker_of
 
 #: A nested display number ("1.1") is how the page itself shows a reply; only a
 #: mis-scraped page would break it, hence high but not full confidence.
@@ -27,35 +28,25 @@ DATE_ONLY_CONFIDENCE = 0.5
 #: A "Name says:" / "Name on <date> said:" line needs a date or a Reply link nearby to open a
 #: comment section that has no header; this many lines is "nearby" (one WordPress comment block).
 NEARBY_LINES = 40
+#: Replies indented under a comment (text scrapes of threaded lists): a layout cue, but
+#: indentation also drifts in copy-pasted text, hence below nested numbering.
+INDENT_CONFIDENCE = 0.85
+#: A bare name line over a date line opens a comment ("Jane Doe" / "March 3, 2012 at 5:00 pm").
+NAME_LINE_MAX_WORDS = 4
 #: Words in a line of running text; shorter lines are titles, by-lines and labels.
 PROSE_MIN_WORDS = 6
-
-_SINGLE = re.compile(r"^#?(?P<num>\d{1,4})[.)](?:\s+(?P<rest>.*))?$")
-_DOTTED = re.compile(r"^#?(?P<num>\d{1,4}(?:\.\d{1,3})+)\.?(?:\s+(?P<rest>.*))?$")
-
-
-@dataclass(frozen=True)
-class Marker:
-    index: int  # position in the zone's line list
-    number: tuple[int, ...]
-    rest: str
-
 
 @dataclass
 class _Draft:
     start: int  # source line of the comment's first line
+    indent: int = 0
     number: str | None = None
     author: str | None = None
     date: FoundDate | None = None
     date_text: str = ""
+    time_text: str = ""  # a relative time ("3 years ago"), kept as printed
+    flags: tuple[str, ...] = ()
     lines: list[Line] = field(default_factory=list)
-
-
-def marker_of(ln: Line) -> Marker | None:
-    m = _DOTTED.match(ln.text) or _SINGLE.match(ln.text)
-    if not m:
-        return None
-    return Marker(-1, tuple(int(x) for x in m["num"].split(".")), (m["rest"] or "").strip())
 
 
 # --- where the section starts ------------------------------------------------------
@@ -66,7 +57,8 @@ def find_section(lines: list[Line]) -> tuple[int | None, str | None]:
 
     A header line opens it ("9 Comments", "Leave a Reply"; "Comments" or
     "Discussion" only when comments follow). Without any header, author lines
-    with dates or Reply links ("Alice says:" ... "Reply") open it.
+    after the article's prose open it when they carry a date ("Alice says:
+    <date>") or are followed by a Reply link.
     """
     first_text = next((i for i, ln in enumerate(lines) if not ln.blank), None)
     for i, ln in enumerate(lines):
@@ -77,13 +69,38 @@ def find_section(lines: list[Line]) -> tuple[int | None, str | None]:
             return i, kind
         if kind == "plain" and _comments_follow(lines[i + 1:]):
             return i, kind
+    starts = author_starts(lines)
     seen_prose = False  # the article's by-line ("Posted by Ann on <date>") comes before any prose
     for i, ln in enumerate(lines):
-        al = _start_author_line(ln)
-        if al and seen_prose and (al.date or _reply_near(lines[i + 1: i + NEARBY_LINES])):
+        al = starts.get(i)
+        if al and seen_prose and (al.date or al.relative or _reply_near(lines[i + 1: i + NEARBY_LINES])):
             return i, "author_lines"
         seen_prose = seen_prose or _prose(ln.text)
     return None, None
+
+
+_PINGBACK = re.compile(r"^(?P<kind>pingback|trackback)\s*:\s*(?P<rest>.+)$", re.I)
+
+
+def author_starts(lines: list[Line], kinds: list[str | None] | None = None) -> dict[int, AuthorLine]:
+    """Lines that open an unnumbered comment: author lines, or a name line over a date line."""
+    out: dict[int, AuthorLine] = {}
+    for i, ln in enumerate(lines):
+        if ln.blank or (kinds is not None and kinds[i] is not None):
+            continue
+        al = _start_author_line(ln)
+        if al is None and _name_line(ln.text):
+            nxt = next((x for x in lines[i + 1: i + 3] if not x.blank), None)
+            if nxt is not None and (is_date_line(nxt.text) or is_relative_time(nxt.text)):
+                al = AuthorLine(ln.text.strip(), None)
+        if al is not None:
+            out[i] = al
+    return out
+
+
+def _name_line(text: str) -> bool:
+    return (len(text.split()) <= NAME_LINE_MAX_WORDS and is_name(text) and header_kind(text) is None
+            and line_kind(text, in_article=False) is None and is_date_line(text) is None)
 
 
 def _start_author_line(ln: Line) -> AuthorLine | None:
@@ -131,13 +148,14 @@ def parse_section(lines: list[Line]) -> tuple[list[Comment], list[SetAside]]:
         if not ln.blank:
             kind = line_kind(ln.text, in_article=False) or ("comment_header" if header_kind(ln.text) else None)
         kinds.append(kind)
-    markers = _comment_markers(lines, kinds)
-    starts: dict[int, Marker | None] = {m.index: m for m in markers}
+    markers = comment_markers(lines, kinds)
+    starts: dict[int, Marker | AuthorLine | None] = {m.index: m for m in markers}
     mode = "numbered" if markers else "authors"
     if not markers:
-        for i, ln in enumerate(lines):
-            if kinds[i] is None and _start_author_line(ln):
-                starts[i] = None
+        starts.update(author_starts(lines, kinds))
+    for i, ln in enumerate(lines):
+        if kinds[i] is None and i not in starts and _PINGBACK.match(ln.text):
+            starts[i] = None
     if not starts:
         mode = "reply_links" if "reply_link" in kinds else "paragraphs"
     base_indent = min((lines[m.index].indent for m in markers), default=0)
@@ -163,30 +181,31 @@ def parse_section(lines: list[Line]) -> tuple[list[Comment], list[SetAside]]:
             continue
         if mode == "numbered" and base_indent and cur is not None and ln.indent < base_indent:
             cur = None  # text back at the page margin after an indented list is not part of a comment
-        if cur is None or (mode == "paragraphs" and after_break_paragraph(cur)):
-            cur = _Draft(start=ln.no)
+        if cur is None or (mode == "paragraphs" and cur.lines and cur.lines[-1].blank):
+            cur = _Draft(start=ln.no, indent=ln.indent)
             drafts.append(cur)
         _add_line(cur, ln)
-    comments = _finish(drafts)
+    comments = _finish(drafts, nest_by_indent=mode == "authors")
     return comments, set_aside_runs(aside)
 
 
-def after_break_paragraph(d: _Draft) -> bool:
-    """In the paragraph fallback every paragraph is one comment."""
-    return bool(d.lines) and d.lines[-1].blank
-
-
-def _open(ln: Line, marker: Marker | None) -> _Draft:
-    d = _Draft(start=ln.no)
+def _open(ln: Line, start: Marker | AuthorLine | None) -> _Draft:
+    d = _Draft(start=ln.no, indent=ln.indent)
     text = ln.text
-    if marker is not None:
-        d.number = ".".join(map(str, marker.number))
-        text = marker.rest
-    al = author_line(text) if text else None
-    if al and (marker is not None or not al.rest):
+    if isinstance(start, Marker):
+        d.number = ".".join(map(str, start.number))
+        text = start.rest
+    ping = _PINGBACK.match(text) if text else None
+    if ping:
+        d.flags = (ping["kind"].lower(),)
+        d.lines.append(Line(ln.no, ln.indent, text))
+        return d
+    al = start if isinstance(start, AuthorLine) else (author_line(text) if text else None)
+    if al and (start is not None or not al.rest):
         d.author = al.name
         if al.date:
             d.date, d.date_text = al.date, al.date.text
+        d.time_text = al.relative
         text = al.rest
     if text:
         d.lines.append(Line(ln.no, ln.indent, text))
@@ -196,10 +215,13 @@ def _open(ln: Line, marker: Marker | None) -> _Draft:
 def _add_line(d: _Draft, ln: Line) -> None:
     """Add a content line; a date line right after the author line is the comment's timestamp."""
     has_text = any(not x.blank for x in d.lines)
-    if d.date is None and not has_text:
+    if not has_text and d.date is None and not d.time_text:
         found = is_date_line(ln.text)
         if found:
             d.date, d.date_text = found, ln.text
+            return
+        if is_relative_time(ln.text):
+            d.time_text = ln.text
             return
         if d.author is None and d.number is not None:
             al = author_line(ln.text)
@@ -211,64 +233,31 @@ def _add_line(d: _Draft, ln: Line) -> None:
     d.lines.append(ln)
 
 
-def _comment_markers(lines: list[Line], kinds: list[str | None]) -> list[Marker]:
-    """The numbered items that are comments, not lists inside a comment.
-
-    Comment numbers run in sequence: after 3 come 4, 3.1, or (after 3.1) 3.2;
-    an item that breaks the sequence, or a plain number indented deeper than
-    the comments' own numbers, belongs to the comment's text. When a number
-    fits both the sequence and a list inside the comment ("3." after "2." and an
-    inner "1. 2."), it belongs to the inner list if it follows that list's last
-    item without a blank line, or if a later item can continue the comments'
-    sequence without it; otherwise it is the next comment.
-    """
-    cands = []
-    for i, ln in enumerate(lines):
-        if kinds[i] is None and not ln.blank:
-            m = marker_of(ln)
-            if m:
-                cands.append(Marker(i, m.number, m.rest))
-    if not cands:
-        return []
-    singles = [m for m in cands if len(m.number) == 1]
-    base = min((lines[m.index].indent for m in singles), default=lines[cands[0].index].indent)
-    chosen: list[Marker] = []
-    inner_next: int | None = None  # next number of a list inside the current comment
-    inner_last = -2  # line index of that list's last item
-    for k, m in enumerate(cands):
-        indent = lines[m.index].indent
-        if not chosen:
-            if len(m.number) == 1 and indent <= base:
-                chosen.append(m)
-            continue
-        valid = _next_numbers(chosen[-1].number)
-        fits = m.number in valid and (len(m.number) > 1 or indent <= base)
-        if fits and len(m.number) == 1 and m.number[0] == inner_next:
-            tight = inner_last == m.index - 1
-            if tight or any(later.number in valid for later in cands[k + 1:]):
-                fits = False
-        if fits:
-            chosen.append(m)
-            inner_next = None
-        elif len(m.number) == 1:
-            inner_next, inner_last = m.number[0] + 1, m.index
-    return chosen
+_DELETED = re.compile(r"^\[?(?:deleted|comment deleted|this comment (?:was|has been) deleted)\]?\.?$|"
+                      r"^this comment has been removed by the author\.?$", re.I)
+_REMOVED = re.compile(r"^\[?(?:removed|comment removed(?: by (?:a )?moderator)?)\]?\.?$|"
+                      r"^this comment has been removed by (?:a|the) (?:blog )?(?:administrator|moderator)\.?$", re.I)
 
 
-def _next_numbers(last: tuple[int, ...]) -> set[tuple[int, ...]]:
-    """Numbers that may follow `last` in a depth-first numbered list."""
-    out = {last + (1,)}
-    for depth in range(1, len(last) + 1):
-        out.add(last[: depth - 1] + (last[depth - 1] + 1,))
-    return out
+def _trailing_date(d: _Draft) -> None:
+    """Blogger-style pages print the time after the text: take a last date-only line as the timestamp."""
+    content = [x for x in d.lines if not x.blank]
+    if d.date is None and len(content) > 1:
+        found = is_date_line(content[-1].text)
+        if found:
+            d.date, d.date_text = found, content[-1].text
+            d.lines.remove(content[-1])
 
 
-def _finish(drafts: list[_Draft]) -> list[Comment]:
+def _finish(drafts: list[_Draft], *, nest_by_indent: bool) -> list[Comment]:
     numbered = any(d.number for d in drafts)
     by_number: dict[str, str] = {}
     used: set[str] = set()
     out: list[Comment] = []
+    indents = {d.indent for d in drafts}
+    stack: list[tuple[int, str]] = []  # (indent, id) of the comments above, for indented replies
     for pos, d in enumerate(drafts, start=1):
+        _trailing_date(d)
         base = f"c{d.number}" if d.number else (f"u{pos}" if numbered else f"c{pos}")
         cid, n = base, 2
         while cid in used:
@@ -284,6 +273,15 @@ def _finish(drafts: list[_Draft]) -> list[Comment]:
                     "the page numbers this comment under its parent")
         if d.number and d.number not in by_number:
             by_number[d.number] = cid
+        if nest_by_indent and len(indents) > 1:
+            while stack and stack[-1][0] >= d.indent:
+                stack.pop()
+            if stack:
+                parent = stack[-1][1]
+                inferred["parent"] = Inference(
+                    "indentation", INDENT_CONFIDENCE, f"indented {d.indent} spaces under {parent}",
+                    "the page indents this comment under the one above it")
+            stack.append((d.indent, cid))
         timestamp = None
         if d.date:
             timestamp = to_utc_iso(d.date.iso, where=f"line {d.start}")
@@ -292,14 +290,20 @@ def _finish(drafts: list[_Draft]) -> list[Comment]:
                     "date_only", DATE_ONLY_CONFIDENCE, d.date_text,
                     "the page gives a date without a time; midnight UTC assumed")
         text = join_paragraphs(d.lines)
+        flags = set(d.flags)
+        if not text:
+            flags.add("empty")
+        elif _DELETED.match(text):
+            flags.add("deleted")
+        elif _REMOVED.match(text):
+            flags.add("removed")
         extra: dict[str, str | int | float | bool | None] = {"line": d.start}
+        if d.time_text:
+            extra["time_text"] = d.time_text
         if d.author and d.author.casefold() in ("anonymous", "anon", "guest", "unknown"):
             extra["anonymous"] = True
         out.append(Comment(
             id=cid, text=text, number=d.number, author=d.author, parent=parent, timestamp=timestamp,
-            flags=() if text else ("empty",), inferred=inferred, extra=extra,
+            flags=tuple(sorted(flags)), inferred=inferred, extra=extra,
         ))
     return out
-
-
-__all__ = ["find_section", "parse_section", "is_name"]

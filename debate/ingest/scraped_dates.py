@@ -90,3 +90,13 @@ def is_date_line(text: str) -> FoundDate | None:
     if found and found.start == 0 and not s[found.end:].strip(" .,|·•-–—"):
         return found
     return None
+
+
+_RELATIVE = re.compile(
+    r"^(?:about\s+|over\s+|almost\s+)?(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year|yr)s?"
+    r"\s+ago$|^(?:yesterday|today|just now)(?:\s+at\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?$", re.I)
+
+
+def is_relative_time(text: str) -> bool:
+    """"3 years ago", "yesterday": a time the page prints relative to when it was scraped (unknown)."""
+    return bool(_RELATIVE.match(text.strip(" •·|-–—")))

@@ -31,6 +31,9 @@ ANYWHERE: dict[str, re.Pattern] = {
         r"(?:share on |tweet|email this|pin it).{0,30}", r"advertisement", r"(?:like )?(?:loading\.{0,3}|loading…)",
         r"(?:twitter|facebook|linkedin|reddit|whatsapp|e-?mail|pinterest|tumblr|pocket|telegram|threads|"
         r"bluesky|mastodon|more)(?:\s*\(opens in new window\))?",
+        r"(?!by\b)(?:[A-Za-z&' ]{1,20}\s*[|·•]\s*){2,}[A-Za-z&' ]{1,20}",  # "Home | News | Contact"
+        r"(?:newer post\s*)?(?:older post\s*)?home", r"subscribe to:.*", r"sort by.{0,20}",
+        r"(?:load|show|view) (?:more|all|\d+ more)(?: comments| replies)?.{0,10}", r"see more", r"avatar",
     ),
     "spam_notice": _rx(r"this site uses akismet to reduce spam\..*"),
     "login_form": _rx(
@@ -46,7 +49,7 @@ ANYWHERE: dict[str, re.Pattern] = {
     ),
     "reply_link": _rx(
         r"(?:↳\s*)?reply(?:\s*[↓→»])?", r"(?:log|sign) in to reply", r"reply to (?:this comment|\S+(?: \S+)?)",
-        r"(?:report|flag)(?: (?:comment|abuse))?", r"like", r"liked by .{1,60}", r"(?:reply|report|like|share)"
+        r"(?:report|flag)(?: (?:comment|abuse))?", r"like", r"liked by .{1,60}", r"share\s*›?", r"(?:reply|report|like|share)"
         r"(?:\s*[|·•]?\s*(?:reply|report|like|share|edit|permalink))+", r"permalink", r"edit",
     ),
     "copyright": _rx(r"(?:©|\(c\)|copyright\b).*", r".{0,80}©.{0,80}", r"all rights reserved\.?"),

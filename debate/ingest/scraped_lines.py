@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import SetAside
-from .scraped_dates import FoundDate, find_date, is_date_line
+from .scraped_dates import FoundDate, find_date, is_date_line, is_relative_time
 
 #: Characters pages use as spaces; all become plain spaces before parsing.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
@@ -91,7 +91,9 @@ _HANDLE = re.compile(r"^@?[\w.\-]{2,40}$")
 def is_name(text: str) -> bool:
     """A plausible display name: a handle, or 1-5 capitalised words (with particles)."""
     s = text.strip()
-    if not s or len(s) > 60 or s.endswith((".", ",", ";", "!", "?")):
+    if not s or len(s) > 60 or s.endswith((",", ";", "!", "?")):
+        return False
+    if s.endswith(".") and not re.search(r"(?:^|\s)(?:[A-Z]|Jr|Sr|Dr)\.$", s):  # "Nadia K." is a name
         return False
     tokens = s.split()
     if tokens[0].lower().strip("@") in _NOT_NAMES:
@@ -115,13 +117,15 @@ class AuthorLine:
     name: str
     date: FoundDate | None
     rest: str = ""  # comment text printed on the same line after "says:"
+    relative: str = ""  # a relative time printed with the name ("3 years ago")
 
 
-_SAYS = re.compile(r"^(?P<name>.{1,60}?)\s+(?:says|said|wrote|writes|commented)\s*(?::\s*|$)(?P<rest>.*)$", re.I)
+_SAYS = re.compile(r"^(?P<name>.{1,60}?)\s+(?:says|said|wrote|writes|commented)\s*(?::\s*|\.\.\.\s*|…\s*|$)"
+                   r"(?P<rest>.*)$", re.I)
 _ON_SAID = re.compile(r"^(?P<name>.{1,60}?)\s+on\s+(?P<date>.{6,60}?)\s+(?:says|said|wrote)\s*:?\s*(?P<rest>.*)$", re.I)
 _SAID_ON = re.compile(r"^(?P<name>.{1,60}?)\s+(?:says|said|wrote|commented)\s+(?:on\s+)?(?P<date>.{6,60}?)\s*:\s*"
                       r"(?P<rest>.*)$", re.I)
-_NAME_SEP_DATE = re.compile(r"^(?P<name>[^|—–·•]{1,60}?)\s*[|—–·•]\s*(?P<date>.{6,60})$")
+_NAME_SEP_DATE = re.compile(r"^(?P<name>[^|—–·•]{1,60}?)\s*[|—–·•]\s*(?P<date>.{5,60})$")
 _POSTED_BY = re.compile(r"^(?:posted|comment) by\s+(?P<name>.{1,60}?)(?:\s+(?:on|at)\s+(?P<date>.{6,60}?))?\s*:?$", re.I)
 
 
@@ -153,6 +157,6 @@ def author_line(text: str) -> AuthorLine | None:
     m = _NAME_SEP_DATE.match(text)
     if m and is_name(m["name"]):
         d = is_date_line(m["date"])
-        if d:
-            return AuthorLine(m["name"].strip(), d)
+        if d or is_relative_time(m["date"]):
+            return AuthorLine(m["name"].strip(), d, relative=m["date"].strip() if d is None else "")
     return None
