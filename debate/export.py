@@ -178,7 +178,9 @@ def write_convokit(threads: Iterable[Thread], directory: str | Path, *, name: st
             summary.utterances += 1 + len(thread.comments)
     for meta in speakers.values():
         index.add("speaker", meta["meta"])
-    corpus_meta = {"name": name or out_dir.name, "generator": "debate"}
+    corpus_meta: dict[str, Any] = {"generator": "debate"}  # no path or date: same threads, same bytes
+    if name:
+        corpus_meta["name"] = name
     index.add("corpus", corpus_meta)
     _dump(out_dir / "speakers.json", dict(sorted(speakers.items())))
     _dump(out_dir / "conversations.json", conversations)
