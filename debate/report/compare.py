@@ -1,0 +1,110 @@
+"""`debate compare`: several threads or articles side by side.
+
+Articles argue too: besides its commenters, each input contributes the
+article's own stance toward the thesis and the stances of the voices it quotes
+(`voices.extract_voices`). With one `--thesis` for all inputs the columns are
+comparable; without it each thread is judged against its own extracted thesis
+(said in the output). Deterministic: inputs keep their order, everything else
+is sorted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..errors import InputError
+from ..ingest import ReadOptions
+from ..model import Label, Thread
+from .data import SCHEMA as REPORT_SCHEMA
+from .data import ensure_tagged, report_data
+
+SCHEMA = "debate.compare/1"
+
+
+def article_stance(thread: Thread) -> Label | None:
+    """The article's own stance toward the thread's thesis, from its text (None without text or thesis)."""
+    if not thread.article.text.strip() or thread.thesis is None or not thread.thesis.text:
+        return None
+    from ..tag.stance import stance_toward
+
+    return stance_toward(thread.article.text, thread.thesis, article_text=thread.article.text)
+
+
+def with_voices(thread: Thread) -> Thread:
+    """The thread with its article's attributed quotations, each tagged with its stance."""
+    from .voices import extract_voices, tag_voices
+
+    voices = thread.voices or extract_voices(thread.article.text)
+    if thread.thesis is not None and thread.thesis.text and any(v.stance is None for v in voices):
+        voices = tag_voices(voices, thread.thesis, thread.article.text)
+    return replace(thread, voices=voices)
+
+
+def compare_data(threads: Iterable[Thread], *, thesis: str | None = None,
+                 model: Path | str | None = None) -> dict[str, Any]:
+    """The comparison of all threads as plain data (what `--json` writes)."""
+    from .data import _label  # the same label encoding as the thread report
+
+    items = []
+    seen_names: dict[str, dict[str, Any]] = {}
+    for i, t in enumerate(threads, 1):
+        t = with_voices(ensure_tagged(t, thesis, model))
+        stance = article_stance(t)
+        d = report_data(t)
+        voices = d["article"]["voices"]
+        items.append({
+            "key": i,
+            "thread": d["thread"], "article": {k: d["article"][k] for k in ("title", "author", "date", "url", "words")},
+            "thesis": d["thesis"],
+            "article_stance": _label(stance) if stance else None,
+            "voices": voices,
+            "voice_stances": _count(v["stance"]["value"] if v["stance"] else "untagged" for v in voices),
+            "summary": {k: d["summary"][k] for k in ("comments", "participants", "max_depth", "stance_counts",
+                                                     "stance_shares", "polarisation", "sentiment", "untagged")},
+            "commenters": [{"id": p["id"], "label": p["label"], "named": p["named"],
+                            "comments": len(p["comments"]), "stance": p["stance"],
+                            "mean_sentiment": p["mean_sentiment"]} for p in d["participants"]],
+            "key_points": d["key_points"],
+        })
+        for p in d["participants"]:
+            if not p["named"]:
+                continue
+            key = " ".join(p["label"].split()).casefold()
+            entry = seen_names.setdefault(key, {"label": p["label"], "threads": []})
+            entry["threads"].append({"key": i, "stance": p["stance"], "comments": len(p["comments"]),
+                                     "mean_sentiment": p["mean_sentiment"]})
+    if not items:
+        raise InputError("the input holds no thread")
+    shared = sorted((v for v in seen_names.values() if len({x["key"] for x in v["threads"]}) > 1),
+                    key=lambda v: (-len(v["threads"]), v["label"].casefold(), v["label"]))
+    return {"schema": SCHEMA, "report_schema": REPORT_SCHEMA, "thesis": thesis, "threads": items,
+            "shared_participants": shared}
+
+
+def _count(values: Iterable[str]) -> dict[str, int]:
+    c = Counter(values)
+    return {k: c[k] for k in sorted(c)}
+
+
+def write_comparison(inputs: Iterable[str | Path], output: Path | None, *, read: ReadOptions | None = None,
+                     thesis: str | None = None, model: Path | str | None = None, as_json: bool = False,
+                     stream: TextIO | None = None) -> str:
+    """Compare every thread of every input; write to `output` (a file) or the stream. Returns the text."""
+    from ..pipeline import load_threads
+    from .compare_markdown import render
+
+    data = compare_data(load_threads(inputs, read), thesis=thesis, model=model)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n" if as_json else render(data)
+    if output is None or str(output) == "-":
+        (stream or sys.stdout).write(text)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    return text
+

@@ -1,0 +1,270 @@
+"""Attributed quotations in article text: who is quoted saying what, and in what role.
+
+Articles argue through the people they quote ("... ," said Professor Kang;
+Mr Kim, honorary chairman of ..., told ST: "..."; ... according to Dr Park, a
+professor in ...). This module finds such attributions with patterns for the
+news-writing conventions of English: quote-first ("X," said Y / "X," Y told Z),
+speaker-first (Y, ROLE, said (that) X / Y told Z: "X"), "according to Y", and
+pronouns ("he added") resolved to the last person quoted. Short references
+("Mr Kang", "Prof Kang") are joined to the fullest earlier name with the same
+kind of title. Pure functions; the stance of each voice is added by `tag_voices`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import Thesis, Voice
+
+_VERBS = (r"said|says|say|added|adds|told|tells|argued|argues|noted|notes|wrote|writes|explained|explains|"
+          r"warned|warns|stated|states|claimed|claims|insisted|insists|suggested|suggests|stressed|stresses|"
+          r"believes|believed|pointed out|points out|emphasised|emphasized|cautioned|admitted|acknowledged|"
+          r"observed|remarked|concluded|maintains|maintained|contends|contended")
+#: Titles before a name, grouped by kind, so "Prof Kang" joins "Professor Kang" but not "Mr Kang".
+TITLES = {
+    "Mr": "honorific", "Mrs": "honorific", "Ms": "honorific", "Miss": "honorific", "Mx": "honorific",
+    "Dr": "doctor", "Doctor": "doctor",
+    "Prof": "professor", "Professor": "professor",
+    "President": "president", "Premier": "premier", "Minister": "minister", "Ambassador": "ambassador",
+    "Senator": "senator", "Sen": "senator", "Rep": "representative", "General": "general", "Gen": "general",
+    "Judge": "judge", "Justice": "judge", "Rev": "reverend", "Father": "reverend", "Sir": "sir",
+    "Dame": "dame", "Lord": "lord", "Lady": "lady", "Chairman": "chair", "Chairwoman": "chair",
+}
+_TITLE = r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?"
+_NAMEWORD = r"[A-Z][A-Za-z’'\-]+"
+_GROUP = (r"(?:(?:some|many|most|several|other|the|local|western|chinese|korean)\s+)?"
+          r"(?:human rights activists|human rights groups|rights groups|observers|analysts|experts|officials|"
+          r"activists|critics|researchers|scholars|diplomats|lawyers|defectors|residents|sources|authorities)")
+_SPEAKER = (rf"(?P<spk>{_TITLE}\s+{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,2}}"
+            rf"|{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,3}}"
+            rf"|[Hh]e|[Ss]he|[Tt]hey|{_GROUP})")
+_APPOSITION = r"(?P<app>,[^“”\"]{1,220}?,)?"
+_TOLD_OBJ = r"(?:\s+(?:the\s+|The\s+)?(?:[A-Z][\w.’']*\s*){1,4}|\s+reporters|\s+journalists)?(?:\s*recently|\s*last\s+\w+)?"
+_SPEAKER_FIRST = re.compile(
+    rf"(?<![\w’'])({_SPEAKER}){_APPOSITION}\s+(?:also\s+|later\s+|recently\s+|then\s+|has\s+|had\s+)?"
+    rf"(?P<verb>{_VERBS})\b(?P<obj>{_TOLD_OBJ})"
+)
+_QUOTE_TAIL = re.compile(
+    rf"^\s*,?\s*(?:(?P<verb1>{_VERBS})\s+(?P<spk1>{_TITLE}\s+{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,2}}|"
+    rf"{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,3}}|he|she|they)(?P<role1>,.*)?"
+    rf"|(?P<spk2>{_TITLE}\s+{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,2}}|{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,3}}|"
+    rf"[Hh]e|[Ss]he|[Tt]hey){_APPOSITION}\s+(?:also\s+)?(?P<verb2>{_VERBS})\b)"
+)
+_ACCORDING_AFTER = re.compile(r"^(?P<quote>.{12,}?),\s+according to\s+(?P<spk>[^,.;]{2,120}?)(?P<role>,\s+[^;]+?)?[.!?]?$")
+_ACCORDING_BEFORE = re.compile(
+    r"^According to\s+(?P<spk>[^,]{2,120}?(?:(?:,\s+[A-Z][\w’'\-]+)*,?\s+and\s+[A-Z][\w’'\-]+)?),\s+"
+    r"(?P<quote>.{12,})$")
+_OPEN, _CLOSE = "“", "”"
+#: Capitalised words that start sentences or name places/things, never a speaker on their own.
+NOT_SPEAKERS = frozenset(
+    """The A An In On At But And Or So Yet If When While After Before Since Although Though However
+    This That These Those It Its There Here Then Also Even Many Some Most Such What Who Why How
+    Under Over From With Without For About Into Using Given Whether Nowadays Today Because As Whereas
+    Therefore Thus Can Could Should Would Will Do Does Did Is Are Was Were Has Have Had May Might Must
+    Not No Yes Let We You I Our Their His Her My""".split()
+)
+#: A quotation must have at least this many words to count (shorter ones are scare quotes).
+MIN_QUOTE_WORDS = 4
+_PRONOUNS = {"he", "she", "they"}
+
+
+@dataclass(frozen=True)
+class _Found:
+    speaker: str
+    quote: str
+    role: str | None
+    position: int
+
+
+def extract_voices(text: str) -> tuple[Voice, ...]:
+    """Every attributed quotation in an article's text, in order of appearance (stance not set)."""
+    found: list[_Found] = []
+    offset = 0
+    for para in re.split(r"\n+", text or ""):
+        for start, sentence in _sentences(para):
+            found.extend(_in_sentence(sentence, offset + start))
+        offset += len(para) + 1
+    return _resolve(found)
+
+
+def tag_voices(voices: tuple[Voice, ...], thesis: Thesis, article_text: str | None = None) -> tuple[Voice, ...]:
+    """Each voice with its stance toward the thesis (the project's stance tagger, which reads the
+    article too, to learn which side each named party is on)."""
+    from ..tag.stance import stance_toward
+
+    return tuple(replace(v, stance=stance_toward(v.quote, thesis, article_text=article_text)) for v in voices)
+
+
+def _sentences(para: str) -> list[tuple[int, str]]:
+    """Split a paragraph at sentence ends outside quotation marks (a quote may hold several sentences)."""
+    out = []
+    depth = 0
+    start = 0
+    i = 0
+    while i < len(para):
+        ch = para[i]
+        if ch == _OPEN:
+            depth += 1
+        elif ch == _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 0 if depth else 1
+        elif ch in ".!?" and depth == 0:
+            word = re.search(r"(\w+)$", para[start:i])
+            abbreviation = word is not None and word.group(1) in TITLES
+            after = para[i + 1:].lstrip()
+            gap = len(para) - i - 1 - len(after)
+            if gap and after and (after[0].isupper() or after[0] in (_OPEN, '"')) and not abbreviation:
+                out.append((start, para[start:i + 1].strip()))
+                start = i + 1 + gap
+        i += 1
+    if para[start:].strip():
+        out.append((start, para[start:].strip()))
+    return [(s, t) for s, t in out if t]
+
+
+def _clean_quote(q: str) -> str:
+    q = q.strip().strip(",:;").strip()
+    if q.startswith(_OPEN) and q.count(_OPEN) == 1 and (q.endswith(_CLOSE) or _CLOSE not in q):
+        q = q[1:].rstrip(_CLOSE).strip()
+    return q.rstrip(",").strip()
+
+
+def _role(text: str | None) -> str | None:
+    """The speaker's role from an apposition: ", 55, who is also president of X," -> "president of X"."""
+    if not text:
+        return None
+    role = text.strip().strip(",").strip()
+    role = re.sub(r"^\d{1,3},\s*", "", role)  # an age
+    role = re.sub(r"^(?:who|which)\s+(?:is|was)\s+(?:also\s+)?", "", role)
+    role = re.sub(r"^(?:a|an)\s+", "", role)
+    role = re.sub(r"[.!?]+$", "", role).strip()
+    if not role or len(role.split()) > 30:
+        return None
+    return role
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _ok_speaker(spk: str) -> bool:
+    first = spk.split()[0]
+    if first in NOT_SPEAKERS:
+        return False
+    return True
+
+
+def _in_sentence(sentence: str, position: int) -> list[_Found]:
+    s = sentence.strip()
+    # 1. Quote first: “...,” said X, ROLE.  /  “...,” X, ROLE, told Y.
+    if s[:1] in (_OPEN, '"'):
+        close = s.find(_CLOSE if s[0] == _OPEN else '"', 1)
+        if close > 0:
+            m = _QUOTE_TAIL.match(s[close + 1:])
+            quote = s[1:close]
+            if m and _words(quote) >= MIN_QUOTE_WORDS:
+                spk = m.group("spk1") or m.group("spk2")
+                role = m.group("role1") if m.group("spk1") else m.group("app")
+                if _ok_speaker(spk):
+                    return [_Found(spk, _clean_quote(quote), _role(role), position)]
+    # 2. According to.
+    m = _ACCORDING_AFTER.match(s)
+    if m and _words(m.group("quote")) >= MIN_QUOTE_WORDS:
+        spk = _according_speaker(m.group("spk"))
+        if spk:
+            return [_Found(spk, _clean_quote(m.group("quote")), _role(m.group("role")), position)]
+    m = _ACCORDING_BEFORE.match(s)
+    if m and _words(m.group("quote")) >= MIN_QUOTE_WORDS:
+        spk = _according_speaker(m.group("spk"))
+        if spk:
+            return [_Found(spk, _clean_quote(m.group("quote")), None, position)]
+    # 3. Speaker first: X, ROLE, said (that) ... / X told Y: “...”
+    for m in _SPEAKER_FIRST.finditer(s):
+        spk = m.group("spk")
+        if not _ok_speaker(spk):
+            continue
+        if s[:m.start()].count(_OPEN) > s[:m.start()].count(_CLOSE):
+            continue  # inside a quotation
+        end = m.end() if m.group("verb") in ("told", "tells") else m.end("verb")
+        rest = s[end:].strip()
+        rest = re.sub(r"^[:,]\s*", "", rest)
+        rest = re.sub(r"^that\s+", "", rest)
+        if _words(rest) < MIN_QUOTE_WORDS:
+            continue
+        return [_Found(spk, _clean_quote(re.sub(r"[.!?]$", "", rest)), _role(m.group("app")), position)]
+    return []
+
+
+def _according_speaker(text: str) -> str | None:
+    spk = re.split(r"\s+(?:that|which|who)\s+", text.strip())[0]
+    spk = re.sub(r"^the\s+", "", spk, flags=re.IGNORECASE).strip()
+    if not spk or _words(spk) > 8 or not re.search(r"[A-Z]", spk):
+        return None
+    return spk
+
+
+def _title_kind(name: str) -> tuple[str | None, list[str]]:
+    tokens = name.replace(".", "").split()
+    if tokens and tokens[0] in TITLES:
+        return TITLES[tokens[0]], tokens[1:]
+    return None, tokens
+
+
+def _resolve(found: list[_Found]) -> tuple[Voice, ...]:
+    """Resolve pronouns and short names; carry a speaker's known role; drop exact repeats."""
+    canonical: list[str] = []  # full names seen, in order
+    roles: dict[str, str] = {}
+    last_person: str | None = None
+    last_group: str | None = None
+    out: list[Voice] = []
+    seen: set[tuple[str, str]] = set()
+    for f in sorted(found, key=lambda f: f.position):
+        spk = f.speaker
+        low = spk.lower()
+        if low in ("he", "she"):
+            if last_person is None:
+                continue
+            spk = last_person
+        elif low == "they":
+            if last_group is None:
+                continue
+            spk = last_group
+        elif re.fullmatch(_GROUP, spk, flags=re.IGNORECASE):
+            spk = spk[0].lower() + spk[1:]
+            last_group = spk
+        else:
+            spk = _canonical(spk, canonical)
+            last_person = spk
+        if f.role and spk not in roles:
+            roles[spk] = f.role
+        key = (spk, f.quote)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Voice(speaker=spk, quote=f.quote, role=f.role or roles.get(spk)))
+    return tuple(out)
+
+
+def _canonical(name: str, known: list[str]) -> str:
+    kind, tokens = _title_kind(name)
+    best = None
+    for full in known:
+        k2, t2 = _title_kind(full)
+        if full == name:
+            return full
+        if kind is not None and k2 == kind and tokens and len(t2) >= len(tokens) \
+                and (t2[:len(tokens)] == tokens or t2[-len(tokens):] == tokens):
+            best = full
+        elif kind is None and len(tokens) == 1 and tokens[0] in t2:
+            best = best or full
+    if best:
+        return best
+    if kind is not None:  # a fuller name may refine an earlier short one: keep the first full form
+        for i, full in enumerate(known):
+            k2, t2 = _title_kind(full)
+            if k2 == kind and t2 and len(tokens) > len(t2) and tokens[:len(t2)] == t2:
+                return full
+    known.append(name)
+    return name
