@@ -388,3 +388,99 @@ def test_relative_times_are_kept_as_printed():
         ("Sam Reyes", "Too expensive.", None, "3 years ago"),
         ("Li Wei", "Not at all.", None, "2 days ago"),
     ]
+
+
+# --- generated pages: every comment comes back, whole and in order -----------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ("policy city tax buses school data people vote rent parents cost evidence council "
+          "fair plan years children market question answer point trial money").split()
+_NAMES = ["Ana Silva", "Ben Okoro", "chen_88", "Dmitri Volkov", "Anonymous", "Eva", "Farid N."]
+
+
+@st.composite
+def _sentence(draw):
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=12))
+    end = draw(st.sampled_from([".", "?", "!"]))
+    return (words[0].capitalize() + " " + " ".join(words[1:]) + end).strip()
+
+
+@st.composite
+def _paragraph(draw):
+    return " ".join(draw(st.lists(_sentence(), min_size=1, max_size=3)))
+
+
+@st.composite
+def _page(draw):
+    style = draw(st.sampled_from(["seed", "flat_numbers", "says", "name_date", "on_said"]))
+    comments = draw(st.lists(st.tuples(st.sampled_from(_NAMES), st.lists(_paragraph(), min_size=1, max_size=3),
+                                       st.integers(1, 28), st.integers(0, 23)), max_size=12))
+    shown = draw(st.sampled_from(["No Comments", "{n} Comments", "One thought on “Night Buses”", "{n} Responses"]))
+    body = draw(st.lists(_paragraph(), min_size=1, max_size=4))
+    out = ["The Case for Night Buses", "", "By Ada Nwosu | May 3, 2020", ""]
+    for p in body:
+        out += [p, ""]
+    out += [shown.format(n=draw(st.integers(0, 30))), ""]
+    for k, (name, paras, day, hour) in enumerate(comments, start=1):
+        when = f"June {day}, 2020 at {hour % 12 or 12}:05 {'am' if hour < 12 else 'pm'}"
+        if style == "seed":
+            out += [f"  {k}. {paras[0]}", ""] + [x for p in paras[1:] for x in (f"    {p}", "")]
+            continue
+        if style == "flat_numbers":
+            out += [f"{k}. {paras[0]}", ""] + [x for p in paras[1:] for x in (p, "")]
+            continue
+        head = {"says": [f"{name} says:", when], "name_date": [name, when],
+                "on_said": [f"{name} on {when} said:"]}[style]
+        out += head + [""] + [x for p in paras for x in (p, "")] + ["Reply", ""]
+    out += ["Leave a Reply", "", "This site uses Akismet to reduce spam. Learn how your comment data is processed."]
+    return style, comments, "\n".join(out) + "\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(_page())
+def test_generated_pages_give_back_every_comment(case):
+    style, comments, text = case
+    t = parse(text)
+    assert len(t.comments) == len(comments)
+    for got, (name, paras, day, hour) in zip(t.comments, comments):
+        assert got.text == "\n\n".join(paras)
+        if style in ("seed", "flat_numbers"):
+            assert got.author is None
+        else:
+            assert got.author == name
+            assert got.timestamp == f"2020-06-{day:02d}T{hour:02d}:05:00Z"
+    assert t.article.author == "Ada Nwosu" and t.article.date == "2020-05-03"
+    assert t.article.text.split("\n\n")[0] == t.article.text.split("\n\n")[0].strip()
+    assert "Akismet" not in t.article.text + "".join(c.text for c in t.comments)
+
+
+# --- detection and the command line ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_pages_are_detected_as_scraped(name):
+    from debate.ingest import detect_format
+
+    assert detect_format(THREADS / name) == "scraped"
+
+
+def test_cli_parse_no_infer_and_bad_input(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from debate.cli.app import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["parse", str(THREADS / "scraped_says.txt"), "--no-infer"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["source_format"] == "scraped" and len(data["comments"]) == 4
+    assert data["structure_inferred"] is False
+    bad = tmp_path / "blob.txt"
+    bad.write_bytes(b"\x00\x01\x02binary" * 10)
+    result = runner.invoke(app, ["parse", str(bad), "--format", "scraped"])
+    assert result.exit_code == 1
+    assert "blob.txt" in result.stderr and "not a text page" in result.stderr and "Traceback" not in result.stderr
