@@ -39,7 +39,7 @@ _LINKY = re.compile(
     | (?:\b(?:[a-z0-9\-]+\.)+[a-z]{2,24}/\S*)       # bare domain with a path
     """
 )
-_TRAILING = ".,;:!?)]}'\"”’"
+_TRAILING = ".,;:!?)]}'\"”’<>"
 _WS = re.compile(r"\s+")
 # Block starts that a line of comment text could trigger at its beginning.
 _BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|=+|-{2,}|_{3,}|\*{3,})")
