@@ -15,7 +15,6 @@ is absent still make a thread, with an article whose title is unknown.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import re
 from collections.abc import Iterator
@@ -70,18 +69,48 @@ def read(path: Path, options) -> Iterator[Thread]:
 # --- reading lines ---------------------------------------------------------------------------
 
 
-def _open_binary(path: Path) -> tuple[IO[bytes], IO[bytes]]:
-    """(line stream, raw file whose position measures progress)."""
+def _open_binary(path: Path) -> tuple[Iterator[bytes], IO[bytes]]:
+    """(line iterator, raw file whose position measures progress)."""
     raw = open(path, "rb")
     name = path.name.lower()
     if name.endswith(".zst"):
-        import zstandard
-
-        reader = zstandard.ZstdDecompressor(max_window_size=ZSTD_MAX_WINDOW).stream_reader(raw, read_size=READ_SIZE)
-        return io.BufferedReader(reader, buffer_size=READ_SIZE), raw
+        return _split_lines(_zst_chunks(raw, str(path))), raw
     if name.endswith(".gz"):
-        return gzip.GzipFile(fileobj=raw, mode="rb"), raw
-    return raw, raw
+        return iter(gzip.GzipFile(fileobj=raw, mode="rb")), raw
+    return iter(raw), raw
+
+
+def _zst_chunks(raw: IO[bytes], path: str) -> Iterator[bytes]:
+    """Decompressed chunks of every frame; a frame cut short is an error, not a silent end."""
+    import zstandard
+
+    dctx = zstandard.ZstdDecompressor(max_window_size=ZSTD_MAX_WINDOW)
+    dobj = dctx.decompressobj()
+    fed = False
+    try:
+        while chunk := raw.read(READ_SIZE):
+            while chunk:
+                fed = True
+                out = dobj.decompress(chunk)
+                if out:
+                    yield out
+                chunk = dobj.unused_data if dobj.eof else b""
+                if dobj.eof:
+                    dobj, fed = dctx.decompressobj(), False
+    except zstandard.ZstdError as e:
+        raise InputError(f"cannot decompress (corrupt .zst): {e}", path=path) from None
+    if fed and not dobj.eof:
+        raise InputError("the .zst file ends in the middle of a frame (truncated download?)", path=path)
+
+
+def _split_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    rest = b""
+    for chunk in chunks:
+        lines = (rest + chunk).split(b"\n")
+        rest = lines.pop()
+        yield from lines
+    if rest:
+        yield rest
 
 
 def _objects(path: Path, *, progress: bool) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -107,24 +136,18 @@ def _objects(path: Path, *, progress: bool) -> Iterator[tuple[int, dict[str, Any
             yield lineno, obj
         bar.done(raw.tell(), lineno)
     finally:
-        stream.close()
         raw.close()
 
 
-def _lines(stream: IO[bytes], path: str) -> Iterator[bytes]:
-    """The stream's lines; a corrupt or truncated compressed file becomes an InputError."""
+def _lines(stream: Iterator[bytes], path: str) -> Iterator[bytes]:
+    """The stream's lines; a corrupt or truncated gzip file becomes an InputError."""
     count = 0
     try:
         for line in stream:
             count += 1
             yield line
-    except (OSError, EOFError) as e:  # gzip errors
+    except (OSError, EOFError) as e:
         raise InputError(f"cannot decompress: {e}", path=path, where=f"after line {count}") from None
-    except Exception as e:
-        if type(e).__name__ == "ZstdError":  # zstandard.ZstdError derives from Exception only
-            raise InputError(f"cannot decompress (corrupt or truncated .zst): {e}", path=path,
-                             where=f"after line {count}") from None
-        raise
 
 
 # --- one line -> one spilled record ------------------------------------------------------------
