@@ -106,13 +106,38 @@ def _detect(thread: Thread, ctx: Context, w, given, authored_given, fixed):
         return order, inf, decode(ctx, order, w, given, authored_given, fixed)
     chrono = decode(ctx, "chronological", w, given, authored_given, fixed)
     threaded = decode(ctx, "threaded", w, given, authored_given, fixed)
-    violations = _off_path(chrono.decisions)
-    order, inf = from_cues(violations, chrono.score - threaded.score, len(thread.comments))
+    order, inf = from_cues(_crossing(chrono.decisions), _off_path(chrono.decisions), len(thread.comments))
     return order, inf, (chrono if order == "chronological" else threaded)
 
 
+def _crossing(decisions: tuple[Decision, ...]) -> list[tuple[int, int, float, str]]:
+    """Confident links that no depth-first listing could show together with another confident link.
+
+    On a threaded page the subtree of a comment is contiguous, so a link i -> p
+    puts every comment between p and i inside p's subtree; a second confident
+    link k -> q with p < k < i and q before p contradicts it. Only links
+    resting on a strong cue count (see order.STRONG_CUES).
+    """
+    from .order import STRONG_CUES, STRONG_LINK
+
+    strong = []
+    for i, d in enumerate(decisions):
+        if d.confidence < STRONG_LINK or d.parent == ARTICLE:
+            continue
+        cue = _top_feature(d)
+        if cue in STRONG_CUES:
+            strong.append((i, d.parent, d.confidence, cue))
+    out = []
+    for i, p, conf, cue in strong:
+        for k, q, _, _ in strong:
+            if p < k < i and q < p:
+                out.append((i, p, conf, cue))
+                break
+    return out
+
+
 def _off_path(decisions: tuple[Decision, ...]) -> list[tuple[int, int, float, str]]:
-    """Links of a tree that a depth-first listing could not show (parent off the previous path)."""
+    """Links of the unconstrained tree whose parent is off the path to the previous comment."""
     out = []
     parent = [d.parent for d in decisions]
     for i, d in enumerate(decisions):
@@ -123,9 +148,12 @@ def _off_path(decisions: tuple[Decision, ...]) -> list[tuple[int, int, float, st
             path.add(node)
             node = parent[node]
         if d.parent not in path:
-            top = max(d.contributions.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0.0))[0]
-            out.append((i, d.parent, d.confidence, top))
+            out.append((i, d.parent, d.confidence, _top_feature(d)))
     return out
+
+
+def _top_feature(d: Decision) -> str:
+    return max(d.contributions.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0.0))[0]
 
 
 def _article_text(thread: Thread) -> str:

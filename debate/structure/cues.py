@@ -108,9 +108,18 @@ def _plausible_name(words: Sequence[str]) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
+def strip_opening_address(text: str, addresses: Sequence[Address]) -> str:
+    """The text after an opening address ("@ann ", "Adam,"), so the next words can be read as the opening."""
+    body = text.lstrip()
+    for a in addresses:
+        if body.startswith(a.span):
+            return body[len(a.span):].lstrip(" ,:\n\t-\u2013\u2014")
+    return body
+
+
 def name_key(name: str) -> str:
     """Comparable form of a name or handle: case, spaces, '_' and '-' ignored."""
-    return re.sub(r"[\s_\-.]+", "", name).casefold()
+    return re.sub(r"[\s_\-.@]+", "", name).casefold()
 
 
 def initials(name: str) -> str:
@@ -177,22 +186,28 @@ def mentions_article(text: str) -> str | None:
 
 _REPLY_OPENING = re.compile(
     r"^\W*(?:yes|no|nope|yep|yeah|exactly|agreed|indeed|true|wrong|nonsense|rubbish|bullshit|"
-    r"but|because|so\b|and\b|actually|really|not really|not true|not quite|that'?s|this is|this\.|"
-    r"i (?:agree|disagree|doubt|think you|don'?t think)|you(?:'re| are)|your\b|what\b|how\b|why\b|where\b|"
-    r"source\?|citation|lol|haha|ha\b|thanks|thank you|good point|fair point|well,|sure|then\b|"
-    r"same\b|correct|incorrect|absolutely|totally|right\b|huh|eh\b|wait|seriously|if so|even if|as if|"
-    r"did you|do you|have you|are you|can you|is that|isn'?t|aren'?t|except)",
+    r"but|because|so|and|actually|really|not really|not true|not quite|that'?s|this is|this|"
+    r"i (?:agree|disagree|doubt|think you|don'?t think)|you(?:'re| are)|your|"
+    r"source|citation|lol|haha|ha|thanks|thank you|good point|fair point|well|sure|then|"
+    r"same|correct|incorrect|absolutely|totally|right|huh|eh|wait|seriously|if so|even if|as if|"
+    r"is that|isn'?t|aren'?t|except|or|fair enough|ok|okay|agree|disagree|exactly my point|what\?|how so)"
+    r"(?=[\s.,!?:;]|$)",
     re.I,
 )
 _ANSWER_OPENING = re.compile(
-    r"^\W*(?:yes|no|nope|yep|yeah|because|probably|maybe|perhaps|it'?s|they|sure|not|of course|"
-    r"i think|i believe|i guess|i'd say|it depends|depends|the answer|easy|simple|partly|mostly|both|"
-    r"neither|none|all of|some of|exactly)\b",
+    r"^\W*(?:yes|no|nope|yep|yeah|because|probably|maybe|perhaps|sure|of course|"
+    r"i think|i believe|i guess|i'd say|it depends|depends|the answer|partly|mostly|"
+    r"neither|none|all of|some of|exactly|about|around|roughly|same|the (?:two|ones?)|that'?s it)"
+    r"(?=[\s.,!?:;]|$)",
     re.I,
 )
 _YOU = re.compile(r"\b(?:you|your|you're|yours|yourself|you've|you'd|you'll)\b", re.I)
-_GENERIC_YOU = re.compile(r"\b(?:you know|you see|if you ask me|mind you|thank you|you can't make this up)\b",
-                          re.I)
+_GENERIC_YOU = re.compile(
+    r"\b(?:you know|you see|if you ask me|mind you|thank you|you can't make this up|out of your way|"
+    r"where you can|you can say|if you (?:think|look|ask|consider)|when you think about it|you never know|"
+    r"you get what you pay for|you name it|believe you me)\b",
+    re.I,
+)
 _SELF_BACKREF = re.compile(
     r"\b(?:as I (?:said|mentioned|wrote|noted|pointed out|argued|suggested|explained)|"
     r"I (?:previously|already|earlier|originally) (?:said|proposed|suggested|mentioned|wrote|argued|asked|pointed out)|"

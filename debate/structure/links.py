@@ -70,12 +70,14 @@ class Info:
 
 
 def analyse(text: str) -> Info:
+    addresses = cues.find_addresses(text)
+    body = cues.strip_opening_address(text, addresses)  # "Adam, Because ..." opens with "Because"
     return Info(
-        addresses=cues.find_addresses(text),
+        addresses=addresses,
         self_ref=cues.author_self_reference(text),
         quotes=cues.find_quotes(text),
-        opening=cues.reply_opening(text),
-        answer=cues.answer_opening(text),
+        opening=cues.reply_opening(body),
+        answer=cues.answer_opening(body),
         you=cues.second_person(text),
         asks=cues.asks_question(text),
         backref=cues.self_backreference(text),
@@ -204,7 +206,7 @@ def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
             f["you"] = 1.0
         if info.opening:
             f["opening"] = 1.0
-        if ctx.infos[j].asks and (info.answer or len(ctx.texts[i]) < 200):
+        if ctx.infos[j].asks and info.answer:
             f["answer_q"] = 1.0
         i_name = view.names.get(i)
         if i_name and j_name and cues.name_key(i_name) == cues.name_key(j_name):

@@ -40,7 +40,7 @@ HAND_WEIGHTS: dict[str, float] = {
     "author_reply": 1.5,
     "author_to_author": -2.5,
     "author_article": -2.0,
-    "name_mention": 1.0,
+    "name_mention": 2.0,
     "backref_chain": 0.8,
     "replied": -0.2,
 }
