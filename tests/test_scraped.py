@@ -484,3 +484,22 @@ def test_cli_parse_no_infer_and_bad_input(tmp_path):
     result = runner.invoke(app, ["parse", str(bad), "--format", "scraped"])
     assert result.exit_code == 1
     assert "blob.txt" in result.stderr and "not a text page" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_html_post_title_beats_a_site_name_heading():
+    markup = ('<html><body><header><h1 class="site-title">My Blog</h1></header><article>'
+              '<h2 class="entry-title">Rent Caps, Ten Years On</h2><p>Rents rose more slowly than in the '
+              'neighbouring towns.</p></article></body></html>')
+    t = parse(markup, name="rent.html")
+    assert t.article.title == "Rent Caps, Ten Years On" and t.article.inferred["title"].cue == "post_title"
+    assert t.article.text == "Rents rose more slowly than in the neighbouring towns."
+    assert aside_text(t, "masthead") == "My Blog"
+
+
+def test_date_above_the_headline_and_titled_responses_header():
+    text = ("March 3, 2012\n\nThe Real Title\n\nBy Al Green\n\nBody text here.\n\n"
+            "Responses to “The Real Title”\n\n1. Hi.\n")
+    t = parse(text)
+    a = t.article
+    assert (a.title, a.author, a.date, a.text) == ("The Real Title", "Al Green", "2012-03-03", "Body text here.")
+    assert [c.text for c in t.comments] == ["Hi."]

@@ -153,3 +153,20 @@ def test_004_no_author_references_and_login_form_set_aside():
     assert "Fill in your details below" in form and "Connecting to %s" in form
     assert "commenting using your" not in a.text and "Leave a Reply" not in a.text
     assert a.text.rstrip().endswith("a nation safe for its people.")
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_every_source_line_is_accounted_for(prefix):
+    """Each non-blank line ends up in the title, body, a comment or the set-aside list."""
+    import re
+
+    t = seed(prefix)
+    source = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    hay = " ".join(" ".join(x.split()) for x in [t.article.title or "", t.article.text]
+                   + [c.text for c in t.comments] + [s.text for s in t.set_aside])
+    missing = []
+    for line in source.splitlines():
+        s = re.sub(r"^\d+\.\s+", "", " ".join(line.replace("\u00a0", " ").split()))
+        if s and s not in hay:
+            missing.append(s)
+    assert missing == []

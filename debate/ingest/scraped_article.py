@@ -191,12 +191,19 @@ def parse_article(lines: list[Line], hints: Hints = Hints()) -> tuple[Article, l
         for i, b in enumerate(blocks):
             if i not in role and normalise(_text(b)) == normalise(title):
                 role[i] = "title"
+                for j in range(i):  # a site name printed above the post's title
+                    if j not in role and _headline_like(blocks[j]):
+                        role[j] = "masthead"
                 break
     else:
         lead = []
         for i, b in enumerate(blocks):
             if i in role:
                 continue
+            if len(b) == 1 and (parse_byline(_text(b)) or is_date_line(_text(b))):
+                if lead:
+                    break
+                continue  # a date or by-line printed above the headline
             if not _headline_like(b):
                 break
             lead.append(i)

@@ -33,7 +33,7 @@ ANYWHERE: dict[str, re.Pattern] = {
         r"bluesky|mastodon|more)(?:\s*\(opens in new window\))?",
         r"(?!by\b)(?:[A-Za-z&' ]{1,20}\s*[|·•]\s*){2,}[A-Za-z&' ]{1,20}",  # "Home | News | Contact"
         r"(?:newer post\s*)?(?:older post\s*)?home", r"subscribe to:.*", r"sort by.{0,20}",
-        r"(?:load|show|view) (?:more|all|\d+ more)(?: comments| replies)?.{0,10}", r"see more", r"avatar",
+        r"(?:load|show|view) (?:more|all|\d+ more)(?: comments| replies)?.{0,10}", r"see more", r"(?:.{1,40}'s )?avatar(?: photo| image)?",
     ),
     "spam_notice": _rx(r"this site uses akismet to reduce spam\..*"),
     "login_form": _rx(
@@ -87,10 +87,14 @@ PLAIN_HEADER = re.compile(r"^(?:(?:reader|readers'?|user|visitor)\s+)?(?:comment
                           r"conversation|what (?:do )?you (?:think|say)\??)\s*(?:\(\d+\))?:?$", _I)
 
 
+#: "Responses to “Title”": no count, but naming the article makes it as sure as a count header.
+TITLED_HEADER = re.compile(rf"^{_NOUN}\s+(?:on|to)\s+[“\"'‘].{{1,300}}$", _I)
+
+
 def header_kind(text: str) -> str | None:
     """"count", "form" or "plain" when `text` is a comment-section header line."""
     s = " ".join(text.split())
-    if COUNT_HEADER.match(s):
+    if COUNT_HEADER.match(s) or TITLED_HEADER.match(s):
         return "count"
     if FORM_HEADER.match(s):
         return "form"

@@ -22,6 +22,9 @@ from .scraped_dates import find_date
 #: near-certain once the comments found in the text line up one-to-one with the <li>s.
 HTML_NESTING_CONFIDENCE = 0.95
 _COMMENT_CLASS = re.compile(r"\b(?:comment|pingback|trackback)\b", re.I)
+#: Theme classes that mark the post's own title, and the site's name set as a heading.
+_POST_TITLE = re.compile(r"\b(?:entry-title|post-title|article-title|headline)\b")
+_SITE_TITLE = re.compile(r"\b(?:site-title|site-name|logo|brand)")
 _CHROME = re.compile(r"<(head|nav)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
@@ -35,10 +38,17 @@ class _HintParser(HTMLParser):
         self.title_done = False
         self.author: str | None = None
         self.date: str | None = None
+        self.post_title: list[str] | None = None
+        self.post_title_tag: str | None = None
+        self.post_title_done = False
 
     def handle_starttag(self, tag, attrs):
         a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "h1" and not self.h1_done:
+        cls = a.get("class", "").lower()
+        if _POST_TITLE.search(cls) and self.post_title is None:
+            self.post_title = []
+            self.post_title_tag = tag
+        elif tag == "h1" and not self.h1_done and not _SITE_TITLE.search(cls):
             self.h1 = []
         elif tag == "title" and not self.title_done:
             self.title = []
@@ -56,12 +66,16 @@ class _HintParser(HTMLParser):
             self.date = found.iso[:10] if found else None
 
     def handle_endtag(self, tag):
+        if tag == self.post_title_tag and self.post_title is not None:
+            self.post_title_done = True
         if tag == "h1" and self.h1 is not None:
             self.h1_done = True
         elif tag == "title" and self.title is not None:
             self.title_done = True
 
     def handle_data(self, data):
+        if self.post_title is not None and not self.post_title_done:
+            self.post_title.append(data)
         if self.h1 is not None and not self.h1_done:
             self.h1.append(data)
         if self.title is not None and not self.title_done:
@@ -72,6 +86,9 @@ def html_hints(markup: str) -> Hints:
     p = _HintParser()
     p.feed(markup)
     p.close()
+    post = " ".join("".join(p.post_title or []).split())
+    if post:
+        return Hints(title=post, title_cue="post_title", author=p.author, date=p.date)
     h1 = " ".join("".join(p.h1 or []).split())
     if h1:
         return Hints(title=h1, title_cue="h1", author=p.author, date=p.date)
