@@ -146,3 +146,11 @@ def test_cli_field_options():
     bad = runner.invoke(app, ["parse", str(JSON)])
     assert bad.exit_code == 1
     assert "--id-field" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_repeated_ids_keep_the_first_copy_and_are_set_aside(tmp_path):
+    f = tmp_path / "merged.csv"
+    f.write_text("id,parent,text\n1,,first\n2,1,reply\n1,,first again\n", encoding="utf-8")
+    (t,) = read_threads(f)
+    assert [(c.id, c.text) for c in t.comments] == [("1", "first"), ("2", "reply")]
+    assert [(s.kind, s.text) for s in t.set_aside] == [("duplicate", "1")]

@@ -198,3 +198,11 @@ def test_cli_parse_stats():
     rows = {line.split()[0]: line.split() for line in result.stderr.splitlines() if line.strip()}
     assert rows["41"][1:9] == ["wxr", "8", "1", "2", "0", "1", "0", "1"]
     assert rows["57"][2] == "0"
+
+
+def test_control_characters_from_pasted_text_do_not_stop_the_reader(tmp_path):
+    f = tmp_path / "ctrl.xml"
+    text = FIXTURE.read_text(encoding="utf-8").replace("fumbling for change.", "fumbling\x0b for change.\x1a")
+    f.write_text(text, encoding="utf-8")
+    (fares, _) = read_threads(f)
+    assert fares.comment("118").text.endswith("fumbling for change.")

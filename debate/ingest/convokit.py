@@ -40,7 +40,9 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import FLAGS, Article, Comment, Inference, Thread
-from .common import build_thread, to_utc_iso
+from .assembly import assemble
+from .common import to_utc_iso
+from .progress import Progress
 
 UTTERANCES = "utterances.jsonl"
 LEGACY_UTTERANCES = "utterances.json"
@@ -50,6 +52,8 @@ MIN_EPOCH = 100_000_000
 META_PREFIX = "debate_"
 #: Participant ids made from ConvoKit speaker ids (kept apart from name-derived "p:" ids).
 SPEAKER_PREFIX = "ck:"
+#: Lines between progress updates (a cheap modulo; redraws are rate-limited anyway).
+PROGRESS_EVERY = 4096
 DELETED_MARKERS = {"[deleted]": "deleted", "[removed]": "removed"}
 
 
@@ -102,7 +106,7 @@ def read(path: Path, options) -> Iterator[Thread]:
         raise InputError(f"not a ConvoKit corpus: expected a directory holding {UTTERANCES}", path=str(path))
     speakers = _meta_table(directory, "speakers.json", "users.json")
     conversations = _meta_table(directory, "conversations.json")
-    for conv_id, utterances in _conversations(directory):
+    for conv_id, utterances in _conversations(directory, options.progress):
         conv_meta = conversations.get(conv_id, {})
         thread = _thread(conv_id, utterances, speakers, conv_meta, directory)
         original_id = conv_meta.get(f"{META_PREFIX}thread_id")
@@ -142,16 +146,19 @@ def _reply_to(record: dict) -> str | None:
     return None if value is None else str(value)
 
 
-def _conversations(directory: Path) -> Iterator[tuple[str, list[tuple[int, dict]]]]:
+def _conversations(directory: Path, progress: bool = False) -> Iterator[tuple[str, list[tuple[int, dict]]]]:
     f = directory / UTTERANCES
     if not f.is_file():
         yield from _legacy(directory / LEGACY_UTTERANCES)
         return
     runs: dict[str, list[tuple[int, int, int]]] = {}  # conv -> [(start byte, end byte, first line)]
+    bar = Progress(f"indexing {f.name}", f.stat().st_size, enabled=progress)
     with open(f, "rb") as fh:
         offset, lineno, current = 0, 0, None
         for line in fh:
             lineno += 1
+            if lineno % PROGRESS_EVERY == 0:
+                bar.update(offset, lineno)
             start, offset = offset, offset + len(line)
             if not line.strip():
                 continue
@@ -162,6 +169,7 @@ def _conversations(directory: Path) -> Iterator[tuple[str, list[tuple[int, dict]
             else:
                 runs.setdefault(conv, []).append((start, offset, lineno))
                 current = conv
+        bar.done(offset, lineno)
         for conv, spans in runs.items():
             utterances = []
             for start, end, first in spans:
@@ -262,8 +270,8 @@ def _thread(conv_id: str, utterances: list[tuple[int, dict]], speakers: dict[str
             extra=extra,
         ))
     comments = _restore_ids(comments, utterances, root)
-    thread = build_thread(thread_id=conv_id, article=article, comments=comments, source_path=str(directory),
-                          source_format="convokit")
+    thread = assemble(thread_id=conv_id, article=article, comments=comments, source_path=str(directory),
+                      source_format="convokit")
     # Repairs made before an export travel as flags: count them again so the stats survive a round trip.
     flagged = [set(c.flags) for c in thread.comments]
     not_loaded = conv_meta.get(f"{META_PREFIX}not_loaded")

@@ -28,7 +28,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article, Comment, Thread
-from .common import build_thread, html_to_text, plain_text, to_utc_iso
+from .assembly import assemble
+from .common import html_to_text, plain_text, to_utc_iso
 from .grouping import Grouper
 from .xmlstream import events, local, text_of
 
@@ -81,7 +82,7 @@ def read(path: Path, options) -> Iterator[Thread]:
     depth = 0
     seen_root = False
     with Grouper(spill_dir=options.spill_dir) as posts:
-        for event, elem in events(path, EXPECTED):
+        for event, elem in events(path, EXPECTED, progress=options.progress):
             if event == "start":
                 if depth == 0:
                     if local(elem.tag) != "disqus":
@@ -170,5 +171,5 @@ def _thread(tid: str, article: Article, records: list[dict], path: Path) -> Thre
             speaker=f"disqus:{r['username']}" if r["username"] else None,
             timestamp=r["time"], original=original, flags=tuple(sorted(flags)), extra=extra,
         ))
-    return build_thread(thread_id=tid, article=article, comments=comments, source_path=str(path),
-                        source_format="disqus")
+    return assemble(thread_id=tid, article=article, comments=comments, source_path=str(path),
+                    source_format="disqus")

@@ -33,7 +33,9 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article, Comment, Thread
 from .grouping import Grouper
-from .common import build_thread, html_to_text, looks_like_html, open_text, to_utc_iso
+from .progress import Progress
+from .assembly import assemble
+from .common import html_to_text, looks_like_html, open_text, to_utc_iso
 
 #: Keys under which a JSON object commonly holds its list of records.
 CONTAINER_KEYS: tuple[str, ...] = ("comments", "data", "items", "records", "results", "rows", "posts")
@@ -41,6 +43,8 @@ CONTAINER_KEYS: tuple[str, ...] = ("comments", "data", "items", "records", "resu
 TOP_LEVEL_PARENTS = frozenset({"", "0", "root", "none", "null"})
 #: Optional boolean fields mapped to comment flags.
 FLAG_FIELDS: tuple[str, ...] = ("deleted", "removed", "spam", "unapproved")
+#: Lines between progress updates.
+PROGRESS_EVERY = 4096
 _TRUE = frozenset({"1", "true", "yes", "y", "t"})
 _COMPRESSED = (".gz", ".zst")
 
@@ -98,7 +102,7 @@ def sniff_generic(path: Path, head: str) -> str | None:
 def read(path: Path, options) -> Iterator[Thread]:
     fmt = options.format
     if fmt == "jsonl":
-        records = _jsonl_records(path)
+        records = _jsonl_records(path, options.progress)
         container: dict[str, Any] = {}
     elif fmt == "csv":
         records = _csv_records(path)
@@ -114,9 +118,14 @@ def read(path: Path, options) -> Iterator[Thread]:
 # --- record sources: (where, record) pairs ------------------------------------------
 
 
-def _jsonl_records(path: Path) -> Iterator[tuple[str, dict]]:
+def _jsonl_records(path: Path, progress: bool = False) -> Iterator[tuple[str, dict]]:
+    bar = Progress(f"reading {path.name}", None, enabled=progress)
+    done = 0
     with open_text(path) as fh:
         for lineno, line in enumerate(fh, 1):
+            done += len(line)
+            if lineno % PROGRESS_EVERY == 0:
+                bar.update(done, lineno)
             if not line.strip():
                 continue
             try:
@@ -128,6 +137,7 @@ def _jsonl_records(path: Path) -> Iterator[tuple[str, dict]]:
                 raise InputError(f"expected a JSON object, got {type(record).__name__}",
                                  path=str(path), where=f"line {lineno}")
             yield f"line {lineno}", record
+        bar.done(done, lineno if done else 0)
 
 
 def _json_records(path: Path) -> tuple[dict[str, Any], list[tuple[str, dict]]]:
@@ -278,8 +288,8 @@ def _thread(thread_id: str, items: list[tuple[str, dict]], *, path: Path, fmt: s
                  if k not in mapped and k not in FLAG_FIELDS and _scalar(v)}
         comments.append(Comment(id=cid, text=text, author=author, parent=parent, timestamp=timestamp,
                                 original=original, flags=tuple(sorted(flags)), extra=extra))
-    return build_thread(thread_id=thread_id, article=article, comments=comments,
-                        source_path=str(path), source_format=fmt)
+    return assemble(thread_id=thread_id, article=article, comments=comments,
+                    source_path=str(path), source_format=fmt)
 
 
 def _scalar(value: Any) -> bool:

@@ -30,7 +30,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article, Comment, Thread
-from .common import build_thread, html_to_text, plain_text, to_utc_iso
+from .assembly import assemble
+from .common import html_to_text, plain_text, to_utc_iso
 from .xmlstream import events, local, namespace, text_of
 
 WP_NS_PREFIX = "http://wordpress.org/export/"
@@ -79,7 +80,7 @@ def read(path: Path, options) -> Iterator[Thread]:
     stack: list[ET.Element] = []
     authors: dict[str, str] = {}  # login -> display name
     seen_rss = False
-    for event, elem in events(path, EXPECTED):
+    for event, elem in events(path, EXPECTED, progress=options.progress):
         if event == "start":
             if not stack:
                 if local(elem.tag) != "rss":
@@ -132,8 +133,8 @@ def _item(item: ET.Element, path: Path, authors: dict[str, str]) -> Thread | Non
     )
     comments = [_comment(c, path, where) for c in comment_elems]
     comments = _apart_links(comments)
-    return build_thread(thread_id=thread_id, article=article, comments=comments,
-                        source_path=str(path), source_format="wxr")
+    return assemble(thread_id=thread_id, article=article, comments=comments,
+                    source_path=str(path), source_format="wxr")
 
 
 def _gmt(gmt: str, local_date: str, path: Path, where: str) -> tuple[str | None, bool]:

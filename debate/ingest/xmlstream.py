@@ -17,9 +17,14 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from .common import open_text
+from .progress import Progress
 
 #: Bytes fed to the parser per read: large enough to be fast, small enough to stay flat.
 CHUNK_BYTES = 1 << 16
+#: C0 control characters XML 1.0 forbids (all but tab, LF, CR). Real WordPress exports carry them
+#: from pasted text and expat stops at the first, so they are removed from the byte stream; in
+#: UTF-8 these bytes never occur inside a multi-byte character, so nothing else is touched.
+ILLEGAL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
 
 
@@ -58,19 +63,25 @@ class _Encoder:
         self.close()
 
 
-def events(path: Path, expected: str) -> Iterator[tuple[str, ET.Element]]:
+def events(path: Path, expected: str, *, progress: bool = False) -> Iterator[tuple[str, ET.Element]]:
     """("start" | "end", element) pairs; malformed XML -> InputError with line and column.
 
     `expected` names the format for the error message ("a WordPress WXR export").
     """
     parser = ET.XMLPullParser(events=("start", "end"))
     checked = False
+    compressed = path.name.lower().endswith((".gz", ".zst"))
+    bar = Progress(f"reading {path.name}", None if compressed else path.stat().st_size, enabled=progress)
+    done = lines = 0
     with _open(path) as fh:
         try:
             while True:
                 chunk = fh.read(CHUNK_BYTES)
                 if not chunk:
                     break
+                done, lines = done + len(chunk), lines + chunk.count(b"\n")
+                bar.update(done, lines)
+                chunk = chunk.translate(None, ILLEGAL_BYTES)
                 if not checked:
                     checked = True
                     if _ENTITY_DECL.search(chunk[:CHUNK_BYTES].decode("utf-8", "replace")):
@@ -80,6 +91,7 @@ def events(path: Path, expected: str) -> Iterator[tuple[str, ET.Element]]:
                 yield from parser.read_events()
             parser.close()
             yield from parser.read_events()
+            bar.done(done, lines)
         except ET.ParseError as e:
             line, col = getattr(e, "position", (None, None))
             reason = str(e).split(":", 1)[0]
