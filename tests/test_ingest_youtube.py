@@ -1,0 +1,124 @@
+"""YouTube comments from yt-dlp --write-comments: parents, estimated times, pinned/hearted, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from debate import canonical
+from debate.cli.app import app
+from debate.errors import InputError
+from debate.ingest import ReadOptions, detect_format, read_head, read_thread, youtube
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "threads" / "youtube_car_free_downtown.info.json"
+OPTS = ReadOptions(format="youtube")
+TOP_B = "UgyHf2mN0cWq7kPz5Lx4AaABAg"
+
+
+@pytest.fixture(scope="module")
+def thread():
+    return read_thread(FIXTURE)
+
+
+def test_detected_by_content_even_when_comments_come_after_a_long_head(tmp_path):
+    assert detect_format(FIXTURE) == "youtube"
+    info = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    # Real info JSONs put ~100 kB of formats before the comments.
+    info["formats"] = info["formats"] * 400
+    p = tmp_path / "video.json"
+    p.write_text(json.dumps(info), encoding="utf-8")
+    assert len(read_head(p)) == 65536 and '"comments"' not in read_head(p)
+    assert detect_format(p) == "youtube"
+    for other in ("reddit_parking_minimums.json", "hn_algolia_four_day_week.json", "generic_forum_export.json"):
+        q = ROOT / "threads" / other
+        assert not youtube.sniff(q, read_head(q)), other
+
+
+def test_parents_are_root_or_the_source_id(thread):
+    assert thread.id == "youtube-q7Tn2cXwR0s"
+    parents = {c.id: c.parent for c in thread.comments}
+    assert parents["UgwK3pZr8dLq1sVbT9x4AaABAg"] is None
+    assert [cid for cid, p in parents.items() if p == TOP_B] == [
+        f"{TOP_B}.A1xYzPq3rS8AbCdEfGhIjK", f"{TOP_B}.A1xZk0Lm2Nb7CdEfGhIjKl", f"{TOP_B}.A1y0Qw9Er8Ty7UiOpAsDfG"]
+    assert sum(1 for p in parents.values() if p is None) == 4
+
+
+def test_stats_count_what_youtube_announced_but_the_file_lacks(thread):
+    s = thread.stats
+    assert (s.loaded, s.deleted, s.not_loaded, s.orphaned, s.repaired) == (7, 0, 2, 0, 0)
+
+
+def test_estimated_timestamps_edits_and_badges(thread):
+    pinned = thread.comment("UgwK3pZr8dLq1sVbT9x4AaABAg")
+    assert pinned.timestamp == "2024-06-06T00:00:00Z"
+    assert pinned.extra["timestamp_estimated"] is True and pinned.extra["time_text"] == "2 weeks ago"
+    assert pinned.extra["is_pinned"] is True and pinned.extra["author_is_uploader"] is True
+    edited = thread.comment(f"{TOP_B}.A1xYzPq3rS8AbCdEfGhIjK")
+    assert edited.flags == ("edited",)
+    assert thread.comment(f"{TOP_B}.A1xZk0Lm2Nb7CdEfGhIjKl").extra["is_favorited"] is True
+    assert pinned.text.startswith("Thanks for watching!") and pinned.original is None
+
+
+def test_article_and_uploader_as_participant(thread):
+    a = thread.article
+    assert a.title == "Should cities ban cars from downtown? What the evidence says"
+    assert a.url == "https://www.youtube.com/watch?v=q7Tn2cXwR0s" and a.date == "2024-06-02T15:00:00Z"
+    assert a.author == "@streetscapes" and a.text.startswith("Car-free city centres")
+    uploader = next(p for p in thread.participants if p.name == "@streetscapes")
+    assert uploader.is_article_author
+    assert canonical.loads(canonical.dumps(thread)) == thread
+
+
+def test_older_yt_dlp_fields_and_upload_date(tmp_path):
+    info = {"id": "abc", "title": "T", "upload_date": "20210305", "uploader": "Chan", "uploader_id": "UC123",
+            "webpage_url": "https://www.youtube.com/watch?v=abc", "extractor": "youtube",
+            "comments": [
+                {"id": "c1", "parent": "root", "text": "  first  ", "author": "A", "time_text": "1 year ago (edited)",
+                 "timestamp": 1600000000},
+                {"id": "c2", "parent": "c1", "text": "", "author": "B"},
+                {"id": "c3", "parent": "gone", "text": "hi", "author": "C"},
+            ]}
+    p = tmp_path / "abc.info.json"
+    p.write_text(json.dumps(info), encoding="utf-8")
+    t = read_thread(p)
+    assert t.article.date == "2021-03-05" and t.article.author == "Chan"
+    c1, c2, c3 = t.comments
+    assert c1.text == "first" and c1.original == "  first  " and c1.flags == ("edited",)
+    assert c2.flags == ("empty",) and c2.timestamp is None
+    assert c3.parent is None and "orphaned" in c3.flags and t.stats.orphaned == 1
+
+
+def test_duplicate_comment_ids_are_set_aside(tmp_path):
+    info = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    info["comments"].append(dict(info["comments"][0]))
+    p = tmp_path / "dup.info.json"
+    p.write_text(json.dumps(info), encoding="utf-8")
+    t = read_thread(p, OPTS)
+    assert t.stats.loaded == 7 and [(a.kind, a.text) for a in t.set_aside] == [("duplicate", "UgwK3pZr8dLq1sVbT9x4AaABAg")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('{"id": "x", "comments": [', "invalid JSON"),
+    ('{"id": "x", "extractor": "youtube", "title": "no comments written"}', "'comments' list"),
+    ('{"id": "x", "comments": [{"parent": "root", "text": "no id"}]}', "comments[0]"),
+    ('{"id": "x", "comments": [{"id": "c", "parent": "root", "timestamp": "soon"}]}', "comments[0].timestamp"),
+])
+def test_malformed_input_names_file_and_place(tmp_path, text, expected):
+    p = tmp_path / "bad.info.json"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_thread(p, OPTS)
+    msg = str(e.value)
+    assert expected in msg and str(p) in msg and "\n" not in msg
+
+
+def test_cli_parse_stats():
+    result = CliRunner().invoke(app, ["parse", str(FIXTURE), "--stats"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["source_format"] == "youtube"
+    row = next(line.split() for line in result.stderr.splitlines() if line.startswith("youtube-"))
+    assert row[1:8] == ["youtube", "7", "0", "0", "2", "0", "0"]
