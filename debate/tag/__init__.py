@@ -27,7 +27,11 @@ STANCE_RELATION_MIN = 0.55
 #: A stated thesis the article itself favors this much counts as the article's position.
 ARTICLE_FAVOR = (0.9, 0.05, 0.05)
 #: Flags of comments that are not discussion turns: tagged "none"/"neutral" with that reason.
-NOT_DISCUSSION = frozenset({"deleted", "removed", "spam", "pingback", "trackback", "empty"})
+NOT_DISCUSSION = frozenset({"spam", "pingback", "trackback", "empty"})
+#: Deleted or removed comments count as gone only when their text is a marker ("[deleted]") or nothing;
+#: an export that keeps a trashed comment's words still lets us read them.
+GONE = frozenset({"deleted", "removed"})
+_MARKER_MAX_WORDS = 8
 
 
 def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thread:
@@ -50,6 +54,8 @@ def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thre
     relations: dict[str, Label] = {}
     for i, c in enumerate(comments):
         skip = set(c.flags) & NOT_DISCUSSION
+        if set(c.flags) & GONE and len((c.text or "").split()) <= _MARKER_MAX_WORDS:
+            skip |= set(c.flags) & GONE
         if model_probs is not None:
             probs = tuple(float(x) for x in model_probs[i])
             k = max(range(3), key=lambda j: (probs[j], -j))

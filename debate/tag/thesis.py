@@ -17,7 +17,7 @@ from .spans import sentences
 
 #: Normative markers: the author says what ought to happen.
 _NORMATIVE = re.compile(
-    r"\b(?:should|must|ought to|need to|needs to|has to|have to|it is time|it's time|let us|let's|"
+    r"\b(?:drop|scrap|abolish|should|must|ought to|need to|needs to|has to|have to|it is time|it's time|let us|let's|"
     r"we cannot|we can't|shouldn't|should not|must not|cease|ceasing|stop|end|ban|abolish|reform)\b",
     re.IGNORECASE,
 )
@@ -33,6 +33,17 @@ _EVALUATIVE = re.compile(
 _PLACE_WEIGHT = {"title": 0.8, "lead": 1.0, "conclusion": 1.2}
 #: Below this score no sentence states a position (one normative marker in the lead scores 1.0).
 CLEAR_MIN = 1.0
+#: Bonus per content word a lead/conclusion sentence shares with the title (at most two count):
+#: the title names the topic, so the thesis sentence usually repeats its words.
+TITLE_OVERLAP = 0.5
+#: Discourse connectives that open a sentence without belonging to its claim.
+_CONNECTIVE = re.compile(r"^\s*(?:but|and|so|yet|however|therefore|thus|hence|in short|in the end|"
+                         r"ultimately|finally|in conclusion|to conclude|my view is that|i think that|i think|i believe|in my view|in my opinion)\b,?\s*", re.IGNORECASE)
+#: A title that is a call to act ("Ban Homework in Primary School") states the thesis outright.
+IMPERATIVE_TITLE = 1.5
+_IMPERATIVE = re.compile(r"^\s*(?:ban|stop|end|abolish|scrap|legali[sz]e|decriminali[sz]e|keep|save|build|"
+                         r"cut|raise|lower|fund|defund|close|open|free|protect|repeal|reform|make|let|tax|"
+                         r"bring back|don't|do not|never)\b", re.IGNORECASE)
 #: How many lead / conclusion sentences to consider.
 _LEAD_SENTENCES = 3
 _CONCLUSION_SENTENCES = 3
@@ -43,7 +54,8 @@ _STOP_CAPS = frozenset({
     "The", "A", "An", "In", "On", "At", "For", "And", "But", "Or", "If", "When", "While", "This",
     "That", "These", "Those", "It", "Its", "They", "Their", "We", "Our", "I", "He", "She", "His",
     "Her", "There", "Even", "Despite", "However", "As", "By", "To", "From", "With", "Without", "Every",
-    "Yes", "No", "Not", "What", "Why", "How", "Who", "Many", "Some", "All",
+    "Yes", "No", "Not", "What", "Does", "Do", "Did", "Should", "Would", "Could", "Can", "Will", "Is", "Are",
+    "My", "Your", "Most", "Half", "Now", "So", "Then", "Here", "Why", "Where", "Why", "How", "Who", "Many", "Some", "All",
 })
 #: Policy phrases: a gerund or action noun with its object ("forcibly repatriating refugees").
 _POLICY = re.compile(
@@ -70,8 +82,17 @@ def extract_thesis(article: Article, given: str | None = None) -> Thesis:
         return Thesis(text=text, source="given", targets=targets_of(text),
                       evidence=(Evidence("given", text, 1.0),))
     best: tuple[float, str, str, tuple[Evidence, ...]] | None = None
+    title_words = _content(article.title or "")
     for place, sentence in _candidates(article):
+        sentence = _CONNECTIVE.sub("", sentence).strip()
+        sentence = sentence[:1].upper() + sentence[1:]
         score, ev = _score(sentence, place)
+        if place != "title" and title_words:
+            shared = sorted(title_words & _content(sentence))
+            if shared:
+                bonus = TITLE_OVERLAP * min(len(shared), 2)
+                score += bonus
+                ev = ev + (Evidence("title_overlap", ", ".join(shared), bonus),)
         if best is None or score > best[0] + 1e-9:
             best = (score, place, sentence, ev)
     if best is None:
@@ -80,11 +101,18 @@ def extract_thesis(article: Article, given: str | None = None) -> Thesis:
     score, place, sentence, ev = best
     if score < CLEAR_MIN:
         topic = article.title or sentence
-        return Thesis(text=topic, source="title" if article.title else place, targets=targets_of(topic),
+        return Thesis(text=topic, source="title" if article.title else place, targets=targets_of(topic, article),
                       clear=False,
                       evidence=ev + (Evidence("no_position", "no normative or evaluative sentence in the title, "
                                               "lead or conclusion", round(score, 3)),))
     return Thesis(text=sentence, source=place, targets=targets_of(sentence, article), evidence=ev)
+
+
+def _content(text: str) -> set[str]:
+    """Content-word stems, for comparing a sentence with the title."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in ENGLISH_STOP_WORDS}
 
 
 def _candidates(article: Article) -> list[tuple[str, str]]:
@@ -109,6 +137,9 @@ def _score(sentence: str, place: str) -> tuple[float, tuple[Evidence, ...]]:
     if evals:
         ev.append(Evidence("evaluative", ", ".join(evals), 0.6))
     score = raw * _PLACE_WEIGHT[place]
+    if place == "title" and _IMPERATIVE.match(sentence):
+        score += IMPERATIVE_TITLE
+        ev.append(Evidence("imperative_title", sentence.split()[0], IMPERATIVE_TITLE))
     ev.insert(0, Evidence(f"place:{place}", sentence, _PLACE_WEIGHT[place]))
     return score, tuple(ev)
 
@@ -120,6 +151,10 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
     article repeats them); policies are action phrases with their object.
     """
     entities: list[str] = []
+    body = article.text if article is not None else ""
+    words_all = re.findall(r"[A-Za-z][\w'\-]*", text)
+    if _title_case(words_all):
+        return _title_targets(text)
     for m in _ENTITY.finditer(text):
         words = m.group(0).split()
         sentence_initial = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?:\"“"
@@ -127,6 +162,9 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
             words, sentence_initial = words[1:], False
         if not words:
             continue
+        if len(words) == 1 and m.start() == 0 and re.search(r"\b" + re.escape(words[0].lower()) + r"\b", body + " "
+                                                          + text[1:].lower()) and words[0].lower() in (body + text[1:]):
+            continue  # a common word capitalised only because it starts the sentence ("Most", "City")
         name = re.sub(r"['’]s$", "", " ".join(words))
         follow = _NOUN_AFTER.match(text, m.end())
         if follow and _DEMONYM_END.search(name):
@@ -139,9 +177,37 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
         inside = [e for e in entities if e.lower() in head.lower()]
         if head and not any(head.lower() in e.lower() for e in entities):
             entities = [head] + [e for e in entities if e not in inside]
-    body = article.text if article is not None else ""
     counts = Counter({e: body.count(e) for e in entities})
     ordered = sorted(dict.fromkeys(entities), key=lambda e: (-counts[e], entities.index(e)))
     out = list(dict.fromkeys(ordered + policies))
     return tuple(t for t in out if t)
 
+
+def _title_case(words: list[str]) -> bool:
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 2 and sum(w[0].isupper() for w in long) / len(long) >= 0.75
+
+
+#: Small words that end the object of an imperative title ("Ban Homework | in Primary School").
+_TITLE_BREAK = frozenset({"in", "at", "on", "for", "from", "to", "of", "with", "by", "if", "only", "is", "are",
+                          "beats", "works", "what", "when", "and", "or", "?", ":", "-", "–"})
+
+
+def _title_targets(title: str) -> tuple[str, ...]:
+    """Targets of a Title Case title: the object of its opening verb, then the other noun groups."""
+    words = re.findall(r"[\w'\-]+|[?:–-]", title.lower())
+    groups: list[list[str]] = [[]]
+    for w in words:
+        if w in _TITLE_BREAK:
+            groups.append([])
+        else:
+            groups[-1].append(w)
+    out = []
+    for g in groups:
+        if g and _IMPERATIVE.match(g[0]):
+            g = g[1:]
+        if g and g[0] in ("a", "an", "the", "should"):
+            g = g[1:]
+        if g:
+            out.append(" ".join(g))
+    return tuple(dict.fromkeys(out))
