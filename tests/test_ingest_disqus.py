@@ -137,3 +137,30 @@ def test_cli_parse_stats():
     assert rows["7781203345"][1:8] == ["disqus", "7", "1", "1", "0", "0", "0"]
     assert rows["TOTAL"][1] == "10"
     assert len(result.stdout.splitlines()) == 3
+
+
+DOC_STYLE = """<?xml version="1.0"?>
+<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+  <category dsq:id="10"><forum>garden</forum><title>Beds</title></category>
+  <thread dsq:id="20"><id>seed-swap</id><forum>garden</forum><category dsq:id="10"/>
+    <link>https://garden.example.org/seed-swap</link><title>Seed swap rules</title><message/>
+    <createdAt>2015-03-01T09:00:00</createdAt><author><name>Admin</name></author></thread>
+  <post dsq:id="31"><id>a1</id><message>Keep it to open-pollinated seeds.</message>
+    <thread>seed-swap</thread><createdAt>2015-03-01T10:00:00</createdAt><author><name>Vera</name></author></post>
+  <post dsq:id="32"><id>a2</id><message>Why not hybrids?</message><parent>a1</parent>
+    <thread>seed-swap</thread><createdAt>2015-03-01T11:00:00</createdAt><author><name>Olu</name></author></post>
+  <post><id>a3</id><message>They don't come true from seed.</message><parent dsq:id="32">a2</parent>
+    <thread dsq:id="20"/><createdAt>2015-03-01T12:00:00</createdAt><author><name>Vera</name></author></post>
+</disqus>
+"""
+
+
+def test_threads_and_parents_named_by_the_sites_own_ids(tmp_path):
+    """The export documentation also shows `<thread>` and `<parent>` given as text, and posts without dsq:id."""
+    f = tmp_path / "doc_style.xml"
+    f.write_text(DOC_STYLE, encoding="utf-8")
+    (t,) = read_threads(f)
+    assert t.id == "20" and t.article.title == "Seed swap rules"
+    assert [(c.id, c.parent) for c in t.comments] == [("31", None), ("32", "31"), ("a3", "32")]
+    assert t.comment("31").timestamp == "2015-03-01T10:00:00Z"  # no zone given: read as UTC
+    assert t.stats.orphaned == 0

@@ -7,8 +7,11 @@ Posts are listed in time order, not by thread, so they are grouped (with a
 disk spill for huge exports, see `grouping`).
 
 Choices:
-- One Thread per `<thread>`, in document order, keyed by its `dsq:id`; the
-  site's own identifier (`<id>`) is kept only in the error locations.
+- One Thread per `<thread>`, in document order, keyed by its `dsq:id` (or
+  its `<id>` when it has none). Comments are keyed by the post's `dsq:id`
+  (or `<id>`). The export documentation also shows posts naming their thread
+  as `<thread>` text (the thread's `<id>`) and their parent as `<parent>`
+  text (the parent's `<id>`); both are resolved.
 - Threads without posts are kept as 0-comment threads: an export lists every
   page the embed ever loaded on, so expect many; nothing is dropped, and
   `debate parse --stats` shows them as loaded 0.
@@ -79,6 +82,7 @@ def unescape_title(title: str) -> str:
 
 def read(path: Path, options) -> Iterator[Thread]:
     articles: dict[str, Article] = {}
+    idents: dict[str, str] = {}  # a thread's own <id> -> its key, for posts that name it that way
     depth = 0
     seen_root = False
     with Grouper(spill_dir=options.spill_dir) as posts:
@@ -97,14 +101,18 @@ def read(path: Path, options) -> Iterator[Thread]:
                 continue
             name = local(elem.tag)
             if name == "thread":
-                tid = _dsq_id(elem)
+                ident = _text(elem, "id")
+                tid = _dsq_id(elem) or ident
                 if not tid:
-                    raise InputError("a <thread> has no dsq:id attribute; expected one", path=str(path),
-                                     where=f"<thread> {_text(elem, 'link') or len(articles) + 1}")
-                articles[tid] = _article(elem, path)
+                    raise InputError("a <thread> has neither a dsq:id attribute nor an <id>; expected one",
+                                     path=str(path), where=f"<thread> number {len(articles) + 1}")
+                articles[tid] = _article(elem, path, tid)
+                if ident:
+                    idents.setdefault(ident, tid)
             elif name == "post":
                 record = _post(elem, path)
-                posts.add(record.pop("thread"), record)
+                thread_dsq, thread_text = record.pop("thread")
+                posts.add(thread_dsq or idents.get(thread_text, thread_text), record)
             root.remove(elem)  # keep memory flat: each top-level element is read once
             elem.clear()
         if not seen_root:
@@ -116,33 +124,41 @@ def read(path: Path, options) -> Iterator[Thread]:
                 yield _thread(tid, Article(), posts.get(tid), path)
 
 
-def _article(elem: ET.Element, path: Path) -> Article:
+def _article(elem: ET.Element, path: Path, tid: str) -> Article:
     author = _child(elem, "author")
     created = _text(elem, "createdAt")
     return Article(
         title=unescape_title(_text(elem, "title")) or None,
         author=(_text(author, "name") or _text(author, "username") or None) if author is not None else None,
-        date=to_utc_iso(created or None, path=str(path), where=f"<thread dsq:id=\"{_dsq_id(elem)}\">"),
+        date=to_utc_iso(created or None, path=str(path), where=f"<thread dsq:id=\"{tid}\">"),
         url=_text(elem, "link") or None,
         text=html_to_text(text_of(_child(elem, "message"))),
     )
 
 
 def _post(elem: ET.Element, path: Path) -> dict:
-    pid = _dsq_id(elem)
+    """One post as a plain record. Disqus names things by `dsq:id` attributes; its documentation
+    also shows posts naming their thread and parent by the site's own `<id>` text instead."""
+    local_id = _text(elem, "id")
+    pid = _dsq_id(elem) or local_id
     where = f"<post dsq:id=\"{pid}\">" if pid else "<post>"
     if not pid:
-        raise InputError("a <post> has no dsq:id attribute; expected one", path=str(path), where=where)
-    thread = _dsq_id(_child(elem, "thread"))
-    if not thread:
+        raise InputError("a <post> has neither a dsq:id attribute nor an <id>; expected one",
+                         path=str(path), where=where)
+    thread_elem = _child(elem, "thread")
+    thread = (_dsq_id(thread_elem), text_of(thread_elem).strip())
+    if not any(thread):
         raise InputError("a <post> names no <thread dsq:id>; expected the thread it belongs to",
                          path=str(path), where=where)
+    parent_elem = _child(elem, "parent")
     author = _child(elem, "author")
     created = _text(elem, "createdAt")
     return {
         "id": pid,
+        "local_id": local_id,
         "thread": thread,
-        "parent": _dsq_id(_child(elem, "parent")) or None,
+        "parent": _dsq_id(parent_elem) or None,
+        "parent_ref": text_of(parent_elem).strip() or None,  # the parent's own <id>, when no dsq:id
         "message": text_of(_child(elem, "message")),
         "time": to_utc_iso(created or None, path=str(path), where=where),
         "deleted": _true(_text(elem, "isDeleted")),
@@ -154,8 +170,10 @@ def _post(elem: ET.Element, path: Path) -> dict:
 
 
 def _thread(tid: str, article: Article, records: list[dict], path: Path) -> Thread:
+    by_local = {r["local_id"]: r["id"] for r in records if r["local_id"]}
     comments = []
     for r in records:
+        parent = r["parent"] or (by_local.get(r["parent_ref"], r["parent_ref"]) if r["parent_ref"] else None)
         text, original = plain_text(r["message"], "html")
         flags = {flag for flag in ("deleted", "spam") if r[flag]}
         if not text:
@@ -166,7 +184,7 @@ def _thread(tid: str, article: Article, records: list[dict], path: Path) -> Thre
         if r["anonymous"]:
             extra["anonymous"] = True
         comments.append(Comment(
-            id=r["id"], text=text, author=r["name"] or r["username"] or None, parent=r["parent"],
+            id=r["id"], text=text, author=r["name"] or r["username"] or None, parent=parent,
             # the account, not the display name, identifies a person (two "John"s differ)
             speaker=f"disqus:{r['username']}" if r["username"] else None,
             timestamp=r["time"], original=original, flags=tuple(sorted(flags)), extra=extra,
