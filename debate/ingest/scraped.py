@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Article, SetAside, Thread
+from ..model import SetAside, Thread
 from .common import build_thread, html_to_text, markdown_to_text, open_text
 from .scraped_article import Hints, parse_article
 from .scraped_comments import find_section, parse_section
@@ -110,4 +110,4 @@ def _markdown_hints(text: str) -> Hints:
     return Hints(title=m.group(1).strip(), title_cue="heading") if m else Hints()
 
 
-__all__ = ["sniff", "read", "parse_page", "thread_id", "Article"]
+__all__ = ["sniff", "read", "parse_page", "thread_id"]

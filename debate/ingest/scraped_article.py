@@ -39,6 +39,8 @@ MASTHEAD_MAX_WORDS = 4
 ROLE_MAX_WORDS = 6
 #: A closing bio is one of the last blocks of the article.
 BIO_TAIL_BLOCKS = 3
+#: A one-paragraph bio is a sentence or two; a longer closing paragraph is article text.
+BIO_MAX_CHARS = 400
 
 _BYLINE = re.compile(r"^(?:(?:posted|written|story|words|article|text|reporting)\s+)?by\b\s*:?\s*(?P<rest>.*)$"
                      r"|^(?:author|written by|words)\s*:\s*(?P<rest2>.*)$", re.I)
@@ -167,12 +169,36 @@ def parse_article(lines: list[Line], hints: Hints = Hints()) -> tuple[Article, l
     """Split the article part into fields and body; everything else is set aside."""
     kinds = _line_kinds(lines)
     aside: list[tuple[str, Line]] = [(k, ln) for k, ln in zip(kinds, lines) if k]
-    content = [ln if not k else Line(ln.no, 0, "") for k, ln in zip(kinds, lines)]
-    blocks = paragraphs(content)
+    blocks = paragraphs([ln if not k else Line(ln.no, 0, "") for k, ln in zip(kinds, lines)])
     role: dict[int, str] = {}  # block index -> what it is, when not body
+    _mark_captions(blocks, lines, kinds, role)
+    inferred: dict[str, Inference] = {}
+    title = _find_title(blocks, role, hints, inferred)
+    author, date, season = _read_head(blocks, role, title, inferred)
+    bio = _find_bio(blocks, role)
+    if author is None and bio:
+        author = bio[0]
+        inferred["author"] = Inference(bio[1], CONF_BIO if bio[1] == "bio" else CONF_BIO_SENTENCE, bio[0])
+    if author is None and hints.author:
+        author = hints.author
+        inferred["author"] = Inference("html_meta", CONF_META, hints.author)
+    if date is None and hints.date:
+        date = hints.date
+        inferred["date"] = Inference("html_meta", CONF_META, hints.date)
+    if date is None and season:
+        inferred["date"] = Inference("season", CONF_SEASON, season,
+                                     "the page gives a season, not a date; no date is claimed")
+    for i, b in enumerate(blocks):
+        if i in role:
+            aside.extend((role[i], ln) for ln in b)
+    body = "\n\n".join(_text(b) for i, b in enumerate(blocks) if i not in role)
+    aside.sort(key=lambda kl: kl[1].no)
+    article = Article(title=title, author=author, date=date, text=body, inferred=inferred)
+    return article, set_aside_runs(aside)
 
-    # Captions: the same text twice in a row (image alt text + caption), and a
-    # short title line right over a "Figure 1 ..." caption.
+
+def _mark_captions(blocks: list[list[Line]], lines: list[Line], kinds: list[str | None], role: dict[int, str]) -> None:
+    """The same text twice in a row (image alt text + caption); a short title right over "Figure 1 ..."."""
     for i in range(len(blocks) - 1):
         if normalise(_text(blocks[i])) == normalise(_text(blocks[i + 1])):
             role[i] = role[i + 1] = "caption"
@@ -184,45 +210,54 @@ def parse_article(lines: list[Line], hints: Hints = Hints()) -> tuple[Article, l
         if nxt in caption_lines and _headline_like(b) and i not in role:
             role[i] = "caption"
 
-    inferred: dict[str, Inference] = {}
-    title = hints.title
-    if title:
-        inferred["title"] = Inference(hints.title_cue, CONF_MARKUP_TITLE, title)
+
+def _find_title(blocks: list[list[Line]], role: dict[int, str], hints: Hints,
+                inferred: dict[str, Inference]) -> str | None:
+    """The markup's title, else the first headline-like line (the second, under a short site name)."""
+    if hints.title:
+        inferred["title"] = Inference(hints.title_cue, CONF_MARKUP_TITLE, hints.title)
         for i, b in enumerate(blocks):
-            if i not in role and normalise(_text(b)) == normalise(title):
+            if i not in role and normalise(_text(b)) == normalise(hints.title):
                 role[i] = "title"
                 for j in range(i):  # a site name printed above the post's title
                     if j not in role and _headline_like(blocks[j]):
                         role[j] = "masthead"
                 break
-    else:
-        lead = []
-        for i, b in enumerate(blocks):
-            if i in role:
-                continue
-            if len(b) == 1 and (parse_byline(_text(b)) or is_date_line(_text(b))):
-                if lead:
-                    break
-                continue  # a date or by-line printed above the headline
-            if not _headline_like(b):
+        return hints.title
+    lead: list[int] = []
+    for i, b in enumerate(blocks):
+        if i in role:
+            continue
+        if len(b) == 1 and (parse_byline(_text(b)) or is_date_line(_text(b))):
+            if lead:
                 break
-            lead.append(i)
-            if len(lead) == 2:
-                break
-        if lead:
-            first = _text(blocks[lead[0]])
-            pick, cue, conf = lead[0], "first_line", CONF_FIRST_LINE
-            if len(lead) == 2:
-                second = _text(blocks[lead[1]])
-                if len(first.split()) <= MASTHEAD_MAX_WORDS < len(second.split()) or (
-                    len(first.split()) <= MASTHEAD_MAX_WORDS and len(second.split()) > len(first.split())):
-                    role[lead[0]] = "masthead"
-                    pick, cue, conf = lead[1], "after_masthead", CONF_AFTER_MASTHEAD
-            role[pick] = "title"
-            title = _text(blocks[pick])
-            inferred["title"] = Inference(cue, conf, title)
+            continue  # a date or by-line printed above the headline
+        if not _headline_like(b):
+            break
+        lead.append(i)
+        if len(lead) == 2:
+            break
+    if not lead:
+        return None
+    pick, cue, conf = lead[0], "first_line", CONF_FIRST_LINE
+    if len(lead) == 2:
+        first, second = (len(_text(blocks[k]).split()) for k in lead)
+        if first <= MASTHEAD_MAX_WORDS and second > first:
+            role[lead[0]] = "masthead"
+            pick, cue, conf = lead[1], "after_masthead", CONF_AFTER_MASTHEAD
+    role[pick] = "title"
+    title = _text(blocks[pick])
+    inferred["title"] = Inference(cue, conf, title)
+    return title
 
-    # The head: by-lines, date lines, a repeated title (cross-posted essay) and role lines.
+
+def _read_head(blocks: list[list[Line]], role: dict[int, str], title: str | None,
+               inferred: dict[str, Inference]) -> tuple[str | None, str | None, str | None]:
+    """(author, date, season) from the by-lines and date lines of the page head.
+
+    A by-line under a repeated title is the cross-posted essay's own, and
+    names the author even when the site's by-line named someone else.
+    """
     author = date = season = None
     after_title_repeat = False
     seen = 0
@@ -242,17 +277,16 @@ def parse_article(lines: list[Line], hints: Hints = Hints()) -> tuple[Article, l
             role[i] = "byline"
             if by.name and (author is None or after_title_repeat):
                 cue = "essay_byline" if after_title_repeat else "byline"
-                conf = CONF_ESSAY_BYLINE if cue == "essay_byline" else CONF_BYLINE
                 author = by.name
-                inferred["author"] = Inference(cue, conf, by.text)
+                inferred["author"] = Inference(cue, CONF_ESSAY_BYLINE if after_title_repeat else CONF_BYLINE,
+                                               by.text)
             if by.date and date is None:
                 date = by.date
                 inferred["date"] = Inference("byline", CONF_BYLINE, by.text)
             season = season or by.season
             after_title_repeat = False
-            nxt = i + 1
-            if nxt < len(blocks) and nxt not in role and _role_line(blocks[nxt]):
-                role[nxt] = "byline"
+            if i + 1 < len(blocks) and i + 1 not in role and _role_line(blocks[i + 1]):
+                role[i + 1] = "byline"
             continue
         found = is_date_line(text) if len(b) == 1 else None
         if found:
@@ -260,49 +294,29 @@ def parse_article(lines: list[Line], hints: Hints = Hints()) -> tuple[Article, l
             if date is None:
                 date = found.iso[:10]
                 inferred["date"] = Inference("date_line", CONF_DATE_LINE, text)
-            continue
-        if len(b) == 1 and SEASON.fullmatch(text.strip()):
+        elif len(b) == 1 and SEASON.fullmatch(text.strip()):
             role[i] = "dateline"
             season = season or text.strip()
+    return author, date, season
 
-    # A closing bio: "Name" over "Name is a ...", or a last paragraph "Name is a ...".
-    body_idx = [i for i in range(len(blocks)) if i not in role]
-    tail = body_idx[-BIO_TAIL_BLOCKS:]
-    bio_name = bio_cue = None
+
+def _find_bio(blocks: list[list[Line]], role: dict[int, str]) -> tuple[str, str] | None:
+    """(name, cue) of a closing bio: "Name" over "Name is a ...", or a last paragraph "Name is a ..."."""
+    tail = [i for i in range(len(blocks)) if i not in role][-BIO_TAIL_BLOCKS:]
     for k, i in enumerate(tail):
         text = _text(blocks[i])
         if len(blocks[i]) == 1 and is_name(text) and len(text.split()) >= 2 and k + 1 < len(tail):
             follow = _text(blocks[tail[k + 1]])
             if follow.startswith(text) and _BIO_SENTENCE.match(follow):
                 role[i] = role[tail[k + 1]] = "author_bio"
-                bio_name, bio_cue = text, "bio"
-                break
+                return text, "bio"
+    if tail:
+        text = _text(blocks[tail[-1]])
         m = _BIO_SENTENCE.match(text)
-        if m and k >= len(tail) - 2 and is_name(m["name"]):
-            role[i] = "author_bio"
-            bio_name, bio_cue = m["name"], "bio_sentence"
-            break
-    if author is None and bio_name:
-        author = bio_name
-        conf = CONF_BIO if bio_cue == "bio" else CONF_BIO_SENTENCE
-        inferred["author"] = Inference(bio_cue, conf, bio_name)
-    if author is None and hints.author:
-        author = hints.author
-        inferred["author"] = Inference("html_meta", CONF_META, hints.author)
-    if date is None and hints.date:
-        date = hints.date
-        inferred["date"] = Inference("html_meta", CONF_META, hints.date)
-    if date is None and season:
-        inferred["date"] = Inference("season", CONF_SEASON, season,
-                                     "the page gives a season, not a date; no date is claimed")
-
-    for i, b in enumerate(blocks):
-        if i in role:
-            aside.extend((role[i], ln) for ln in b)
-    body = "\n\n".join(_text(b) for i, b in enumerate(blocks) if i not in role)
-    aside.sort(key=lambda kl: kl[1].no)
-    article = Article(title=title, author=author, date=date, text=body, inferred=inferred)
-    return article, set_aside_runs(aside)
+        if m and len(text) <= BIO_MAX_CHARS and is_name(m["name"]):
+            role[tail[-1]] = "author_bio"
+            return m["name"], "bio_sentence"
+    return None
 
 
 def _role_line(block: list[Line]) -> bool:
