@@ -55,7 +55,8 @@ def analyse_thread(thread: Thread, order: str | None = None, *, weights: Mapping
     w = dict(weights) if weights is not None else load_weights()
     given = [c.author for c in comments]
     article_author = thread.article.author
-    ctx = Context([c.text for c in comments], given, article_author, _article_text(thread))
+    ctx = Context([c.text for c in comments], given, article_author, _article_text(thread),
+                  [c.number for c in comments])
     authored_given = [bool(a and article_author and cues.name_key(a) == cues.name_key(article_author))
                       for a in given]
     index = {c.id: k for k, c in enumerate(comments)}

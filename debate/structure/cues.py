@@ -182,6 +182,39 @@ def mentions_article(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+# --- references to other comments by number or position ---------------------------------
+
+_NUMBER_REF = re.compile(
+    r"\b(?:comment|post|reply|response)\s*(?:no\.?\s*|number\s*|#\s*)?(\d{1,4}(?:\.\d{1,3})*)\b|"
+    r"(?<![\w&])[#@](\d{1,4}(?:\.\d{1,3})*)\b",
+    re.I,
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}
+_POSITION_REF = re.compile(
+    r"(?<!\bmy )(?<!\bour )(?<!\byour )(?<!\bhis )(?<!\bher )(?<!\btheir )"
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|previous|last|above)\s+"
+    r"(?:comment|commenter|commentator|poster|reply|response|post)\b|"
+    r"\b(?:the\s+)?(?:comment|commenter|poster|post|reply)\s+(above)\b",
+    re.I,
+)
+
+
+def comment_references(text: str) -> tuple[tuple[str, str], ...]:
+    """References to other comments by display number or position: (number or "previous", span).
+
+    "comment 3", "#3", "@3" give "3"; "the first comment" gives "1"; "the comment above" and
+    "the previous commenter" give "previous".
+    """
+    refs: list[tuple[str, str]] = []
+    for m in _NUMBER_REF.finditer(text):
+        refs.append((m.group(1) or m.group(2), m.group(0)))
+    for m in _POSITION_REF.finditer(text):
+        word = (m.group(1) or m.group(2)).casefold()
+        refs.append((str(_ORDINALS[word]) if word in _ORDINALS else "previous", m.group(0)))
+    return tuple(refs)
+
+
 # --- how a comment opens ----------------------------------------------------------------
 
 _REPLY_OPENING = re.compile(

@@ -34,6 +34,7 @@ CUE_OF = {
     "mention_article": "mentions_article",
     "article": "top_level",
     "replied": "recency",
+    "number_ref": "comment_reference",
 }
 
 
@@ -83,6 +84,8 @@ def evidence_for(ctx: Context, i: int, j: int, feature: str) -> str:
         return info.self_ref or ""
     if feature == "mention_article":
         return info.article_mention or ""
+    if feature == "number_ref":
+        return ctx.ref_hits[i].get(j, "")
     if feature == "backref_chain":
         return info.backref or ""
     return ""

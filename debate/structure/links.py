@@ -51,6 +51,7 @@ FEATURES: tuple[str, ...] = (
     "name_mention",  # the candidate's writer is named somewhere in the comment
     "backref_chain",  # the comment refers to its writer's earlier words; the candidate is a reply
     "replied",  # the candidate already has replies (log count)
+    "number_ref",  # the comment refers to the candidate by number or position ("comment 3", "the first comment")
 )
 
 
@@ -67,6 +68,7 @@ class Info:
     asks: bool
     backref: str | None
     article_mention: str | None
+    references: tuple[tuple[str, str], ...] = ()
 
 
 def analyse(text: str) -> Info:
@@ -82,6 +84,7 @@ def analyse(text: str) -> Info:
         asks=cues.asks_question(text),
         backref=cues.self_backreference(text),
         article_mention=cues.mentions_article(text),
+        references=cues.comment_references(text),
     )
 
 
@@ -93,6 +96,7 @@ class Context:
     names: Sequence[str | None]  # names the page gave (None = hidden)
     article_author: str | None
     article_text: str
+    numbers: Sequence[str | None] = ()  # display numbers ("3", "1.2"), for "comment 3" references
     infos: list[Info] = field(init=False)
     tfidf: cues.TfIdf = field(init=False)
     quote_hits: list[dict[int, tuple[float, str]]] = field(init=False)  # i -> {j: (score, quote)}
@@ -104,6 +108,16 @@ class Context:
         self.infos = [analyse(t) for t in self.texts]
         self.tfidf = cues.TfIdf([self.article_text, *self.texts])
         self.quote_hits, self.you_hits, self.self_hits = [], [], []
+        position = {str(num): k for k, num in enumerate(self.numbers) if num}
+        self.ref_hits: list[dict[int, str]] = []
+        for i, info in enumerate(self.infos):
+            refs: dict[int, str] = {}
+            for target, span in info.references:
+                k = i - 1 if target == "previous" else position.get(target, int(target) - 1 if
+                                                                     target.isdigit() and not position else -2)
+                if 0 <= k < i:
+                    refs.setdefault(k, span)
+            self.ref_hits.append(refs)
         for i, info in enumerate(self.infos):
             hits: dict[int, tuple[float, str]] = {}
             you: dict[int, tuple[float, str]] = {}
@@ -141,7 +155,7 @@ class Context:
         return [ARTICLE, *far, *near]
 
     def _cued(self, i: int, j: int) -> bool:
-        if j in self.quote_hits[i] or j in self.you_hits[i]:
+        if j in self.quote_hits[i] or j in self.you_hits[i] or j in self.ref_hits[i]:
             return True
         name = self.names[j]
         return bool(name) and any(cues.address_matches(a, name) for a in self.infos[i].addresses)
@@ -191,6 +205,8 @@ def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
             f["quote_you"] = ctx.you_hits[i][j][0]
         if j in ctx.self_hits[i]:
             f["self_quoted"] = ctx.self_hits[i][j][0]
+        if j in ctx.ref_hits[i]:
+            f["number_ref"] = 1.0
         j_name = view.names.get(j)
         if person_addr:
             best = max((a.strength for a in person_addr if cues.address_matches(a, j_name)), default=0.0)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..model import Comment, Inference
 
 #: Features that identify a parent by themselves (a quotation, an address naming its writer).
-STRONG_CUES = frozenset({"quote", "quote_you", "addr_match", "addr_author"})
+STRONG_CUES = frozenset({"quote", "quote_you", "addr_match", "addr_author", "number_ref"})
 #: A link whose parent is off the threaded path counts as evidence for chronological order when
 #: it is at least this sure (a quotation, an address that names the writer, an author's reply).
 STRONG_LINK = 0.75

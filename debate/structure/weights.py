@@ -43,6 +43,7 @@ HAND_WEIGHTS: dict[str, float] = {
     "name_mention": 2.0,
     "backref_chain": 0.8,
     "replied": -0.2,
+    "number_ref": 5.0,
 }
 
 LEARNED_PATH = Path(__file__).with_name("learned_weights.json")
