@@ -119,3 +119,23 @@ def test_invalid_json_line(tmp_path):
 def test_not_a_corpus(tmp_path):
     with pytest.raises(InputError, match="not a ConvoKit corpus"):
         list(read_threads(tmp_path, ReadOptions(format="convokit")))
+
+
+def test_oldest_layout_a_single_utterances_json_list(tmp_path):
+    from typer.testing import CliRunner
+
+    from debate.cli.app import app
+
+    d = tmp_path / "old"
+    d.mkdir()
+    (d / "utterances.json").write_text(json.dumps([
+        {"id": "r", "user": "ann", "root": "r", "reply-to": None, "timestamp": 1300000000, "text": "Opening"},
+        {"id": "c", "user": "bo", "root": "r", "reply-to": "r", "timestamp": 1300000060, "text": "Reply"},
+    ]), encoding="utf-8")
+    (d / "users.json").write_text("{}", encoding="utf-8")
+    assert detect_format(d) == "convokit"
+    (t,) = read_threads(d)
+    assert t.article.text == "Opening" and [(c.id, c.parent, c.author) for c in t.comments] == [("c", None, "bo")]
+    result = CliRunner().invoke(app, ["parse", str(d), "--stats"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["id"] == "r"

@@ -102,7 +102,7 @@ OLD_WXR = """<?xml version="1.0" encoding="UTF-8"?>
 <dc:creator>admin</dc:creator><content:encoded><![CDATA[Start composting.]]></content:encoded>
 <wp:post_id>7</wp:post_id><wp:post_date>2009-04-01 10:00:00</wp:post_date>
 <wp:post_date_gmt>2009-04-01 08:00:00</wp:post_date_gmt><wp:post_type>post</wp:post_type>
-<wp:comment><wp:comment_id>3</wp:comment_id><wp:comment_author>Kim</wp:comment_author>
+<wp:comment><wp:comment_id>3</wp:comment_id><wp:comment_author>Kim O&amp;#039;Neill</wp:comment_author>
 <wp:comment_date>2009-04-01 12:00:00</wp:comment_date><wp:comment_date_gmt>2009-04-01 10:00:00</wp:comment_date_gmt>
 <wp:comment_content>Rats love compost bins.</wp:comment_content><wp:comment_approved>1</wp:comment_approved>
 <wp:comment_type></wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>
@@ -130,6 +130,7 @@ def test_wxr_1_0_namespace_trackbacks_are_never_parents(tmp_path):
     lee = t.comment("5")
     assert lee.parent is None and lee.extra["source_parent"] == "4"
     assert t.stats.pingbacks == 1
+    assert t.comment("3").author == "Kim O'Neill"  # WordPress stores names with entities
 
 
 def test_gzipped_export_reads_the_same(tmp_path):

@@ -172,7 +172,7 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     """Files as given; directories expanded to their files (sorted), except ConvoKit corpora."""
     out: list[Path] = []
     for p in paths:
-        if str(p) != "-" and p.is_dir() and not (p / "utterances.jsonl").exists():
+        if str(p) != "-" and p.is_dir() and not any((p / u).exists() for u in ("utterances.jsonl", "utterances.json")):
             out.extend(sorted(q for q in p.iterdir() if q.is_file() and not q.name.startswith(".")))
         else:
             out.append(p)

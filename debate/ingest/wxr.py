@@ -22,6 +22,7 @@ Choices:
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -126,7 +127,7 @@ def _item(item: ET.Element, path: Path, authors: dict[str, str]) -> Thread | Non
         date = to_utc_iso(text_of(_child(item, "pubDate")).strip() or None, path=str(path), where=where)
     article = Article(
         title=html_to_text(text_of(_child(item, "title"))) or None,
-        author=authors.get(creator, creator) or None,
+        author=_name(authors.get(creator, creator)),
         date=date,
         url=link,
         text=html_to_text(body),
@@ -182,7 +183,7 @@ def _comment(elem: ET.Element, path: Path, item_where: str) -> Comment:
     return Comment(
         id=cid,
         text=text,
-        author=_wp(elem, "comment_author") or None,
+        author=_name(_wp(elem, "comment_author")),
         parent=None if parent in ("", "0") else parent,
         # a registered user keeps one identity even if the display name changes
         speaker=f"wp-user:{user_id}" if user_id and user_id != "0" else None,
@@ -191,6 +192,11 @@ def _comment(elem: ET.Element, path: Path, item_where: str) -> Comment:
         flags=tuple(sorted(flags)),
         extra=extra,
     )
+
+
+def _name(value: str) -> str | None:
+    """WordPress stores names with entities ("O&#039;Brien"); the reader wants the name."""
+    return " ".join(html.unescape(value).split()) or None
 
 
 def _wp_raw(elem: ET.Element, name: str) -> str:
