@@ -503,3 +503,18 @@ def test_date_above_the_headline_and_titled_responses_header():
     a = t.article
     assert (a.title, a.author, a.date, a.text) == ("The Real Title", "Al Green", "2012-03-03", "Body text here.")
     assert [c.text for c in t.comments] == ["Hi."]
+
+
+def test_text_around_an_indented_comment_list_or_after_a_bare_form_is_set_aside():
+    t = parse("Title Here\n\nBody text.\n\n2 Comments\n\n  1. One.\n\n    More one.\n\n  2. Two.\n\n"
+              "Related Posts\n\nAnother story\n")
+    assert [c.text for c in t.comments] == ["One.\n\nMore one.", "Two."]
+    assert aside_text(t, "page_text") == "Another story"
+    t = parse("Title Here\n\nBody text.\n\nLeave a Reply\n\nAnother story\n")
+    assert t.comments == () and aside_text(t, "page_text") == "Another story"
+
+
+def test_a_call_to_comment_inside_a_sentence_does_not_open_a_section():
+    t = parse("Title Here\n\nBody text.\n\nLeave a comment below and tell us which bus route you would cut first.\n\n"
+              "More body.\n")
+    assert t.comments == () and t.article.text.endswith("More body.")

@@ -157,7 +157,9 @@ def parse_section(lines: list[Line]) -> tuple[list[Comment], list[SetAside]]:
         if kinds[i] is None and i not in starts and _PINGBACK.match(ln.text):
             starts[i] = None
     if not starts:
-        mode = "reply_links" if "reply_link" in kinds else "paragraphs"
+        counted = any(k == "comment_header" and header_kind(ln.text) == "count" for k, ln in zip(kinds, lines))
+        # Unstructured text is taken for comments only where the page says comments are here.
+        mode = ("reply_links" if "reply_link" in kinds else "paragraphs") if counted else "none"
     base_indent = min((lines[m.index].indent for m in markers), default=0)
 
     drafts: list[_Draft] = []
@@ -179,8 +181,12 @@ def parse_section(lines: list[Line]) -> tuple[list[Comment], list[SetAside]]:
             cur = _open(ln, starts[i])
             drafts.append(cur)
             continue
-        if mode == "numbered" and base_indent and cur is not None and ln.indent < base_indent:
-            cur = None  # text back at the page margin after an indented list is not part of a comment
+        if mode == "none" or (mode == "numbered" and base_indent and ln.indent < base_indent):
+            # Text back at the page margin around an indented list, or text after a bare reply
+            # form, is not a comment: kept aside, not dropped.
+            aside.append(("page_text", ln))
+            cur = None
+            continue
         if cur is None or (mode == "paragraphs" and cur.lines and cur.lines[-1].blank):
             cur = _Draft(start=ln.no, indent=ln.indent)
             drafts.append(cur)

@@ -81,7 +81,8 @@ _NOUN = r"(?:comments?|responses?|replies|reply|thoughts?|reactions?|opinions?)"
 COUNT_HEADER = re.compile(rf"^{_COUNT}\s+{_NOUN}(?:\s+(?:on|to|for)\s+.{{1,300}})?:?$", _I)
 #: Form headers ("Leave a Reply"): the reply form, which templates put after (or before) the comments.
 FORM_HEADER = re.compile(r"^(?:leave|post|add|write|submit|join)\s+(?:a|your|the)\s+"
-                         r"(?:reply|comment|response|discussion|conversation)\b.{0,40}$", _I)
+                         r"(?:reply|comment|response|discussion|conversation)\b"
+                         r"(?:\s*(?:cancel reply|\([^)]{0,30}\)|below|here))?\s*[.:!]?$", _I)
 #: Plain headers ("Comments", "Discussion"): also common essay headings, so they need comments after them.
 PLAIN_HEADER = re.compile(r"^(?:(?:reader|readers'?|user|visitor)\s+)?(?:comments?|responses?|discussion|"
                           r"conversation|what (?:do )?you (?:think|say)\??)\s*(?:\(\d+\))?:?$", _I)
