@@ -18,7 +18,7 @@ from functools import lru_cache
 # --- relation cues -----------------------------------------------------------------------
 
 AGREE = (
-    "i agree", "agreed", "i concur", "couldn't agree more", "could not agree more", "exactly",
+    "i agree", "agree with", "agreed", "i concur", "true that", "couldn't agree more", "could not agree more", "exactly",
     "well said", "good point", "great point", "fair point", "valid point", "you're right",
     "you are right", "you're absolutely right", "that's right", "that is right", "that's true",
     "that is true", "so true", "very true", "spot on", "precisely", "absolutely", "indeed",
@@ -157,7 +157,8 @@ DISMISSAL = (
     "not in (?:any|a|the) position to", "in no position to", "who are they to", "who are you to",
     "pot calling the kettle black", "look who's talking", "whataboutism", "double standard\\w*",
     "overblown", "exaggerated", "alarmist", "naive", "fantasy", "pipe dream", "unrealistic",
-    "the ball is in", "publicity", "election ploy", "political games?",
+    "the ball is in", "publicity", "election ploy", "political games?", "solution looking for a problem",
+    "solution in search of a problem",
 )
 #: Judging an action futile or harmful: flips what the sentence does to its object
 #: ("putting X under pressure will only make things worse" defends X).

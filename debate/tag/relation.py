@@ -21,6 +21,9 @@ from .spans import sentences, strip_quotations
 
 #: Softmax logit of "neutral": one clear marker (weight 1, or 1.5 when opening) is needed to take a side.
 NEUTRAL_LOGIT = 0.8
+#: Replies: most replies in argumentative threads take a side (Coarse Discourse finds agreement and
+#: disagreement far more often in replies than in top-level comments), so a single weaker cue suffices.
+NEUTRAL_LOGIT_REPLY = 0.45
 #: Cues in the first sentence count this much more (replies state their position first).
 OPENING_BOOST = 1.5
 #: Markers that often appear in other senses ("exactly how", "indeed") count for half.
@@ -34,6 +37,14 @@ W_THANKS = 0.5
 #: A top-level comment without a word about the article: its cues may address anyone.
 TOP_LEVEL_UNANCHORED = 0.5
 _CHALLENGE = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+#: A reply's opening that corrects or qualifies what it answers ("Only if ...", "... though.", "It doesn't have to").
+_CORRECTIVE = re.compile(r"^\s*(?:only if|not if|not necessarily|not really|that's not|that is not|it doesn't|it does not|"
+                         r"it isn't|it is not|nothing in|then\b|even so|except)|\bthough[.!]?\s*$|\bi stand by\b|"
+                         r"\bin fact\b|\bactually\b|\bstill\b", re.IGNORECASE)
+W_CORRECTIVE = 0.7
+#: The reply quotes its parent ("> ..." lines): it answers a claim, most often to contest it.
+_QUOTE_LINE = re.compile(r"^\s*>", re.MULTILINE)
+W_QUOTE_REPLY = 0.3
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,8 @@ def score_relation(text: str, *, top_level: bool = False) -> RelationScore:
             at = start + m.start()
             if any(a <= at < b for a, b, _ in concessions):
                 continue  # "I agree ... but": the turn decides
+            if m.group(0).lower() in WEAK and s[:m.start()].strip(" \"'(") != "":
+                continue  # "exactly why ...": a weak marker counts only when it opens the sentence
             w = (0.5 if m.group(0).lower() in WEAK else 1.0) * boost
             margin += w
             ev.append(Evidence("agree_marker", m.group(0), round(w, 3)))
@@ -81,12 +94,22 @@ def score_relation(text: str, *, top_level: bool = False) -> RelationScore:
         if s.rstrip().endswith("?") and lx.find("rhetorical", s) and _CHALLENGE.search(s):
             margin -= W_CHALLENGE
             ev.append(Evidence("challenge_question", _clip(s), -W_CHALLENGE))
-        for m in lx.find("attack", s):
+        for m in lx.find("attack", s) if _CHALLENGE.search(s) else ():
             margin -= W_ATTACK
             ev.append(Evidence("personal_attack", m, -W_ATTACK))
         for m in lx.find("appreciation", s):
             margin += W_THANKS
             ev.append(Evidence("appreciation", m, W_THANKS))
+    if not top_level:
+        for i, s in enumerate(sents[:2]):
+            m = _CORRECTIVE.search(_skip_address(s) if i == 0 else s)
+            if m:
+                margin -= W_CORRECTIVE
+                ev.append(Evidence("corrective", m.group(0).strip() or s[:40], -W_CORRECTIVE))
+                break
+        if _QUOTE_LINE.search(text) or "QUOTE" in clean[:200]:
+            margin -= W_QUOTE_REPLY
+            ev.append(Evidence("quotes_parent", "answers a quoted claim", -W_QUOTE_REPLY))
     body = _skip_address(clean)
     first = re.match(r"\s*([A-Za-z]+(?:,\s*actually)?)\b", body)
     if first and first.group(1).lower() in lx.OPENING_CONTRAST:
@@ -94,7 +117,7 @@ def score_relation(text: str, *, top_level: bool = False) -> RelationScore:
         ev.append(Evidence("opening_contrast", first.group(1), -W_OPENING_CONTRAST))
     if top_level and not lx.find("article_ref", clean):
         margin *= TOP_LEVEL_UNANCHORED
-    logits = (margin, -margin, NEUTRAL_LOGIT)
+    logits = (margin, -margin, NEUTRAL_LOGIT if top_level else NEUTRAL_LOGIT_REPLY)
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
     z = sum(exps)

@@ -44,6 +44,8 @@ W_OBJECT = 1.2
 W_PRACTICE = 1.5
 W_SYMPATHY = 0.8
 W_DISMISSAL = 0.9
+#: A sentence that repeats the thesis's words: its valence, oriented by the thesis (weaker than a target cue).
+W_ECHO = 0.9
 #: An entity's side is taken from the article only when its mean sentence valence is this clear.
 ARTICLE_SIDE_MIN = 0.25
 
@@ -97,6 +99,7 @@ class ThesisProfile:
     practice_direction: float  # +1 the thesis wants the practice stopped, -1 wants it done, 0 unknown
     mention: re.Pattern[str] | None  # any alias of any target
     alias_index: dict[str, int]  # lower-case alias -> index into targets
+    echo: dict[str, float]  # thesis content stem -> +1, or -1 for what the thesis wants stopped or banned
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,28 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
         body = "|".join(re.escape(a) for a in sorted(index, key=len, reverse=True))
         mention = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
     direction = 1.0 if stop_practice or _STOP_VERBS.search(text) else (-1.0 if practice_stems else 0.0)
-    return ThesisProfile(thesis, tuple(targets), practice_stems, direction, mention, index)
+    return ThesisProfile(thesis, tuple(targets), practice_stems, direction, mention, index, _echo_stems(text))
+
+
+def _echo_stems(text: str) -> dict[str, float]:
+    """Content stems of the thesis; those after a stop/ban verb are what it opposes (-1)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    out: dict[str, float] = {}
+    sign = 1.0
+    for w in re.findall(r"[a-z][a-z\-]+", text.lower()):
+        if _STOP_VERBS.fullmatch(w):
+            sign = -1.0
+            continue
+        if w in ENGLISH_STOP_WORDS or len(w) < 4 or w in _ECHO_SKIP:
+            continue
+        out.setdefault(_stem(w), sign)
+    return out
+
+
+#: Thesis words too general to tie a sentence to it.
+_ECHO_SKIP = frozenset({"should", "would", "could", "must", "better", "worth", "good", "more", "less", "most",
+                        "will", "make", "made", "does", "instead"})
 
 
 def _aliases(name: str) -> tuple[str, ...]:
@@ -306,7 +330,13 @@ def _score_sentence(sent: str, p: ThesisProfile) -> tuple[float, list[Evidence],
         ev.append(Evidence("dismissal", ", ".join(dis) + (" (aimed at " + p.targets[subject].name + ")"
                                                            if aimed_at_critic else " (aimed at the thesis side)"),
                            round(c, 3)))
-    relevant = bool(mentions) or practice or bool(dis)
+    echoed = [(w, p.echo[st]) for w in {t.text for t in toks} if len(w) >= 4 and (st := _stem(w)) in p.echo]
+    if echoed and not obj_val and (subject is None or not p.targets[subject].sign) and general:
+        orient = 1.0 if sum(o for _, o in echoed) >= 0 else -1.0
+        c = W_ECHO * math.tanh(general / VALENCE_UNIT) * orient * (-1.0 if rhetorical else 1.0)
+        margin += c
+        ev.append(Evidence("thesis_echo", f"{', '.join(sorted(w for w, _ in echoed))}: {sent[:140]}", round(c, 3)))
+    relevant = bool(mentions) or practice or bool(dis) or bool(echoed)
     return margin, ev, relevant
 
 

@@ -44,6 +44,8 @@ IMPERATIVE_TITLE = 1.5
 _IMPERATIVE = re.compile(r"^\s*(?:ban|stop|end|abolish|scrap|legali[sz]e|decriminali[sz]e|keep|save|build|"
                          r"cut|raise|lower|fund|defund|close|open|free|protect|repeal|reform|make|let|tax|"
                          r"bring back|don't|do not|never)\b", re.IGNORECASE)
+#: A question ("Should cities ban cars?") asks rather than argues: its score is scaled down.
+QUESTION_FACTOR = 0.3
 #: How many lead / conclusion sentences to consider.
 _LEAD_SENTENCES = 3
 _CONCLUSION_SENTENCES = 3
@@ -137,7 +139,10 @@ def _score(sentence: str, place: str) -> tuple[float, tuple[Evidence, ...]]:
     if evals:
         ev.append(Evidence("evaluative", ", ".join(evals), 0.6))
     score = raw * _PLACE_WEIGHT[place]
-    if place == "title" and _IMPERATIVE.match(sentence):
+    if sentence.rstrip().endswith("?"):
+        score *= QUESTION_FACTOR
+        ev.append(Evidence("question", "a question asks rather than states a position", QUESTION_FACTOR))
+    if place == "title" and _IMPERATIVE.match(sentence) and not sentence.rstrip().endswith("?"):
         score += IMPERATIVE_TITLE
         ev.append(Evidence("imperative_title", sentence.split()[0], IMPERATIVE_TITLE))
     ev.insert(0, Evidence(f"place:{place}", sentence, _PLACE_WEIGHT[place]))
