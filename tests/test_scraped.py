@@ -518,3 +518,21 @@ def test_a_call_to_comment_inside_a_sentence_does_not_open_a_section():
     t = parse("Title Here\n\nBody text.\n\nLeave a comment below and tell us which bus route you would cut first.\n\n"
               "More body.\n")
     assert t.comments == () and t.article.text.endswith("More body.")
+
+
+def test_html_fragment_without_html_tag_is_converted():
+    t = parse("<h1>Tidal Power Now</h1>\n<p>By Iris Vance</p>\n<p>Tidal barrages last a century.</p>\n"
+              "<h2>2 Comments</h2><div><b>Ola</b> says:</div><p>Too costly.</p>")
+    assert (t.article.title, t.article.author, t.article.text) == (
+        "Tidal Power Now", "Iris Vance", "Tidal barrages last a century.")
+    assert [(c.author, c.text) for c in t.comments] == [("Ola", "Too costly.")]
+
+
+def test_numbered_items_with_name_and_date_lines():
+    text = ("Title Here\n\nBody.\n\n2 Comments\n\n1. Alice Wong\nMarch 3, 2012 at 4:05 pm\nFirst.\n\n"
+            "2. March 4, 2012\nSecond.\n")
+    t = parse(text)
+    assert [(c.number, c.author, c.timestamp, c.text) for c in t.comments] == [
+        ("1", "Alice Wong", "2012-03-03T16:05:00Z", "First."),
+        ("2", None, "2012-03-04T00:00:00Z", "Second."),
+    ]

@@ -30,6 +30,11 @@ _COMPRESSION = (".gz", ".zst")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _HTML_DOC = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
+_HTML_BLOCK = re.compile(r"</?(?:p|div|br|li|ol|ul|h[1-6]|article|section)\b[^>]*>", re.I)
+#: A saved fragment without <html>: this many block tags in its first HTML_SNIFF_CHARS
+#: characters make it HTML (plain text essays about HTML quote a tag or two, not three).
+HTML_MIN_BLOCK_TAGS = 3
+HTML_SNIFF_CHARS = 20000
 #: Share of U+FFFD replacement characters above which a file is binary, not text (a
 #: text page in another encoding shows a few; a binary file is full of them).
 MAX_REPLACEMENT_SHARE = 0.05
@@ -74,7 +79,8 @@ def parse_page(raw: str, *, thread_id: str, source_path: str, name: str = "") ->
     lower = name.lower()
     html_aside: list[SetAside] = []
     html_tree = None
-    if lower.endswith(_HTML_SUFFIXES) or _HTML_DOC.search(raw[:4096]):
+    if lower.endswith(_HTML_SUFFIXES) or _HTML_DOC.search(raw[:4096]) or len(
+            _HTML_BLOCK.findall(raw[:HTML_SNIFF_CHARS])) >= HTML_MIN_BLOCK_TAGS:
         hints = html_hints(raw)
         html_tree = html_comment_tree(raw)
         raw, html_aside = strip_page_chrome(raw)

@@ -213,6 +213,9 @@ def _open(ln: Line, start: Marker | AuthorLine | None) -> _Draft:
             d.date, d.date_text = al.date, al.date.text
         d.time_text = al.relative
         text = al.rest
+    found = is_date_line(text) if text and d.date is None else None
+    if found:  # "1. March 3, 2012 at 4:05 pm" over the text
+        d.date, d.date_text, text = found, text, ""
     if text:
         d.lines.append(Line(ln.no, ln.indent, text))
     return d
@@ -220,6 +223,10 @@ def _open(ln: Line, start: Marker | AuthorLine | None) -> _Draft:
 
 def _add_line(d: _Draft, ln: Line) -> None:
     """Add a content line; a date line right after the author line is the comment's timestamp."""
+    content = [x for x in d.lines if not x.blank]
+    if (d.number and d.author is None and d.date is None and not d.time_text and len(content) == 1
+            and _name_line(content[0].text) and (is_date_line(ln.text) or is_relative_time(ln.text))):
+        d.author, d.lines = content[0].text, []  # "1. Alice" over "March 3, 2012 at 4:05 pm"
     has_text = any(not x.blank for x in d.lines)
     if not has_text and d.date is None and not d.time_text:
         found = is_date_line(ln.text)
