@@ -215,3 +215,34 @@ def test_cli_malformed_dump_is_one_line_exit_1(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert f"{p}:line 2" in result.stderr
+
+
+def test_corrupt_zst_and_gzip(tmp_path):
+    import gzip
+
+    zst = tmp_path / "bad.ndjson.zst"
+    _write_zst(FIXTURE, zst)
+    data = bytearray(zst.read_bytes())
+    data[20:60] = b"\xff" * 40
+    zst.write_bytes(bytes(data))
+    with pytest.raises(InputError, match="cannot decompress|truncated|invalid JSON"):
+        list(read_threads(zst, OPTS))
+    gz = tmp_path / "dump.ndjson.gz"
+    gz.write_bytes(gzip.compress(FIXTURE.read_bytes()))
+    assert [t.id for t in read_threads(gz, OPTS)] == [t.id for t in read_threads(FIXTURE, OPTS)]
+
+
+def test_separate_comment_and_submission_files_concatenated_join(tmp_path):
+    """Separate RS_/RC_ files are read one file at a time; concatenated, they join by link_id."""
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines(keepends=True)
+    subs = [ln for ln in lines if '"title"' in ln]
+    coms = [ln for ln in lines if '"title"' not in ln]
+    rc = tmp_path / "RC_2024-04.ndjson"
+    rc.write_text("".join(coms), encoding="utf-8")
+    alone = _threads(rc)
+    assert alone["reddit-1c2mw7k"].article.title is None and alone["reddit-1c2mw7k"].stats.loaded == 7
+    both = tmp_path / "both.ndjson"
+    both.write_text("".join(coms + subs), encoding="utf-8")
+    joined = _threads(both)
+    assert joined["reddit-1c2mw7k"].article.title.startswith("Does a minimum wage increase")
+    assert [t.id for t in read_threads(both, OPTS)][0] == "reddit-1c2mw7k"

@@ -163,3 +163,19 @@ def test_cli_parse_stats():
     row = next(line.split() for line in result.stderr.splitlines() if line.startswith("reddit-1b7kq2x"))
     # thread format loaded deleted spam not_loaded orphaned repaired pingbacks set_aside
     assert row[1:9] == ["reddit", "11", "2", "0", "11", "0", "0", "0"]
+
+
+@pytest.mark.parametrize("body, flags", [
+    ("[deleted]", ("deleted",)), ("[removed]", ("removed",)), ("[ Removed by Reddit ]", ("removed",)),
+    ("[ Removed by Reddit on account of violating the content policy. ]", ("removed",)),
+    ("I [removed] the quote", ()), ("", ("empty",)),
+])
+def test_body_markers(body, flags):
+    assert reddit.body_flags(body) == flags
+
+
+def test_body_html_only_export_is_converted():
+    c = reddit.comment_from_fields({"id": "a", "parent_id": "t3_x", "created_utc": 1709805600,
+                                    "body_html": "&lt;div class=\"md\"&gt;&lt;p&gt;Fish &amp;amp; chips&lt;/p&gt;&lt;/div&gt;"},
+                                   path="p.json", where="x")
+    assert c.text == "Fish & chips" and c.parent is None

@@ -10,6 +10,11 @@ as it is read (a malformed line fails at once, naming its line) and spilled to
 an on-disk SQLite table keyed by thread (see `spill.py`); threads are then
 emitted one at a time, in order of first appearance. Comments whose submission
 is absent still make a thread, with an article whose title is unknown.
+
+Each input file is read on its own. Comments and submissions that come as
+separate files (Pushshift `RC_`/`RS_`, Arctic Shift `<sub>_comments` /
+`<sub>_submissions`) join only when read as one stream, e.g.
+`zstdcat RS_2024-04.zst RC_2024-04.zst | debate parse - --format pushshift --jsonl`.
 """
 
 from __future__ import annotations

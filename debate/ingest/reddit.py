@@ -31,7 +31,9 @@ REDDIT = "https://www.reddit.com"
 #: Author and body markers Reddit uses (see the API's comment schema: "[deleted]" when the
 #: author deleted it, "[removed]" when a moderator removed it, "[ Removed by Reddit ]" for admins).
 DELETED_MARKER = "[deleted]"
-REMOVED_MARKERS = frozenset({"[removed]", "[ removed by reddit ]", "[removed by reddit]"})
+REMOVED_MARKERS = frozenset({"[removed]"})
+#: Admin removals read "[ Removed by Reddit ]" or "[ Removed by Reddit on account of violating ... ]".
+REMOVED_BY_REDDIT = re.compile(r"\[\s*removed by reddit\b.*\]", re.I | re.S)
 HIDDEN_AUTHORS = frozenset({"[deleted]", "[removed]"})
 #: Comment fields copied into Comment.extra (provenance only), when present and not null.
 EXTRA_FIELDS = ("score", "permalink", "distinguished", "stickied", "is_submitter", "controversiality",
@@ -75,7 +77,7 @@ def body_flags(body: str | None) -> tuple[str, ...]:
     marker = body.strip().lower()
     if marker == DELETED_MARKER:
         return ("deleted",)
-    if marker in REMOVED_MARKERS:
+    if marker in REMOVED_MARKERS or REMOVED_BY_REDDIT.fullmatch(marker):
         return ("removed",)
     return ()
 
@@ -100,6 +102,10 @@ def comment_from_fields(d: Mapping[str, Any], *, path: str, where: str) -> Comme
     if kind == "t3":
         parent = None
     body = d.get("body")
+    if body is None and isinstance(d.get("body_html"), str):  # some exports keep only the HTML
+        from .common import html_to_text
+
+        body = html_to_text(html.unescape(d["body_html"]))
     if body is not None and not isinstance(body, str):
         raise InputError(f"expected 'body' to be text, got {type(body).__name__}", path=path, where=where)
     flags = set(body_flags(body))
