@@ -64,6 +64,16 @@ CASES = [
     ("Problems:\n- cost\n- politics", ["Problems:", "- cost", "- politics"]),
     ("I still do not\nunderstand why.", ["I still do not\nunderstand why."]),
     ("We need food,\nwater and time.", ["We need food,\nwater and time."]),
+    ("SP,\nWhat made them different?", ["SP,", "What made them different?"]),
+    (
+        "I have read the article twice and I still think that the\nGovernment of China is wrong.",
+        ["I have read the article twice and I still think that the\nGovernment of China is wrong."],
+    ),
+    (
+        "As for the treatment of the refugees who reach the South:\nThey are questioned for weeks.",
+        ["As for the treatment of the refugees who reach the South:", "They are questioned for weeks."],
+    ),
+    ("First line\r\nSecond line", ["First line", "Second line"]),
     ("No final stop", ["No final stop"]),
 ]
 

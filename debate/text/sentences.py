@@ -74,7 +74,15 @@ SENTENCE_STARTERS = frozenset(
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE_BREAK = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*")
 #: A line ending with one of these is taken as hard-wrapped, not finished.
-_CONTINUES = tuple(",;-–—(/&")
+_CONTINUES = frozenset(",;-–—(/&")
+#: A line ending with one of these is finished.
+_LINE_FINAL = frozenset(".!?…:\"”’)]。！？")
+#: A line starting with one of these starts a list item, a quote or a reply.
+_LIST_MARKERS = frozenset("-*•>@#–—")
+#: Lines this short end where they end (a salutation, a name, a heading).
+#: Hard-wrapped text runs to 60-80 characters a line (RFC 5322 sec. 2.1.1
+#: asks for at most 78), so a line under half that was ended on purpose.
+SHORT_LINE = 40
 #: Core: a run of stops, closing quotes or brackets, citation marks, space.
 _STOP = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?:\[\d{1,3}\])*(?=\s)")
 _EMOTICON = r"(?:[:;=8][-^']?[()\[\]DPpOo3/\\|*]+|<3|\^_\^|[xX]D)"
@@ -118,6 +126,18 @@ _REPAIR_CHARS = re.compile(r"[.!?…。！？:;<]")
 # --- step 1: blocks -------------------------------------------------------------
 
 
+def _line_ends_sentence(last: str, first: str, length: int) -> bool:
+    """Whether a single line break, between a line of `length` characters
+    ending in `last` and a line starting with `first`, ends a sentence."""
+    if first.islower():
+        return False  # hard-wrapped: the sentence goes on
+    if length <= SHORT_LINE:
+        return True  # "Adam,", "@Minsoo", "Three problems", a heading
+    if last in _CONTINUES:
+        return False
+    return last in _LINE_FINAL or first in _LIST_MARKERS or first.isdigit()
+
+
 def _blocks(text: str) -> list[Span]:
     """Cut at blank lines always, and at single line breaks that end a line."""
     if "\n" not in text:
@@ -126,14 +146,14 @@ def _blocks(text: str) -> list[Span]:
     para_start = 0
     for m in [*_BLANK_LINE.finditer(text), None]:
         para_end = m.start() if m else len(text)
-        start = para_start
+        start = line_start = para_start
         for lb in _LINE_BREAK.finditer(text, para_start, para_end):
-            before = text[start : lb.start()].rstrip()
-            after = text[lb.end() : para_end]
-            if not before or not after or before.endswith(_CONTINUES) or after[0].islower():
-                continue
-            out.append((start, lb.start()))
-            start = lb.end()
+            end, nxt = lb.start(), lb.end()
+            if end > line_start and nxt < para_end:
+                if _line_ends_sentence(text[end - 1], text[nxt], end - line_start):
+                    out.append((start, end))
+                    start = nxt
+            line_start = nxt
         out.append((start, para_end))
         if m:
             para_start = m.end()
