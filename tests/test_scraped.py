@@ -536,3 +536,21 @@ def test_numbered_items_with_name_and_date_lines():
         ("1", "Alice Wong", "2012-03-03T16:05:00Z", "First."),
         ("2", None, "2012-03-04T00:00:00Z", "Second."),
     ]
+
+
+def test_numeric_dates_only_when_day_and_month_can_be_told_apart():
+    text = ("Title Here\n\nBody.\n\n3 Comments\n\nAl Kim says:\n29/03/2012 at 4:05 pm\nOne.\n\n"
+            "Bo Lin says:\n03/29/2012\nTwo.\n\nCy Day says:\n03/04/2012\nThree.\n")
+    t = parse(text)
+    assert [(c.timestamp, c.extra.get("time_text"), c.text) for c in t.comments] == [
+        ("2012-03-29T16:05:00Z", None, "One."),
+        ("2012-03-29T00:00:00Z", None, "Two."),
+        (None, "03/04/2012", "Three."),  # ambiguous: kept as printed, no date claimed
+    ]
+
+
+def test_empty_file_is_detected_and_gives_an_empty_thread(tmp_path):
+    p = tmp_path / "nothing.txt"
+    p.write_text("")
+    t = read_thread(p, ReadOptions(infer=False))
+    assert t.source_format == "scraped" and t.comments == () and t.article.text == ""

@@ -31,6 +31,7 @@ _DATE_FORMS = [
     re.compile(_WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _TIME, re.I),  # 29 March 2012
     re.compile(_YEAR + r"-(?P<mnum>\d\d)-" + _DAY + r"(?:[T ]" + r"(?P<hour>\d\d):(?P<minute>\d\d)"
                r"(?::(?P<second>\d\d))?)?", re.I),  # 2012-03-29
+    re.compile(r"(?<![\d/.])(?P<na>\d{1,2})[/.](?P<nb>\d{1,2})[/.]" + _YEAR + _TIME, re.I),  # 29/03/2012
 ]
 SEASON = re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 
@@ -61,6 +62,14 @@ def find_date(text: str) -> FoundDate | None:
 
 def _to_found(m: re.Match) -> FoundDate | None:
     g = m.groupdict()
+    if g.get("na"):
+        a, b = int(g["na"]), int(g["nb"])
+        if a > 12 and b <= 12:
+            g["day"], g["mnum"] = str(a), str(b)  # day first (29/03/2012)
+        elif b > 12 and a <= 12:
+            g["day"], g["mnum"] = str(b), str(a)  # month first (03/29/2012)
+        else:
+            return None  # 03/04/2012: day and month cannot be told apart
     month = MONTHS[g["month"].lower()] if g.get("month") else int(g["mnum"])
     try:
         day = datetime(int(g["year"]), month, int(g["day"]))
@@ -97,6 +106,13 @@ _RELATIVE = re.compile(
     r"\s+ago$|^(?:yesterday|today|just now)(?:\s+at\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?$", re.I)
 
 
+_AMBIGUOUS_NUMERIC = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?:19|20)\d\d" + _TIME + "$", re.I)
+
+
 def is_relative_time(text: str) -> bool:
-    """"3 years ago", "yesterday": a time the page prints relative to when it was scraped (unknown)."""
-    return bool(_RELATIVE.match(text.strip(" •·|-–—")))
+    """A time the page prints but we cannot pin down: "3 years ago", "yesterday", "03/04/2012"."""
+    s = text.strip(" •·|-–—")
+    m = _AMBIGUOUS_NUMERIC.match(s)
+    if m and int(m["a"]) <= 12 and int(m["b"]) <= 12:
+        return True
+    return bool(_RELATIVE.match(s))
