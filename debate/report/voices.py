@@ -33,9 +33,14 @@ TITLES = {
 }
 _TITLE = r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?"
 _NAMEWORD = r"[A-Z][A-Za-z’'\-]+"
-_GROUP = (r"(?:(?:some|many|most|several|other|the|local|western|chinese|korean)\s+)?"
-          r"(?:human rights activists|human rights groups|rights groups|observers|analysts|experts|officials|"
-          r"activists|critics|researchers|scholars|diplomats|lawyers|defectors|residents|sources|authorities)")
+_GROUP_NOUNS = (r"human rights activists|human rights groups|rights groups|observers|analysts|experts|officials|"
+                r"activists|critics|researchers|scholars|diplomats|lawyers|defectors|residents|sources|authorities|"
+                r"groups|campaigners|advocates|opponents|supporters|businesses|shopkeepers|parents|locals|unions|"
+                r"economists|scientists|doctors|teachers|police")
+#: A group of people as a speaker ("observers", "cycling groups", "some analysts").
+_FUNCTION_WORDS = (r"where|but|and|or|so|that|which|when|while|as|if|because|though|although|since|then|also|"
+                   r"yet|who|whom|whose|what|how|why|these|those|this|their|our|its|his|her|many of")
+_GROUP = rf"(?:(?!(?:{_FUNCTION_WORDS})\s)[A-Za-z]+\s+)?(?:{_GROUP_NOUNS})"
 _SPEAKER = (rf"(?P<spk>{_TITLE}\s+{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,2}}"
             rf"|{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,3}}"
             rf"|[Hh]e|[Ss]he|[Tt]hey|{_GROUP})")
@@ -50,6 +55,11 @@ _QUOTE_TAIL = re.compile(
     rf"{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,3}}|he|she|they)(?P<role1>,.*)?"
     rf"|(?P<spk2>{_TITLE}\s+{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,2}}|{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,3}}|"
     rf"[Hh]e|[Ss]he|[Tt]hey){_APPOSITION}\s+(?:also\s+)?(?P<verb2>{_VERBS})\b)"
+)
+#: Reported speech with the attribution at the end: "Any change ... would spark a collapse, they said."
+_TAIL_ATTRIBUTION = re.compile(
+    rf"^(?P<quote>[^“”\"]{{12,}}?),\s+{_SPEAKER}{_APPOSITION}\s+(?:also\s+)?(?P<verb>{_VERBS})\b"
+    rf"(?P<obj>{_TOLD_OBJ})\s*[.!?]?$"
 )
 _ACCORDING_AFTER = re.compile(r"^(?P<quote>.{12,}?),\s+according to\s+(?P<spk>[^,.;]{2,120}?)(?P<role>,\s+[^;]+?)?[.!?]?$")
 _ACCORDING_BEFORE = re.compile(
@@ -128,7 +138,10 @@ def _clean_quote(q: str) -> str:
     q = q.strip().strip(",:;").strip()
     if q.startswith(_OPEN) and q.count(_OPEN) == 1 and (q.endswith(_CLOSE) or _CLOSE not in q):
         q = q[1:].rstrip(_CLOSE).strip()
-    return q.rstrip(",").strip()
+    elif q.startswith('"') and q.count('"') <= 2 and (q.endswith('"') or q.count('"') == 1):
+        q = q.strip('"').strip()
+    q = q.rstrip(",").strip()
+    return q[:-1].rstrip() if q.endswith(".") and not q.endswith("..") else q
 
 
 def _role(text: str | None) -> str | None:
@@ -138,6 +151,7 @@ def _role(text: str | None) -> str | None:
     role = text.strip().strip(",").strip()
     role = re.sub(r"^\d{1,3},\s*", "", role)  # an age
     role = re.sub(r"^(?:who|which)\s+(?:is|was)\s+(?:also\s+)?", "", role)
+    role = re.sub(r"^who\s+", "", role)
     role = re.sub(r"^(?:a|an)\s+", "", role)
     role = re.sub(r"[.!?]+$", "", role).strip()
     if not role or len(role.split()) > 30:
@@ -149,11 +163,14 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def _ok_speaker(spk: str) -> bool:
-    first = spk.split()[0]
-    if first in NOT_SPEAKERS:
-        return False
-    return True
+def _speaker(spk: str) -> str | None:
+    """The speaker a match names, or None: "But observers" -> "observers", "The" -> None."""
+    if re.fullmatch(_GROUP, spk, flags=re.IGNORECASE):
+        return spk
+    if spk.split()[0] not in NOT_SPEAKERS:
+        return spk
+    tail = re.search(rf"\b(?:{_GROUP_NOUNS})$", spk)
+    return tail.group(0) if tail else None
 
 
 def _in_sentence(sentence: str, position: int) -> list[_Found]:
@@ -167,7 +184,8 @@ def _in_sentence(sentence: str, position: int) -> list[_Found]:
             if m and _words(quote) >= MIN_QUOTE_WORDS:
                 spk = m.group("spk1") or m.group("spk2")
                 role = m.group("role1") if m.group("spk1") else m.group("app")
-                if _ok_speaker(spk):
+                spk = _speaker(spk)
+                if spk:
                     return [_Found(spk, _clean_quote(quote), _role(role), position)]
     # 2. According to.
     m = _ACCORDING_AFTER.match(s)
@@ -180,10 +198,16 @@ def _in_sentence(sentence: str, position: int) -> list[_Found]:
         spk = _according_speaker(m.group("spk"))
         if spk:
             return [_Found(spk, _clean_quote(m.group("quote")), None, position)]
+    m = _TAIL_ATTRIBUTION.match(s)
+    if m and _words(m.group("quote")) >= MIN_QUOTE_WORDS:
+        spk = _speaker(m.group("spk"))
+        if spk:
+            return [_Found(spk, _clean_quote(m.group("quote")), _role(m.group("app")), position)]
     # 3. Speaker first: X, ROLE, said (that) ... / X told Y: “...”
     for m in _SPEAKER_FIRST.finditer(s):
         spk = m.group("spk")
-        if not _ok_speaker(spk):
+        spk = _speaker(spk)
+        if not spk:
             continue
         if s[:m.start()].count(_OPEN) > s[:m.start()].count(_CLOSE):
             continue  # inside a quotation
@@ -200,7 +224,7 @@ def _in_sentence(sentence: str, position: int) -> list[_Found]:
 def _according_speaker(text: str) -> str | None:
     spk = re.split(r"\s+(?:that|which|who)\s+", text.strip())[0]
     spk = re.sub(r"^the\s+", "", spk, flags=re.IGNORECASE).strip()
-    if not spk or _words(spk) > 8 or not re.search(r"[A-Z]", spk):
+    if not spk or _words(spk) > 8:
         return None
     return spk
 
@@ -232,6 +256,7 @@ def _resolve(found: list[_Found]) -> tuple[Voice, ...]:
                 continue
             spk = last_group
         elif re.fullmatch(_GROUP, spk, flags=re.IGNORECASE):
+            spk = re.sub(r"^(?:the|some|many|most|several|other)\s+", "", spk, flags=re.IGNORECASE)
             spk = spk[0].lower() + spk[1:]
             last_group = spk
         else:
