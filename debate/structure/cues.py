@@ -252,6 +252,42 @@ _SELF_BACKREF = re.compile(
 )
 
 
+_SHORT_FIRST = re.compile(r"^\W*([^.?!\n]{1,40}[?!])")
+
+
+def echo_opening(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """A short exclamation or question that opens by echoing someone's words ("Empty where?",
+    "Overdue?!"): the span and its content terms, to look for in the comment answered."""
+    m = _SHORT_FIRST.match(text)
+    if not m or len(words(m.group(1))) > 5:
+        return None
+    terms = tuple(_stem(w) for w in words(m.group(1)) if len(w) > 2 and w not in _ECHO_SKIP)
+    return (m.group(1), terms) if terms else None
+
+
+#: Question words and interjections: an echo is the *other* words ("Empty where?" echoes "empty").
+_ECHO_SKIP = frozenset("what where when why how who which whose really seriously sure yes not the and but "
+                       "you your are is was that this it's its for with from".split())
+
+
+def stems(text: str) -> set[str]:
+    return {_stem(w) for w in words(text)}
+
+
+_NEW_TOPIC = re.compile(
+    r"^\W*(?:separate (?:question|point|issue)|on (?:another|a different|a separate) (?:note|point|topic)|"
+    r"unrelated|off[- ]topic|different (?:point|question|topic)|back to the (?:article|topic|point)|"
+    r"to the (?:article|author|writer)|re(?:garding)? the article|general (?:comment|question|point))\b",
+    re.I,
+)
+
+
+def new_topic(text: str) -> str | None:
+    """An opening that says the comment is not a reply ("Separate question:", "Back to the article")."""
+    m = _NEW_TOPIC.match(text)
+    return m.group(0).strip() if m else None
+
+
 def reply_opening(text: str) -> str | None:
     """An opening that only makes sense as a reply ("But ...", "Exactly.", "You're wrong")."""
     m = _REPLY_OPENING.match(text)

@@ -35,6 +35,8 @@ CUE_OF = {
     "article": "top_level",
     "replied": "recency",
     "number_ref": "comment_reference",
+    "echo": "echo",
+    "new_topic": "new_topic",
 }
 
 
@@ -84,6 +86,10 @@ def evidence_for(ctx: Context, i: int, j: int, feature: str) -> str:
         return info.self_ref or ""
     if feature == "mention_article":
         return info.article_mention or ""
+    if feature == "new_topic":
+        return info.new_topic or ""
+    if feature == "echo":
+        return info.echo[0] if info.echo else ""
     if feature == "number_ref":
         return ctx.ref_hits[i].get(j, "")
     if feature == "backref_chain":

@@ -51,6 +51,8 @@ FEATURES: tuple[str, ...] = (
     "name_mention",  # the candidate's writer is named somewhere in the comment
     "backref_chain",  # the comment refers to its writer's earlier words; the candidate is a reply
     "replied",  # the candidate already has replies (log count)
+    "echo",  # the comment opens with a short question echoing the candidate's words ("Empty where?")
+    "new_topic",  # the comment says it starts a new point ("Separate question:") and the candidate is the article
     "number_ref",  # the comment refers to the candidate by number or position ("comment 3", "the first comment")
 )
 
@@ -69,6 +71,8 @@ class Info:
     backref: str | None
     article_mention: str | None
     references: tuple[tuple[str, str], ...] = ()
+    echo: tuple[str, tuple[str, ...]] | None = None
+    new_topic: str | None = None
 
 
 def analyse(text: str) -> Info:
@@ -85,6 +89,8 @@ def analyse(text: str) -> Info:
         backref=cues.self_backreference(text),
         article_mention=cues.mentions_article(text),
         references=cues.comment_references(text),
+        echo=cues.echo_opening(body),
+        new_topic=cues.new_topic(body),
     )
 
 
@@ -103,6 +109,7 @@ class Context:
     you_hits: list[dict[int, tuple[float, str]]] = field(init=False)
     self_hits: list[dict[int, tuple[float, str]]] = field(init=False)
     _sim: dict[tuple[int, int], float] = field(init=False, default_factory=dict)
+    _stems: dict[int, set[str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.infos = [analyse(t) for t in self.texts]
@@ -141,6 +148,11 @@ class Context:
             self.quote_hits.append(hits)
             self.you_hits.append(you)
             self.self_hits.append(selfq)
+
+    def stems(self, j: int) -> set[str]:
+        if j not in self._stems:
+            self._stems[j] = cues.stems(self.texts[j])
+        return self._stems[j]
 
     def sim(self, i: int, j: int) -> float:
         key = (i, j)
@@ -189,6 +201,8 @@ def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
         f["article"] = 1.0
         if info.article_mention:
             f["mention_article"] = 1.0
+        if info.new_topic:
+            f["new_topic"] = 1.0
         if person_addr:
             f["addr_article"] = max(a.strength for a in person_addr)
         if addressed_author is not None:
@@ -207,6 +221,8 @@ def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
             f["self_quoted"] = ctx.self_hits[i][j][0]
         if j in ctx.ref_hits[i]:
             f["number_ref"] = 1.0
+        if info.echo and set(info.echo[1]) & ctx.stems(j):
+            f["echo"] = 1.0
         j_name = view.names.get(j)
         if person_addr:
             best = max((a.strength for a in person_addr if cues.address_matches(a, j_name)), default=0.0)

@@ -44,6 +44,8 @@ HAND_WEIGHTS: dict[str, float] = {
     "backref_chain": 0.8,
     "replied": -0.2,
     "number_ref": 5.0,
+    "echo": 2.0,
+    "new_topic": 2.5,
 }
 
 LEARNED_PATH = Path(__file__).with_name("learned_weights.json")
