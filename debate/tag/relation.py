@@ -34,6 +34,7 @@ W_OPENING_CONTRAST = 1.0
 W_CHALLENGE = 0.6
 W_ATTACK = 1.0
 W_THANKS = 0.5
+W_ARTICLE_PRAISE = 1.5
 #: A top-level comment without a word about the article: its cues may address anyone.
 TOP_LEVEL_UNANCHORED = 0.5
 _CHALLENGE = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
@@ -98,8 +99,10 @@ def score_relation(text: str, *, top_level: bool = False) -> RelationScore:
             margin -= W_ATTACK
             ev.append(Evidence("personal_attack", m, -W_ATTACK))
         for m in lx.find("appreciation", s):
-            margin += W_THANKS
-            ev.append(Evidence("appreciation", m, W_THANKS))
+            # praising the article itself ("Great article") is agreeing with it
+            w = W_ARTICLE_PRAISE if top_level and lx.find("article_ref", m + " " + s) else W_THANKS
+            margin += w
+            ev.append(Evidence("appreciation", m, w))
     if not top_level:
         for i, s in enumerate(sents[:2]):
             m = _CORRECTIVE.search(_skip_address(s) if i == 0 else s)

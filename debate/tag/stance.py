@@ -41,6 +41,8 @@ VALENCE_UNIT = 2.5
 OBJECT_WINDOW = 6
 #: Weights of the cue families (in margin units).
 W_OBJECT = 1.2
+#: Valence a sentence gives the target it is about (its first-named actor).
+W_TARGET = 1.5
 W_PRACTICE = 1.5
 W_SYMPATHY = 0.8
 W_DISMISSAL = 0.9
@@ -235,8 +237,9 @@ def score_stance(text: str, profile: ThesisProfile) -> StanceScore:
     margin = 0.0
     relevant = False
     clean = strip_quotations(text)
+    carried: int | None = None
     for sent in sentences(clean):
-        m, ev, rel = _score_sentence(sent, profile)
+        m, ev, rel, carried = _score_sentence(sent, profile, carried)
         margin += m
         evidence.extend(ev)
         relevant = relevant or rel
@@ -250,7 +253,9 @@ def score_stance(text: str, profile: ThesisProfile) -> StanceScore:
     return StanceScore(round(margin, 4), probs, tuple(evidence), relevant)  # type: ignore[arg-type]
 
 
-def _score_sentence(sent: str, p: ThesisProfile) -> tuple[float, list[Evidence], bool]:
+def _score_sentence(sent: str, p: ThesisProfile,
+                    carried: int | None = None) -> tuple[float, list[Evidence], bool, int | None]:
+    """Margin, cues and relevance of one sentence; also the subject a following "It"/"They" refers to."""
     ev: list[Evidence] = []
     low = sent.lower()
     mentions = []  # (char start, target index, alias)
@@ -292,6 +297,8 @@ def _score_sentence(sent: str, p: ThesisProfile) -> tuple[float, list[Evidence],
         if v:
             general += v * (NEGATION_SCALAR if t.negated else 1.0)
     subject = _subject(sent, mentions, obj_val, p)
+    if subject is None and not mentions and carried is not None and _PRONOUN_START.match(sent):
+        subject = carried  # "Its government refused ...": the previous sentence's actor
     for idx, v in obj_val.items():
         tgt = p.targets[idx]
         if tgt.sign:
@@ -303,7 +310,7 @@ def _score_sentence(sent: str, p: ThesisProfile) -> tuple[float, list[Evidence],
     if subject is not None and general:
         tgt = p.targets[subject]
         if tgt.sign:
-            c = math.tanh(general / VALENCE_UNIT) * tgt.sign * (-1.0 if rhetorical else 1.0)
+            c = W_TARGET * math.tanh(general / VALENCE_UNIT) * tgt.sign * (-1.0 if rhetorical else 1.0)
             margin += c
             ev.append(Evidence("target_valence", f"{tgt.name}: {sent[:160]}", round(c, 3)))
     if practice and p.practice_direction:
@@ -337,7 +344,7 @@ def _score_sentence(sent: str, p: ThesisProfile) -> tuple[float, list[Evidence],
         margin += c
         ev.append(Evidence("thesis_echo", f"{', '.join(sorted(w for w, _ in echoed))}: {sent[:140]}", round(c, 3)))
     relevant = bool(mentions) or practice or bool(dis) or bool(echoed)
-    return margin, ev, relevant
+    return margin, ev, relevant, subject
 
 
 #: Any named actor: a known country form, an acronym, or a capitalised word inside the sentence.
@@ -345,6 +352,9 @@ _ANY_ENTITY = re.compile(
     r"(?<![\w])(?i:" + "|".join(re.escape(a) for a in sorted({k for k in ALIASES} | {a for v in ALIASES.values() for a in v},
                                                               key=len, reverse=True)) + r")(?![\w])"
     r"|\b(?!QUOTE\b)[A-Z]{2,}\b|(?<=[a-z,;] )[A-Z][a-z]+")
+
+
+_PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|them|its own)\b", re.IGNORECASE)
 
 
 def _subject(sent: str, mentions: list, obj_val: dict, p: ThesisProfile) -> int | None:

@@ -1,0 +1,106 @@
+"""Local taggers: thesis extraction, stance, relation and acts on texts a reader can check by eye."""
+
+from __future__ import annotations
+
+import pytest
+
+from debate.model import ACTS, Article, Thesis
+from debate.tag.acts import acts_of
+from debate.tag.relation import relation_of
+from debate.tag.stance import stance_toward
+from debate.tag.thesis import extract_thesis, targets_of
+
+STOP_THESIS = Thesis(text="Ruritania should stop deporting asylum seekers", source="given",
+                     targets=targets_of("Ruritania should stop deporting asylum seekers"))
+
+
+def test_given_thesis_names_actor_and_policy():
+    assert STOP_THESIS.targets[0] == "Ruritania"
+    assert any("deporting asylum seekers" in t for t in STOP_THESIS.targets)
+
+
+def test_thesis_from_conclusion_with_evidence():
+    art = Article(title="The Harbour Question", text=(
+        "The harbour has been closed to small boats for two years. Fishermen have lost income and the town "
+        "has lost visitors since the closure began.\n\n"
+        "The council says repairs will take another year. Residents wrote letters and held a meeting.\n\n"
+        "The council should reopen the harbour to small boats this summer."))
+    th = extract_thesis(art)
+    assert th.clear and th.source == "conclusion"
+    assert th.text.startswith("The council should reopen")
+    assert any(e.cue == "normative" for e in th.evidence)
+
+
+def test_article_without_position_says_so():
+    art = Article(title="Tide tables for the week", text=(
+        "High tide on Monday is at 06:12 and 18:40. Low tide follows about six hours later each day.\n\n"
+        "Tables for the rest of the month are printed on page four of the paper."))
+    th = extract_thesis(art)
+    assert not th.clear
+    assert any(e.cue == "no_position" for e in th.evidence)
+
+
+def test_question_title_is_not_a_position():
+    art = Article(title="Should cities ban cars from downtown?", text="")
+    assert not extract_thesis(art).clear
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruritania must be condemned for this. Its government refused every appeal and failed the families.", "favor"),
+    ("Nobody is in any position to criticize Ruritania. Its critics are staging a charade for the cameras.",
+     "against"),
+    ("Why go out of your way to put Ruritania on trial? The whole campaign is a ploy.", "against"),
+    ("The weather in the capital was mild today and the trains ran on time.", "none"),
+])
+def test_stance_toward_thesis(text, expected):
+    label = stance_toward(text, STOP_THESIS)
+    assert label.value == expected, label
+    if expected != "none":
+        assert label.evidence, "a polar stance must carry the cues behind it"
+
+
+def test_stance_ignores_quoted_voices():
+    quoted = 'They keep saying "Ruritania refused every appeal and failed the families" as if that settled it.'
+    plain = "Ruritania refused every appeal and failed the families."
+    assert stance_toward(plain, STOP_THESIS).value == "favor"
+    assert stance_toward(quoted, STOP_THESIS).value != "favor"
+
+
+@pytest.mark.parametrize("text, top_level, expected", [
+    ("I agree, well said.", False, "agree"),
+    ("That's not true. You are wrong about the numbers.", False, "disagree"),
+    ("Yes, the fee hurts some families, but shops can hand out free bags.", False, "disagree"),
+    ("But you need to look at the whole region, not one town.", False, "disagree"),
+    ("Great article, the author nails it.", True, "agree"),
+    ("The ferry leaves at nine.", True, "neutral"),
+])
+def test_relation_cues(text, top_level, expected):
+    label = relation_of(text, top_level=top_level)
+    assert label.value == expected, label.evidence
+    assert label.value == "neutral" or label.evidence
+
+
+def test_address_is_not_an_opening_but():
+    # "Adam," is an address, "But" after it is the real opening.
+    assert relation_of("Adam,\n\nBut that ignores the border.").value == "disagree"
+
+
+@pytest.mark.parametrize("text, kwargs, act", [
+    ("Why would anyone believe that?", {}, "question"),
+    ("Because the budget was cut in March.", {"is_reply": True, "parent_asks": True}, "answer"),
+    ("Yes, it costs more. But it saves lives.", {}, "concession"),
+    ("According to the 2021 census, 4,500 people moved away.", {}, "evidence"),
+    ('She said "we will not reopen the school this year" at the meeting.', {}, "evidence"),
+    ("This is heartbreaking and cruel.", {}, "appeal_to_emotion"),
+    ("You are an idiot.", {}, "personal_attack"),
+    ("lol, yeah right", {}, "humor"),
+    ("Thank you for this thoughtful piece.", {}, "appreciation"),
+    ("Edit: fixed the link.", {}, "announcement"),
+    ("ok", {}, "other"),
+])
+def test_acts(text, kwargs, act):
+    acts = acts_of(text, **kwargs)
+    values = [a.value for a in acts]
+    assert act in values, values
+    assert all(a.value in ACTS for a in acts)
+    assert all(a.evidence for a in acts)

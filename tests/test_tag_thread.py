@@ -1,0 +1,109 @@
+"""Thread-level tagging: every comment tagged, evidence kept, thread rules decide what local cues cannot."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from debate import canonical
+from debate.model import Article, Comment, Participant, RELATIONS, STANCES, Thread
+from debate.tag import tag_thread
+from debate.tag.collective import Node, infer
+
+THESIS = "Ruritania should stop deporting asylum seekers"
+ARTICLE = Article(title="Ruritania's deportations", author="Ada Quill", text=(
+    "Ruritania deports asylum seekers within days of arrival. Ruritania refused every appeal last year and "
+    "failed the families who waited at the border.\n\n"
+    "Ruritania should stop deporting asylum seekers and hear their claims."))
+
+
+def build(comments, authors=()):
+    parts = []
+    for c in comments:
+        if c.speaker not in [p.id for p in parts]:
+            parts.append(Participant(id=c.speaker, label=c.speaker, is_article_author=c.speaker in authors,
+                                     comments=tuple(x.id for x in comments if x.speaker == c.speaker)))
+    return Thread(id="t", article=ARTICLE, comments=tuple(comments), participants=tuple(parts))
+
+
+def test_every_comment_gets_all_tags_with_evidence():
+    t = build([
+        Comment(id="a", text="Ruritania is in no position to be lectured; the campaign is a charade.", speaker="x"),
+        Comment(id="b", text="I disagree. Ruritania refused every appeal.", parent="a", speaker="y"),
+        Comment(id="c", text="", parent="b", speaker="z", flags=("deleted",)),
+    ])
+    out = tag_thread(t)
+    assert out.thesis is not None and out.thesis.clear
+    assert set(out.tags) == {"a", "b", "c"}
+    for cid, tags in out.tags.items():
+        assert tags.stance.value in STANCES and tags.relation.value in RELATIONS
+        assert tags.acts, cid
+        assert tags.stance.evidence and tags.relation.evidence or tags.stance.value == "none"
+    assert out.tags["c"].stance.decided_by == "flag"
+    assert canonical.loads(canonical.dumps(out)) == out  # tags survive the JSON round trip
+
+
+def test_author_and_disagreement_rules_decide_a_reply_without_cues():
+    # "b" has no stance cue of its own; it disagrees with the article's author, who favors the thesis.
+    t = build([
+        Comment(id="a", text="Ruritania refused every appeal and failed the families. It must stop.", speaker="ada"),
+        Comment(id="b", text="I don't think so. That is simply not true.", parent="a", speaker="y"),
+    ], authors=("ada",))
+    out = tag_thread(t, thesis=THESIS)
+    assert out.tags["a"].stance.value == "favor"
+    b = out.tags["b"]
+    assert b.relation.value == "disagree"
+    assert b.stance.value == "against"
+    assert b.stance.decided_by == "rule:reply_disagree"
+    assert any(e.cue.startswith("rule:") for e in b.stance.evidence)
+
+
+def test_same_speaker_keeps_stance():
+    nodes = [
+        Node("1", (0.05, 0.9, 0.05), (0.0, 0.0, 1.0), None, "p", False),
+        Node("2", (0.3, 0.3, 0.4), (0.0, 0.0, 1.0), None, "p", False),
+    ]
+    out = infer(nodes, None)
+    assert out["2"].value == "against"
+    assert out["2"].decided_by == "rule:same_speaker"
+
+
+def test_joint_inference_is_deterministic_and_linear_in_chains():
+    nodes = [Node(str(i), (0.34, 0.33, 0.33), (0.1, 0.8, 0.1), str(i - 1) if i else None, f"s{i % 3}", i == 0)
+             for i in range(300)]
+    a = infer(nodes, (0.9, 0.05, 0.05))
+    b = infer(nodes, (0.9, 0.05, 0.05))
+    assert a == b
+    # alternating disagreements from the author's favor: even favor, odd against
+    assert a["0"].value == "favor" and a["1"].value == "against" and a["2"].value == "favor"
+
+
+def test_given_thesis_is_used():
+    out = tag_thread(build([Comment(id="a", text="Fine.", speaker="x")]), thesis="Parks should open later")
+    assert out.thesis.source == "given" and out.thesis.text == "Parks should open later"
+
+
+SEED = Path("/work/shared/seeds/000_7dcb752eaa51856d.txt")
+GOLD = Path(__file__).parent.parent / "benchmarks" / "tagging_gold" / "labels.csv"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed pages not present")
+def test_seed_000_against_the_careful_reading():
+    from debate.ingest import read_thread
+
+    gold = {r["comment_id"]: r for r in csv.DictReader(open(GOLD, encoding="utf-8"))
+            if r["thread"] == "000_7dcb752eaa51856d"}
+    t = read_thread(SEED)
+    parents = {"c4": "c3", "c5": "c1", "c6": "c5", "c7": "c6", "c8": "c7", "c9": "c8"}  # GUIDE.md
+    ok = all(t.comment(c).parent == p for c, p in parents.items())
+    if not ok:
+        pytest.skip("structure inference does not give the careful reading's replies yet")
+    out = tag_thread(t, thesis="China should stop forcibly repatriating North Korean refugees")
+    stance = sum(out.tags[c].stance.value == g["stance"] for c, g in gold.items())
+    relation = sum(out.tags[c].relation.value == gold[c]["relation"] for c in parents)
+    assert stance >= 8, {c: out.tags[c].stance.value for c in gold}
+    assert relation >= 5, {c: out.tags[c].relation.value for c in parents}
+    # the author's comments are favor, and say why
+    assert out.tags["c7"].stance.value == "favor"
