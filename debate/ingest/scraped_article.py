@@ -33,9 +33,9 @@ CONF_SEASON = 0.0  # a season is no date: nothing is claimed
 HEAD_BLOCKS = 12
 #: Headline length limit, in words (news headlines rarely exceed 20 words).
 HEADLINE_MAX_WORDS = 25
-#: A site name over the headline is short (e.g. "Foreign Policy Blogs").
+#: A site name over the headline is short (e.g. "Energy Policy Review").
 MASTHEAD_MAX_WORDS = 4
-#: A role line under the by-line ("South Korea Correspondent").
+#: A role line under the by-line ("Europe Correspondent").
 ROLE_MAX_WORDS = 6
 #: A closing bio is one of the last blocks of the article.
 BIO_TAIL_BLOCKS = 3
@@ -320,7 +320,7 @@ def _find_bio(blocks: list[list[Line]], role: dict[int, str]) -> tuple[str, str]
 
 
 def _role_line(block: list[Line]) -> bool:
-    """A job title under a by-line ("South Korea Correspondent")."""
+    """A job title under a by-line ("Europe Correspondent")."""
     s = _text(block)
     return (len(block) == 1 and 0 < len(s.split()) <= ROLE_MAX_WORDS and s[0].isupper()
             and not s.endswith((".", "!", "?")) and is_date_line(s) is None

@@ -1,4 +1,4 @@
-"""Dates as scraped pages print them: "March 29, 2012", "3 March 2012 at 4:05 pm", "Spring 2019".
+"""Dates as scraped pages print them: "March 29, 2012", "3 March 2012 at 4:05 pm", "Winter 2021".
 
 Pages print local times without a zone; we take them as UTC (the page gives
 nothing better) and say so in the caller's Inference note.
