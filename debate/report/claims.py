@@ -23,7 +23,8 @@ from ..model import Thread
 MARKERS: tuple[tuple[str, float, str], ...] = (
     ("normative", 1.0, r"\b(?:should(?:n't| not)?|must(?:n't| not)?|ought to|need(?:s)? to|has to|have to|"
                        r"(?:is|are) (?:required|obliged) to|cannot|can't)\b"),
-    ("opinion", 0.8, r"\b(?:i (?:think|believe|feel|doubt|suspect|guess|agree|disagree)|in my (?:view|opinion)|"
+    ("opinion", 0.8, r"\b(?:i (?:(?:do not|don't|really|still|honestly) )?(?:think|believe|feel|doubt|suspect|guess|agree|"
+                     r"disagree|want|would rather|prefer)|in my (?:view|opinion)|we need|"
                      r"imo|imho|my (?:view|point|opinion) is|i'm (?:sure|convinced)|i am (?:sure|convinced))\b"),
     ("reasoning", 0.6, r"\b(?:because|since|therefore|thus|hence|so that|that's why|that is why|which means|"
                        r"as a result|consequently|the (?:point|problem|issue|fact) is)\b"),

@@ -56,6 +56,7 @@ def render(data: dict[str, Any]) -> str:
 def _num(x: float | None, signed: bool = True) -> str:
     if x is None:
         return "—"
+    x = round(x, 2) + 0.0  # no "-0.00"
     return f"{x:+.2f}" if signed else f"{x:.2f}"
 
 
