@@ -16,15 +16,17 @@ REDRAW_SECONDS = 0.5
 
 
 class Progress:
-    def __init__(self, label: str, total_bytes: int | None, *, enabled: bool, stream: TextIO | None = None):
+    def __init__(self, label: str, total_bytes: int | None, *, enabled: bool, stream: TextIO | None = None,
+                 unit: str = "lines"):
         self.label = label
+        self.unit = unit
         self.total = total_bytes or None
         self.enabled = enabled
         self.stream = stream
         self._last = 0.0
         self._shown = False
 
-    def update(self, done_bytes: int, items: int, *, force: bool = False) -> None:
+    def update(self, done_bytes: int | None, items: int, *, force: bool = False) -> None:
         if not self.enabled:
             return
         now = time.monotonic()
@@ -32,14 +34,17 @@ class Progress:
             return
         self._last = now
         out = self.stream or sys.stderr
-        size = f"{done_bytes / 1e6:,.1f} MB"
-        if self.total:
-            size += f" / {self.total / 1e6:,.1f} MB ({min(100.0, 100.0 * done_bytes / self.total):.0f}%)"
-        out.write(f"\r{self.label}: {size}, {items:,} lines")
+        size = ""
+        if done_bytes is not None:
+            size = f"{done_bytes / 1e6:,.1f} MB"
+            if self.total:
+                size += f" / {self.total / 1e6:,.1f} MB ({min(100.0, 100.0 * done_bytes / self.total):.0f}%)"
+            size += ", "
+        out.write(f"\r{self.label}: {size}{items:,} {self.unit}")
         out.flush()
         self._shown = True
 
-    def done(self, done_bytes: int, items: int) -> None:
+    def done(self, done_bytes: int | None, items: int) -> None:
         if not self.enabled:
             return
         self.update(done_bytes, items, force=True)

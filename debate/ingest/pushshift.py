@@ -63,12 +63,18 @@ def read(path: Path, options) -> Iterator[Thread]:
     from .spill import GroupSpill
 
     p = str(path)
+    progress = bool(getattr(options, "progress", False))
     with GroupSpill(getattr(options, "spill_dir", None)) as spill:
-        for lineno, obj in _objects(path, progress=getattr(options, "progress", False)):
+        for lineno, obj in _objects(path, progress=progress):
             key, payload = _record(obj, path=p, lineno=lineno)
             spill.add(key, payload)
+        bar = Progress(f"grouping {path.name}", None, enabled=progress, unit="threads")
+        count = 0
         for key, payloads in spill.groups():
             yield _thread(key, [json.loads(x) for x in payloads], path=p)
+            count += 1
+            bar.update(None, count)
+        bar.done(None, count)
 
 
 # --- reading lines ---------------------------------------------------------------------------
