@@ -34,7 +34,7 @@ from ..model import Article, Comment, Thread
 from .assembly import assemble
 from .common import html_to_text, plain_text, to_utc_iso
 from .grouping import Grouper
-from .xmlstream import events, local, text_of
+from .xmlstream import children, events, local, text_of
 
 DSQ_NS = "http://disqus.com/disqus-internals"
 DSQ_ID = f"{{{DSQ_NS}}}id"
@@ -139,33 +139,34 @@ def _article(elem: ET.Element, path: Path, tid: str) -> Article:
 def _post(elem: ET.Element, path: Path) -> dict:
     """One post as a plain record. Disqus names things by `dsq:id` attributes; its documentation
     also shows posts naming their thread and parent by the site's own `<id>` text instead."""
-    local_id = _text(elem, "id")
+    kids = children(elem)
+    local_id = text_of(kids.get("id")).strip()
     pid = _dsq_id(elem) or local_id
     where = f"<post dsq:id=\"{pid}\">" if pid else "<post>"
     if not pid:
         raise InputError("a <post> has neither a dsq:id attribute nor an <id>; expected one",
                          path=str(path), where=where)
-    thread_elem = _child(elem, "thread")
+    thread_elem = kids.get("thread")
     thread = (_dsq_id(thread_elem), text_of(thread_elem).strip())
     if not any(thread):
         raise InputError("a <post> names no <thread dsq:id>; expected the thread it belongs to",
                          path=str(path), where=where)
-    parent_elem = _child(elem, "parent")
-    author = _child(elem, "author")
-    created = _text(elem, "createdAt")
+    parent_elem = kids.get("parent")
+    author = children(kids.get("author"))
+    created = text_of(kids.get("createdAt")).strip()
     return {
         "id": pid,
         "local_id": local_id,
         "thread": thread,
         "parent": _dsq_id(parent_elem) or None,
         "parent_ref": text_of(parent_elem).strip() or None,  # the parent's own <id>, when no dsq:id
-        "message": text_of(_child(elem, "message")),
+        "message": text_of(kids.get("message")),
         "time": to_utc_iso(created or None, path=str(path), where=where),
-        "deleted": _true(_text(elem, "isDeleted")),
-        "spam": _true(_text(elem, "isSpam")),
-        "name": _text(author, "name") if author is not None else "",
-        "username": _text(author, "username") if author is not None else "",
-        "anonymous": _true(_text(author, "isAnonymous")) if author is not None else False,
+        "deleted": _true(text_of(kids.get("isDeleted"))),
+        "spam": _true(text_of(kids.get("isSpam"))),
+        "name": text_of(author.get("name")).strip(),
+        "username": text_of(author.get("username")).strip(),
+        "anonymous": _true(text_of(author.get("isAnonymous"))),
     }
 
 

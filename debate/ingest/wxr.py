@@ -70,6 +70,15 @@ def _wp(elem: ET.Element, name: str) -> str:
     return ""
 
 
+def _wp_fields(elem: ET.Element) -> dict[str, ET.Element]:
+    """wp: children by local name (first of each), read in one pass."""
+    out: dict[str, ET.Element] = {}
+    for child in elem:
+        if _is_wp(child):
+            out.setdefault(local(child.tag), child)
+    return out
+
+
 def _child(elem: ET.Element, name: str, ns: str | None = None) -> ET.Element | None:
     for child in elem:
         if local(child.tag) == name and (ns is None or namespace(child.tag) == ns):
@@ -148,18 +157,23 @@ def _gmt(gmt: str, local_date: str, path: Path, where: str) -> tuple[str | None,
 
 
 def _comment(elem: ET.Element, path: Path, item_where: str) -> Comment:
-    cid = _wp(elem, "comment_id")
+    wp = _wp_fields(elem)
+
+    def field(name: str) -> str:
+        return text_of(wp.get(name)).strip()
+
+    cid = field("comment_id")
     where = f"{item_where} wp:comment {cid}" if cid else f"{item_where} wp:comment"
     if not cid:
         raise InputError("a wp:comment has no wp:comment_id; expected a number", path=str(path), where=where)
-    parent = _wp(elem, "comment_parent")
-    timestamp, local_time = _gmt(_wp(elem, "comment_date_gmt"), _wp(elem, "comment_date"), path, where)
-    content = _wp_raw(elem, "comment_content")
+    parent = field("comment_parent")
+    timestamp, local_time = _gmt(field("comment_date_gmt"), field("comment_date"), path, where)
+    content = text_of(wp.get("comment_content"))
     text, original = plain_text(content, "html")
     if original is not None and not re.search(r"<[a-zA-Z/!]|&\w+;|&#", original):
         original = None  # only whitespace was trimmed
-    approved = _wp(elem, "comment_approved")
-    ctype = _wp(elem, "comment_type")
+    approved = field("comment_approved")
+    ctype = field("comment_type")
     flags = set()
     if approved in APPROVAL_FLAGS:
         flags.add(APPROVAL_FLAGS[approved])
@@ -172,10 +186,10 @@ def _comment(elem: ET.Element, path: Path, item_where: str) -> Comment:
         extra["approved"] = approved
     if ctype and ctype not in LINK_TYPES and ctype != "comment":
         extra["comment_type"] = ctype
-    url = _wp(elem, "comment_author_url")
+    url = field("comment_author_url")
     if url:
         extra["author_url"] = url
-    user_id = _wp(elem, "comment_user_id")
+    user_id = field("comment_user_id")
     if user_id and user_id != "0":
         extra["user_id"] = user_id
     if local_time:
@@ -183,7 +197,7 @@ def _comment(elem: ET.Element, path: Path, item_where: str) -> Comment:
     return Comment(
         id=cid,
         text=text,
-        author=_name(_wp(elem, "comment_author")),
+        author=_name(field("comment_author")),
         parent=None if parent in ("", "0") else parent,
         # a registered user keeps one identity even if the display name changes
         speaker=f"wp-user:{user_id}" if user_id and user_id != "0" else None,
@@ -197,13 +211,6 @@ def _comment(elem: ET.Element, path: Path, item_where: str) -> Comment:
 def _name(value: str) -> str | None:
     """WordPress stores names with entities ("O&#039;Brien"); the reader wants the name."""
     return " ".join(html.unescape(value).split()) or None
-
-
-def _wp_raw(elem: ET.Element, name: str) -> str:
-    for child in elem:
-        if local(child.tag) == name and _is_wp(child):
-            return text_of(child)
-    return ""
 
 
 def _apart_links(comments: list[Comment]) -> list[Comment]:

@@ -10,6 +10,7 @@ refused, since no genuine export needs them.
 from __future__ import annotations
 
 import re
+from functools import cache
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,11 +29,13 @@ ILLEGAL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
 
 
+@cache  # a file has few distinct tags and millions of elements
 def local(tag: str) -> str:
     """Tag name without its namespace: "{http://...}comment" -> "comment"."""
     return tag.rsplit("}", 1)[-1]
 
 
+@cache
 def namespace(tag: str) -> str:
     return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
 
@@ -97,6 +100,15 @@ def events(path: Path, expected: str, *, progress: bool = False) -> Iterator[tup
             reason = str(e).split(":", 1)[0]
             raise InputError(f"malformed XML ({reason}); expected {expected}", path=str(path),
                              where=f"line {line}, column {col}" if line else None) from None
+
+
+def children(elem: ET.Element | None) -> dict[str, ET.Element]:
+    """Local name -> first child of that name (one pass instead of one scan per field)."""
+    out: dict[str, ET.Element] = {}
+    if elem is not None:
+        for child in elem:
+            out.setdefault(local(child.tag), child)
+    return out
 
 
 def text_of(elem: ET.Element | None) -> str:
