@@ -252,6 +252,8 @@ _SELF_BACKREF = re.compile(
 )
 
 
+#: An echo is a fragment ("Empty where?", "Six months?"); a longer opening question is a question.
+ECHO_MAX_WORDS = 3
 _SHORT_FIRST = re.compile(r"^\W*([^.?!\n]{1,40}[?!])")
 
 
@@ -259,7 +261,7 @@ def echo_opening(text: str) -> tuple[str, tuple[str, ...]] | None:
     """A short exclamation or question that opens by echoing someone's words ("Empty where?",
     "Overdue?!"): the span and its content terms, to look for in the comment answered."""
     m = _SHORT_FIRST.match(text)
-    if not m or len(words(m.group(1))) > 5:
+    if not m or len(words(m.group(1))) > ECHO_MAX_WORDS:
         return None
     terms = tuple(_stem(w) for w in words(m.group(1)) if len(w) > 2 and w not in _ECHO_SKIP)
     return (m.group(1), terms) if terms else None
@@ -267,7 +269,8 @@ def echo_opening(text: str) -> tuple[str, tuple[str, ...]] | None:
 
 #: Question words and interjections: an echo is the *other* words ("Empty where?" echoes "empty").
 _ECHO_SKIP = frozenset("what where when why how who which whose really seriously sure yes not the and but "
-                       "you your are is was that this it's its for with from".split())
+                       "you your are is was that this it's its for with from about did does have has can "
+                       "could would will any some all much many".split())
 
 
 def stems(text: str) -> set[str]:
