@@ -138,3 +138,31 @@ def test_cli_parse_stats():
     assert json.loads(result.stdout)["id"] == "hn-40102200"
     row = next(line.split() for line in result.stderr.splitlines() if line.startswith("hn-40102200"))
     assert row[1:8] == ["hackernews", "6", "2", "0", "1", "0", "0"]
+
+
+def test_firebase_item_listed_twice_is_set_aside(tmp_path):
+    items = json.loads(FIREBASE.read_text(encoding="utf-8"))
+    p = tmp_path / "twice.json"
+    p.write_text(json.dumps(items + [items[3]]), encoding="utf-8")
+    t = read_thread(p, OPTS)
+    assert t.stats.loaded == 6
+    assert [(a.kind, a.text) for a in t.set_aside] == [("not_loaded", "40102455"), ("duplicate", "40102391")]
+
+
+def test_firebase_two_stories_and_a_subtree_without_story(tmp_path):
+    items = [
+        {"id": 10, "type": "story", "by": "a", "time": 1700000000, "title": "One", "kids": [11]},
+        {"id": 21, "type": "comment", "by": "c", "time": 1700000200, "parent": 20, "text": "under a missing comment"},
+        {"id": 11, "type": "comment", "by": "b", "time": 1700000100, "parent": 10, "text": "x"},
+        {"id": 30, "type": "story", "by": "d", "time": 1700000300, "title": "Two", "kids": [31]},
+        {"id": 31, "type": "comment", "by": "e", "time": 1700000400, "parent": 30, "text": "y", "kids": [32]},
+        {"id": 32, "type": "comment", "by": "f", "time": 1700000500, "parent": 31, "text": "z"},
+        {"id": 20, "type": "comment", "by": "g", "time": 1700000150, "text": "a comment saved without parent"},
+    ]
+    p = tmp_path / "mixed.json"
+    p.write_text(json.dumps(items), encoding="utf-8")
+    ts = {t.id: t for t in read_threads(p, OPTS)}
+    assert list(ts) == ["hn-10", "hn-30", "hn-20"]
+    assert [c.id for c in ts["hn-30"].comments] == ["31", "32"]
+    assert [(c.id, c.parent) for c in ts["hn-20"].comments] == [("20", None), ("21", "20")]
+    assert sum(t.stats.loaded for t in ts.values()) == 5

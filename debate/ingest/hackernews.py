@@ -192,18 +192,27 @@ def _firebase_threads(items: list[dict[str, Any]], *, path: str) -> Iterator[Thr
     stories = list(dict.fromkeys(stories))
     groups: dict[str, list[str]] = {s: [] for s in stories}
     order: list[str] = list(stories)
+    root_of: dict[str, str] = {s: s for s in stories}
+    seen: set[str] = set()
+    repeated: list[str] = []  # ids listed more than once: the first copy is used
     for it in items:
         cid = str(it["id"])
-        if cid in groups or it.get("type") in STORY_TYPES:
+        if cid in seen:
+            repeated.append(cid)
+            continue
+        seen.add(cid)
+        if it.get("type") in STORY_TYPES:
             continue
         root = stories[0] if len(stories) == 1 else _top(cid, by_id)
         if root not in groups:
             groups[root] = []
             order.append(root)
-        if cid not in groups[root]:
-            groups[root].append(cid)
+        groups[root].append(cid)
+        root_of[cid] = root
     for root in order:
-        yield _firebase_thread(root, groups[root], by_id, items, path=path)
+        thread = _firebase_thread(root, groups[root], by_id, items, path=path)
+        dup = accounting.id_list_aside(accounting.DUPLICATE, [r for r in repeated if root_of.get(r) == root])
+        yield replace(thread, set_aside=thread.set_aside + (dup,)) if dup else thread
 
 
 def _top(cid: str, by_id: Mapping[str, dict[str, Any]]) -> str:
@@ -243,7 +252,10 @@ def _firebase_thread(root: str, member_ids: list[str], by_id: Mapping[str, dict[
     # Display order: depth-first along `kids`; members no kid list reaches follow in file order.
     ordered: list[str] = []
     placed: set[str] = set()
-    start = [str(k) for k in (story.get("kids") or [])] if story else []
+    if story:
+        start = [str(k) for k in (story.get("kids") or [])]
+    else:  # no story: its top comments in file order
+        start = [c for c in member_ids if str(by_id[c].get("parent")) not in members]
     stack = list(reversed(start))
     while stack:
         cid = stack.pop()
