@@ -23,6 +23,7 @@ original in `meta["debate_id"]`. Output is deterministic: same threads, same byt
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -162,6 +163,8 @@ def write_convokit(threads: Iterable[Thread], directory: str | Path, *, name: st
                     meta["debate_original"] = c.original
                 if ids[c.id] != c.id:
                     meta["debate_id"] = c.id
+                if c.inferred:  # a reply link or speaker that was inferred, not given, says so
+                    meta["debate_inferred"] = {k: dataclasses.asdict(v) for k, v in sorted(c.inferred.items())}
                 meta.update(_tag_meta(thread, c.id))
                 index.add("utterance", meta)
                 parent = ids.get(c.parent, c.parent) if c.parent is not None else conv_id
@@ -171,6 +174,7 @@ def write_convokit(threads: Iterable[Thread], directory: str | Path, *, name: st
             conv_meta = {"title": thread.article.title, "url": thread.article.url,
                          "author": thread.article.author, "date": thread.article.date,
                          "source_format": thread.source_format, "debate_thread_id": thread.id,
+                         "debate_structure_inferred": thread.structure_inferred,
                          "debate_loaded": thread.stats.loaded, "debate_not_loaded": thread.stats.not_loaded}
             index.add("conversation", conv_meta)
             conversations[conv_id] = {"meta": conv_meta, "vectors": []}

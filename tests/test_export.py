@@ -189,3 +189,17 @@ def test_cli_export_input_format_is_forced_with_from(tmp_path):
     result = runner.invoke(app, ["export", str(copy), "--from", "csv", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["stats"]["loaded"] == 7
+
+
+def test_inferred_links_stay_marked_as_inferred(tmp_path):
+    from debate.model import Inference
+
+    guess = Inference(cue="vocative", confidence=0.7, evidence="@Ann", note="named the parent's author")
+    t = Thread(id="flat", article=Article(text="A"), structure_inferred=True, comments=(
+        Comment(id="1", text="x", author="Ann"),
+        Comment(id="2", text="@Ann no", author="Bo", parent="1", inferred={"parent": guess})))
+    write_convokit([t], tmp_path / "c")
+    (back,) = read_threads(tmp_path / "c")
+    assert back.comment("2").inferred == {"parent": guess}
+    assert back.comment("1").inferred == {}
+    assert back.structure_inferred is True

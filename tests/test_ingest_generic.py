@@ -154,3 +154,11 @@ def test_repeated_ids_keep_the_first_copy_and_are_set_aside(tmp_path):
     (t,) = read_threads(f)
     assert [(c.id, c.text) for c in t.comments] == [("1", "first"), ("2", "reply")]
     assert [(s.kind, s.text) for s in t.set_aside] == [("duplicate", "1")]
+
+
+def test_csv_fields_longer_than_the_csv_module_default(tmp_path):
+    f = tmp_path / "long.csv"
+    essay = "word " * 40000  # 200,000 characters
+    f.write_text(f'id,text\n1,"{essay}"\n', encoding="utf-8")
+    (t,) = read_threads(f)
+    assert len(t.comment("1").text) == len(essay.strip())

@@ -110,7 +110,11 @@ def read(path: Path, options) -> Iterator[Thread]:
         conv_meta = conversations.get(conv_id, {})
         thread = _thread(conv_id, utterances, speakers, conv_meta, directory)
         original_id = conv_meta.get(f"{META_PREFIX}thread_id")
-        yield replace(thread, id=str(original_id)) if original_id else thread
+        if original_id:
+            thread = replace(thread, id=str(original_id))
+        if conv_meta.get(f"{META_PREFIX}structure_inferred") is True:
+            thread = replace(thread, structure_inferred=True)
+        yield thread
 
 
 # --- utterances, grouped by conversation ---------------------------------------------------
@@ -266,6 +270,7 @@ def _thread(conv_id: str, utterances: list[tuple[int, dict]], speakers: dict[str
             speaker=None if speaker is None or str(speaker) in DELETED_MARKERS else f"{SPEAKER_PREFIX}{speaker}",
             timestamp=timestamp,
             original=meta.get(f"{META_PREFIX}original"),
+            inferred=_inferences(meta.get(f"{META_PREFIX}inferred")),
             flags=tuple(sorted(flags)),
             extra=extra,
         ))
@@ -281,6 +286,18 @@ def _thread(conv_id: str, utterances: list[tuple[int, dict]], speakers: dict[str
         repaired=sum("cycle_repaired" in f for f in flagged),
         not_loaded=not_loaded if isinstance(not_loaded, int) and not isinstance(not_loaded, bool) else 0,
     ))
+
+
+def _inferences(value: Any) -> dict[str, Inference]:
+    """Inferences written by `debate export` (cue, confidence, evidence, note per field)."""
+    if not isinstance(value, dict):
+        return {}
+    out = {}
+    for key, inf in value.items():
+        if isinstance(inf, dict) and isinstance(inf.get("cue"), str) and isinstance(inf.get("confidence"), (int, float)):
+            out[str(key)] = Inference(cue=inf["cue"], confidence=float(inf["confidence"]),
+                                      evidence=str(inf.get("evidence", "")), note=str(inf.get("note", "")))
+    return out
 
 
 def _restore_ids(comments: list[Comment], utterances: list[tuple[int, dict]], root: dict | None) -> list[Comment]:

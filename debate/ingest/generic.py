@@ -43,6 +43,8 @@ CONTAINER_KEYS: tuple[str, ...] = ("comments", "data", "items", "records", "resu
 TOP_LEVEL_PARENTS = frozenset({"", "0", "root", "none", "null"})
 #: Optional boolean fields mapped to comment flags.
 FLAG_FIELDS: tuple[str, ...] = ("deleted", "removed", "spam", "unapproved")
+#: Longest CSV field accepted: the csv module's default (128 KiB) is shorter than some essays people post.
+CSV_FIELD_LIMIT = 64 * 1024 * 1024
 #: Lines between progress updates.
 PROGRESS_EVERY = 4096
 _TRUE = frozenset({"1", "true", "yes", "y", "t"})
@@ -170,6 +172,7 @@ def _json_records(path: Path) -> tuple[dict[str, Any], list[tuple[str, dict]]]:
 
 
 def _csv_records(path: Path) -> Iterator[tuple[str, dict]]:
+    csv.field_size_limit(CSV_FIELD_LIMIT)
     delimiter = "\t" if _suffix(path) == ".tsv" else _sniff_delimiter(path)
     with open_text(path) as fh:
         reader = csv.DictReader(fh, delimiter=delimiter)
