@@ -18,7 +18,6 @@ import random
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 #: Comments per thread on average, and threads open at once (a sliding window, as in a time-ordered dump).

@@ -25,7 +25,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article, Comment, Inference, SetAside, Thread
 from . import accounting
-from .common import build_thread, markdown_to_text, to_utc_iso
+from .common import build_thread, html_to_text, markdown_to_text, open_text, to_utc_iso
 
 REDDIT = "https://www.reddit.com"
 #: Author and body markers Reddit uses (see the API's comment schema: "[deleted]" when the
@@ -103,8 +103,6 @@ def comment_from_fields(d: Mapping[str, Any], *, path: str, where: str) -> Comme
         parent = None
     body = d.get("body")
     if body is None and isinstance(d.get("body_html"), str):  # some exports keep only the HTML
-        from .common import html_to_text
-
         body = html_to_text(html.unescape(d["body_html"]))
     if body is not None and not isinstance(body, str):
         raise InputError(f"expected 'body' to be text, got {type(body).__name__}", path=path, where=where)
@@ -180,8 +178,6 @@ def sniff(path: Path, head: str) -> bool:
 
 
 def read(path: Path, options) -> Iterator[Thread]:
-    from .common import open_text
-
     p = str(path)
     with open_text(path) as fh:
         try:
