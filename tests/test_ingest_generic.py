@@ -162,3 +162,17 @@ def test_csv_fields_longer_than_the_csv_module_default(tmp_path):
     f.write_text(f'id,text\n1,"{essay}"\n', encoding="utf-8")
     (t,) = read_threads(f)
     assert len(t.comment("1").text) == len(essay.strip())
+
+
+def test_nested_replies_in_json_answer_their_container_record(tmp_path):
+    f = tmp_path / "tree.json"
+    f.write_text(json.dumps({"title": "Nested", "comments": [
+        {"id": "a", "text": "top", "replies": [
+            {"id": "b", "text": "reply", "children": [{"id": "c", "text": "deeper"}]},
+            {"id": "d", "text": "second reply"}]},
+        {"id": "e", "text": "another top"}]}), encoding="utf-8")
+    (t,) = read_threads(f)
+    assert [(c.id, c.parent) for c in t.comments] == [
+        ("a", None), ("b", "a"), ("c", "b"), ("d", "a"), ("e", None)]
+    assert t.article.title == "Nested"
+    assert all(not any(k.startswith("\x00") for k in c.extra) for c in t.comments)

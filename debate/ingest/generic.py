@@ -13,6 +13,8 @@ predict the result:
   text, author, time, and optional `title` / `url` fields fill the Article.
   A JSON object holding the records under a key may carry the article itself
   as top-level `title`, `url`, `author`, `date` and `text` fields.
+- In JSON, replies nested under a record's `replies` or `children` list
+  answer that record (unless they name a parent themselves).
 - Optional truthy `deleted`, `removed`, `spam`, `unapproved` fields become
   flags; every other scalar field is kept in `Comment.extra`.
 - HTML in the text is converted to plain text with the original kept.
@@ -39,6 +41,10 @@ from .common import html_to_text, looks_like_html, open_text, to_utc_iso
 
 #: Keys under which a JSON object commonly holds its list of records.
 CONTAINER_KEYS: tuple[str, ...] = ("comments", "data", "items", "records", "results", "rows", "posts")
+#: Keys under which a JSON record may nest its replies; a nested reply's parent is the record.
+NESTED_KEYS: tuple[str, ...] = ("replies", "children")
+#: Internal key carrying the implied parent of a nested reply.
+NESTED_PARENT = "\x00parent"
 #: Parent values meaning "no parent" unless a record has that id.
 TOP_LEVEL_PARENTS = frozenset({"", "0", "root", "none", "null"})
 #: Optional boolean fields mapped to comment flags.
@@ -110,7 +116,7 @@ def read(path: Path, options) -> Iterator[Thread]:
         records = _csv_records(path)
         container = {}
     elif fmt == "json":
-        container, records = _json_records(path)
+        container, records = _json_records(path, options.fields)
     else:  # pragma: no cover - the registry only routes these three formats here
         raise InputError(f"the generic reader does not handle format {fmt!r}", path=str(path))
     yield from build_threads(records, path=path, fmt=fmt, fields=options.fields, container=container,
@@ -142,7 +148,7 @@ def _jsonl_records(path: Path, progress: bool = False) -> Iterator[tuple[str, di
         bar.done(done, lineno if done else 0)
 
 
-def _json_records(path: Path) -> tuple[dict[str, Any], list[tuple[str, dict]]]:
+def _json_records(path: Path, fields) -> tuple[dict[str, Any], list[tuple[str, dict]]]:
     with open_text(path) as fh:
         try:
             data = json.load(fh)
@@ -163,11 +169,19 @@ def _json_records(path: Path) -> tuple[dict[str, Any], list[tuple[str, dict]]]:
     if not isinstance(data, list):
         raise InputError(f"expected a list of records, got {type(data).__name__}", path=str(path))
     out = []
-    for i, record in enumerate(data, 1):
+    stack: list[tuple[str, Any, Any]] = [(f"record {i}", r, None) for i, r in reversed(list(enumerate(data, 1)))]
+    while stack:  # depth-first, so nested replies follow their parent as on the page
+        where, record, parent = stack.pop()
         if not isinstance(record, dict):
-            raise InputError(f"expected a JSON object, got {type(record).__name__}",
-                             path=str(path), where=f"record {i}")
-        out.append((f"record {i}", record))
+            raise InputError(f"expected a JSON object, got {type(record).__name__}", path=str(path), where=where)
+        if parent is not None:
+            record = {**record, NESTED_PARENT: parent}
+        out.append((where, record))
+        key = next((k for k in NESTED_KEYS if isinstance(record.get(k), list)), None)
+        if key is not None:
+            _, own_id = get_field(record, fields.id)
+            stack.extend((f"{where}.{key}[{j}]", child, own_id)
+                         for j, child in reversed(list(enumerate(record[key], 1))))
     return container, out
 
 
@@ -281,14 +295,15 @@ def _thread(thread_id: str, items: list[tuple[str, dict]], *, path: Path, fmt: s
                               date=timestamp or article.date, url=_str(record.get("url")) or article.url,
                               text=text or article.text)
             continue
-        parent = _str(get_field(record, fields.parent)[1])
+        present, parent_value = get_field(record, fields.parent)
+        parent = _str(parent_value if present else record.get(NESTED_PARENT))
         if parent is None or (parent.lower() in TOP_LEVEL_PARENTS and parent not in ids) or parent == thread_id:
             parent = None
         flags = {f for f in FLAG_FIELDS if _truthy(record.get(f))}
         if not text:
             flags.add("empty")
         extra = {str(k): v for k, v in record.items()
-                 if k not in mapped and k not in FLAG_FIELDS and _scalar(v)}
+                 if k not in mapped and k not in FLAG_FIELDS and k != NESTED_PARENT and _scalar(v)}
         comments.append(Comment(id=cid, text=text, author=author, parent=parent, timestamp=timestamp,
                                 original=original, flags=tuple(sorted(flags)), extra=extra))
     return assemble(thread_id=thread_id, article=article, comments=comments,
