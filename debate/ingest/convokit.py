@@ -249,8 +249,9 @@ def _thread(conv_id: str, utterances: list[tuple[int, dict]], speakers: dict[str
         text = r.get("text")
         text = "" if text is None else str(text)
         timestamp, raw_time = _time(r.get("timestamp"), f, where)
-        flags = {flag for flag in meta.get(f"{META_PREFIX}flags", []) if flag in FLAGS}
-        if f"{META_PREFIX}flags" not in meta:
+        given_flags = meta.get(f"{META_PREFIX}flags")
+        flags = {flag for flag in given_flags if flag in FLAGS} if isinstance(given_flags, list) else set()
+        if not isinstance(given_flags, list):
             if text.strip() in DELETED_MARKERS:
                 flags.add(DELETED_MARKERS[text.strip()])
             if not text.strip():
@@ -263,13 +264,13 @@ def _thread(conv_id: str, utterances: list[tuple[int, dict]], speakers: dict[str
         comments.append(Comment(
             id=str(meta.get(f"{META_PREFIX}id", r["id"])),
             text=text,
-            number=meta.get(f"{META_PREFIX}number"),
+            number=_opt_str(meta.get(f"{META_PREFIX}number")),
             author=_speaker_name(speaker, speakers),
             parent=None if parent is None or parent == root_id else parent,
             # the corpus's speaker id is the identity; "[deleted]" accounts are many different people
             speaker=None if speaker is None or str(speaker) in DELETED_MARKERS else f"{SPEAKER_PREFIX}{speaker}",
             timestamp=timestamp,
-            original=meta.get(f"{META_PREFIX}original"),
+            original=_opt_str(meta.get(f"{META_PREFIX}original")),
             inferred=_inferences(meta.get(f"{META_PREFIX}inferred")),
             flags=tuple(sorted(flags)),
             extra=extra,
@@ -286,6 +287,10 @@ def _thread(conv_id: str, utterances: list[tuple[int, dict]], speakers: dict[str
         repaired=sum("cycle_repaired" in f for f in flagged),
         not_loaded=not_loaded if isinstance(not_loaded, int) and not isinstance(not_loaded, bool) else 0,
     ))
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def _inferences(value: Any) -> dict[str, Inference]:
