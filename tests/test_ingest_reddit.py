@@ -102,6 +102,7 @@ def test_reddit_markdown_details():
     assert reddit.reddit_markdown("AT&amp;T said &gt;!it was fine!&lt; ^(not really)") == "AT&T said it was fine not really"
     assert reddit.reddit_markdown(r"a \*literal\* star and snake\_case") == "a *literal* star and snake_case"
     assert reddit.reddit_markdown("x&#x200B;y") == "xy"
+    assert reddit.reddit_markdown("para one\n\n&amp;#x200B;\n\npara two") == "para one\n\npara two"
 
 
 def _doc():

@@ -63,11 +63,15 @@ def strip_fullname(value: Any) -> tuple[str | None, str | None]:
 
 def reddit_markdown(body: str) -> str:
     """Plain text of a Reddit Markdown body (entities, spoilers, superscript, escapes handled)."""
-    text = html.unescape(body).replace("\u200b", "")
+    # The API escapes &, <, > once; Markdown then renders entities the writer typed (new Reddit's
+    # editor types "&#x200B;" for blank lines), so two rounds give the text readers saw.
+    text = html.unescape(html.unescape(body)).replace("\u200b", "")
     text = _ESCAPED.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text)
     text = _SPOILER.sub(r"\1", text)
     text = _SUPERSCRIPT.sub(lambda m: m.group(1) or "", text)
     text = markdown_to_text(text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)  # blank-line spacers collapse to one paragraph break
     return re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group(0)) - _PRIVATE), text)
 
 
