@@ -1,6 +1,7 @@
 """Speed of debate's sentiment tagging against vaderSentiment alone.
 
-Same texts, single process, best of three passes (the machine may be shared).
+Same texts, single process, CPU time of this process (so that other work on
+a shared machine disturbs the figures less), best of five interleaved passes.
 Rows: vaderSentiment `polarity_scores` on each comment (the reference);
 sentence splitting alone; the naive way to get comment + per-sentence scores
 (score the comment, then every sentence); and `sentiment_of`. Sentence
@@ -56,10 +57,10 @@ def best_rates(texts: list[str], fns: list[Callable[[str], object]], rounds: int
     for _ in range(rounds):
         for i, fn in enumerate(fns):
             sent._sentence_score.cache_clear()
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             for t in texts:
                 fn(t)
-            best[i] = min(best[i], time.perf_counter() - t0)
+            best[i] = min(best[i], time.process_time() - t0)
     return [len(texts) / max(b, 1e-9) for b in best]
 
 
