@@ -207,3 +207,14 @@ def test_control_characters_from_pasted_text_do_not_stop_the_reader(tmp_path):
     f.write_text(text, encoding="utf-8")
     (fares, _) = read_threads(f)
     assert fares.comment("118").text.endswith("fumbling for change.")
+
+
+def test_drafts_without_comments_are_not_threads_but_trashed_posts_with_comments_are(tmp_path):
+    draft = OLD_WXR.replace("<wp:post_type>post</wp:post_type>",
+                            "<wp:post_type>post</wp:post_type><wp:status>trash</wp:status>")
+    f = tmp_path / "trash.xml"
+    f.write_text(draft, encoding="utf-8")
+    assert [len(t.comments) for t in read_threads(f)] == [3]
+    bare = draft[: draft.index("<wp:comment>")] + "</item></channel></rss>\n"
+    f.write_text(bare, encoding="utf-8")
+    assert list(read_threads(f)) == []

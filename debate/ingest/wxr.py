@@ -7,9 +7,10 @@ namespace changes with the WXR version (http://wordpress.org/export/1.0/ ..
 1.2/), so elements are matched by their local name within any of them.
 
 Choices:
-- Every post, page or custom type is a thread, even without comments;
-  attachments, menu items, revisions and other site furniture are not, unless
-  they do carry comments.
+- Every published (or private) post, page or custom type is a thread, even
+  without comments; attachments, menu items, revisions and other site
+  furniture, and drafts, trash and scheduled posts, are not, unless they do
+  carry comments.
 - `wp:comment_approved`: 0 -> "unapproved", "spam" -> "spam", "trash" and
   "post-trashed" -> "deleted". Everything is kept and flagged.
 - Pingbacks and trackbacks are flagged, listed after the discussion, and are
@@ -44,8 +45,9 @@ NON_THREAD_TYPES = frozenset({
     "wp_block", "wp_template", "wp_template_part", "wp_global_styles", "wp_navigation",
     "wp_font_family", "wp_font_face", "custom_css",
 })
-#: Post statuses that are never articles unless they carry comments.
-NON_THREAD_STATUSES = frozenset({"auto-draft", "inherit"})
+#: Statuses of posts readers could see; drafts, trash, scheduled and pending posts are threads only
+#: if they carry comments (e.g. a published post later trashed).
+VISIBLE_STATUSES = frozenset({"publish", "private", ""})
 #: `wp:comment_approved` values -> flag.
 APPROVAL_FLAGS = {"0": "unapproved", "spam": "spam", "trash": "deleted", "post-trashed": "deleted"}
 LINK_TYPES = frozenset({"pingback", "trackback"})
@@ -120,7 +122,7 @@ def _item(item: ET.Element, path: Path, authors: dict[str, str]) -> Thread | Non
     comment_elems = [c for c in item if local(c.tag) == "comment" and _is_wp(c)]
     post_type = _wp(item, "post_type") or "post"
     status = _wp(item, "status")
-    if not comment_elems and (post_type in NON_THREAD_TYPES or status in NON_THREAD_STATUSES):
+    if not comment_elems and (post_type in NON_THREAD_TYPES or status not in VISIBLE_STATUSES):
         return None
     post_id = _wp(item, "post_id")
     link = text_of(_child(item, "link")).strip() or None
