@@ -109,6 +109,8 @@ def sniff_generic(path: Path, head: str) -> str | None:
 
 def read(path: Path, options) -> Iterator[Thread]:
     fmt = options.format
+    if path.is_dir():
+        raise InputError(f"is a directory; expected a {fmt.upper()} file of comment records", path=str(path))
     if fmt == "jsonl":
         records = _jsonl_records(path, options.progress)
         container: dict[str, Any] = {}

@@ -71,6 +71,8 @@ def events(path: Path, expected: str, *, progress: bool = False) -> Iterator[tup
 
     `expected` names the format for the error message ("a WordPress WXR export").
     """
+    if path.is_dir():
+        raise InputError(f"is a directory; expected {expected} file", path=str(path))
     parser = ET.XMLPullParser(events=("start", "end"))
     checked = False
     compressed = path.name.lower().endswith((".gz", ".zst"))
