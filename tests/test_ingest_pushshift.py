@@ -159,12 +159,21 @@ def test_malformed_line_names_file_and_line(tmp_path, bad, expected):
     assert msg.startswith(f"{p}:line 3") and expected in msg and "\n" not in msg
 
 
-def test_progress_only_when_asked(tmp_path, capsys):
-    list(read_threads(FIXTURE, OPTS))
+def test_progress_only_when_asked_and_only_on_long_runs(tmp_path, capsys, monkeypatch):
+    from debate.ingest import progress
+
+    p = tmp_path / "d.ndjson"
+    _synthetic(p, 3000)
+    list(read_threads(p, OPTS))
     assert capsys.readouterr().err == ""
-    list(read_threads(FIXTURE, replace(OPTS, progress=True)))
+    monkeypatch.setattr(progress, "REDRAW_SECONDS", 1e9)  # a run shorter than the first redraw
+    list(read_threads(p, replace(OPTS, progress=True)))
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(progress, "REDRAW_SECONDS", 0.0)
+    list(read_threads(p, replace(OPTS, progress=True)))
     err = capsys.readouterr().err
-    assert "reading pushshift_askeconomics.ndjson" in err and "14 lines" in err
+    assert "reading d.ndjson:" in err and "3,000 lines" in err and "150 threads" in err
+    assert capsys.readouterr().out == ""
 
 
 def test_spill_dir_is_used_and_cleaned(tmp_path):

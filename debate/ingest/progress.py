@@ -2,7 +2,8 @@
 
 The library never prints on its own: readers create a `Progress` with
 `enabled=options.progress` (the CLI sets it when stderr is a terminal), and a
-disabled one does nothing at all.
+disabled one does nothing at all. Short runs stay silent too: nothing is drawn
+before REDRAW_SECONDS have passed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import sys
 import time
 from typing import TextIO
 
-#: Seconds between redraws: often enough to look alive, rarely enough to cost nothing.
+#: Seconds before the first draw and between redraws: often enough to look alive, rarely enough
+#: to cost nothing, and short reads never flash a bar.
 REDRAW_SECONDS = 0.5
 
 
@@ -23,7 +25,7 @@ class Progress:
         self.total = total_bytes or None
         self.enabled = enabled
         self.stream = stream
-        self._last = 0.0
+        self._last = time.monotonic()
         self._shown = False
 
     def update(self, done_bytes: int | None, items: int, *, force: bool = False) -> None:
@@ -45,7 +47,8 @@ class Progress:
         self._shown = True
 
     def done(self, done_bytes: int | None, items: int) -> None:
-        if not self.enabled:
+        """Draw the final figures and end the line, if anything was drawn at all."""
+        if not (self.enabled and self._shown):
             return
         self.update(done_bytes, items, force=True)
         out = self.stream or sys.stderr

@@ -132,7 +132,7 @@ def _objects(path: Path, *, progress: bool) -> Iterator[tuple[int, dict[str, Any
     lineno = 0
     try:
         for lineno, line in enumerate(_lines(stream, p), start=1):
-            if lineno % 4096 == 0:
+            if lineno % 1024 == 0:
                 bar.update(raw.tell(), lineno)
             if not line.strip():
                 continue
