@@ -244,5 +244,10 @@ def export(inputs: Iterable[str | Path], fmt: str, output: Path | None, *, read=
         if output is None or str(output) == "-":
             raise UsageError("a ConvoKit corpus is a directory: give it with -o DIR")
         return write_convokit(load_threads(inputs, read), output)
-    parsed = parse_to(inputs, output, read=read, jsonl=fmt == "jsonl")
+    try:
+        parsed = parse_to(inputs, output, read=read, jsonl=fmt == "jsonl")
+    except UsageError as e:
+        if "several threads" not in e.message:
+            raise
+        raise UsageError("the input holds several threads: write them with -o DIR or --format jsonl") from None
     return ExportSummary(threads=parsed.threads, utterances=sum(r[2] for r in parsed.rows))

@@ -203,3 +203,9 @@ def test_inferred_links_stay_marked_as_inferred(tmp_path):
     assert back.comment("2").inferred == {"parent": guess}
     assert back.comment("1").inferred == {}
     assert back.structure_inferred is True
+
+
+def test_cli_export_canonical_of_several_threads_needs_a_directory():
+    result = CliRunner().invoke(app, ["export", str(THREADS / "disqus_harbor_news.xml"), "--format", "canonical"])
+    assert result.exit_code == 2
+    assert "-o DIR or --format jsonl" in result.stderr
