@@ -139,3 +139,11 @@ def test_oldest_layout_a_single_utterances_json_list(tmp_path):
     result = CliRunner().invoke(app, ["parse", str(d), "--stats"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["id"] == "r"
+
+
+def test_a_directory_of_inputs_includes_corpora_inside_it():
+    from debate.cli.base import expand_inputs
+
+    expanded = expand_inputs([THREADS])
+    assert REDDIT in expanded and LEGACY in expanded
+    assert REDDIT / "utterances.jsonl" not in expanded

@@ -169,11 +169,15 @@ def with_read_options(func: Callable | None = None, *, input_format_flag: str | 
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Files as given; directories expanded to their files (sorted), except ConvoKit corpora."""
+    """Files as given; directories expanded to their files and ConvoKit corpora (sorted); a corpus stays whole."""
+
+    def corpus(d: Path) -> bool:
+        return d.is_dir() and any((d / u).exists() for u in ("utterances.jsonl", "utterances.json"))
+
     out: list[Path] = []
     for p in paths:
-        if str(p) != "-" and p.is_dir() and not any((p / u).exists() for u in ("utterances.jsonl", "utterances.json")):
-            out.extend(sorted(q for q in p.iterdir() if q.is_file() and not q.name.startswith(".")))
+        if str(p) != "-" and p.is_dir() and not corpus(p):
+            out.extend(sorted(q for q in p.iterdir() if (q.is_file() or corpus(q)) and not q.name.startswith(".")))
         else:
             out.append(p)
     return out
