@@ -238,3 +238,25 @@ def test_cli_single_file_output_refuses_several_threads(tmp_path):
     b = _write(tmp_path, make_thread(BIKE_ROWS, thread_id="two"))
     result = runner.invoke(app, ["report", str(a), str(b), "-o", str(tmp_path / "x.md")])
     assert result.exit_code == 2 and "-o DIR" in result.stderr
+
+
+def test_big_threads_cap_the_diagram_and_cluster_linearly(monkeypatch):
+    import debate.report.keypoints as kp
+
+    rows = [(f"c{i}", f"user{i % 40}", None if i < 40 else f"c{(i * 7) % i}",
+             f"Lanes should be built because {['safety', 'rent', 'shops', 'winter'][i % 4]} matters {i}.",
+             ["favor", "against"][i % 2], "disagree" if i >= 40 else None, 0.1) for i in range(400)]
+    t = make_thread(rows)
+    monkeypatch.setattr(kp, "AGGLOMERATIVE_MAX", 50)  # force the k-means path
+    d1, d2 = report_data(t), report_data(t)
+    assert d1 == d2  # deterministic (fixed random_state)
+    for side in ("favor", "against"):
+        counted = sum(p["sentences"] for p in d1["key_points"][side])
+        assert counted == 200  # every claim sentence lands in exactly one key point
+    g = d1["graph"]
+    assert len(g["nodes"]) == 30 and g["omitted_participants"] == 10
+    text = render(d1)
+    (block,) = mermaid_blocks(text)
+    assert_mermaid_safe(block)
+    assert "left out of the diagram" in text
+    assert text.count("<a id=") == 400

@@ -148,10 +148,10 @@ def comment_claims(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _terms(text: str) -> set[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return {w.lower() for w in _WORD.findall(text) if w.lower() not in ENGLISH_STOP_WORDS and len(w) > 2}
+def _terms(text: str, stop: frozenset[str] | None = None) -> set[str]:
+    if stop is None:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as stop
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in stop}
 
 
 def _salience(sentences: list[str]) -> list[float]:

@@ -34,6 +34,9 @@ POLARISATION_LEVELS = ((0.33, "low"), (0.66, "moderate"), (1.01, "high"))
 #: Participants in the reply diagram; beyond this the diagram is unreadable on GitHub, so the
 #: least active are left out of the picture (and counted in a note; the tables keep everyone).
 GRAPH_MAX_PARTICIPANTS = 30
+#: Arrows in the diagram; Mermaid refuses more than 500 by default (its maxEdges setting), and far
+#: fewer stay legible, so the most frequent pairs are drawn and the rest counted in a note.
+GRAPH_MAX_EDGES = 120
 #: Key points listed per side in the Markdown (the JSON has all).
 KEY_POINTS_SHOWN = 5
 POLARISATION_GLOSS = (
@@ -427,14 +430,17 @@ def _graph(ctx: _Context) -> dict[str, Any]:
         edges.setdefault((me, them), Counter())[ctx.relation(c) or "untagged"] += 1
     nodes = [{"id": p.id, "label": p.label, "stance": _participant_stance(ctx, p.comments)[0],
               "comments": len(p.comments)} for p in shown]
+    order = _order(shown)
+    ranked = sorted(edges.items(), key=lambda kv: (-sum(kv[1].values()), order(kv[0][0]), order(kv[0][1])))
+    kept = sorted(ranked[:GRAPH_MAX_EDGES], key=lambda kv: (order(kv[0][0]), order(kv[0][1])))
     return {
         "nodes": nodes,
-        "article_replies": [{"from": pid, "count": to_article[pid]} for pid in sorted(to_article, key=_order(shown))],
+        "article_replies": [{"from": pid, "count": to_article[pid]} for pid in sorted(to_article, key=order)],
         "edges": [{"from": a, "to": b, "count": sum(cnt.values()),
                    **{k: cnt.get(k, 0) for k in ("agree", "disagree", "neutral", "untagged")}}
-                  for (a, b), cnt in sorted(edges.items(), key=lambda kv: (_order(shown)(kv[0][0]),
-                                                                           _order(shown)(kv[0][1])))],
+                  for (a, b), cnt in kept],
         "omitted_participants": len(parts) - len(shown),
+        "omitted_edges": len(ranked) - len(kept),
     }
 
 

@@ -39,6 +39,7 @@ _LINKY = re.compile(
     | (?:\b(?:[a-z0-9\-]+\.)+[a-z]{2,24}/\S*)       # bare domain with a path
     """
 )
+_MAYBE_LINKY = re.compile(r"[:@/]|www", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\"”’<>"
 _WS = re.compile(r"\s+")
 # Block starts that a line of comment text could trigger at its beginning.
@@ -62,16 +63,11 @@ def truncate(text: str, limit: int = EXCERPT_CHARS) -> str:
     return cut.rstrip() + ELLIPSIS
 
 
+_PLAIN_TABLE = str.maketrans({**_ENTITIES, **{ch: "\\" + ch for ch in _MD_ALWAYS}})
+
+
 def _escape_plain(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in _ENTITIES:
-            out.append(_ENTITIES[ch])
-        elif ch in _MD_ALWAYS:
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_PLAIN_TABLE)
 
 
 def _code_span(text: str) -> str:
@@ -84,6 +80,8 @@ def _code_span(text: str) -> str:
 
 def _split_linky(text: str) -> list[tuple[str, bool]]:
     """Split into (piece, is_link_like) keeping order; trailing sentence punctuation stays text."""
+    if not _MAYBE_LINKY.search(text):  # fast path: most text has no URL-ish character at all
+        return [(text, False)]
     parts: list[tuple[str, bool]] = []
     pos = 0
     for m in _LINKY.finditer(text):

@@ -24,6 +24,12 @@ from .claims import Claim
 DISTANCE_THRESHOLD = 0.9
 #: Terms naming a key point.
 LABEL_TERMS = 3
+#: Above this many sentences on one side, agglomerative clustering (a full n x n distance matrix:
+#: 2,000 sentences = 32 MB) gives way to mini-batch k-means on the L2-normalised TF-IDF vectors, whose
+#: memory grows linearly; fixed random_state keeps it deterministic.
+AGGLOMERATIVE_MAX = 2000
+#: k for k-means: sqrt(n / 2), the usual rule of thumb (Mardia et al. 1979), capped for legibility.
+KMEANS_MAX_K = 60
 
 
 @dataclass(frozen=True)
@@ -84,15 +90,21 @@ def _cluster(matrix) -> list[int]:
     n = matrix.shape[0]
     if n == 1:
         return [0]
-    from sklearn.cluster import AgglomerativeClustering
-    from sklearn.metrics.pairwise import cosine_distances
+    if n > AGGLOMERATIVE_MAX:
+        from sklearn.cluster import MiniBatchKMeans
 
-    dist = cosine_distances(matrix)
-    # A sentence with no vocabulary (all stop words) is distance 1 from everything: alone.
-    dist = np.nan_to_num(dist, nan=1.0)
-    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
-                                    distance_threshold=DISTANCE_THRESHOLD)
-    raw = model.fit_predict(dist)
+        k = min(KMEANS_MAX_K, max(2, round((n / 2) ** 0.5)))
+        raw = MiniBatchKMeans(n_clusters=k, random_state=0, n_init=1, batch_size=1024).fit_predict(matrix)
+    else:
+        from sklearn.cluster import AgglomerativeClustering
+        from sklearn.metrics.pairwise import cosine_distances
+
+        dist = cosine_distances(matrix)
+        # A sentence with no vocabulary (all stop words) is distance 1 from everything: alone.
+        dist = np.nan_to_num(dist, nan=1.0)
+        model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                        distance_threshold=DISTANCE_THRESHOLD)
+        raw = model.fit_predict(dist)
     # Renumber by first appearance, so labels do not depend on the tree-building order.
     seen: dict[int, int] = {}
     return [seen.setdefault(int(r), len(seen)) for r in raw]

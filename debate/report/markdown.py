@@ -281,6 +281,9 @@ def _graph(d: dict[str, Any]) -> str:
     if g["omitted_participants"]:
         out.append(f"{g['omitted_participants']} less active participant(s) are left out of the diagram "
                    f"(they are in the tables).")
+    if g["omitted_edges"]:
+        out.append(f"{g['omitted_edges']} less frequent reply pair(s) are left out of the diagram (see "
+                   f"Interactions).")
     return "\n".join(out)
 
 
@@ -291,11 +294,11 @@ def _interactions(d: dict[str, Any]) -> str:
         return "## Interactions\n\nNobody replied to another comment."
     out.append("Who replied to whom, and whether they agreed (✓), disagreed (✗) or neither (–).")
     out.append("")
-    people = []
+    seen: dict[str, str] = {}
     for r in rows:
-        for pid, label in ((r["from"], r["from_label"]), (r["to"], r["to_label"])):
-            if pid not in [p for p, _ in people]:
-                people.append((pid, label))
+        seen.setdefault(r["from"], r["from_label"])
+        seen.setdefault(r["to"], r["to_label"])
+    people = list(seen.items())
     if len(people) <= 12:
         cell = {(r["from"], r["to"]): r for r in rows}
         head = ["replier ↓ / replied to →"] + [table_cell(lab, 30) for _, lab in people]
