@@ -218,3 +218,9 @@ def test_drafts_without_comments_are_not_threads_but_trashed_posts_with_comments
     bare = draft[: draft.index("<wp:comment>")] + "</item></channel></rss>\n"
     f.write_text(bare, encoding="utf-8")
     assert list(read_threads(f)) == []
+
+
+def test_comments_in_display_order_not_database_order(fares):
+    assert [c.id for c in fares.comments] == ["118", "119", "121", "123", "125", "124", "126", "122"]
+    stamps = [c.timestamp for c in fares.comments[:-1]]
+    assert stamps == sorted(stamps)

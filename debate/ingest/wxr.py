@@ -16,6 +16,8 @@ Choices:
 - Pingbacks and trackbacks are flagged, listed after the discussion, and are
   never parents: a reply to one is attached to the article (the link is kept
   in `extra["source_parent"]`).
+- Comments are listed oldest first, as WordPress displays them (the exporter
+  writes them in database order), ties broken by comment id.
 - Times come from `*_date_gmt`; when WordPress stored the zero date there,
   the site-local date is used as if it were UTC and `extra["time_zone"]`
   says so.
@@ -143,10 +145,15 @@ def _item(item: ET.Element, path: Path, authors: dict[str, str]) -> Thread | Non
         url=link,
         text=html_to_text(body),
     )
-    comments = [_comment(c, path, where) for c in comment_elems]
+    comments = sorted((_comment(c, path, where) for c in comment_elems), key=_display_order)
     comments = _apart_links(comments)
     return assemble(thread_id=thread_id, article=article, comments=comments,
                     source_path=str(path), source_format="wxr")
+
+
+def _display_order(c: Comment) -> tuple:
+    """WordPress shows comments oldest first; the exporter lists them in database order."""
+    return (c.timestamp is None, c.timestamp or "", int(c.id) if c.id.isdigit() else 0, c.id)
 
 
 def _gmt(gmt: str, local_date: str, path: Path, where: str) -> tuple[str | None, bool]:
