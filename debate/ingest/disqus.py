@@ -20,6 +20,7 @@ Choices:
 - Titles are HTML-escaped once more inside the XML ("&amp;#039;"): they are
   unescaped until stable (at most twice).
 - `isDeleted` -> "deleted", `isSpam` -> "spam"; both kept.
+- Posts are listed oldest first (export order for equal times).
 """
 
 from __future__ import annotations
@@ -173,7 +174,8 @@ def _post(elem: ET.Element, path: Path) -> dict:
 def _thread(tid: str, article: Article, records: list[dict], path: Path) -> Thread:
     by_local = {r["local_id"]: r["id"] for r in records if r["local_id"]}
     comments = []
-    for r in records:
+    # oldest first, as the "oldest" sort on the page; the export order is kept for equal times
+    for r in sorted(records, key=lambda r: (r["time"] is None, r["time"] or "")):
         parent = r["parent"] or (by_local.get(r["parent_ref"], r["parent_ref"]) if r["parent_ref"] else None)
         text, original = plain_text(r["message"], "html")
         flags = {flag for flag in ("deleted", "spam") if r[flag]}
