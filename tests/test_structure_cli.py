@@ -59,7 +59,7 @@ def test_explain_prints_every_decision_with_evidence(page):
     r = invoke("structure", page, "--explain")
     assert r.exit_code == 0, r.output
     out = r.output
-    assert out.splitlines()[1].startswith("order: chronological [links_off_path")
+    assert out.splitlines()[1].startswith("order: chronological [crossing_links")
     assert "comment 4 -> comment 1" in out.splitlines()[1]
     assert "#3 -> #2  [quotation" in out and "shops near the station will lose trade" in out
     assert "#4 -> #1  [quotation" in out

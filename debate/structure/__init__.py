@@ -107,50 +107,52 @@ def _detect(thread: Thread, ctx: Context, w, given, authored_given, fixed):
         return order, inf, decode(ctx, order, w, given, authored_given, fixed)
     chrono = decode(ctx, "chronological", w, given, authored_given, fixed)
     threaded = decode(ctx, "threaded", w, given, authored_given, fixed)
-    order, inf = from_cues(_crossing(chrono.decisions), _off_path(chrono.decisions), len(thread.comments))
+    order, inf = from_cues(_crossing(chrono.decisions), _off_path_mass(chrono.decisions), len(thread.comments))
     return order, inf, (chrono if order == "chronological" else threaded)
 
 
 def _crossing(decisions: tuple[Decision, ...]) -> list[tuple[int, int, float, str]]:
-    """Confident links that no depth-first listing could show together with another confident link.
+    """Links that a depth-first listing could not show, weighed by how sure we are of both sides.
 
-    On a threaded page the subtree of a comment is contiguous, so a link i -> p
-    puts every comment between p and i inside p's subtree; a second confident
-    link k -> q with p < k < i and q before p contradicts it. Only links
-    resting on a strong cue count (see order.STRONG_CUES).
+    On a threaded page the subtree of a comment is contiguous: a link i -> p
+    puts every comment k between p and i inside p's subtree, so k's parent
+    must lie in [p, k). For each cued link i -> p (not mere recency), the
+    evidence against threaded order is its confidence times the largest
+    probability, among the comments in between, of a parent outside that range.
+    Returns (child, parent, evidence, cue), strongest first.
     """
-    from .order import STRONG_CUES, STRONG_LINK
+    from .order import STRONG_CUES
 
-    strong = []
+    out = []
     for i, d in enumerate(decisions):
-        if d.confidence < STRONG_LINK or d.parent == ARTICLE:
+        if d.parent == ARTICLE or d.parent >= i - 1:
             continue
-        cue = _top_feature(d)
-        if cue in STRONG_CUES:
-            strong.append((i, d.parent, d.confidence, cue))
-    out = []
-    for i, p, conf, cue in strong:
-        for k, q, _, _ in strong:
-            if p < k < i and q < p:
-                out.append((i, p, conf, cue))
-                break
-    return out
+        strong = sorted((v, k) for k, v in d.contributions.items() if k in STRONG_CUES and v > 0)
+        if not strong:
+            continue
+        cue = strong[-1][1]
+        worst = 0.0
+        for k in range(d.parent + 1, i):
+            dist = decisions[k].distribution
+            inside = sum(prob for j, prob in dist if j != ARTICLE and d.parent <= j < k)
+            worst = max(worst, 1.0 - inside)
+        if worst > 0:
+            out.append((i, d.parent, round(d.confidence * worst, 3), cue))
+    return sorted(out, key=lambda v: (-v[2], v[0]))
 
 
-def _off_path(decisions: tuple[Decision, ...]) -> list[tuple[int, int, float, str]]:
-    """Links of the unconstrained tree whose parent is off the path to the previous comment."""
-    out = []
+def _off_path_mass(decisions: tuple[Decision, ...]) -> float:
+    """Expected number of links, in the unconstrained tree, whose parent is a comment off the path
+    from the article to the previous comment (each comment contributes that probability)."""
     parent = [d.parent for d in decisions]
+    total = 0.0
     for i, d in enumerate(decisions):
-        if i == 0 or d.parent == ARTICLE:
-            continue
-        node, path = i - 1, set()
-        while node != ARTICLE:
+        path, node = set(), i - 1
+        while node >= 0:
             path.add(node)
             node = parent[node]
-        if d.parent not in path:
-            out.append((i, d.parent, d.confidence, _top_feature(d)))
-    return out
+        total += sum(p for j, p in d.distribution if j != ARTICLE and j not in path)
+    return total
 
 
 def _top_feature(d: Decision) -> str:

@@ -25,6 +25,8 @@ BEAM = 8
 BEAM_MAX_COMMENTS = 400
 #: Expansions tried per hypothesis (the best few candidates of each comment).
 EXPAND = 4
+#: Parents whose probability each decision keeps (for order detection and explanations).
+KEEP_DISTRIBUTION = 12
 #: An address must be at least this sure before it names the comment it answers.
 NAMING_STRENGTH = 0.9
 
@@ -39,6 +41,7 @@ class Decision:
     contributions: Mapping[str, float]  # feature -> weight * value, for explanations
     candidates: int  # how many parents were possible
     runner_up: int | None = None
+    distribution: tuple[tuple[int, float], ...] = ()  # the likeliest parents and their probabilities
 
 
 @dataclass
@@ -96,7 +99,8 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
             for rank, j in enumerate(ranked[:EXPAND]):
                 runner = ranked[0] if j != ranked[0] else (ranked[1] if len(ranked) > 1 else None)
                 contrib = {k: weights.get(k, 0.0) * v for k, v in feats[j].items() if weights.get(k, 0.0) * v}
-                d = Decision(j, probs[j], feats[j], contrib, len(cands), runner)
+                d = Decision(j, probs[j], feats[j], contrib, len(cands), runner,
+                             tuple((k, round(probs[k], 6)) for k in ranked[:KEEP_DISTRIBUTION]))
                 expanded.append((state.score + scores[j], b, rank, state, d))
         expanded.sort(key=lambda e: (-e[0], e[1], e[2]))
         beam = []
