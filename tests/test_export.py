@@ -209,3 +209,18 @@ def test_cli_export_canonical_of_several_threads_needs_a_directory():
     result = CliRunner().invoke(app, ["export", str(THREADS / "disqus_harbor_news.xml"), "--format", "canonical"])
     assert result.exit_code == 2
     assert "-o DIR or --format jsonl" in result.stderr
+
+
+@pytest.mark.skipif(not HAS_CONVOKIT, reason="convokit not installed")
+def test_a_corpus_convokit_dumps_again_reads_back_the_same(exported, tmp_path):
+    """ConvoKit's own dump writes `reply-to` and {"meta": ...} speakers; the reader takes both."""
+    threads, out, _ = exported
+    code = ("import sys\nfrom convokit import Corpus\n"
+            "Corpus(filename=sys.argv[1]).dump('redumped', base_path=sys.argv[2])\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(out), str(tmp_path)], capture_output=True, text=True,
+                          env={**os.environ, "HOME": str(tmp_path)}, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    back = {t.id: t for t in read_threads(tmp_path / "redumped")}
+    for t in threads:
+        assert _comments(back[t.id]) == _comments(t), t.id
+        assert _article(back[t.id]) == _article(t), t.id
