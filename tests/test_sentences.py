@@ -74,6 +74,9 @@ CASES = [
         ["As for the treatment of the refugees who reach the South:", "They are questioned for weeks."],
     ),
     ("First line\r\nSecond line", ["First line", "Second line"]),
+    ("Two things:\n1. The law.\n2) Nobody cares.", ["Two things:", "1. The law.", "2) Nobody cares."]),
+    ("It is called “return”.In fact it is exile.", ["It is called “return”.", "In fact it is exile."]),
+    ("About 1.5 million, incl. children. Sad.", ["About 1.5 million, incl. children.", "Sad."]),
     ("No final stop", ["No final stop"]),
 ]
 

@@ -54,7 +54,8 @@ BEFORE_NUMBER = frozenset(
 #: Any word with an inner period ("p.m", "ph.d") is treated the same way.
 MAY_BE_FINAL = frozenset(
     """u.s u.k u.n e.u u.s.a etc inc ltd co corp bros govt gov't a.m p.m al
-    jr sr ph.d b.a m.a m.sc n.b""".split()
+    jr sr ph.d b.a m.a m.sc n.b incl excl esp resp avg min max misc ref refs
+    pct yr yrs hr hrs wk wks mo mos tel ext""".split()
 )
 #: Words that start a sentence when capitalised after an abbreviation (subject
 #: pronouns, determiners, conjunctions, wh-words): the "frequent sentence
@@ -90,11 +91,13 @@ _CLOSERS = "\"”’)]"
 _OPENERS = "([\"“‘'"
 _FIRST_WORD = re.compile(r"\w*")
 _QUOTED_STOP = re.compile(r"[.!?…][\"”’]$")
+#: A list number standing alone at the start of a line: "1.", "2)", "(3)".
+_LIST_NUMBER = re.compile(r"\(?\d{1,3}[.)]")
 _LEADING_TAIL = re.compile(r"(?:" + _EMOTICON + r"|\[\d{1,3}\])(?=\s|$)")
 #: Cuts the core cannot see. Each runs only when its trigger character occurs.
-#: "China.Every", "true?Then": two lower-case letters before the stop leave
+#: "China.Every", "true?Then", "“repatriation”.In": two lower-case letters before the stop leave
 #: "e.g.The", "U.S.Army", "3.5" and "v1.5" alone.
-_GLUED = re.compile(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
+_GLUED = re.compile(r"[a-z]{2}[\"”’)]?[.!?][\"”’)]?(?=[A-Z][a-z])")
 #: CJK full stop, exclamation or question mark, wherever it stands.
 _CJK_STOP = re.compile(r"[。！？]+[」』”’)）]*(?=[^\s])")
 #: An emoticon where a stop would be: "Great article :) I shared it".
@@ -297,6 +300,9 @@ def _merge(text: str, spans: list[Span], block_starts: set[int]) -> list[Span]:
     out: list[Span] = [spans[0]]
     for a, b in spans[1:]:
         pa, pb = out[-1]
+        if pa in block_starts and _LIST_NUMBER.fullmatch(text, pa, pb):
+            out[-1] = (pa, b)  # "1. The law is clear." is one sentence
+            continue
         if a in block_starts:
             out.append((a, b))
             continue
