@@ -34,10 +34,10 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Comment, Thread
-from .grouping import Grouper
-from .progress import Progress
 from .assembly import assemble
 from .common import html_to_text, looks_like_html, open_text, to_utc_iso
+from .grouping import Grouper
+from .progress import Progress
 
 #: Keys under which a JSON object commonly holds its list of records.
 CONTAINER_KEYS: tuple[str, ...] = ("comments", "data", "items", "records", "results", "rows", "posts")
@@ -272,7 +272,7 @@ def _require(record: dict, name: str, option: str, where: str, path: Path) -> An
 def _thread(thread_id: str, items: list[tuple[str, dict]], *, path: Path, fmt: str, fields,
             container: dict[str, Any] | None) -> Thread:
     mapped = {fields.id, fields.parent, fields.author, fields.text, fields.thread, fields.time}
-    article = _container_article(container or {})
+    article = _container_article(container or {}, path)
     rows = []
     for where, record in items:
         cid = _str(_require(record, fields.id, "--id-field", where, path))
@@ -298,7 +298,7 @@ def _thread(thread_id: str, items: list[tuple[str, dict]], *, path: Path, fmt: s
                               text=text or article.text)
             continue
         present, parent_value = get_field(record, fields.parent)
-        parent = _str(parent_value if present else record.get(NESTED_PARENT))
+        parent = _str(parent_value if present and parent_value not in (None, "") else record.get(NESTED_PARENT))
         if parent is None or (parent.lower() in TOP_LEVEL_PARENTS and parent not in ids) or parent == thread_id:
             parent = None
         flags = {f for f in FLAG_FIELDS if _truthy(record.get(f))}
@@ -316,7 +316,7 @@ def _scalar(value: Any) -> bool:
     return value is None or isinstance(value, (str, int, float, bool))
 
 
-def _container_article(container: dict[str, Any]) -> Article:
+def _container_article(container: dict[str, Any], path: Path) -> Article:
     def text(key: str) -> str | None:
         value = container.get(key)
         return value.strip() if isinstance(value, str) and value.strip() else None
@@ -326,4 +326,4 @@ def _container_article(container: dict[str, Any]) -> Article:
         body = html_to_text(body)
     date = text("date")
     return Article(title=text("title"), author=text("author"), url=text("url"),
-                   date=to_utc_iso(date) if date else None, text=body)
+                   date=to_utc_iso(date, path=str(path), where="top-level 'date'") if date else None, text=body)
