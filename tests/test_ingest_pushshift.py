@@ -163,7 +163,7 @@ def test_progress_only_when_asked_and_only_on_long_runs(tmp_path, capsys, monkey
     from debate.ingest import progress
 
     p = tmp_path / "d.ndjson"
-    _synthetic(p, 3000)
+    _synthetic(p, 1500)
     list(read_threads(p, OPTS))
     assert capsys.readouterr().err == ""
     monkeypatch.setattr(progress, "REDRAW_SECONDS", 1e9)  # a run shorter than the first redraw
@@ -172,7 +172,7 @@ def test_progress_only_when_asked_and_only_on_long_runs(tmp_path, capsys, monkey
     monkeypatch.setattr(progress, "REDRAW_SECONDS", 0.0)
     list(read_threads(p, replace(OPTS, progress=True)))
     err = capsys.readouterr().err
-    assert "reading d.ndjson:" in err and "3,000 lines" in err and "150 threads" in err
+    assert "reading d.ndjson:" in err and "1,500 lines" in err and "75 threads" in err
     assert capsys.readouterr().out == ""
 
 
@@ -196,7 +196,7 @@ def _synthetic(path: Path, n: int) -> None:
 def test_python_memory_does_not_grow_with_the_dump(tmp_path):
     """Peak Python allocations for a dump 4x larger stay about the same (threads stream out one at a time)."""
     peaks = []
-    for n in (4000, 16000):
+    for n in (1500, 6000):
         p = tmp_path / f"d{n}.ndjson"
         _synthetic(p, n)
         tracemalloc.start()

@@ -15,8 +15,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-#: Records buffered before one executemany(); large enough to amortise the call, small in memory.
-BATCH = 5000
+#: Records buffered before one executemany(): enough to amortise the call, yet at most ~1 MB held.
+BATCH = 1000
 #: SQLite page cache, in KiB (negative cache_size = KiB, sqlite.org/pragma.html#pragma_cache_size): bounds RSS.
 CACHE_KIB = 8 * 1024
 
