@@ -52,6 +52,11 @@ def infer_structure(thread: Thread, order: str | None = None, *, weights: Mappin
 def analyse_thread(thread: Thread, order: str | None = None, *, weights: Mapping[str, float] | None = None
                    ) -> Analysis:
     comments = thread.comments
+    if not comments:
+        chosen = order or thread.order
+        empty = replace(thread, order=chosen, structure_inferred=True)
+        return Analysis(empty, chosen or "unknown", Inference("no_comments", 1.0, "", "nothing to order"),
+                        None, None, [], False)
     w = dict(weights) if weights is not None else load_weights()
     given = [c.author for c in comments]
     article_author = thread.article.author

@@ -147,7 +147,7 @@ def address_matches(address: Address, name: str | None) -> bool:
 # --- the article's author speaking --------------------------------------------------
 
 _AUTHOR_SELF = [
-    re.compile(r"^\W*(?:the\s+)?author'?s?[\u2019']?s?\s+(?:response|reply|note|comment|here)\b[^\n]{0,3}", re.I),
+    re.compile(r"^\W*(?:the\s+)?author'?s?[\u2019']?s?\s+(?:response|reply|note|comment|here)\b:?", re.I),
     re.compile(r"\b(?:author here|writer here|(?:I am|I'm) the author)\b", re.I),
     re.compile(r"\bI\s+(?:wrote|write|published|authored)\s+(?:this|the|that)\s+(?:article|piece|post|essay|"
                r"column|op-?ed)\b", re.I),

@@ -40,6 +40,12 @@ CUE_OF = {
 }
 
 
+#: Cues that point at one particular parent; named before the generic ones when they fired.
+SPECIFIC = ("number_ref", "quote", "quote_you", "addr_match", "addr_author", "addr_author_article", "echo",
+            "name_mention", "answer_q", "new_topic", "mention_article", "author_reply", "back_forth",
+            "addr_unknown")
+
+
 def describe_decision(ctx: Context, comments: Sequence[Comment], k: int, d) -> Inference:
     positives = sorted(((v, f) for f, v in d.contributions.items() if v > 0), reverse=True)
     if d.candidates == 1 and d.parent == ARTICLE and k == 0:
@@ -47,7 +53,10 @@ def describe_decision(ctx: Context, comments: Sequence[Comment], k: int, d) -> I
     if d.candidates == 1:
         return Inference("thread_order", round(d.confidence, 3), "",
                          "the threaded order leaves only one possible parent")
-    feats = [f for _, f in positives] or ["article" if d.parent == ARTICLE else "prev"]
+    # Name the most specific cue first (a quotation or an address says more than shared words), then
+    # the rest by how much they weighed.
+    feats = [f for _, f in positives if f in SPECIFIC] + [f for _, f in positives if f not in SPECIFIC]
+    feats = feats or ["article" if d.parent == ARTICLE else "prev"]
     top = feats[0]
     cue = CUE_OF.get(top, top)
     evidence = evidence_for(ctx, k, d.parent, top)
