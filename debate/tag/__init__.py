@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..model import CommentTags, Evidence, Label, Thesis, Thread
 from . import collective
 from .acts import acts_of
-from .lexicons import find
+from .spans import analyze
 from .relation import score_relation
 from .stance import profile_of, score_stance
 from .thesis import extract_thesis
@@ -44,18 +44,22 @@ def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thre
     `model`: a trained `debate.tag.supervised.StanceModel` used for local stance.
     """
     th = extract_thesis(thread.article, thesis)
+    if not thread.comments and th.source != "given":
+        return replace(thread, thesis=th, tags={})  # nothing to tag; the article favors its own thesis
     profile = profile_of(th, thread.article.text)
     article_stance = _article_stance(thread, th, profile)
     sentiment_of = _sentiment_function()
     comments = thread.comments
     by_id = thread.by_id()
-    authors = _author_comments(thread)
     texts = [c.text or "" for c in comments]
     model_probs = model.predict_proba_for(texts, th) if model is not None and comments else None
     locals_: dict[str, Label] = {}
     nodes: list[collective.Node] = []
     relations: dict[str, Label] = {}
+    docs = {c.id: analyze(c.text or "") for c in comments}
+    authors = _author_comments(thread, docs)
     for i, c in enumerate(comments):
+        doc = docs[c.id]
         skip = set(c.flags) & NOT_DISCUSSION
         if set(c.flags) & GONE and len((c.text or "").split()) <= _MARKER_MAX_WORDS:
             skip |= set(c.flags) & GONE
@@ -66,9 +70,9 @@ def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thre
                           (Evidence("model", f"{type(model).__name__}: p(favor, against, none) = "
                                     f"{', '.join(f'{p:.2f}' for p in probs)}", round(probs[k], 4)),), "model")
         else:
-            s = score_stance(c.text or "", profile)
+            s = score_stance(doc, profile)
             probs, local = s.probs, s.label()
-        rel = score_relation(c.text or "", top_level=c.parent is None)
+        rel = score_relation(doc, top_level=c.parent is None)
         if skip:
             why = Evidence("not_discussion", f"flagged {', '.join(sorted(skip))}", 0.0)
             probs = (0.0, 0.0, 1.0)
@@ -91,7 +95,7 @@ def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thre
             stance = replace(stance, decided_by="model")
         relation = _settle_relation(c, relations[c.id], stance, decisions, by_id, article_stance)
         parent = by_id.get(c.parent) if c.parent else None
-        acts = acts_of(c.text or "", is_reply=parent is not None,
+        acts = acts_of(docs[c.id], is_reply=parent is not None,
                        parent_asks=parent is not None and "?" in (parent.text or ""), relation=relation)
         tags[c.id] = CommentTags(comment_id=c.id, sentiment=sentiment_of(c.text or "") if sentiment_of else None,
                                  stance=stance, relation=relation, acts=acts)
@@ -121,7 +125,7 @@ def _content(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in ENGLISH_STOP_WORDS}
 
 
-def _author_comments(thread: Thread) -> dict[str, str]:
+def _author_comments(thread: Thread, docs) -> dict[str, str]:
     """Comment id -> why we think the article's author wrote it."""
     out: dict[str, str] = {}
     author_speakers = {p.id for p in thread.participants if p.is_article_author}
@@ -132,7 +136,7 @@ def _author_comments(thread: Thread) -> dict[str, str]:
         elif key and c.author and " ".join(c.author.split()).casefold() == key:
             out[c.id] = "signed with the article author's name"
         else:
-            voice = find("author_voice", c.text or "")
+            voice = docs[c.id].texts("author_voice")
             if voice:
                 out[c.id] = f"speaks as the author: {voice[0]!r}"
     return out

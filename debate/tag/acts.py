@@ -12,15 +12,34 @@ import math
 
 from ..model import ACTS, Evidence, Label
 from . import lexicons as lx
-from .spans import quotations, sentences, strip_quotations
+from .relation import concessions
+from .spans import Doc, analyze
 
 #: Acts need at least this score to be reported (one weak cue, weight 0.5, gives 0.39).
 MIN_SCORE = 0.35
 #: A reply this long (sentences) without agreement or disagreement adds to what it answers.
 ELABORATION_SENTENCES = 3
+#: Quotations shorter than this (words) are scare quotes, not evidence.
+QUOTE_MIN_WORDS = 3
+#: Cues kept per act and family (the score saturates anyway).
+MAX_CUES = 3
+_FAMILY_ACTS = (
+    # (family, act, cue name, weight)
+    ("agree", "agreement", "agree_marker", 0.8),
+    ("disagree", "disagreement", "disagree_marker", 0.8),
+    ("concession_solo", "concession", "concession_marker", 0.6),
+    ("evidence", "evidence", "source_marker", 0.6),
+    ("emotion", "appeal_to_emotion", "emotion_word", 0.6),
+    ("humor", "humor", "humor_marker", 0.8),
+    ("appreciation", "appreciation", "thanks_or_praise", 1.0),
+    ("announcement", "announcement", "announcement_marker", 1.0),
+    ("negative_reaction", "negative_reaction", "negative_reaction_marker", 0.8),
+    ("elaboration", "elaboration", "elaboration_marker", 0.4),
+)
+_YOU = frozenset({"you", "your", "you're", "yours", "u"})
 
 
-def acts_of(text: str, *, is_reply: bool = False, parent_asks: bool = False,
+def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = False,
             relation: Label | None = None) -> tuple[Label, ...]:
     """The discourse acts of one comment, in the order of `ACTS`.
 
@@ -28,61 +47,49 @@ def acts_of(text: str, *, is_reply: bool = False, parent_asks: bool = False,
     `relation`: this comment's relation to its parent (feeds agreement,
     disagreement and rebuttal).
     """
-    clean = strip_quotations(text)
-    sents = sentences(clean)
+    doc = text if isinstance(text, Doc) else analyze(text)
     found: dict[str, list[Evidence]] = {}
 
     def add(act: str, cue: str, span: str, w: float = 1.0) -> None:
         found.setdefault(act, []).append(Evidence(cue, _clip(span), w))
 
-    questions = [s for s in sents if s.rstrip().endswith("?")]
-    for s in questions[:3]:
-        add("question", "question_mark", s, 1.0 if not lx.find("rhetorical", s) else 0.5)
+    n_sent = len(doc.sent_spans)
+    questions = [i for i in range(n_sent) if doc.sentence(i).rstrip().endswith("?")]
+    for i in questions[:MAX_CUES]:
+        add("question", "question_mark", doc.sentence(i), 0.5 if doc.in_sentence("rhetorical", i) else 1.0)
     if not questions:
-        for s in sents[:2]:
+        for i in range(min(2, n_sent)):
+            s = doc.sentence(i)
             if lx.QUESTION_START.match(s) and len(s.split()) <= 20:
                 add("question", "question_form", s, 0.5)
     if is_reply:
-        for m in lx.find("answer", clean)[:3]:
-            add("answer", "answer_marker", m, 0.6)
-        if parent_asks and len(questions) < max(1, len(sents)):
-            add("answer", "reply_to_question", sents[0] if sents else clean, 0.8)
-    for m in lx.find("agree", clean)[:3]:
-        add("agreement", "agree_marker", m, 0.8)
-    for m in lx.find("disagree", clean)[:3]:
-        add("disagreement", "disagree_marker", m, 0.8)
+        for t in doc.texts("answer")[:MAX_CUES]:
+            add("answer", "answer_marker", t, 0.6)
+        if parent_asks and len(questions) < max(1, n_sent):
+            add("answer", "reply_to_question", doc.sentence(0) if n_sent else doc.text, 0.8)
+    for fam, act, cue, w in _FAMILY_ACTS:
+        for t in doc.texts(fam)[:MAX_CUES]:
+            add(act, cue, t, w)
+    for i in range(n_sent):
+        if any(doc.toks[k] in _YOU for k in doc.sentence_tokens(i)):
+            for t in doc.texts("attack", i)[:MAX_CUES]:
+                add("personal_attack", "insult", t, 1.0)
     if relation is not None and relation.value in ("agree", "disagree"):
         act = "agreement" if relation.value == "agree" else "disagreement"
         add(act, f"relation:{relation.decided_by}", relation.value, relation.score)
-        if relation.value == "disagree" and (len(sents) >= 2 or lx.find("evidence", clean)):
-            add("rebuttal", "disagrees_with_reasons", f"{len(sents)} sentences", 0.8)
-    for m in lx.CONCESSION.finditer(clean):
-        add("concession", "yes_but", m.group(0), 1.0)
-    for m in lx.find("concession_solo", clean)[:2]:
-        add("concession", "concession_marker", m, 0.6)
-    for m in lx.FIGURE.finditer(clean):
-        add("evidence", "figure", m.group(0), 0.5)
-    for q in quotations(text)[:3]:
-        add("evidence", "quotation", q, 0.6)
-    for m in lx.find("evidence", clean)[:4]:
-        add("evidence", "source_marker", m, 0.6)
-    for m in lx.find("emotion", clean)[:4]:
-        add("appeal_to_emotion", "emotion_word", m, 0.6)
-    for m in lx.find("attack", clean)[:3]:
-        add("personal_attack", "insult", m, 1.0)
-    for m in lx.find("humor", clean)[:3]:
-        add("humor", "humor_marker", m, 0.8)
-    for m in lx.find("appreciation", clean)[:3]:
-        add("appreciation", "thanks_or_praise", m, 1.0)
-    for m in lx.find("announcement", clean)[:2]:
-        add("announcement", "announcement_marker", m, 1.0)
-    for m in lx.find("negative_reaction", clean)[:3]:
-        add("negative_reaction", "negative_reaction_marker", m, 0.8)
-    for m in lx.find("elaboration", clean)[:3]:
-        add("elaboration", "elaboration_marker", m, 0.4)
-    if is_reply and len(sents) >= ELABORATION_SENTENCES and "agreement" not in found \
-            and "disagreement" not in found:
-        add("elaboration", "long_reply", f"{len(sents)} sentences", 0.5)
+        if relation.value == "disagree" and (n_sent >= 2 or doc.cues.get("evidence")):
+            add("rebuttal", "disagrees_with_reasons", f"{n_sent} sentences", 0.8)
+    for a, b in concessions(doc):
+        add("concession", "yes_but", doc.span_text(a, b), 1.0)
+    for fig in _figures(doc)[:4]:
+        add("evidence", "figure", fig, 0.5)
+    for q in doc.quotes[:MAX_CUES]:
+        if len(q.split()) >= QUOTE_MIN_WORDS:
+            add("evidence", "quotation", q, 0.6)
+    if doc.urls:
+        add("evidence", "link", f"{doc.urls} link(s)", 0.6)
+    if is_reply and n_sent >= ELABORATION_SENTENCES and "agreement" not in found and "disagreement" not in found:
+        add("elaboration", "long_reply", f"{n_sent} sentences", 0.5)
     labels = []
     for act in ACTS:
         if act in found:
@@ -92,6 +99,20 @@ def acts_of(text: str, *, is_reply: bool = False, parent_asks: bool = False,
     if not labels:
         labels.append(Label("other", 0.5, (Evidence("no_cue", "no act cue fired", 0.0),), "local"))
     return tuple(labels)
+
+
+def _figures(doc: Doc) -> list[str]:
+    """Numbers that carry information: 3+ digits, a decimal or a percentage, or a number with a unit."""
+    out = []
+    toks = doc.toks
+    for k, t in enumerate(toks):
+        if not t[:1].isdigit():
+            continue
+        digits = sum(ch.isdigit() for ch in t)
+        unit = k + 1 < len(toks) and toks[k + 1] in lx.FIGURE_UNITS
+        if t.endswith("%") or unit or digits >= 3 or "." in t or "," in t:
+            out.append(doc.span_text(k, k + 2 if unit else k + 1))
+    return out
 
 
 def _score(weight: float) -> float:

@@ -3,10 +3,11 @@
 Cues, each kept as evidence: agreement and disagreement markers (stronger in
 the opening sentence, where replies usually take position), "Yes, ... but"
 concessions (which turn against the parent: an agreement marker inside one
-does not count), an opening "But"/"No", challenging questions ("Are you
-saying ...?"), personal attacks, and thanks (mild agreement). A top-level
-comment relates to the article only through what it says about it ("this
-article", "the author"); the rest is left to the thread-level step.
+does not count), an opening "But"/"No", corrections ("Only if ...", "...
+though."), challenging questions ("Are you saying ...?"), personal attacks,
+and thanks (mild agreement; praise of the article itself is agreement with
+it). A top-level comment relates to the article only through what it says
+about it ("this article", "the author"); the rest is left to the thread step.
 """
 
 from __future__ import annotations
@@ -16,17 +17,16 @@ import re
 from dataclasses import dataclass
 
 from ..model import Evidence, Label
-from . import lexicons as lx
-from .spans import sentences, strip_quotations
+from .spans import Doc, analyze
 
-#: Softmax logit of "neutral": one clear marker (weight 1, or 1.5 when opening) is needed to take a side.
+#: Softmax logit of "neutral" for top-level comments: one clear marker (weight 1, 1.5 when opening) decides.
 NEUTRAL_LOGIT = 0.8
 #: Replies: most replies in argumentative threads take a side (Coarse Discourse finds agreement and
 #: disagreement far more often in replies than in top-level comments), so a single weaker cue suffices.
 NEUTRAL_LOGIT_REPLY = 0.45
 #: Cues in the first sentence count this much more (replies state their position first).
 OPENING_BOOST = 1.5
-#: Markers that often appear in other senses ("exactly how", "indeed") count for half.
+#: Markers that often appear in other senses ("exactly how", "indeed") count for half, and only opening a sentence.
 WEAK = frozenset({"exactly", "absolutely", "indeed", "correct", "precisely", "wrong", "false", "hardly",
                   "naive", "a stretch", "not so", "disagree", "i doubt", "not at all", "no way"})
 W_CONCESSION = 1.0
@@ -35,17 +35,19 @@ W_CHALLENGE = 0.6
 W_ATTACK = 1.0
 W_THANKS = 0.5
 W_ARTICLE_PRAISE = 1.5
+W_CORRECTIVE = 0.7
+#: The reply quotes its parent: it answers a claim, most often to contest it.
+W_QUOTE_REPLY = 0.3
 #: A top-level comment without a word about the article: its cues may address anyone.
 TOP_LEVEL_UNANCHORED = 0.5
-_CHALLENGE = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
-#: A reply's opening that corrects or qualifies what it answers ("Only if ...", "... though.", "It doesn't have to").
-_CORRECTIVE = re.compile(r"^\s*(?:only if|not if|not necessarily|not really|that's not|that is not|it doesn't|it does not|"
-                         r"it isn't|it is not|nothing in|then\b|even so|except)|\bthough[.!]?\s*$|\bi stand by\b|"
-                         r"\bin fact\b|\bactually\b|\bstill\b", re.IGNORECASE)
-W_CORRECTIVE = 0.7
-#: The reply quotes its parent ("> ..." lines): it answers a claim, most often to contest it.
-_QUOTE_LINE = re.compile(r"^\s*>", re.MULTILINE)
-W_QUOTE_REPLY = 0.3
+#: Reply openings that correct or qualify what they answer ("Only if ...", "It doesn't have to").
+_CORRECTIVE_OPEN = re.compile(r"^\W*(?:only if|not if|not necessarily|not really|that's not|that is not|"
+                              r"it doesn't|it does not|it isn't|it is not|nothing in|then|even so|except)\b",
+                              re.IGNORECASE)
+#: "@name", "Adam," or "SP," at the start: the address, not the first word of the reply.
+_ADDRESS = re.compile(r"^\s*(?:@[\w.\-]+[,:]?|(?:dear\s+)?[A-Z][\w.\-]{0,30}(?:\s[A-Z][\w.\-]{0,30})?\s*,)\s*")
+_NOT_ADDRESS = re.compile(r"\s*(?:but|no|yes|however|actually|well|so|and|sure|true|ok|okay)\s*,", re.IGNORECASE)
+_YOU = frozenset({"you", "your", "you're", "yours"})
 
 
 @dataclass(frozen=True)
@@ -65,60 +67,66 @@ def relation_of(text: str, *, top_level: bool = False) -> Label:
     return score_relation(text, top_level=top_level).label()
 
 
-def score_relation(text: str, *, top_level: bool = False) -> RelationScore:
-    clean = strip_quotations(text)
-    sents = sentences(clean)
+def score_relation(text: str | Doc, *, top_level: bool = False) -> RelationScore:
+    doc = text if isinstance(text, Doc) else analyze(text)
     ev: list[Evidence] = []
     margin = 0.0
-    concessions = [(m.start(), m.end(), m.group(0)) for m in lx.CONCESSION.finditer(clean)]
-    for c in concessions:
+    inside: set[int] = set()
+    for a, b in concessions(doc):
         margin -= W_CONCESSION
-        ev.append(Evidence("concession", _clip(c[2]), -W_CONCESSION))
-    offset = 0
-    for i, s in enumerate(sents):
+        inside.update(range(a, b))
+        ev.append(Evidence("concession", _clip(doc.span_text(a, b)), -W_CONCESSION))
+    for i in range(len(doc.sent_spans)):
         boost = OPENING_BOOST if i == 0 else 1.0
-        start = clean.find(s, offset)
-        offset = start + len(s) if start >= 0 else offset
-        for m in lx.pattern("agree").finditer(s):
-            at = start + m.start()
-            if any(a <= at < b for a, b, _ in concessions):
+        first = doc.sent_first_tok[i]
+        for a, b in doc.in_sentence("agree", i):
+            if a in inside:
                 continue  # "I agree ... but": the turn decides
-            if m.group(0).lower() in WEAK and s[:m.start()].strip(" \"'(") != "":
-                continue  # "exactly why ...": a weak marker counts only when it opens the sentence
-            w = (0.5 if m.group(0).lower() in WEAK else 1.0) * boost
+            cue = " ".join(doc.toks[a:b])
+            if cue in WEAK and a != first:
+                continue
+            w = (0.5 if cue in WEAK else 1.0) * boost
             margin += w
-            ev.append(Evidence("agree_marker", m.group(0), round(w, 3)))
-        for m in lx.pattern("disagree").finditer(s):
-            w = (0.5 if m.group(0).lower() in WEAK else 1.0) * boost
+            ev.append(Evidence("agree_marker", doc.span_text(a, b), round(w, 3)))
+        for a, b in doc.in_sentence("disagree", i):
+            cue = " ".join(doc.toks[a:b])
+            if cue in WEAK and a != first:
+                continue
+            w = (0.5 if cue in WEAK else 1.0) * boost
             margin -= w
-            ev.append(Evidence("disagree_marker", m.group(0), round(-w, 3)))
-        if s.rstrip().endswith("?") and lx.find("rhetorical", s) and _CHALLENGE.search(s):
+            ev.append(Evidence("disagree_marker", doc.span_text(a, b), round(-w, 3)))
+        rng = doc.sentence_tokens(i)
+        has_you = any(doc.toks[k] in _YOU for k in rng)
+        if has_you and rng and doc.toks[rng.stop - 1] == "?" and doc.in_sentence("rhetorical", i):
             margin -= W_CHALLENGE
-            ev.append(Evidence("challenge_question", _clip(s), -W_CHALLENGE))
-        for m in lx.find("attack", s) if _CHALLENGE.search(s) else ():
-            margin -= W_ATTACK
-            ev.append(Evidence("personal_attack", m, -W_ATTACK))
-        for m in lx.find("appreciation", s):
+            ev.append(Evidence("challenge_question", _clip(doc.sentence(i)), -W_CHALLENGE))
+        if has_you:
+            for a, b in doc.in_sentence("attack", i):
+                margin -= W_ATTACK
+                ev.append(Evidence("personal_attack", doc.span_text(a, b), -W_ATTACK))
+        for a, b in doc.in_sentence("appreciation", i):
             # praising the article itself ("Great article") is agreeing with it
-            w = W_ARTICLE_PRAISE if top_level and lx.find("article_ref", m + " " + s) else W_THANKS
+            w = W_ARTICLE_PRAISE if top_level and doc.in_sentence("article_ref", i) else W_THANKS
+            if top_level and " ".join(doc.toks[a:b]).endswith(("article", "piece", "post", "essay")):
+                w = W_ARTICLE_PRAISE
             margin += w
-            ev.append(Evidence("appreciation", m, w))
+            ev.append(Evidence("appreciation", doc.span_text(a, b), w))
+    body = _skip_address(doc.text)
     if not top_level:
-        for i, s in enumerate(sents[:2]):
-            m = _CORRECTIVE.search(_skip_address(s) if i == 0 else s)
-            if m:
-                margin -= W_CORRECTIVE
-                ev.append(Evidence("corrective", m.group(0).strip() or s[:40], -W_CORRECTIVE))
-                break
-        if _QUOTE_LINE.search(text) or "QUOTE" in clean[:200]:
+        m = _CORRECTIVE_OPEN.match(body)
+        corr = [doc.span_text(a, b) for a, b in doc.cues.get("corrective", ())
+                if doc.sentence_of(a) < 2]
+        if m or corr:
+            margin -= W_CORRECTIVE
+            ev.append(Evidence("corrective", (m.group(0).strip() if m else corr[0]), -W_CORRECTIVE))
+        if doc.quotes or doc.text.lstrip().startswith(">"):
             margin -= W_QUOTE_REPLY
             ev.append(Evidence("quotes_parent", "answers a quoted claim", -W_QUOTE_REPLY))
-    body = _skip_address(clean)
-    first = re.match(r"\s*([A-Za-z]+(?:,\s*actually)?)\b", body)
-    if first and first.group(1).lower() in lx.OPENING_CONTRAST:
+    first_word = re.match(r"\W*([A-Za-z]+)", body)
+    if first_word and first_word.group(1).lower() in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
-        ev.append(Evidence("opening_contrast", first.group(1), -W_OPENING_CONTRAST))
-    if top_level and not lx.find("article_ref", clean):
+        ev.append(Evidence("opening_contrast", first_word.group(1), -W_OPENING_CONTRAST))
+    if top_level and not doc.cues.get("article_ref"):
         margin *= TOP_LEVEL_UNANCHORED
     logits = (margin, -margin, NEUTRAL_LOGIT if top_level else NEUTRAL_LOGIT_REPLY)
     top = max(logits)
@@ -127,13 +135,28 @@ def score_relation(text: str, *, top_level: bool = False) -> RelationScore:
     return RelationScore(round(margin, 4), tuple(round(e / z, 6) for e in exps), tuple(ev))  # type: ignore[arg-type]
 
 
-#: "@name", "Adam," or "SP," at the start: the address, not the first word of the reply.
-_ADDRESS = re.compile(r"^\s*(?:@[\w.\-]+[,:]?|(?:dear\s+)?[A-Z][\w.\-]{0,30}(?:\s[A-Z][\w.\-]{0,30})?\s*,)\s*")
+def concessions(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of "Yes/Granted/Of course ... but" turns (opener, then a turn within one more sentence)."""
+    from .lexicons import CONCESSION_SPAN
+
+    turns = doc.cues.get("concession_turn", [])
+    out: list[tuple[int, int]] = []
+    last = -1
+    for a, b in doc.cues.get("concession_open", []):
+        if a < last:
+            continue
+        s = doc.sentence_of(a)
+        for ta, tb in turns:
+            if ta >= b and ta - a <= CONCESSION_SPAN and doc.sentence_of(ta) <= s + 1:
+                out.append((a, tb))
+                last = tb
+                break
+    return out
 
 
 def _skip_address(text: str) -> str:
     m = _ADDRESS.match(text)
-    if m and not re.match(r"\s*(?:but|no|yes|however|actually|well|so|and)\s*,", m.group(0), re.IGNORECASE):
+    if m and not _NOT_ADDRESS.match(m.group(0)):
         return text[m.end():]
     return text
 

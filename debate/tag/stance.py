@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
-from .spans import sentences, strip_quotations, tokens
+from .spans import Doc, PhraseIndex, analyze, sentences, strip_quotations, tokenize, tokens
 
 #: Softmax logit of "none": a text needs a margin above ~1 (one clear cue) to take a side.
 NONE_LOGIT = 1.0
@@ -99,8 +99,7 @@ class ThesisProfile:
     targets: tuple[Target, ...]
     practice: tuple[str, ...]  # stems of the practice the thesis is about ("repatriat", "crackdown")
     practice_direction: float  # +1 the thesis wants the practice stopped, -1 wants it done, 0 unknown
-    mention: re.Pattern[str] | None  # any alias of any target
-    alias_index: dict[str, int]  # lower-case alias -> index into targets
+    mention: PhraseIndex  # aliases of the targets; the family name is the target's index
     echo: dict[str, float]  # thesis content stem -> +1, or -1 for what the thesis wants stopped or banned
 
 
@@ -156,21 +155,22 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
             v = _valence_sum(predicate.group(1))
             if abs(v) >= 1.0:
                 sign, why = math.copysign(1.0, v), f"the thesis calls it: {predicate.group(1)!r}"
-        if sign == 0.0 and not protected and article_text:
-            mean = _article_side(name, article_text)
-            if abs(mean) >= ARTICLE_SIDE_MIN:
-                sign, why = math.copysign(1.0, mean), f"the article's sentences about it (mean {mean:+.2f})"
         targets.append(Target(name, _aliases(name), sign, protected, why))
-    index: dict[str, int] = {}
+    if article_text and any(t.sign == 0.0 and not t.protected for t in targets):
+        sides = _article_sides(targets, article_text)
+        for i, t in enumerate(targets):
+            mean = sides.get(i, 0.0)
+            if t.sign == 0.0 and not t.protected and abs(mean) >= ARTICLE_SIDE_MIN:
+                targets[i] = replace(t, sign=math.copysign(1.0, mean),
+                                     why=f"the article's sentences about it (mean {mean:+.2f})")
+    seen: set[str] = set()
+    families: dict[str, tuple[str, ...]] = {}
     for i, t in enumerate(targets):
-        for a in t.aliases:
-            index.setdefault(a, i)
-    mention = None
-    if index:
-        body = "|".join(re.escape(a) for a in sorted(index, key=len, reverse=True))
-        mention = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
+        families[str(i)] = tuple(a for a in t.aliases if a not in seen)
+        seen.update(t.aliases)
     direction = 1.0 if stop_practice or _STOP_VERBS.search(text) else (-1.0 if practice_stems else 0.0)
-    return ThesisProfile(thesis, tuple(targets), practice_stems, direction, mention, index, _echo_stems(text))
+    return ThesisProfile(thesis, tuple(targets), practice_stems, direction, PhraseIndex(families),
+                         _echo_stems(text))
 
 
 def _echo_stems(text: str) -> dict[str, float]:
@@ -216,30 +216,50 @@ def _aliases(name: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _article_side(name: str, article_text: str) -> float:
-    """Mean valence the article gives `name` in the sentences where it is the first target named."""
-    pat = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in sorted(_aliases(name), key=len, reverse=True))
-                     + r")(?![\w])", re.IGNORECASE)
-    total, n = 0.0, 0
-    for s in sentences(strip_quotations(article_text)):
-        if pat.search(s):
-            total += _valence_sum(s) / VALENCE_UNIT
-            n += 1
-    return total / n if n else 0.0
+def _article_sides(targets: list[Target], article_text: str) -> dict[int, float]:
+    """Mean valence the article gives each target in the sentences that name it (one pass)."""
+    index = PhraseIndex({str(i): t.aliases for i, t in enumerate(targets)})
+    firsts = set(index.exact) | set(index.wild_first)
+    lex = _lexicon()
+    totals: dict[int, list[float]] = {}
+    for sent in sentences(strip_quotations(article_text)):
+        toks = tokenize(sent)
+        if firsts.isdisjoint(toks):
+            continue  # names no target: skip before the (slower) phrase match
+        hit = index.match(toks)
+        if not hit:
+            continue
+        v = 0.0
+        for t in tokens(sent):
+            x = lx.ARGUMENT_VALENCE.get(t.text)
+            if x is None:
+                x = lex.get(t.text, 0.0)
+            v += x * (NEGATION_SCALAR if t.negated else 1.0)
+        for fam in hit:
+            acc = totals.setdefault(int(fam), [0.0, 0])
+            acc[0] += v / VALENCE_UNIT
+            acc[1] += 1
+    return {k: t / n for k, (t, n) in totals.items()}
 
 
 # --- scoring a text --------------------------------------------------------------------
 
 
-def score_stance(text: str, profile: ThesisProfile) -> StanceScore:
+def score_stance(text: str | Doc, profile: ThesisProfile) -> StanceScore:
     """Sum the stance cues of every sentence of `text` (linear in its length)."""
+    doc = text if isinstance(text, Doc) else analyze(text)
     evidence: list[Evidence] = []
     margin = 0.0
     relevant = False
-    clean = strip_quotations(text)
+    mentions_all = profile.mention.match(doc.toks)
+    by_sentence: dict[int, list[tuple[int, int, int]]] = {}
+    for fam, spans in mentions_all.items():
+        for a, b in spans:
+            by_sentence.setdefault(doc.sentence_of(a), []).append((a, b, int(fam)))
+    consumed = _consumed(doc)
     carried: int | None = None
-    for sent in sentences(clean):
-        m, ev, rel, carried = _score_sentence(sent, profile, carried)
+    for i in range(len(doc.sent_spans)):
+        m, ev, rel, carried = _score_sentence(doc, i, sorted(by_sentence.get(i, [])), consumed, profile, carried)
         margin += m
         evidence.extend(ev)
         relevant = relevant or rel
@@ -253,60 +273,64 @@ def score_stance(text: str, profile: ThesisProfile) -> StanceScore:
     return StanceScore(round(margin, 4), probs, tuple(evidence), relevant)  # type: ignore[arg-type]
 
 
-def _score_sentence(sent: str, p: ThesisProfile,
-                    carried: int | None = None) -> tuple[float, list[Evidence], bool, int | None]:
-    """Margin, cues and relevance of one sentence; also the subject a following "It"/"They" refers to."""
+#: Cue families whose words are judged by the cue, not by their dictionary valence.
+_CONSUMING = ("futility", "dismissal", "sympathy", "humor", "appreciation")
+
+
+def _consumed(doc: Doc) -> set[int]:
+    out: set[int] = set()
+    for fam in _CONSUMING:
+        for a, b in doc.cues.get(fam, ()):
+            out.update(range(a, b))
+    return out
+
+
+def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], consumed: set[int],
+                    p: ThesisProfile, carried: int | None) -> tuple[float, list[Evidence], bool, int | None]:
+    """Margin, cues and relevance of sentence i; also the subject a following "It"/"They" refers to."""
     ev: list[Evidence] = []
+    sent = doc.sentence(i)
     low = sent.lower()
-    mentions = []  # (char start, target index, alias)
-    if p.mention is not None:
-        for m in p.mention.finditer(sent):
-            mentions.append((m.start(), p.alias_index[m.group(0).lower()], m.group(0)))
+    rng = doc.sentence_tokens(i)
+    toks, neg = doc.toks, doc.negated
     practice = bool(p.practice) and any(st in low for st in p.practice)
-    rhetorical = sent.rstrip().endswith("?") and bool(
-        re.match(r"\s*(?:why|how can|how could|do you really|are you|isn't|is it not|who are)", low))
-    futile = lx.find("futility", sent)
+    rhetorical = low.rstrip().endswith("?") and bool(_RHETORICAL_OPEN.match(low))
+    futile = doc.texts("futility", i)
     flip = -1.0 if (rhetorical or futile) else 1.0
-    toks = tokens(sent)
-    consumed = _cue_words(sent, ("futility", "dismissal", "sympathy", "humor", "appreciation"))
-    margin = 0.0
-    obj_val: dict[int, float] = {}
-    general = 0.0
-    # token positions of mentions, for verb -> object attribution
-    word_pos = [m.start() for m in re.finditer(r"[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*%?|[?!.,;:]", sent)]
-    mention_tok = []
-    for start, idx, alias in mentions:
-        k = next((j for j, wp in enumerate(word_pos) if wp >= start), len(word_pos))
-        mention_tok.append((k, idx, alias))
     lex = _lexicon()
-    for j, t in enumerate(toks):
-        w = t.text
-        if w in consumed:
+    obj_val: dict[int, float] = {}
+    in_mention = {k for a, b, _ in mentions for k in range(a, b)}
+    general = 0.0
+    for j in rng:
+        w = toks[j]
+        if j in consumed or j in in_mention:
             continue
-        if w in lx.OBJECT_VERBS:
-            obj = next(((idx, alias) for k, idx, alias in mention_tok if j < k <= j + OBJECT_WINDOW), None)
+        ov = lx.OBJECT_VERBS.get(w)
+        if ov is not None:
+            obj = next(((a, idx) for a, _, idx in mentions if j < a <= j + OBJECT_WINDOW), None)
             if obj is not None:
-                v = lx.OBJECT_VERBS[w] * (-1.0 if t.negated else 1.0)
-                obj_val[obj[0]] = obj_val.get(obj[0], 0.0) + v
-                ev.append(Evidence("object_verb", f"{w}{' (negated)' if t.negated else ''} -> {obj[1]}",
+                v = ov * (-1.0 if neg[j] else 1.0)
+                obj_val[obj[1]] = obj_val.get(obj[1], 0.0) + v
+                ev.append(Evidence("object_verb", f"{w}{' (negated)' if neg[j] else ''} -> {doc.orig[obj[0]]}",
                                    round(v, 3)))
                 continue
         v = lx.ARGUMENT_VALENCE.get(w)
         if v is None:
             v = lex.get(w, 0.0)
         if v:
-            general += v * (NEGATION_SCALAR if t.negated else 1.0)
-    subject = _subject(sent, mentions, obj_val, p)
+            general += v * (NEGATION_SCALAR if neg[j] else 1.0)
+    subject = _subject(doc, rng, mentions, obj_val, p)
     if subject is None and not mentions and carried is not None and _PRONOUN_START.match(sent):
         subject = carried  # "Its government refused ...": the previous sentence's actor
-    for idx, v in obj_val.items():
+    margin = 0.0
+    for idx, v in sorted(obj_val.items()):
         tgt = p.targets[idx]
         if tgt.sign:
             c = W_OBJECT * v * tgt.sign * flip
             margin += c
+            why = ("rhetorical question" if rhetorical else futile[0]) if flip < 0 else ""
             ev.append(Evidence("target_attitude", f"acts on {tgt.name} ({'+' if v > 0 else '-'}), thesis side "
-                               f"{tgt.sign:+.0f}{', flipped: ' + ('rhetorical question' if rhetorical else futile[0]) if flip < 0 else ''}",
-                               round(c, 3)))
+                               f"{tgt.sign:+.0f}{', flipped: ' + why if why else ''}", round(c, 3)))
     if subject is not None and general:
         tgt = p.targets[subject]
         if tgt.sign:
@@ -316,7 +340,8 @@ def _score_sentence(sent: str, p: ThesisProfile,
     if practice and p.practice_direction:
         pv = 0.0
         if _STOP_VERBS.search(sent):
-            pv -= 2.0 if not re.search(r"\b(?:not|n't|never)\b\W+(?:\w+\W+)?(?:stop|end|cease|ban)", low) else -2.0
+            negated_stop = re.search(r"\b(?:not|n't|never)\b\W+(?:\w+\W+)?(?:stop|end|cease|ban)", low)
+            pv += 2.0 if negated_stop else -2.0
         if _KEEP_VERBS.search(sent):
             pv += 1.0
         pv += general * 0.5
@@ -324,12 +349,12 @@ def _score_sentence(sent: str, p: ThesisProfile,
             c = -p.practice_direction * math.tanh(pv / VALENCE_UNIT) * W_PRACTICE * (-1.0 if rhetorical else 1.0)
             margin += c
             ev.append(Evidence("practice", sent[:160], round(c, 3)))
-    sym = lx.find("sympathy", sent)
-    if sym and p.practice_direction and any(p.targets[i].protected for _, i, _ in mentions) | (not mentions):
+    sym = doc.texts("sympathy", i)
+    if sym and p.practice_direction and (not mentions or any(p.targets[x].protected for _, _, x in mentions)):
         c = W_SYMPATHY * p.practice_direction
         margin += c
         ev.append(Evidence("sympathy", ", ".join(sym), round(c, 3)))
-    dis = lx.find("dismissal", sent)
+    dis = doc.texts("dismissal", i)
     if dis:
         aimed_at_critic = subject is not None and p.targets[subject].sign < 0
         c = W_DISMISSAL * (1.0 if aimed_at_critic else -1.0)
@@ -337,44 +362,43 @@ def _score_sentence(sent: str, p: ThesisProfile,
         ev.append(Evidence("dismissal", ", ".join(dis) + (" (aimed at " + p.targets[subject].name + ")"
                                                            if aimed_at_critic else " (aimed at the thesis side)"),
                            round(c, 3)))
-    echoed = [(w, p.echo[st]) for w in {t.text for t in toks} if len(w) >= 4 and (st := _stem(w)) in p.echo]
+    echoed = []
+    if p.echo:
+        for j in rng:
+            w = toks[j]
+            if len(w) >= 4:
+                o = p.echo.get(_stem(w))
+                if o is not None:
+                    echoed.append((w, o))
     if echoed and not obj_val and (subject is None or not p.targets[subject].sign) and general:
         orient = 1.0 if sum(o for _, o in echoed) >= 0 else -1.0
         c = W_ECHO * math.tanh(general / VALENCE_UNIT) * orient * (-1.0 if rhetorical else 1.0)
         margin += c
-        ev.append(Evidence("thesis_echo", f"{', '.join(sorted(w for w, _ in echoed))}: {sent[:140]}", round(c, 3)))
+        ev.append(Evidence("thesis_echo", f"{', '.join(sorted({w for w, _ in echoed}))}: {sent[:140]}",
+                           round(c, 3)))
     relevant = bool(mentions) or practice or bool(dis) or bool(echoed)
     return margin, ev, relevant, subject
 
 
-#: Any named actor: a known country form, an acronym, or a capitalised word inside the sentence.
-_ANY_ENTITY = re.compile(
-    r"(?<![\w])(?i:" + "|".join(re.escape(a) for a in sorted({k for k in ALIASES} | {a for v in ALIASES.values() for a in v},
-                                                              key=len, reverse=True)) + r")(?![\w])"
-    r"|\b(?!QUOTE\b)[A-Z]{2,}\b|(?<=[a-z,;] )[A-Z][a-z]+")
+_RHETORICAL_OPEN = re.compile(r"\s*(?:why|how can|how could|do you really|are you|isn't|is it not|who are)")
+_PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|them)\b", re.IGNORECASE)
+#: Lower-case tokens that name some actor (countries, demonyms, capitals, abbreviations).
+_ACTOR_WORDS = frozenset(w for k, v in ALIASES.items() for a in (k, *v) for w in a.split()[:1])
 
 
-_PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|them|its own)\b", re.IGNORECASE)
-
-
-def _subject(sent: str, mentions: list, obj_val: dict, p: ThesisProfile) -> int | None:
+def _subject(doc: Doc, rng: range, mentions: list[tuple[int, int, int]], obj_val: dict,
+             p: ThesisProfile) -> int | None:
     """The first-named actor when it is a thesis target (not an object of a verb, not protected)."""
-    first_target = next(((start, idx) for start, idx, _ in sorted(mentions)
-                         if idx not in obj_val and not p.targets[idx].protected), None)
-    if first_target is None:
+    first = next(((a, idx) for a, _, idx in mentions if idx not in obj_val and not p.targets[idx].protected), None)
+    if first is None:
         return None
-    other = _ANY_ENTITY.search(sent[:first_target[0]]) if first_target[0] else None
-    if other is not None and not any(s <= other.start() < s + len(a) for s, _, a in mentions):
-        return None  # someone else is the subject ("The SK govt asked China ...")
-    return first_target[1]
-
-
-def _cue_words(sent: str, families: tuple[str, ...]) -> frozenset[str]:
-    words: set[str] = set()
-    for fam in families:
-        for m in lx.find(fam, sent):
-            words.update(m.lower().split())
-    return frozenset(words)
+    start = rng.start
+    for j in range(start, first[0]):
+        o = doc.orig[j]
+        if doc.toks[j] in _ACTOR_WORDS or (len(o) >= 2 and o.isupper() and o.isalpha() and o != "QUOTE") or \
+                (j > start and o[:1].isupper() and o[1:].islower() and o != "I"):
+            return None  # someone else is the subject ("The SK govt asked China ...")
+    return first[1]
 
 
 def _valence_sum(text: str) -> float:
@@ -388,6 +412,7 @@ def _valence_sum(text: str) -> float:
     return total
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     w = re.sub(r"[^a-z]", "", word.lower())
     for suf in ("ations", "ation", "ings", "ing", "ions", "ion", "s", "e"):
