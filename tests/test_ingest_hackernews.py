@@ -166,3 +166,24 @@ def test_firebase_two_stories_and_a_subtree_without_story(tmp_path):
     assert [c.id for c in ts["hn-30"].comments] == ["31", "32"]
     assert [(c.id, c.parent) for c in ts["hn-20"].comments] == [("20", None), ("21", "20")]
     assert sum(t.stats.loaded for t in ts.values()) == 5
+
+
+def test_algolia_search_pages_group_hits_by_story(tmp_path):
+    def hit(oid, parent, text, t, story=500):
+        return {"_tags": ["comment", f"story_{story}"], "author": f"u{oid}", "comment_text": text,
+                "created_at": "2024-01-01T00:00:00Z", "created_at_i": t, "objectID": str(oid),
+                "parent_id": parent, "story_id": story, "story_title": "A &amp; B", "story_url": None,
+                "updated_at": "2024-01-02T00:00:00Z", "children": []}
+    page1 = {"hits": [hit(503, 501, "<p>third", 1704067400), hit(501, 500, "first &gt; second", 1704067200)],
+             "nbHits": 3, "page": 0, "nbPages": 2, "hitsPerPage": 2}
+    page2 = {"hits": [hit(502, 501, "<i>reply</i>", 1704067300)], "nbHits": 3, "page": 1, "nbPages": 2,
+             "hitsPerPage": 2}
+    p = tmp_path / "search.json"
+    p.write_text(json.dumps([page1, page2]), encoding="utf-8")
+    assert detect_format(p) == "hackernews"
+    (t,) = read_threads(p)
+    assert t.id == "hn-500" and t.article.title == "A & B"
+    assert t.article.url == "https://news.ycombinator.com/item?id=500"
+    assert [(c.id, c.parent) for c in t.comments] == [("503", "501"), ("501", None), ("502", "501")]
+    assert t.comment("501").text == "first > second" and t.comment("502").text == "reply"
+    assert t.comment("501").timestamp == "2024-01-01T00:00:00Z"

@@ -8,6 +8,11 @@ items, an object of them keyed by id, or one item a line. Kids the file does
 not hold are counted as not loaded and listed by id.
 
 Bodies are HTML; the plain text is analysed and the HTML kept as `original`.
+Pages of Algolia *search* results (`{"hits": [...]}`, e.g. from
+`search?tags=comment,story_<id>`, one page or a list of pages) are read too:
+hits are flat, with `objectID`, `comment_text`, `parent_id` and `story_id`,
+and are grouped into one thread per story.
+
 A deleted item gets the text "[deleted]" and the flag "deleted"; a dead one
 (killed by moderators or flags) the flag "removed", keeping its text if given.
 """
@@ -34,6 +39,7 @@ DEAD_TEXT = "[dead]"
 
 _ALGOLIA = re.compile(r'"(story_id|created_at_i)"\s*:')
 _CHILDREN = re.compile(r'"children"\s*:\s*\[')
+_HITS = re.compile(r'"hits"\s*:\s*\[')
 _FIREBASE_TYPE = re.compile(r'"type"\s*:\s*"(story|comment|job|poll|pollopt)"')
 _FIREBASE_FIELD = re.compile(r'"(by|kids|descendants|parent)"\s*:')
 
@@ -44,6 +50,8 @@ def sniff(path: Path, head: str) -> bool:
         return False
     if _CHILDREN.search(s) and _ALGOLIA.search(s):
         return True
+    if _HITS.search(s) and '"objectID"' in s and _ALGOLIA.search(s):
+        return True
     return bool(_FIREBASE_TYPE.search(s) and _FIREBASE_FIELD.search(s) and re.search(r'"time"\s*:\s*\d', s))
 
 
@@ -52,6 +60,10 @@ def read(path: Path, options) -> Iterator[Thread]:
     data = _load(path)
     if isinstance(data, dict) and "children" in data and ("story_id" in data or "created_at_i" in data):
         yield _algolia_thread(data, path=p)
+        return
+    hits = _search_hits(data)
+    if hits is not None:
+        yield from _search_threads(hits, path=p)
         return
     items = _firebase_items(data, path=p)
     yield from _firebase_threads(items, path=p)
@@ -295,3 +307,55 @@ def _firebase_comment(item: Mapping[str, Any], story_id: str | None, *, path: st
         flags=tuple(sorted(flags)),
         extra=extra,
     )
+
+
+# --- Algolia search results -------------------------------------------------------------------------
+
+
+def _search_hits(data: Any) -> list[Any] | None:
+    """The hits of one search page or of a list of pages; None when `data` is not search results."""
+    pages = data if isinstance(data, list) else [data]
+    if not pages or not all(isinstance(pg, dict) and isinstance(pg.get("hits"), list) for pg in pages):
+        return None
+    return [hit for pg in pages for hit in pg["hits"]]
+
+
+def _search_threads(hits: list[Any], *, path: str) -> Iterator[Thread]:
+    stories: dict[str, dict[str, Any]] = {}
+    comments: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for i, hit in enumerate(hits):
+        if not isinstance(hit, dict) or hit.get("objectID") is None:
+            raise InputError("expected a search hit with an 'objectID'", path=path, where=f"hit {i}")
+        oid = str(hit["objectID"])
+        story = str(hit.get("story_id") or oid)
+        comments.setdefault(story, [])
+        if "comment_text" in hit or hit.get("parent_id") is not None:
+            comments[story].append((i, hit))
+        else:
+            stories.setdefault(story, hit)
+    for story, group in comments.items():
+        head = stories.get(story)
+        first = group[0][1] if group else {}
+        article = Article(
+            title=unescape((head or {}).get("title") or first.get("story_title")) or None,
+            author=(head or {}).get("author") or None,
+            date=to_utc_iso((head or {}).get("created_at_i"), path=path, where=f"story {story}") if head else None,
+            url=(head or {}).get("url") or first.get("story_url") or f"{HN_ITEM}{story}",
+            text=plain_text((head or {}).get("story_text") or "", "html")[0],
+        )
+        made = []
+        for i, hit in group:
+            deleted = hit.get("author") is None and hit.get("comment_text") is None
+            text, original, flags = _text({"text": hit.get("comment_text")}, deleted=deleted, dead=False)
+            parent = hit.get("parent_id")
+            made.append(Comment(
+                id=str(hit["objectID"]), text=text, author=hit.get("author") or None,
+                parent=None if parent is None or str(parent) == story else str(parent),
+                timestamp=to_utc_iso(hit.get("created_at_i") or hit.get("created_at"), path=path, where=f"hit {i}"),
+                original=original, flags=tuple(sorted(flags)),
+                extra={"points": hit["points"]} if isinstance(hit.get("points"), int) else {},
+            ))
+        unique, dup = accounting.drop_duplicates(made)
+        thread = build_thread(thread_id=f"hn-{story}", article=article, comments=unique, source_path=path,
+                              source_format="hackernews")
+        yield replace(thread, set_aside=(dup,) if dup else ())
