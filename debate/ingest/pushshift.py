@@ -193,8 +193,8 @@ _ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "inferred")
 
 
 def _shallow(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    """The JSON-ready fields of a reader-made Comment/Article (scalars, tuples of str, flat dicts)."""
-    return {n: getattr(obj, n) for n in names}
+    """The JSON-ready fields of a reader-made Comment/Article, empty ones left out to keep the spill small."""
+    return {n: v for n in names if (v := getattr(obj, n)) is not None and v != () and v != {}}
 
 
 def _dump(d: dict[str, Any]) -> str:
