@@ -494,10 +494,17 @@ def _glossary(ctx: _Context) -> dict[str, Any]:
         used["act"].update(a.value for a in t.acts)
         if t.sentiment:
             used["sentiment"].add(t.sentiment.label)
+    cues: Counter = Counter()
+    for t in ctx.thread.tags.values():
+        for lab in (t.stance, t.relation, *t.acts):
+            if lab is not None:
+                cues.update(e.cue for e in lab.evidence)
     return {
         "labels": {kind: [{"value": v, "meaning": ex.gloss(kind, v)} for v in sorted(vals)]
                    for kind, vals in used.items()},
         "cues": ex.CUE_HELP,
+        "cues_fired": [{"cue": c, "meaning": ex.cue_gloss(c), "times": n}
+                       for c, n in sorted(cues.items(), key=lambda kv: (-kv[1], kv[0]))],
         "polarisation": POLARISATION_GLOSS,
     }
 

@@ -48,11 +48,65 @@ KINDS = {"stance": STANCE, "relation": RELATION, "sentiment": SENTIMENT, "act": 
 DECIDED_BY = {
     "local": "decided by cues in the comment itself",
     "model": "decided by a trained model",
+    "flag": "set because the comment is flagged (deleted, spam...) and takes no part in the debate",
 }
+#: What the taggers' cues mean, for a student reading "which cue fired". Cue names not listed here
+#: (a tagger may add new ones) are shown as words, e.g. "agree marker".
+CUES = {
+    # stance
+    "object_verb": "a verb acting on something the thesis is about (\"stop the deportations\"), maybe negated",
+    "target_attitude": "the comment treats a party the thesis names well or badly",
+    "target_valence": "positive or negative wording in a sentence about a party the thesis names",
+    "practice": "positive or negative wording about the practice the thesis is about",
+    "sympathy": "words of sympathy for the people the thesis is about",
+    "dismissal": "dismissive words aimed at one side",
+    "thesis_echo": "the comment repeats the thesis's own key words",
+    "model": "the probabilities of a trained stance model",
+    "not_discussion": "the comment is deleted, removed, spam or a pingback, so it takes no part in the debate",
+    "rule:article_author": "the article's author wrote it, and the author argues for the thesis",
+    "rule:reply_agree": "it agrees with a comment whose stance is known, so it likely shares that stance",
+    "rule:reply_disagree": "it disagrees with a comment whose stance is known, so it likely takes the other side",
+    "rule:replied_to": "the replies to it reveal its stance (who agreed or disagreed with it)",
+    "rule:same_speaker": "the same person's other comments take this stance",
+    "rule:stance_consistency": "the two comments' stances settle whether they agree",
+    # relation
+    "agree_marker": "an agreement phrase (\"exactly\", \"I agree\", \"good point\")",
+    "disagree_marker": "a disagreement phrase (\"no,\", \"I disagree\", \"that's wrong\")",
+    "challenge_question": "a question that challenges the previous comment",
+    "personal_attack": "an insult aimed at the other person",
+    "insult": "an insult aimed at the other person",
+    "appreciation": "thanks or praise",
+    "thanks_or_praise": "thanks or praise",
+    "corrective": "a correction (\"actually\", \"in fact\", \"that is not true\")",
+    "quotes_parent": "it quotes the comment it answers in order to argue with it",
+    "opening_contrast": "it opens with a contrast word (\"But\", \"Yet\")",
+    "concession": "it grants a point first (\"fair enough, but\")",
+    # acts
+    "question_mark": "a sentence ending in a question mark",
+    "question_form": "a sentence shaped like a question (\"why would...\")",
+    "answer_marker": "words that answer (\"because\", \"the answer is\")",
+    "reply_to_question": "it replies to a comment that asked a question",
+    "concession_marker": "a concession phrase (\"granted\", \"to be fair\")",
+    "yes_but": "\"yes, but\": granting a point, then arguing back",
+    "source_marker": "it cites a source (\"according to\", \"a study\")",
+    "figure": "a number or statistic",
+    "quotation": "a quotation from somewhere else",
+    "link": "a link to a source",
+    "emotion_word": "strongly emotional words",
+    "humor_marker": "a joke marker (\"lol\", \"haha\", irony)",
+    "announcement_marker": "an announcement (\"reminder:\", \"update:\")",
+    "negative_reaction_marker": "a dismissive reaction without an argument (\"ugh\", \"whatever\")",
+    "elaboration_marker": "words that add detail (\"for example\", \"also\")",
+    "long_reply": "a long reply that develops a point",
+    "disagrees_with_reasons": "it disagrees and gives several sentences of reasons",
+    "no_cue": "no cue fired; this is the default label",
+}
+
 CUE_HELP = (
     "A cue is a piece of evidence a rule looked for: a word, a phrase or a pattern in the "
-    "comment (or its context). The weight says how strongly it pushed towards the label; "
-    "positive weights push towards it, negative ones away from it."
+    "comment (or its context). The weight says how much the cue counted; its sign follows the "
+    "tagger's scale (for agreement, positive leans to agree and negative to disagree; for the "
+    "thread rules, positive supports the label given)."
 )
 
 
@@ -66,8 +120,15 @@ def cue_name(cue: str) -> str:
     return cue.replace("_", " ").replace(":", ": ").strip()
 
 
+def cue_gloss(cue: str) -> str:
+    """What a cue means, for a student; the cue's name in words when it is not known here."""
+    return CUES.get(cue) or CUES.get(cue.split(":")[0]) or cue_name(cue)
+
+
 def decided(label: Label) -> str:
-    return DECIDED_BY.get(label.decided_by, f"settled by the rule “{cue_name(label.decided_by)}”")
+    if label.decided_by in DECIDED_BY:
+        return DECIDED_BY[label.decided_by]
+    return f"settled by a thread rule: {cue_gloss(label.decided_by)}"
 
 
 def why(kind: str, label: Label) -> str:
@@ -75,7 +136,7 @@ def why(kind: str, label: Label) -> str:
     meaning = gloss(kind, label.value)
     if label.evidence:
         top = max(label.evidence, key=lambda e: (abs(e.weight), e.cue))
-        fired = f"the strongest cue was “{cue_name(top.cue)}”"
+        fired = f"the strongest cue was “{cue_name(top.cue)}” ({cue_gloss(top.cue)})"
         if top.text:
             fired += f" on the words “{top.text}”"
         fired += f" (weight {top.weight:+.2f})"

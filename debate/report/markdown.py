@@ -432,4 +432,7 @@ def _glossary(d: dict[str, Any]) -> str:
             out.append(f"- **{names[kind]}**: " + "; ".join(f"*{inline(r['value'])}* — {inline(r['meaning'])}"
                                                              for r in rows) + ".")
     out += [f"- **Cues**: {inline(g['cues'])}", f"- **Polarisation**: {inline(g['polarisation'])}"]
+    if g["cues_fired"]:
+        out += ["", "The cues that fired in this thread:", "", "| Cue | What it means | Times |", "| --- | --- | --- |"]
+        out += [f"| {table_cell(c['cue'])} | {table_cell(c['meaning'])} | {c['times']} |" for c in g["cues_fired"]]
     return "\n".join(out)
