@@ -125,12 +125,14 @@ def test_gold_set_accuracy() -> None:
 
 
 _ALPHABET = st.sampled_from(
-    list("abc XYZ.!?…,;:()[]\"'“”’-\n\t 12。！？@#/") + ["Mr.", "U.S.", "e.g.", ":)", "No.", "...", "\n\n"]
+    list("abc XYZ.!?…,;:()[]\"'“”’-\n\t\r\xa0\u2028 12。！？@#/😀")
+    + ["Mr.", "U.S.", "e.g.", ":)", "No.", "...", "\n\n", "1.", "[3]", "incl."]
 )
+_TEXTS = st.one_of(st.lists(_ALPHABET, max_size=60).map("".join), st.text(max_size=80))
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_ALPHABET, max_size=60).map("".join))
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
 def test_spans_are_ordered_trimmed_and_cover_every_character(text: str) -> None:
     spans = sentence_spans(text)
     covered = set()
