@@ -22,6 +22,16 @@ from .claims import Claim
 #: groupings of the example threads in threads/ (short comments share few words, so a lower
 #: threshold left nearly every sentence alone).
 DISTANCE_THRESHOLD = 0.9
+#: Words that carry no point of their own in comment threads, on top of scikit-learn's English
+#: stop words: fragments of contractions its tokenizer leaves ("isn't" -> "isn") and the talk
+#: about talking ("comment", "agree", "think") that every side uses. Hand-written for this project.
+EXTRA_STOP_WORDS = frozenset(
+    """isn doesn don didn wasn weren aren won wouldn couldn shouldn haven hasn hadn ain mustn needn
+    let ll ve re im ive youre thats theres dont cant wont
+    comment comments article post thread reply replied agree agreed disagree think thought
+    point points people just like really yes yeah okay thanks thank said say says lot way thing things
+    actually maybe probably sure""".split()
+)
 #: Terms naming a key point.
 LABEL_TERMS = 3
 #: Above this many sentences on one side, agglomerative clustering (a full n x n distance matrix:
@@ -76,7 +86,10 @@ def key_points(claims_by_side: dict[str, list[Claim]]) -> dict[str, list[KeyPoin
 def _vectorise(sentences: list[str]):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_]{3,}\b")
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    vectorizer = TfidfVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS | EXTRA_STOP_WORDS), sublinear_tf=True,
+                                 token_pattern=r"(?u)\b[^\W\d_]{3,}\b")
     try:
         matrix = vectorizer.fit_transform(sentences)
     except ValueError:  # nothing but stop words: every sentence stands alone
