@@ -122,3 +122,12 @@ def test_cli_parse_stats():
     assert json.loads(result.stdout)["source_format"] == "youtube"
     row = next(line.split() for line in result.stderr.splitlines() if line.startswith("youtube-"))
     assert row[1:8] == ["youtube", "7", "0", "0", "2", "0", "0"]
+
+
+def test_comments_turned_off_gives_an_empty_thread(tmp_path):
+    p = tmp_path / "off.info.json"
+    p.write_text(json.dumps({"id": "off1", "title": "Quiet", "comments": None, "comment_count": 0,
+                             "extractor": "youtube", "webpage_url": "https://www.youtube.com/watch?v=off1"}),
+                 encoding="utf-8")
+    t = read_thread(p, OPTS)
+    assert t.id == "youtube-off1" and t.comments == () and t.stats.loaded == 0 and t.stats.not_loaded == 0

@@ -69,6 +69,8 @@ def read(path: Path, options) -> Iterator[Thread]:
         except json.JSONDecodeError as e:
             raise InputError(f"invalid JSON ({e.msg}); expected a yt-dlp info JSON with 'comments'",
                              path=p, where=f"line {e.lineno}") from None
+    if isinstance(info, dict) and "comments" in info and info["comments"] is None:
+        info = {**info, "comments": []}  # comments turned off on the video: a thread without comments
     if not isinstance(info, dict) or not isinstance(info.get("comments"), list):
         raise InputError("expected a yt-dlp info JSON object with a 'comments' list "
                          "(written by yt-dlp --write-comments)", path=p, where="top level")
