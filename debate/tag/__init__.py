@@ -27,8 +27,6 @@ __all__ = ["tag_thread", "extract_thesis"]
 STANCE_RELATION_MIN = 0.55
 #: A stated thesis the article itself favors this much counts as the article's position.
 ARTICLE_FAVOR = (0.9, 0.05, 0.05)
-#: Content words a given thesis must share with the article's own thesis to count as restating it.
-RESTATES_MIN = 2
 #: Flags of comments that are not discussion turns: tagged "none"/"neutral" with that reason.
 NOT_DISCUSSION = frozenset({"spam", "pingback", "trackback", "empty"})
 #: Deleted or removed comments count as gone only when their text is a marker ("[deleted]") or nothing;
@@ -112,17 +110,11 @@ def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, 
         return None
     probs = score_stance(thread.article.text, profile).probs
     if max(probs) == probs[2]:
-        own = extract_thesis(thread.article)
-        shared = _content(own.text) & _content(th.text) if own.clear else set()
-        if len(shared) >= RESTATES_MIN:
-            return ARTICLE_FAVOR  # the given thesis restates the article's own
+        # The article's own cues do not place it: a thesis given for a thread is, unless its text says
+        # otherwise, the position its article argues (use the article's stance from `stance_toward`
+        # to compare articles instead).
+        return ARTICLE_FAVOR
     return probs
-
-
-def _content(text: str) -> set[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in ENGLISH_STOP_WORDS}
 
 
 def _author_comments(thread: Thread, docs) -> dict[str, str]:

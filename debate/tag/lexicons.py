@@ -23,8 +23,16 @@ AGREE = (
     "that is true", "so true", "very true", "spot on", "precisely", "absolutely", "indeed",
     "same here", "me too", "+1", "totally agree", "you make a good point",
     "you raise an important point", "you raise a good point", "i second that", "same thought",
-    "nailed it", "this is correct", "correct",
+    "nailed it", "this is correct", "correct", "as suggested", "as the article says", "as the author says",
+    "as you say", "as you said", "someone says it", "someone said it", "someone had to say it",
+    "finally someone", "thank you for saying", "thanks for saying", "well put", "this is spot on",
 )
+#: A top-level comment opening with approval or disapproval of what the article proposes or reports.
+APPROVAL_OPEN = ("good", "great", "finally", "about time", "excellent", "love it", "love this", "yes",
+                 "good riddance", "long overdue", "well done", "bravo", "hear hear", "right on")
+DISAPPROVAL_OPEN = ("bad idea", "terrible idea", "awful idea", "no", "nope", "ridiculous", "nonsense",
+                    "what a joke", "disliked", "dislike", "this is a mistake", "big mistake", "wrong",
+                    "hard pass", "ugh", "meh", "another video", "another article")
 DISAGREE = (
     "i disagree", "i don't agree", "i do not agree", "i can't agree", "i cannot agree",
     "disagree", "not true", "that's not true", "that is not true", "that's wrong", "that is wrong",
@@ -39,6 +47,11 @@ DISAGREE = (
     "not so", "hardly", "false", "absurd", "not at all", "no way", "nope", "i beg to differ",
     "quite the opposite", "that's not what", "that is not what", "weak argument", "weak strategy",
     "makes no sense", "doesn't make sense", "does not make sense", "not convinced", "i object",
+    "i have doubts", "i have my doubts", "i'm skeptical", "i am skeptical", "i'm sceptical",
+    "i am sceptical", "less than you think", "not as simple", "it's not that simple", "disliked",
+    "the opposite", "found the opposite", "do you have a source", "citation needed", "source?",
+    "any evidence for", "you're ignoring", "you are ignoring", "are ignoring", "i don't buy", "i do not buy",
+    "that's not how", "that is not how", "nice try", "doesn't follow", "does not follow",
     "you ignore", "you forget", "you seem to have", "you seem to forget", "naive",
 )
 #: Openings that set a reply against its parent ("But ...", "No, ...").
@@ -154,7 +167,8 @@ DISMISSAL = (
     "not in any position to", "not in a position to", "not in the position to", "in no position to", "who are they to", "who are you to",
     "pot calling the kettle black", "look who's talking", "whataboutism", "double standard*",
     "overblown", "exaggerated", "alarmist", "naive", "fantasy", "pipe dream", "unrealistic",
-    "the ball is in", "publicity", "election ploy", "political game*", "solution looking for a problem",
+    "the ball is in", "publicity", "election ploy", "by another name", "in disguise", "self-reported",
+    "of course they", "nice for", "political game*", "solution looking for a problem",
     "solution in search of a problem",
 )
 #: Judging an action futile or harmful: flips what the sentence does to its object
@@ -246,6 +260,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "negative_reaction": NEGATIVE_REACTION, "elaboration": ELABORATION, "answer": ANSWER,
     "rhetorical": RHETORICAL, "dismissal": DISMISSAL, "futility": FUTILITY, "sympathy": SYMPATHY,
     "author_voice": AUTHOR_VOICE, "article_ref": ARTICLE_REF, "opening_contrast": OPENING_CONTRAST,
+    "approval_open": APPROVAL_OPEN, "disapproval_open": DISAPPROVAL_OPEN,
     "concession_open": CONCESSION_OPEN, "concession_turn": CONCESSION_TURN, "corrective": CORRECTIVE,
 }
 

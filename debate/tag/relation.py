@@ -36,6 +36,9 @@ W_ATTACK = 1.0
 W_THANKS = 0.5
 W_ARTICLE_PRAISE = 1.5
 W_CORRECTIVE = 0.7
+#: "Good." / "Bad idea." opening a top-level comment: a verdict on the article's proposal or news.
+W_OPENER = 1.0
+_OPENER_END = frozenset({".", "!", ",", "-", ":", "—"})
 #: The reply quotes its parent: it answers a claim, most often to contest it.
 W_QUOTE_REPLY = 0.3
 #: A top-level comment without a word about the article: its cues may address anyone.
@@ -122,6 +125,14 @@ def score_relation(text: str | Doc, *, top_level: bool = False) -> RelationScore
         if doc.quotes or doc.text.lstrip().startswith(">"):
             margin -= W_QUOTE_REPLY
             ev.append(Evidence("quotes_parent", "answers a quoted claim", -W_QUOTE_REPLY))
+    if top_level and doc.toks:
+        opener = [(fam, a) for fam in ("approval_open", "disapproval_open") for a, _ in doc.cues.get(fam, ())
+                  if a == 0 and (len(doc.toks) == 1 or doc.toks[_end(doc, fam)] in _OPENER_END)]
+        for fam, a in opener:
+            w = W_OPENER if fam == "approval_open" else -W_OPENER
+            margin += w / TOP_LEVEL_UNANCHORED  # an opener judges the article: not scaled down below
+            ev.append(Evidence("approval_opener" if w > 0 else "disapproval_opener",
+                               doc.span_text(a, _end(doc, fam)), w))
     first_word = re.match(r"\W*([A-Za-z]+)", body)
     if first_word and first_word.group(1).lower() in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
@@ -133,6 +144,12 @@ def score_relation(text: str | Doc, *, top_level: bool = False) -> RelationScore
     exps = [math.exp(v - top) for v in logits]
     z = sum(exps)
     return RelationScore(round(margin, 4), tuple(round(e / z, 6) for e in exps), tuple(ev))  # type: ignore[arg-type]
+
+
+def _end(doc: Doc, family: str) -> int:
+    """End token of the family's match at token 0 (clamped to the last token)."""
+    b = next(b for a, b in doc.cues[family] if a == 0)
+    return min(b, len(doc.toks) - 1)
 
 
 def concessions(doc: Doc) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ _SENT_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@])|\n\s*\n
 _ABBREV = re.compile(r"\b(?:mr|mrs|ms|dr|prof|st|vs|etc|e\.g|i\.e|u\.s|u\.k|no|jr|sr|gov|govt|sen|rep)\.$",
                      re.IGNORECASE)
 _QUOTED = re.compile(r"\"[^\"]{0,2000}\"")
+_QUOTE_LINE = re.compile(r"^[ \t]*>[ \t]?(.*)$", re.MULTILINE)
 #: Tokens: numbers (with separators and %), words with inner apostrophes, or any other single symbol.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|\w+(?:'\w+)*|[^\s\w]")
 _URL = re.compile(r"https?://|www\.")
@@ -186,11 +187,16 @@ class Doc:
 def analyze(text: str, *, quotes: bool = True) -> Doc:
     """Analyse one comment (linear in its length)."""
     norm = lx.normalize(text)
-    if quotes and '"' in norm:
-        qs = [q.strip('"') for q in _QUOTED.findall(norm)]
-        clean = _QUOTED.sub(" QUOTE ", norm) if qs else norm
-    else:
-        qs, clean = [], norm
+    qs: list[str] = []
+    clean = norm
+    if quotes and ">" in norm:  # Markdown quote lines ("> of course they liked it") are the parent's words
+        qs.extend(m.group(1).strip() for m in _QUOTE_LINE.finditer(norm))
+        clean = _QUOTE_LINE.sub(" QUOTE ", norm)
+    if quotes and '"' in clean:
+        found = [q.strip('"') for q in _QUOTED.findall(clean)]
+        if found:
+            qs.extend(found)
+            clean = _QUOTED.sub(" QUOTE ", clean)
     spans = sentence_spans(clean)
     orig: list[str] = []
     starts: list[int] = []

@@ -46,8 +46,6 @@ W_TARGET = 1.5
 W_PRACTICE = 1.5
 W_SYMPATHY = 0.8
 W_DISMISSAL = 0.9
-#: A sentence that repeats the thesis's words: its valence, oriented by the thesis (weaker than a target cue).
-W_ECHO = 0.9
 #: An entity's side is taken from the article only when its mean sentence valence is this clear.
 ARTICLE_SIDE_MIN = 0.25
 
@@ -362,6 +360,8 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
         ev.append(Evidence("dismissal", ", ".join(dis) + (" (aimed at " + p.targets[subject].name + ")"
                                                            if aimed_at_critic else " (aimed at the thesis side)"),
                            round(c, 3)))
+    # Repeating the thesis's words makes a sentence relevant (its valence alone proved too noisy a cue:
+    # a sentence deploring the status quo supports a thesis that would change it).
     echoed = []
     if p.echo:
         for j in rng:
@@ -370,12 +370,6 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
                 o = p.echo.get(_stem(w))
                 if o is not None:
                     echoed.append((w, o))
-    if echoed and not obj_val and (subject is None or not p.targets[subject].sign) and general:
-        orient = 1.0 if sum(o for _, o in echoed) >= 0 else -1.0
-        c = W_ECHO * math.tanh(general / VALENCE_UNIT) * orient * (-1.0 if rhetorical else 1.0)
-        margin += c
-        ev.append(Evidence("thesis_echo", f"{', '.join(sorted({w for w, _ in echoed}))}: {sent[:140]}",
-                           round(c, 3)))
     relevant = bool(mentions) or practice or bool(dis) or bool(echoed)
     return margin, ev, relevant, subject
 
