@@ -17,7 +17,7 @@ import re
 # --- relation cues -----------------------------------------------------------------------
 
 AGREE = (
-    "i agree", "agree with", "agreed", "i concur", "true that", "couldn't agree more", "could not agree more", "exactly",
+    "i agree", "agree with", "agreed", "i concur", "couldn't agree more", "could not agree more", "exactly",
     "well said", "good point", "great point", "fair point", "valid point", "you're right",
     "you are right", "you're absolutely right", "that's right", "that is right", "that's true",
     "that is true", "so true", "very true", "spot on", "precisely", "absolutely", "indeed",

@@ -25,7 +25,8 @@ _ABBREV = re.compile(r"\b(?:mr|mrs|ms|dr|prof|st|vs|etc|e\.g|i\.e|u\.s|u\.k|no|j
 _QUOTED = re.compile(r"\"[^\"]{0,2000}\"")
 _QUOTE_LINE = re.compile(r"^[ \t]*>[ \t]?(.*)$", re.MULTILINE)
 #: Tokens: numbers (with separators and %), words with inner apostrophes, or any other single symbol.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|\w+(?:'\w+)*|[^\s\w]")
+#: A possessive "'s" is its own token, so "China's" still names China.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|\w+(?:'(?!s\b)\w+)*|'s\b|[^\s\w]")
 _URL = re.compile(r"https?://|www\.")
 _PUNCT = frozenset(".,;:!?")
 _WILD = "*"
