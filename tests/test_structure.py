@@ -300,3 +300,15 @@ def test_pingbacks_answer_the_article():
 def test_empty_thread():
     t = infer_structure(flat([]))
     assert t.comments == () and t.structure_inferred
+
+
+def test_signature_names_the_writer_and_initials_mark_the_author():
+    t = infer_structure(flat([
+        "Parking rules are not the problem; the bus timetable is.",
+        "The timetable was fixed in March, the article says so.\n\n-- Maria",
+        "Fair point on the buses, I should have said so in the piece.\n\u2013 DW",
+    ], author="Dana Whitfield"))
+    c2, c3 = t.comment("c2"), t.comment("c3")
+    assert c2.author == "Maria" and c2.inferred["author"].cue == "signature"
+    assert c3.author == "Dana Whitfield"
+    assert any(p.is_article_author and "c3" in p.comments for p in t.participants)

@@ -168,3 +168,24 @@ def test_opening_is_read_after_the_address():
     text = "Adam,\n\nBecause they never say so?"
     body = cues.strip_opening_address(text, cues.find_addresses(text))
     assert cues.answer_opening(body) == "Because"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("I think so.\n\n-- Maria", "Maria"),
+        ("Thanks for reading.\n\u2013 SP", "SP"),
+        ("Agreed on all counts.\nCheers, Tom", "Tom"),
+        ("We went home - Later that day it rained.", None),
+        ("That was the point -\nnothing more", None),
+    ],
+)
+def test_signature(text, name):
+    got = cues.signature(text)
+    assert (got[0] if got else None) == name
+
+
+def test_lower_case_address_to_a_name_the_page_shows():
+    a = cues.known_name_address("bob, you're wrong about the buses", ["Bob Smith", "Al"])
+    assert a is not None and a.name == "Bob Smith"
+    assert cues.known_name_address("Bobby is wrong", ["Bob Smith"]) is None

@@ -144,6 +144,35 @@ def address_matches(address: Address, name: str | None) -> bool:
     return False
 
 
+def known_name_address(text: str, names: Sequence[str]) -> Address | None:
+    """An opening address to someone the page names, whatever its case ("bob, you're wrong")."""
+    first = text.lstrip().split("\n", 1)[0][:80].casefold()
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):
+        key = name.casefold().lstrip("@")
+        for candidate in (key, key.split()[0] if " " in key else None):
+            if candidate and len(candidate) >= 3 and re.match(
+                    rf"(?:@)?{re.escape(candidate)}\s*(?:,|:|\s[-\u2013\u2014]\s|$)", first):
+                return Address(name, "vocative", text.lstrip()[: len(candidate) + 1].strip())
+    return None
+
+
+_SIGNATURE = re.compile(
+    r"(?:^|\n)\s*(?:[-\u2013\u2014~]+|(?i:cheers|regards|best|thanks),?)\s*"
+    r"([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})\s*$",
+)
+
+
+def signature(text: str) -> tuple[str, str] | None:
+    """A name signed at the end ("-- Maria", "- SP", "Cheers, Tom"): (name, span)."""
+    m = _SIGNATURE.search(text.rstrip())
+    if not m:
+        return None
+    name = m.group(1).strip().rstrip(".")
+    if not _plausible_name(name.split()):
+        return None
+    return name, m.group(0).strip()
+
+
 # --- the article's author speaking --------------------------------------------------
 
 _AUTHOR_SELF = [

@@ -16,7 +16,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from . import links
+from . import cues, links
 from .links import ARTICLE, Context, View
 
 #: Partial trees kept per step. 8: on the benchmark, widths above 4 change no decision; 8 is a margin.
@@ -85,10 +85,7 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     for i in range(n):
         expanded: list[tuple[float, int, int, _State, Decision]] = []
         for b, state in enumerate(beam):
-            if ctx.infos[i].self_ref and i not in state.authored:
-                state.authored.add(i)
-                if ctx.article_author and i not in state.names:
-                    state.names[i] = ctx.article_author
+            _own_cues(ctx, i, state)
             cands = [fixed[i]] if i in fixed else _candidates(ctx, i, order, state.parents)
             view = View(state.parents, state.names, frozenset(state.authored), state.replies)
             feats = {j: links.features(ctx, i, j, view) for j in cands}
@@ -112,6 +109,22 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
             beam.append(new)
     best = beam[0]
     return Result(tuple(best.decisions), best.score, best.names, best.name_source, frozenset(best.authored))
+
+
+def _own_cues(ctx: Context, i: int, state: _State) -> None:
+    """What a comment says about its own writer: "Author's response", a signature ("-- SP")."""
+    info = ctx.infos[i]
+    sig = info.signature
+    signed_author = bool(sig and ctx.article_author and cues.address_matches(
+        cues.Address(sig[0], "initials" if sig[0].isupper() and len(sig[0]) <= 3 else "vocative", sig[1]),
+        ctx.article_author))
+    if (info.self_ref or signed_author) and i not in state.authored:
+        state.authored.add(i)
+        if ctx.article_author and i not in state.names:
+            state.names[i] = ctx.article_author
+    if sig and i not in state.names:
+        state.names[i] = sig[0]
+        state.name_source[i] = (i, sig[1])
 
 
 def _candidates(ctx: Context, i: int, order: str, parents: Mapping[int, int]) -> list[int]:
@@ -164,10 +177,7 @@ def teacher_forced(ctx: Context, order: str, given_names: Sequence[str | None], 
     state = _State(0.0, {}, {k: v for k, v in enumerate(given_names) if v}, {},
                    {k for k, a in enumerate(authored_given) if a}, {}, [])
     for i in range(len(ctx.texts)):
-        if ctx.infos[i].self_ref and i not in state.authored:
-            state.authored.add(i)
-            if ctx.article_author and i not in state.names:
-                state.names[i] = ctx.article_author
+        _own_cues(ctx, i, state)
         cands = _candidates(ctx, i, order, state.parents)
         if gold[i] not in cands:
             cands = sorted(set(cands) | {gold[i]})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import cues
 
@@ -73,6 +73,7 @@ class Info:
     references: tuple[tuple[str, str], ...] = ()
     echo: tuple[str, tuple[str, ...]] | None = None
     new_topic: str | None = None
+    signature: tuple[str, str] | None = None
 
 
 def analyse(text: str) -> Info:
@@ -91,6 +92,7 @@ def analyse(text: str) -> Info:
         references=cues.comment_references(text),
         echo=cues.echo_opening(body),
         new_topic=cues.new_topic(body),
+        signature=cues.signature(text),
     )
 
 
@@ -113,6 +115,12 @@ class Context:
 
     def __post_init__(self) -> None:
         self.infos = [analyse(t) for t in self.texts]
+        shown = [n for n in self.names if n]
+        for i, info in enumerate(self.infos):
+            if shown and not any(a.strength >= 1.0 for a in info.addresses):
+                known = cues.known_name_address(self.texts[i], [n for n in self.names[:i] if n])
+                if known is not None:
+                    self.infos[i] = replace(info, addresses=(known, *info.addresses))
         self.tfidf = cues.TfIdf([self.article_text, *self.texts])
         self.quote_hits, self.you_hits, self.self_hits = [], [], []
         position = {str(num): k for k, num in enumerate(self.numbers) if num}

@@ -31,6 +31,8 @@ SELF_REFERENCE_CONFIDENCE = 0.9
 SELF_QUOTE_CONFIDENCE = 0.85
 #: "as I said" in an A -> B -> A exchange: plausible, weaker.
 BACK_AND_FORTH_CONFIDENCE = 0.7
+#: A name signed at the end of a comment ("-- Maria"): the writer's own word, but signatures can be quotes.
+SIGNATURE_CONFIDENCE = 0.8
 ARTICLE_AUTHOR_ID = "p:article-author"
 ARTICLE_AUTHOR_LABEL = "Article author"
 
@@ -59,7 +61,10 @@ def resolve(comments: Sequence[Comment], ctx: Context, result: Result, parents: 
             names[k] = given[k]  # type: ignore[assignment]
         elif k in result.names:
             names[k] = result.names[k]
-            if k in result.name_source:
+            if k in result.name_source and result.name_source[k][0] == k:  # signed by its writer
+                name_inf[k] = Inference("signature", SIGNATURE_CONFIDENCE, result.name_source[k][1],
+                                        "the comment is signed with this name")
+            elif k in result.name_source:
                 src, span = result.name_source[k]
                 conf = min(ADDRESS_NAME_CAP, result.decisions[src].confidence)
                 if article_author and result.names[k] == article_author:
@@ -72,6 +77,9 @@ def resolve(comments: Sequence[Comment], ctx: Context, result: Result, parents: 
             elif ctx.infos[k].self_ref:
                 name_inf[k] = Inference("author_response", SELF_REFERENCE_CONFIDENCE, ctx.infos[k].self_ref,
                                         "the writer says they wrote the article")
+            elif ctx.infos[k].signature:
+                name_inf[k] = Inference("signature", SIGNATURE_CONFIDENCE, ctx.infos[k].signature[1],
+                                        "signed with the article author's name or initials")
     authored = set(result.authored)
     for k in authored:
         if k not in name_inf and not given[k]:
