@@ -20,8 +20,14 @@ from .data import ensure_tagged, report_data
 
 def thread_report(thread: Thread, *, thesis: str | None = None, model: Path | str | None = None,
                   explain: bool = False, as_json: bool = False) -> str:
-    """One thread's report as Markdown (or JSON) text, tagging the thread first if it is not tagged."""
-    data = report_data(ensure_tagged(thread, thesis, model), explain=explain)
+    """One thread's report as Markdown (or JSON) text, tagging the thread first if it is not tagged.
+
+    The article's attributed quotations (voices) are extracted and tagged too when the thread
+    does not carry them yet.
+    """
+    from .compare import with_voices
+
+    data = report_data(with_voices(ensure_tagged(thread, thesis, model)), explain=explain)
     return dumps_json(data) if as_json else _markdown(data)
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from .escape import inline, table_cell
-from .markdown import STANCE_MARK, _num, _pct, _table
+from .markdown import STANCE_MARK, _num, _pct, _table, voices_table
 
 #: Key points per side shown for each thread (the JSON has all).
 KEY_POINTS_SHOWN = 3
-#: Characters of a quoted voice in the tables (the JSON has the whole quote).
-QUOTE_CHARS = 220
 SIDES = ("favor", "against", "none")
 
 
@@ -107,9 +105,7 @@ def _section(it: dict[str, Any], own_thesis: bool) -> str:
         out[-1] += f" — cues: {cues}"
     out += ["", "### Voices quoted in the article", ""]
     if it["voices"]:
-        rows = [[table_cell(v["speaker"], 60), table_cell(v["role"] or "—", 80), _stance(v["stance"]),
-                 f"“{table_cell(v['quote'], QUOTE_CHARS)}”"] for v in it["voices"]]
-        out.append(_table(["Speaker", "Role", "Stance", "Quote"], rows))
+        out.append(voices_table(it["voices"]))
     else:
         out.append("No attributed quotation found.")
     out += ["", "### Commenters", ""]

@@ -16,6 +16,9 @@ from .escape import anchor, inline, table_cell, truncate
 #: Length of a quoted claim sentence (characters): a long sentence is cut so one claim
 #: cannot fill the section; the full sentence is in the thread list and the JSON.
 CLAIM_CHARS = 300
+#: Characters of a quoted voice (the JSON has the whole quote).
+QUOTE_CHARS = 220
+_QUOTE_MARKS = "“”\"'"
 #: Per-comment rows in the sentiment arc table; longer threads are shown in buckets.
 ARC_ROWS = 100
 #: Characters of the sparkline (GitHub code spans wrap badly past about this width).
@@ -100,8 +103,20 @@ def _header(d: dict[str, Any]) -> str:
         out.append("")
         out.append(f"> {inline(t['text'])}")
     if a["voices"]:
-        out += ["", f"The article quotes {len(a['voices'])} voice(s); see `debate compare` for their stances."]
+        out += ["", f"**Voices quoted in the article** ({len(a['voices'])}):", "", voices_table(a["voices"])]
     return "\n".join(out)
+
+
+def voices_table(voices: list[dict[str, Any]]) -> str:
+    """Attributed quotations: speaker, role, stance, the quote (cut to QUOTE_CHARS)."""
+    rows = []
+    for v in voices:
+        stance = v["stance"]
+        mark = f"{STANCE_MARK.get(stance['value'], inline(stance['value']))} ({_num(stance['score'], False)})" \
+            if stance else "—"
+        quote = table_cell(v["quote"].strip(_QUOTE_MARKS), QUOTE_CHARS)
+        rows.append([table_cell(v["speaker"], 60), table_cell(v["role"] or "—", 80), mark, f"“{quote}”"])
+    return _table(["Speaker", "Role", "Stance", "Quote"], rows)
 
 
 def _url(url: str | None) -> str:
@@ -156,7 +171,7 @@ def _summary(d: dict[str, Any]) -> str:
     if s["set_aside"]:
         out.append("- **Set aside from the page** (not analysed, listed at the end): "
                    + ", ".join(f"{inline(k)} {v}" for k, v in s["set_aside"].items()) + ".")
-    if d["thread"]["structure_inferred"]:
+    if d["thread"]["structure_inferred"] and n:
         out.append("- The page listed comments flat: **who replied to whom was inferred** (cues in the "
                    "evidence appendix).")
     return "\n".join(out)
