@@ -135,3 +135,22 @@ def test_cli_tag_writes_tags_and_explains(tmp_path):
     assert set(data["tags"]) == {"1", "2"}
     assert data["tags"]["2"]["relation"]["value"] == "disagree"
     assert "decided by" in r.output and "Parks should open later" in r.output
+
+
+def test_tag_thread_with_trained_model_uses_the_matching_target():
+    from debate.model import Article, Comment, Thread
+    from debate.tag import tag_thread
+
+    rows = supervised.read_labels(DATA, "text", "stance", "target")
+    model = supervised.StanceModel().fit(rows.texts, rows.labels, rows.targets)
+    thread = Thread(id="t", article=Article(title="Remote work is here to stay", text=""), comments=(
+        Comment(id="1", text="Working from home saved me hours of commuting and I get more done.", speaker="a"),
+        Comment(id="2", text="Remote teams drift apart and juniors learn nothing without seniors nearby.",
+                speaker="b"),
+    ))
+    out = tag_thread(thread, thesis="Remote work is good for employees", model=model)
+    assert model.target_for(out.thesis) == "remote work"
+    assert out.tags["1"].stance.value == "favor"
+    assert out.tags["2"].stance.value == "against"
+    assert out.tags["1"].stance.decided_by == "model"
+    assert out.tags["1"].stance.evidence[0].cue == "model"
