@@ -58,6 +58,9 @@ CASES = [
     ("Do (1) this and (2) that. Done.", ["Do (1) this and (2) that.", "Done."]),
     ("탈북자 문제는 심각하다. 정부가 나서야 한다.", ["탈북자 문제는 심각하다.", "정부가 나서야 한다."]),
     ("中国政府应该改变政策。难民需要保护。", ["中国政府应该改变政策。", "难民需要保护。"]),
+    ("中国政府。 难民需要保护！", ["中国政府。", "难民需要保护！"]),
+    ("Points: 7) cost. 8) The plan fails.", ["Points: 7) cost.", "8) The plan fails."]),
+    ("1.\n\nThe law is clear.", ["1.", "The law is clear."]),
     # layout
     ("Adam,\n\nBecause they can.", ["Adam,", "Because they can."]),
     ("@Minsoo\nI meant the 31.", ["@Minsoo", "I meant the 31."]),

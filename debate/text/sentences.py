@@ -11,14 +11,14 @@ docs/sentence-splitting.md (benchmarks/sentence_splitters.py prints them).
 
 Three steps, the first two replaceable for the benchmark (`spans_with`):
 1. blocks: a blank line always ends a sentence; a single line break does
-   too, unless the text looks hard-wrapped (next line starts in lower case or
-   the line ends mid-clause);
+   too, unless the text looks hard-wrapped (the next line starts in lower
+   case, or a long line ends without a stop);
 2. a core splitter on each block; ours (`rule_core`) cuts after every run of
    stops (. ! ? …) that is followed by white space;
 3. repairs: cut glued boundaries, CJK stops, emoticons and ellipses followed
    by a new sentence; re-join cuts after abbreviations that do not end a
    sentence here; give a leading emoticon or citation mark back to the
-   sentence before it.
+   sentence before it; keep a list number ("1.") with its item.
 
 Spans are (start, end) offsets into the original text, trimmed of white
 space, so `text[start:end]` quotes a sentence exactly.
@@ -86,7 +86,7 @@ _LIST_MARKERS = frozenset("-*•>@#–—")
 SHORT_LINE = 40
 #: Core: a run of stops, closing quotes or brackets, citation marks, space.
 _STOP = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?:\[\d{1,3}\])*(?=\s)")
-_EMOTICON = r"(?:[:;=8][-^']?[()\[\]DPpOo3/\\|*]+|<3|\^_\^|[xX]D)"
+_EMOTICON = r"(?:[:;=][-^']?[()\[\]DPpOo3/\\|*]+|<3|\^_\^|[xX]D)"
 _CLOSERS = "\"”’)]"
 _OPENERS = "([\"“‘'"
 _FIRST_WORD = re.compile(r"\w*")
@@ -99,7 +99,7 @@ _LEADING_TAIL = re.compile(r"(?:" + _EMOTICON + r"|\[\d{1,3}\])(?=\s|$)")
 #: "e.g.The", "U.S.Army", "3.5" and "v1.5" alone.
 _GLUED = re.compile(r"[a-z]{2}[\"”’)]?[.!?][\"”’)]?(?=[A-Z][a-z])")
 #: CJK full stop, exclamation or question mark, wherever it stands.
-_CJK_STOP = re.compile(r"[。！？]+[」』”’)）]*(?=[^\s])")
+_CJK_STOP = re.compile(r"[。！？]+[」』”’)）]*")
 #: An emoticon where a stop would be: "Great article :) I shared it".
 _EMOTICON_STOP = re.compile(r"(?<=\s)" + _EMOTICON + r"(?=\s+[A-Z\"“])")
 #: An ellipsis followed by a capitalised word.
@@ -300,11 +300,11 @@ def _merge(text: str, spans: list[Span], block_starts: set[int]) -> list[Span]:
     out: list[Span] = [spans[0]]
     for a, b in spans[1:]:
         pa, pb = out[-1]
-        if pa in block_starts and _LIST_NUMBER.fullmatch(text, pa, pb):
-            out[-1] = (pa, b)  # "1. The law is clear." is one sentence
-            continue
         if a in block_starts:
             out.append((a, b))
+            continue
+        if pa in block_starts and _LIST_NUMBER.fullmatch(text, pa, pb):
+            out[-1] = (pa, b)  # "1. The law is clear." is one sentence
             continue
         tail = _LEADING_TAIL.match(text, a, b)
         if tail:
