@@ -34,6 +34,8 @@ DECIMALS = 4
 SENTENCE_CACHE_SIZE = 16384
 
 Scores = tuple[float, float, float, float]  # compound, pos, neu, neg
+#: What VADER strips from both ends of a token before its lexicon lookup.
+_PUNCTUATION = string.punctuation
 
 
 @lru_cache(maxsize=1)
@@ -65,9 +67,6 @@ def _has_no_sentiment_word(text: str) -> bool:
         if token in lexicon or token.strip(_PUNCTUATION) in lexicon:
             return False
     return True
-
-
-_PUNCTUATION = string.punctuation
 
 
 def label_for(compound: float) -> str:
