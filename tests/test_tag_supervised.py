@@ -154,3 +154,12 @@ def test_tag_thread_with_trained_model_uses_the_matching_target():
     assert out.tags["2"].stance.value == "against"
     assert out.tags["1"].stance.decided_by == "model"
     assert out.tags["1"].stance.evidence[0].cue == "model"
+
+
+def test_regularisation_is_tuned_per_target_when_rows_allow():
+    rows = supervised.read_labels(DATA, "text", "stance", "target")
+    model = supervised.StanceModel(tune_min_rows=25).fit(rows.texts, rows.labels, rows.targets)
+    assert set(model.C_) == {"*", "remote work", "nuclear power", "school uniforms"}
+    assert all(c in supervised.C_GRID for c in model.C_.values())
+    untuned = supervised.StanceModel().fit(rows.texts, rows.labels, rows.targets)
+    assert set(untuned.C_.values()) == {supervised.DEFAULT_C}
