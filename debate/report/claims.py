@@ -43,6 +43,8 @@ CLAIMS_PER_PARTICIPANT = 3
 #: Claim sentences a single comment contributes to key points, so one long comment cannot
 #: outweigh several short ones that make the same point.
 CLAIMS_PER_COMMENT = 3
+#: Flags of comments that are not discussion turns: they state no claim.
+NOT_DISCUSSION = frozenset({"deleted", "removed", "spam", "unapproved", "pingback", "trackback", "empty"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
@@ -93,7 +95,7 @@ def claim_sentences(thread: Thread) -> list[Claim]:
     """Every sentence of every comment (long enough to be a claim) with its scores, in source order."""
     rows: list[tuple[str, str | None, int, str]] = []
     for c in thread.comments:
-        if "deleted" in c.flags or "removed" in c.flags or "spam" in c.flags:
+        if NOT_DISCUSSION & set(c.flags):
             continue
         for i, s in enumerate(split(c.text)):
             if len(_WORD.findall(s)) >= MIN_WORDS:

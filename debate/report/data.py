@@ -44,7 +44,6 @@ POLARISATION_GLOSS = (
     "It is 1 when every comment takes a side and both sides are equally large, and 0 when nobody "
     "takes a side or everybody takes the same one."
 )
-_HIDDEN = ("deleted", "removed", "spam", "unapproved")
 
 
 def ensure_tagged(thread: Thread, thesis: str | None = None, model: Any = None) -> Thread:
@@ -508,7 +507,3 @@ def _glossary(ctx: _Context) -> dict[str, Any]:
         "polarisation": POLARISATION_GLOSS,
     }
 
-
-def hidden(comment_flags) -> bool:
-    """Whether a comment is flagged as not part of the public discussion (deleted, spam...)."""
-    return any(f in _HIDDEN for f in comment_flags)
