@@ -26,6 +26,10 @@ AGREE = (
     "nailed it", "this is correct", "correct", "as suggested", "as the article says", "as the author says",
     "as you say", "as you said", "someone says it", "someone said it", "someone had to say it",
     "finally someone", "thank you for saying", "thanks for saying", "well put", "this is spot on",
+    "so much this", "came here to say this", "yep", "yup", "bingo", "well stated", "excellent point",
+    "you nailed it", "good call", "amen", "hear hear", "i think you're right", "you have a point",
+    "you've got a point", "good argument", "you're spot on", "that's exactly it", "my thoughts exactly",
+    "i'm with you", "i am with you", "seconded",
 )
 #: A top-level comment opening with approval or disapproval of what the article proposes or reports.
 APPROVAL_OPEN = ("good", "great", "finally", "about time", "excellent", "love it", "love this", "yes",
@@ -52,6 +56,15 @@ DISAGREE = (
     "the opposite", "found the opposite", "do you have a source", "citation needed", "source?",
     "any evidence for", "you're ignoring", "you are ignoring", "are ignoring", "i don't buy", "i do not buy",
     "that's not how", "that is not how", "nice try", "doesn't follow", "does not follow",
+    "not quite", "not exactly", "that's false", "this is false", "incorrect", "that's incorrect",
+    "you're missing", "you are missing", "you miss", "that's a myth", "debunked", "no it isn't",
+    "no it's not", "that's ridiculous", "citation?", "source please", "what evidence",
+    "where's the evidence", "sorry but", "with respect", "respectfully", "i'd argue", "i would argue",
+    "push back", "counterpoint", "that ignores", "this ignores", "ignores the fact", "except that",
+    "the problem is", "the problem with", "flawed", "cherry-pick*", "cherry pick*",
+    "correlation is not causation", "misinformed", "uninformed", "you conflate", "conflating",
+    "apples and oranges", "false equivalence", "red herring", "moving the goalposts", "not the point",
+    "beside the point", "irrelevant", "that's a leap", "doesn't hold", "does not hold", "you assume",
     "you ignore", "you forget", "you seem to have", "you seem to forget", "naive",
 )
 #: Openings that set a reply against its parent ("But ...", "No, ...").

@@ -28,7 +28,9 @@ NEUTRAL_LOGIT_REPLY = 0.45
 OPENING_BOOST = 1.5
 #: Markers that often appear in other senses ("exactly how", "indeed") count for half, and only opening a sentence.
 WEAK = frozenset({"exactly", "absolutely", "indeed", "correct", "precisely", "wrong", "false", "hardly",
-                  "naive", "a stretch", "not so", "disagree", "i doubt", "not at all", "no way"})
+                  "naive", "a stretch", "not so", "disagree", "i doubt", "not at all", "no way",
+                  "the problem is", "the problem with", "with respect", "respectfully", "except that",
+                  "irrelevant", "incorrect", "yep", "yup", "amen"})
 W_CONCESSION = 1.0
 W_OPENING_CONTRAST = 1.0
 W_CHALLENGE = 0.6
