@@ -18,6 +18,7 @@ CASES = [
     ("Mr. Lee met Dr. Park. They argued.", ["Mr. Lee met Dr. Park.", "They argued."]),
     ("J. R. R. Tolkien wrote it. So what?", ["J. R. R. Tolkien wrote it.", "So what?"]),
     ("George W. Bush said so.", ["George W. Bush said so."]),
+    ("See Appendix C. It lists them.", ["See Appendix C.", "It lists them."]),
     ("Some, e.g. Thailand, help. Others do not.", ["Some, e.g. Thailand, help.", "Others do not."]),
     ("Read Article No. 5 first.", ["Read Article No. 5 first."]),
     ("lol no. that's wrong.", ["lol no.", "that's wrong."]),

@@ -183,8 +183,8 @@ def rule_core(block: str) -> list[Span]:
 def _abbreviation_kind(sentence: str) -> str | None:
     """How the abbreviation that `sentence` ends with behaves, if it ends with one.
 
-    "never" (a title or an initial), "number" (holds before a digit),
-    "maybe" (may end a sentence), or None (no abbreviation).
+    "never" (a title), "number" (holds before a digit), "maybe" (an initial,
+    or an abbreviation that may end a sentence), or None (no abbreviation).
     """
     body = sentence.rstrip(_CLOSERS)
     if not body.endswith(".") or body.endswith(".."):
@@ -193,7 +193,9 @@ def _abbreviation_kind(sentence: str) -> str | None:
     if not token or not token[0].isalpha():
         return None
     if len(token) == 1:
-        return "never" if token.isupper() else None  # "J. R. R. Tolkien"
+        # An initial ("J. R. R. Tolkien") unless a sentence starter follows
+        # ("see Appendix C. It lists...").
+        return "maybe" if token.isupper() else None
     word = token.lower()
     if word in NEVER_FINAL:
         return "never"
@@ -207,7 +209,7 @@ def _abbreviation_kind(sentence: str) -> str | None:
 def _wrong_cut(sentence: str, following: str) -> bool:
     """Whether a cut between `sentence` (its end) and the `following` text is wrong.
 
-    Wrong after a title or initial, after "No." before a digit, after an
+    Wrong after a title, after "No." before a digit, after an initial or an
     abbreviation that may end a sentence unless a sentence starter follows,
     and after a stop inside quotes when the text goes on in lower case.
     """
@@ -236,7 +238,7 @@ def _extra_cuts(text: str, starters: bool) -> list[int]:
             cuts.update(m.end() for m in pattern.finditer(text))
     if starters:
         for m in _STARTER_STOP.finditer(text):
-            # "U.S. They" is a boundary, "Dr. Who" and "J. It" are not.
+            # "U.S. They" is a boundary, "Dr. Who" is not.
             if _abbreviation_kind(text[max(0, m.start() - 40) : m.end()]) != "never":
                 cuts.add(m.end())
     return sorted(cuts)
