@@ -33,6 +33,9 @@ from .spans import Doc, PhraseIndex, analyze, sentences, strip_quotations, token
 
 #: Softmax logit of "none": a text needs a margin above ~1 (one clear cue) to take a side.
 NONE_LOGIT = 1.0
+#: Beyond this many sentences the summed margin is scaled by sqrt(LONG / n): a whole article sums dozens
+#: of weak cues that would otherwise swamp its few clear ones.
+LONG_TEXT_SENTENCES = 8
 #: VADER's negation scalar (vaderSentiment N_SCALAR): a negated word keeps 74% of its valence, flipped.
 NEGATION_SCALAR = -0.74
 #: Valence is on VADER's -4..4 scale; divide to bring one strong word to about 1 unit of margin.
@@ -134,8 +137,9 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     text = lx.normalize(thesis.text)
     stop_practice = bool(_MODAL_STOP.search(text))
     practice_phrases = [t for t in thesis.targets if " " in t and t[:1].islower()]
-    practice_stems = tuple(sorted({_stem(w) for p in practice_phrases for w in p.split()[:2]
-                                   if len(w) > 4 and not w.endswith("ly")}))
+    practice_stems = tuple(sorted({_stem(head) for p in practice_phrases
+                                   if (head := next((w for w in p.split() if not w.endswith("ly")), ""))
+                                   and len(head) > 4}))
     subject = thesis.targets[0] if thesis.targets else ""
     predicate = _PREDICATE.search(text)
     targets: list[Target] = []
@@ -263,6 +267,9 @@ def score_stance(text: str | Doc, profile: ThesisProfile) -> StanceScore:
         relevant = relevant or rel
     if not relevant:
         margin *= 0.5
+    n = len(doc.sent_spans)
+    if n > LONG_TEXT_SENTENCES:  # long texts add up small noisy cues: compare like with like
+        margin *= math.sqrt(LONG_TEXT_SENTENCES / n)
     logits = (margin, -margin, NONE_LOGIT)
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
@@ -374,7 +381,10 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     return margin, ev, relevant, subject
 
 
-_RHETORICAL_OPEN = re.compile(r"\s*(?:why|how can|how could|do you really|are you|isn't|is it not|who are)")
+#: Questions that challenge an action rather than ask about it ("Why go out of your way to ...?");
+#: a plain "Why does X have such a harsh policy?" criticises X and is not flipped.
+_RHETORICAL_OPEN = re.compile(r"\s*(?:why (?:would|should|go|bother|not|do you|are you|on earth)|how can|how could|"
+                              r"do you really|are you|isn't|is it not|who are)")
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|them)\b", re.IGNORECASE)
 #: Lower-case tokens that name some actor (countries, demonyms, capitals, abbreviations).
 _ACTOR_WORDS = frozenset(w for k, v in ALIASES.items() for a in (k, *v) for w in a.split()[:1])
