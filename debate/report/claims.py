@@ -36,6 +36,9 @@ MARKERS: tuple[tuple[str, float, str], ...] = (
 _COMPILED = tuple((name, weight, re.compile(rx, re.IGNORECASE)) for name, weight, rx in MARKERS)
 #: Sentences shorter than this many words rarely state a claim ("Exactly.", "Thanks!").
 MIN_WORDS = 4
+#: Without any marked sentence, a participant is represented by a central sentence of at least this
+#: many words when there is one (list fragments like "2. an exemption," are central but say little).
+FALLBACK_MIN_WORDS = 6
 #: A question asserts less than a statement; its marker score is scaled by this factor.
 QUESTION_FACTOR = 0.5
 #: Claims quoted per participant in "who argued what" (readability of the section).
@@ -127,7 +130,7 @@ def main_claims(claims: list[Claim], per_participant: int = CLAIMS_PER_PARTICIPA
     out = {}
     for speaker, cs in by_speaker.items():
         marked = [c for c in cs if c.is_marked]
-        pool = marked or cs
+        pool = marked or _substantial(cs)
         best = sorted(pool, key=lambda c: (-c.score, order[id(c)]))[:per_participant if marked else 1]
         out[speaker] = sorted(best, key=lambda c: order[id(c)])
     return out
@@ -146,8 +149,13 @@ def comment_claims(claims: list[Claim]) -> list[Claim]:
             best = sorted(marked, key=lambda c: (-c.score, c.position))[:CLAIMS_PER_COMMENT]
             out.extend(sorted(best, key=lambda c: c.position))
         else:
-            out.append(max(cs, key=lambda c: (c.salience, -c.position)))
+            out.append(max(_substantial(cs), key=lambda c: (c.salience, -c.position)))
     return out
+
+
+def _substantial(cs: list[Claim]) -> list[Claim]:
+    """The sentences long enough to stand for a comment on their own, or all if none is."""
+    return [c for c in cs if len(_WORD.findall(c.sentence)) >= FALLBACK_MIN_WORDS] or cs
 
 
 def _terms(text: str, stop: frozenset[str] | None = None) -> set[str]:

@@ -132,5 +132,7 @@ def _point(side: str, claims: list[Claim], sub, vectorizer) -> KeyPoint:
     terms = tuple(str(names[i]) for i in ranked[:LABEL_TERMS])
     centroid = weights / max(len(claims), 1)
     sims = np.asarray(sub @ centroid).ravel()
-    best = max(range(len(claims)), key=lambda i: (round(float(sims[i]), 9), -i))
+    # The example: the most central sentence, preferring ones that can stand alone (marked, or long).
+    best = max(range(len(claims)), key=lambda i: (claims[i].is_marked or len(claims[i].sentence.split()) >= 6,
+                                                  round(float(sims[i]), 9), -i))
     return KeyPoint(side, terms, tuple(claims), claims[best])
