@@ -88,3 +88,12 @@ def test_cli_prints_kappa_and_tables(tmp_path):
     missing = runner.invoke(app, ["agreement", str(a), str(tmp_path / "none.csv")])
     assert missing.exit_code == 1 and "none.csv" in missing.stderr
     assert "Example:" in runner.invoke(app, ["agreement", "--help"]).output
+
+
+def test_blank_sheet_against_key_says_there_is_nothing_to_compare(tmp_path):
+    blank = write(tmp_path / "blank.csv", [("1", "", "", ""), ("2", "", "", "")])
+    key = write(tmp_path / "key.csv", [("1", "favor", "agree", "question"), ("2", "none", "neutral", "other")])
+    r = agreement(blank, key)
+    assert r["columns"]["stance"]["compared"] == 0 and r["columns"]["stance"]["blank"] == 2
+    assert r["columns"]["stance"]["kappa"] is None
+    assert "Nothing to compare: no comment has a stance label in both files" in render(r)

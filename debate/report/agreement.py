@@ -175,6 +175,9 @@ def render(result: dict[str, Any]) -> str:
         kappa = "undefined (one label throughout)" if r["kappa"] is None else f"{r['kappa']:.3f}"
         observed = "—" if r["observed"] is None else f"{100 * r['observed']:.0f}%"
         out += ["", f"## {col}", ""]
+        if not r["compared"]:
+            out.append(f"Nothing to compare: no comment has a {col} label in both files ({r['blank']} left blank).")
+            continue
         if r["kind"] == "multi":
             out.append(f"{r['compared']} compared, {r['blank']} left blank by one annotator; same set of labels: "
                        f"{observed}; Cohen's kappa (mean over labels, each as yes/no): {kappa}")
