@@ -177,7 +177,7 @@ def signature(text: str) -> tuple[str, str] | None:
 
 _AUTHOR_SELF = [
     re.compile(r"^\W*(?:the\s+)?author'?s?[\u2019']?s?\s+(?:response|reply|note|comment|here)\b:?", re.I),
-    re.compile(r"\b(?:author here|writer here|(?:I am|I'm) the author)\b", re.I),
+    re.compile(r"\b(?:author here|writer here|OP here|(?:I am|I'm) (?:the author|OP))\b", re.I),
     re.compile(r"\bI\s+(?:wrote|write|published|authored)\s+(?:this|the|that)\s+(?:article|piece|post|essay|"
                r"column|op-?ed)\b", re.I),
     re.compile(r"\bmy\s+(?:article|piece|post|essay|column|op-?ed|blog post)\b", re.I),
@@ -229,6 +229,10 @@ _POSITION_REF = re.compile(
 )
 
 
+#: "^ this", "^^": the caret points at the comment shown just above.
+_CARET = re.compile(r"^\s*\^+(?:\s|$)")
+
+
 def comment_references(text: str) -> tuple[tuple[str, str], ...]:
     """References to other comments by display number or position: (number or "previous", span).
 
@@ -238,6 +242,9 @@ def comment_references(text: str) -> tuple[tuple[str, str], ...]:
     refs: list[tuple[str, str]] = []
     for m in _NUMBER_REF.finditer(text):
         refs.append((m.group(1) or m.group(2), m.group(0)))
+    m = _CARET.match(text)
+    if m:
+        refs.append(("previous", m.group(0).strip()))
     for m in _POSITION_REF.finditer(text):
         word = (m.group(1) or m.group(2)).casefold()
         refs.append((str(_ORDINALS[word]) if word in _ORDINALS else "previous", m.group(0)))

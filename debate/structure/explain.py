@@ -65,6 +65,8 @@ def describe_decision(ctx: Context, comments: Sequence[Comment], k: int, d) -> I
         c = CUE_OF.get(f, f)
         if c != cue and c not in others:
             others.append(c)
+    if d.parent != ARTICLE and ctx.infos[k].addresses and "address" not in others and cue != "address":
+        others.insert(0, "address")  # it speaks to a person, which rules out the article
     target = "the article" if d.parent == ARTICLE else f"comment {_num(comments, d.parent)}"
     note = f"answers {target}: {cue}"
     if evidence:

@@ -24,7 +24,7 @@ CROSSING_EVIDENCE = 0.4
 #: Share of links (expected) whose likeliest parents sit off the threaded path, above which a page reads as
 #: chronological. On the benchmark, threaded pages mostly stayed under 0.22 and chronological ones with
 #: interleaved replies went over 0.25; 0.26 keeps threaded pages threaded (see docs/structure.md).
-OFF_PATH_SHARE = 0.26
+OFF_PATH_SHARE = 0.30
 #: Below this many comments the share is too noisy to decide anything.
 MIN_COMMENTS_FOR_SHARE = 6
 
