@@ -163,3 +163,14 @@ def test_regularisation_is_tuned_per_target_when_rows_allow():
     assert all(c in supervised.C_GRID for c in model.C_.values())
     untuned = supervised.StanceModel().fit(rows.texts, rows.labels, rows.targets)
     assert set(untuned.C_.values()) == {supervised.DEFAULT_C}
+
+
+def test_tab_separated_windows_1252_file_reads(tmp_path):
+    # The layout of SemEval-2016 Task 6 files (ID, Target, Tweet, Stance; tab-separated, Windows-1252).
+    p = tmp_path / "train.txt"
+    p.write_bytes("ID\tTarget\tTweet\tStance\n1\tSchool uniforms\tUniforms are great – no more fights\tFAVOR\n"
+                  "2\tSchool uniforms\tScrap them\tAGAINST\n".encode("cp1252"))
+    rows = supervised.read_labels(p, "Tweet", "Stance", "Target")
+    assert rows.labels == ["favor", "against"]
+    assert rows.texts[0] == "Uniforms are great – no more fights"
+    assert rows.targets == ["School uniforms", "School uniforms"]
