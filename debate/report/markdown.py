@@ -347,9 +347,11 @@ def _arc(d: dict[str, Any]) -> str:
     out = ["## Sentiment arc", "", f"Comments in {d['arc']['order'].replace('timestamp', 'time')} order, VADER compound from −1 (▁) to +1 (█):",
            "", f"`{sparkline(values)}`", ""]
     if len(pts) <= ARC_ROWS:
-        rows = [[_link(p), table_cell(p["label"], 40), _num(p["compound"]), _bar(p["compound"]),
+        timed = d["arc"]["order"] == "timestamp"
+        rows = [[_link(p)] + ([table_cell(p["timestamp"])] if timed else []) +
+                [table_cell(p["label"], 40), _num(p["compound"]), _bar(p["compound"]),
                  STANCE_MARK.get(p["stance"] or "untagged", "")] for p in pts]
-        out.append(_table(["Comment", "By", "Compound", "", "Stance"], rows))
+        out.append(_table(["Comment"] + (["Time (UTC)"] if timed else []) + ["By", "Compound", "", "Stance"], rows))
     else:
         size = -(-len(pts) // ARC_ROWS)
         rows = []
