@@ -38,8 +38,9 @@ def hostile_thread():
     tags = dict(t.tags)
     evil = Label("against", 0.9, (Evidence("cue<script>", "<img src=x onerror=alert(1)> | `", 1.0),), "local")
     tags["h2"] = replace(tags["h2"], stance=evil)
-    return replace(t, tags=tags, article=replace(t.article, author="<b>Author</b> | x",
-                                                 date="2024-01-01 <script>"))
+    comments = tuple(replace(c, number="3](javascript:alert(1)) <b>") if c.id == "h3" else c for c in t.comments)
+    return replace(t, tags=tags, comments=comments, article=replace(t.article, author="<b>Author</b> | x",
+                                                                    date="2024-01-01 <script>"))
 
 
 def test_hostile_thread_report_has_no_raw_html_no_live_links_and_safe_mermaid():
@@ -99,3 +100,13 @@ def test_hostile_thread_without_anything():
     t = replace(hostile_thread(), article=Article(title=None, url="http://x.example/a b<"))
     text = render(report_data(t))
     assert_inert(text)
+
+
+def test_hostile_worksheet_is_inert():
+    from debate.report.worksheet import worksheet_files
+
+    files = worksheet_files(hostile_thread(), "evil")
+    for name in ("evil-worksheet.md", "evil-key.md"):
+        tokens = assert_inert(files[name])
+        assert not [t for t in tokens if t.type in ("fence", "code_block")]
+        assert "<script" not in files[name]
