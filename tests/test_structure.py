@@ -312,3 +312,24 @@ def test_signature_names_the_writer_and_initials_mark_the_author():
     assert c2.author == "Maria" and c2.inferred["author"].cue == "signature"
     assert c3.author == "Dana Whitfield"
     assert any(p.is_article_author and "c3" in p.comments for p in t.participants)
+
+
+def test_shipped_weights_are_plain_json_over_known_features(tmp_path):
+    from debate.errors import ModelError
+    from debate.structure.links import FEATURES
+    from debate.structure.weights import LEARNED_PATH, load_weights
+
+    data = json.loads(LEARNED_PATH.read_text(encoding="utf-8"))
+    assert set(data["weights"]) == set(FEATURES)
+    bad = tmp_path / "w.json"
+    bad.write_text(json.dumps({"weights": {"article": 1.0, "horoscope": 2.0}}), encoding="utf-8")
+    with pytest.raises(ModelError, match="horoscope"):
+        load_weights(str(bad))
+
+
+def test_odd_texts_are_accounted_for():
+    texts = ["", "   ", "\u2014", "@", "> \n>", "\u201c\u201d", "#1", "^", "OP here", "x" * 5000]
+    t = infer_structure(flat(texts))
+    assert len(t.comments) == len(texts)
+    assert sorted(cid for p in t.participants for cid in p.comments) == sorted(c.id for c in t.comments)
+    assert_tree(t)

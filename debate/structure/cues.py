@@ -399,23 +399,24 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold().replace("\u2019", "'"))
 
 
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[str, ...], str, frozenset[str]]:
+    """Words of a text, joined (with spaces at both ends, so containment is word-aligned), and as a set."""
+    w = tuple(words(text))
+    return w, " " + " ".join(w) + " ", frozenset(w)
+
+
 def quote_coverage(quote: str, text: str) -> float:
     """How much of `quote` appears in `text`, in order: 1.0 = verbatim, ~0.6+ = close paraphrase."""
-    q = words(quote)
-    if not q:
+    q, qs, _ = _tokens(quote)
+    t, ts, tset = _tokens(text)
+    if not q or not t:
         return 0.0
-    t = words(text)
-    if not t:
-        return 0.0
-    qs, ts = " ".join(q), " ".join(t)
     if qs in ts:
         return 1.0
-    if not set(q) & set(t):
-        return 0.0
     # Best window of the text aligned with the quote (fuzzy: typos, small edits).
     best = 0.0
     n = len(q)
-    tset = set(t)
     if sum(1 for w in q if w in tset) / n < 0.5:
         return 0.0
     step = max(1, n // 4)
