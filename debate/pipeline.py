@@ -97,7 +97,8 @@ def parse_to(inputs: Iterable[str | Path], output: Path | None, *, read: ReadOpt
         first = t
         summary.add(t)
     if first is None:
-        raise InputError("the input holds no thread")
+        names = [str(p) for p in inputs] if isinstance(inputs, (list, tuple)) else []
+        raise InputError("the input holds no thread", path=", ".join(names) or None)
     text = canonical.dumps(first) + "\n"
     if mode == "stdout":
         sys.stdout.write(text)

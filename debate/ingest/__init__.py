@@ -120,6 +120,9 @@ def read_threads(source: str | os.PathLike, options: ReadOptions | None = None) 
     if not path.exists():
         raise InputError("no such file or directory", path=str(source))
     fmt = options.format or detect_format(path)
+    if path.is_dir() and fmt != "convokit":
+        raise FormatError(f"is a directory, not a ConvoKit corpus (no utterances.jsonl); the {fmt} reader "
+                          "reads a file", path=str(source))
     mod = _module(fmt)
     for thread in mod.read(path, replace(options, format=fmt)):
         yield thread if fmt == "canonical" else finish(thread, options)

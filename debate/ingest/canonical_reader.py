@@ -38,6 +38,9 @@ def read(path: Path, options) -> Iterator[Thread]:
                 yield _line(pending, path, lineno + 1)
             return
         text = first + rest_head + fh.read()
+    if not text.lstrip("\ufeff \t\r\n").startswith("{"):  # --format canonical forced on something else
+        raise InputError("not canonical JSON: expected a JSON object with \"schema\": \"debate.thread/1\" "
+                         "(as `debate parse` writes)", path=str(path), where="line 1")
     yield canonical.loads(text, path=str(path))
 
 

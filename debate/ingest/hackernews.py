@@ -109,6 +109,15 @@ def _text(item: Mapping[str, Any], *, deleted: bool, dead: bool) -> tuple[str, s
     return text, original, flags
 
 
+def _check_types(item: Mapping[str, Any], *, path: str, where: str) -> None:
+    """Names must be text and kid lists lists: a hand-edited file may say otherwise."""
+    for key, kind, name in (("author", str, "text"), ("by", str, "text"), ("title", str, "text"),
+                            ("children", list, "a list"), ("kids", list, "a list")):
+        if item.get(key) is not None and not isinstance(item[key], kind):
+            raise InputError(f"expected {key!r} to be {name}, got {type(item[key]).__name__}",
+                             path=path, where=f"{where}.{key}")
+
+
 # --- Algolia ------------------------------------------------------------------------------------
 
 
@@ -116,23 +125,28 @@ def _algolia_thread(root: dict[str, Any], *, path: str) -> Thread:
     story_id = root.get("story_id") or root.get("id")
     if story_id is None:
         raise InputError("expected the item to have an 'id'", path=path, where="top level")
+    _check_types(root, path=path, where="top level")
     comments: list[Comment] = []
     is_story = root.get("type") in STORY_TYPES or root.get("id") == story_id
     if is_story:
         article = _algolia_article(root, path=path)
-        stack = [(child, f"children[{i}]") for i, child in enumerate(root.get("children") or [])][::-1]
+        stack = [(child, f"children[{i}]", None) for i, child in enumerate(root.get("children") or [])][::-1]
     else:  # a comment's subtree: keep the comment itself; its parent is outside the file
         article = Article(url=f"{HN_ITEM}{story_id}")
-        stack = [(root, "top level")]
+        stack = [(root, "top level", None)]
     while stack:
-        item, where = stack.pop()
+        item, where, up = stack.pop()
         if not isinstance(item, dict) or item.get("id") is None:
-            raise InputError("expected an item object with an 'id'", path=path, where=where)
-        comments.append(_algolia_comment(item, story_id, path=path, where=where))
+            raise InputError("expected a Hacker News item object with an 'id'", path=path, where=where)
+        _check_types(item, path=path, where=where)
+        comment = _algolia_comment(item, story_id, path=path, where=where)
+        if up is not None and item.get("parent_id") is None:  # the nesting states the parent too
+            comment = replace(comment, parent=up)
+        comments.append(comment)
         kids = item.get("children") or []
         if not isinstance(kids, list):
             raise InputError("expected 'children' to be a list", path=path, where=f"{where}.children")
-        stack.extend((k, f"{where}.children[{i}]") for i, k in reversed(list(enumerate(kids))))
+        stack.extend((k, f"{where}.children[{i}]", comment.id) for i, k in reversed(list(enumerate(kids))))
     unique, dup = accounting.drop_duplicates(comments)
     thread = build_thread(thread_id=f"hn-{story_id}", article=article, comments=unique,
                           source_path=path, source_format="hackernews")
@@ -190,9 +204,11 @@ def _firebase_items(data: Any, *, path: str) -> list[dict[str, Any]]:
         raise InputError("expected a Hacker News item, a list of items or an object of items by id",
                          path=path, where="top level")
     for i, it in enumerate(items):
-        if not isinstance(it, dict) or it.get("id") is None:
-            raise InputError("expected an item object with an 'id' (Firebase: id, type, by, time, kids)",
+        if not isinstance(it, dict) or it.get("id") is None or "type" not in it:  # the API always sends both
+            raise InputError("expected a Hacker News item object with an 'id' and a 'type' (Firebase: id, type, by, "
+                             "time, kids)",
                              path=path, where=f"item {i}")
+        _check_types(it, path=path, where=f"item {i}")
     return items
 
 

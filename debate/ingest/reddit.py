@@ -112,6 +112,9 @@ def comment_from_fields(d: Mapping[str, Any], *, path: str, where: str) -> Comme
         raise InputError(f"expected 'body' to be text, got {type(body).__name__}", path=path, where=where)
     flags = set(body_flags(body))
     author = d.get("author")
+    if author is not None and not isinstance(author, str):
+        raise InputError(f"expected 'author' to be text, got {type(author).__name__}", path=path,
+                         where=_at(where, "author"))
     if author in HIDDEN_AUTHORS or author == "":
         author = None
         flags.add("author_deleted")
@@ -139,6 +142,9 @@ def comment_from_fields(d: Mapping[str, Any], *, path: str, where: str) -> Comme
 def article_from_submission(d: Mapping[str, Any], *, path: str, where: str) -> Article:
     """The submission (`t3` data or a Pushshift submission line) as the thread's Article."""
     author = d.get("author")
+    if author is not None and not isinstance(author, str):
+        raise InputError(f"expected 'author' to be text, got {type(author).__name__}", path=path,
+                         where=_at(where, "author"))
     if author in HIDDEN_AUTHORS:
         author = None
     permalink = d.get("permalink")
@@ -213,9 +219,11 @@ def thread_from_json(data: Any, *, path: str) -> Thread:
     not_loaded = 0
     roots = (listings[1]["data"].get("children") or []) if len(listings) > 1 else []
     # Depth-first, in source order, without recursion (threads can be deep).
-    stack: list[tuple[Any, str]] = [(thing, f"[1].data.children[{i}]") for i, thing in enumerate(roots)][::-1]
+    # Each entry carries the id of the comment it is nested under (None at top level).
+    stack: list[tuple[Any, str, str | None]] = [(thing, f"[1].data.children[{i}]", None)
+                                                for i, thing in enumerate(roots)][::-1]
     while stack:
-        thing, where = stack.pop()
+        thing, where, up = stack.pop()
         kind = thing.get("kind") if isinstance(thing, dict) else None
         d = thing.get("data") if isinstance(thing, dict) else None
         if not isinstance(d, dict):
@@ -233,14 +241,18 @@ def thread_from_json(data: Any, *, path: str) -> Thread:
         if kind != "t1":
             raise InputError(f"expected a comment (kind 't1') or 'more' stub, got kind {kind!r}",
                              path=path, where=where)
-        comments.append(comment_from_fields(d, path=path, where=where + ".data"))
+        comment = comment_from_fields(d, path=path, where=where + ".data")
+        if up is not None and d.get("parent_id") in (None, ""):  # the nesting states the parent too
+            comment = replace(comment, parent=up)
+        comments.append(comment)
         replies = d.get("replies")
         if replies in ("", None):
             continue
         if not _is_listing(replies):
             raise InputError("expected 'replies' to be a Listing or \"\"", path=path, where=where + ".data.replies")
         kids = replies["data"].get("children") or []
-        stack.extend((k, f"{where}.data.replies.data.children[{i}]") for i, k in reversed(list(enumerate(kids))))
+        stack.extend((k, f"{where}.data.replies.data.children[{i}]", comment.id)
+                     for i, k in reversed(list(enumerate(kids))))
     unique, dup_aside = accounting.drop_duplicates(comments)
     thread = build_thread(thread_id=f"reddit-{post_id}", article=article, comments=unique,
                           source_path=path, source_format="reddit", not_loaded=not_loaded)

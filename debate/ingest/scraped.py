@@ -69,6 +69,9 @@ def read(path: Path, options) -> Iterator[Thread]:
     """Exactly one thread: the page's article and its comments, as the page shows them."""
     with open_text(path) as fh:
         raw = fh.read()
+    if "\x00" not in raw[:65536] and not sniff(path, raw[:65536]):  # --format scraped forced on data
+        raise InputError("does not look like a page (text, HTML or Markdown) but like JSON, XML or CSV data; "
+                         "drop --format scraped or name the data's format", path=str(path))
     yield parse_page(raw, thread_id=thread_id(path), source_path=str(path), name=_base_name(path))
 
 

@@ -114,7 +114,11 @@ def _uploader(info: Mapping[str, Any]) -> str | None:
 
 def _comment(c: Any, *, path: str, where: str) -> Comment:
     if not isinstance(c, dict) or not c.get("id"):
-        raise InputError("expected a comment object with an 'id'", path=path, where=where)
+        raise InputError("expected a yt-dlp comment object with an 'id'", path=path, where=where)
+    for key in ("text", "author", "parent"):  # a number or object here is a broken file, not a comment
+        if c.get(key) is not None and not isinstance(c[key], str):
+            raise InputError(f"expected {key!r} to be text, got {type(c[key]).__name__}", path=path,
+                             where=f"{where}.{key}")
     parent = c.get("parent", ROOT)
     raw = c.get("text")
     text, original = plain_text(raw if isinstance(raw, str) else None, "plain")

@@ -1,0 +1,825 @@
+"""Every reader against corrupt, hostile and mislabelled input (issue 2 item 6, issue 3 "malformed file").
+
+A bad file may end in one of two ways only:
+
+- a clean parse, and then every comment of the input is accounted for
+  (comments out + duplicates set aside == records counted here by an
+  independent reading of the file), and the output loads back as canonical JSON;
+- exit code 1 with exactly one line on stderr naming the file and the problem.
+
+Never a Python traceback, never exit 0 with comments missing. Inputs are the
+example threads in `threads/`, corrupted in the ways real downloads and
+hand-edited exports go wrong, plus hostile XML (entity bombs, external
+entities) and very long lines. Hostile inputs run in a subprocess with a
+timeout, so a hang fails the test instead of stalling the suite.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from debate import canonical
+from debate.cli.app import app
+from debate.ingest import FORMATS, FieldMap, ReadOptions, detect_format, read_threads
+from debate.model import Thread
+
+ROOT = Path(__file__).resolve().parents[1]
+THREADS = ROOT / "threads"
+runner = CliRunner()
+
+#: File-name prefix in threads/ -> the format detection must pick.
+PREFIX_FORMAT = {
+    "scraped_": "scraped", "reddit_": "reddit", "pushshift_": "pushshift", "hn_": "hackernews",
+    "youtube_": "youtube", "wxr_": "wxr", "disqus_": "disqus", "convokit_": "convokit",
+}
+GENERIC_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".csv": "csv"}
+#: Examples whose field names differ from the generic defaults: the options a user passes.
+FIELD_OPTIONS = {
+    "generic_forum_export.json": {"id": "comment_id", "parent": "reply_to", "author": "user.name",
+                                  "text": "body", "time": "posted"},
+}
+#: Comments on the scraped example pages, counted by reading them (no reader involved).
+SCRAPED_COMMENTS = {
+    "scraped_empty_section.txt": 0,  # "Leave a Reply" and a login form, no comment
+    "scraped_indented.txt": 5,  # Harold, Rosa, Harold, a pingback, Mei
+    "scraped_nested.txt": 6,  # 1, 1.1, 1.2, 1.2.1, 2, 2.1
+    "scraped_no_comments.txt": 0,
+    "scraped_numbered.txt": 8,
+    "scraped_says.txt": 4,
+    "scraped_voting.html": 3,
+}
+#: Seconds a hostile input may take before the run counts as hung.
+HANG_SECONDS = 60
+
+
+def fixture_format(name: str) -> str:
+    if name.startswith("generic_"):
+        return GENERIC_SUFFIX[Path(name).suffix]
+    return next(fmt for prefix, fmt in PREFIX_FORMAT.items() if name.startswith(prefix))
+
+
+FIXTURES = sorted(p.name for p in THREADS.iterdir() if not p.name.startswith(".") and p.name != "README.md")
+FILE_FIXTURES = [n for n in FIXTURES if (THREADS / n).is_file()]
+
+
+def field_map(name: str) -> FieldMap:
+    return FieldMap(**FIELD_OPTIONS.get(name, {}))
+
+
+def field_args(name: str) -> list[str]:
+    return [a for k, v in FIELD_OPTIONS.get(name, {}).items() for a in (f"--{k}-field", v)]
+
+
+# --- counting comments without the readers -------------------------------------------------------
+
+
+class Unreadable(Exception):
+    """The file is not well-formed even to a plain JSON / XML / CSV parser."""
+
+
+def _text(path: Path) -> str:
+    return path.read_bytes().decode("utf-8", "replace").lstrip("\ufeff")
+
+
+def _json(path: Path):
+    try:
+        return json.loads(_text(path))
+    except json.JSONDecodeError as e:
+        raise Unreadable(str(e)) from None
+
+
+def _json_lines(path: Path) -> list:
+    out = []
+    for line in _text(path).splitlines():
+        if line.strip():
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                raise Unreadable(str(e)) from None
+    return out
+
+
+#: C0 controls that XML forbids; the readers drop them as pasted-text noise (see xmlstream.ILLEGAL_BYTES).
+_XML_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 13))
+
+
+def _xml(path: Path) -> ET.Element:
+    data = path.read_bytes().translate(None, _XML_CONTROLS)
+    if b"<!ENTITY" in data:
+        raise Unreadable("declares entities")
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as e:
+        raise Unreadable(str(e)) from None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _reddit(node) -> int:
+    if not isinstance(node, dict) or not isinstance(node.get("data"), dict):
+        return 0
+    n = 0
+    for thing in node["data"].get("children") or []:
+        if isinstance(thing, dict) and thing.get("kind") == "t1":
+            n += 1 + _reddit((thing.get("data") or {}).get("replies"))
+    return n
+
+
+def _algolia(node) -> int:
+    kids = node.get("children") if isinstance(node, dict) else None
+    return sum(1 + _algolia(k) for k in kids) if isinstance(kids, list) else 0
+
+
+def _records(data, fields: FieldMap, default_thread: str) -> int:
+    """Generic records (nested replies included) that are comments, not the article record."""
+    if isinstance(data, dict):
+        lists = [v for v in data.values() if isinstance(v, list)]
+        data = lists[0] if lists else []
+    n = 0
+    stack = list(data) if isinstance(data, list) else []
+    while stack:
+        r = stack.pop()
+        if not isinstance(r, dict):
+            continue
+        thread = r.get(fields.thread, default_thread)
+        if str(r.get(fields.id)) != str(thread if thread is not None else default_thread):
+            n += 1
+        for key in ("replies", "children"):
+            if isinstance(r.get(key), list):
+                stack.extend(r[key])
+    return n
+
+
+def hand_count(fmt: str, path: Path, fields: FieldMap = FieldMap()) -> int | None:
+    """Comments in `path` read as `fmt` with plain parsers; None when only a reader can tell (pages)."""
+    if fmt == "scraped":  # only an unchanged example page has a known count
+        example = THREADS / path.name
+        same = example.is_file() and example.read_bytes() == path.read_bytes()
+        return SCRAPED_COMMENTS.get(path.name) if same else None
+    if fmt == "reddit":
+        data = _json(path)
+        return _reddit(data[1]) if isinstance(data, list) and len(data) > 1 else 0
+    if fmt == "pushshift":
+        return sum(1 for o in _json_lines(path)
+                   if isinstance(o, dict) and any(k in o for k in ("body", "parent_id", "link_id")))
+    if fmt == "hackernews":
+        data = _json(path)
+        if isinstance(data, dict) and "children" in data:
+            return _algolia(data)
+        items = data if isinstance(data, list) else []
+        return sum(1 for i in items if isinstance(i, dict) and i.get("type") not in ("story", "job", "poll"))
+    if fmt == "youtube":
+        data = _json(path)
+        return len(data["comments"]) if isinstance(data, dict) and isinstance(data.get("comments"), list) else 0
+    if fmt == "wxr":
+        return sum(1 for e in _xml(path).iter() if _local(e.tag) == "comment" and "wordpress.org" in e.tag)
+    if fmt == "disqus":
+        return sum(1 for e in _xml(path) if _local(e.tag) == "post")
+    if fmt == "convokit":
+        lines = _json_lines(path / "utterances.jsonl")
+        convs = {str(u.get("conversation_id", u.get("root"))) for u in lines
+                 if u.get("reply_to", u.get("reply-to")) is None}
+        return len(lines) - len(convs)
+    stem = path.name.split(".")[0]
+    if fmt == "json":
+        return _records(_json(path), fields, stem)
+    if fmt == "jsonl":
+        return _records(_json_lines(path), fields, stem)
+    if fmt == "csv":
+        try:
+            rows = list(csv.DictReader(io.StringIO(_text(path), newline="")))
+        except csv.Error as e:
+            raise Unreadable(str(e)) from None
+        return _records([r for r in rows if any(r.values())], fields, stem)
+    raise AssertionError(fmt)
+
+
+def accounted(threads: list[Thread]) -> int:
+    """Comments out, plus later copies of a repeated id (set aside, so still accounted for)."""
+    dups = sum(len(a.text.split()) for t in threads for a in t.set_aside if a.kind == "duplicate")
+    return sum(len(t.comments) for t in threads) + dups
+
+
+# --- running the CLI ---------------------------------------------------------------------------
+
+
+def parse_cli(path: Path, *args: str) -> tuple[int, list[Thread] | None, str]:
+    """(exit code, threads written or None, the error line) of `debate parse PATH --jsonl ARGS`.
+
+    Asserts the conventions on the way: no traceback, exit 0 or 1, and on 1
+    exactly one stderr line naming the input.
+    """
+    result = runner.invoke(app, ["parse", str(path), "--jsonl", *args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        import traceback
+
+        tb = "".join(traceback.format_exception(result.exception)[-3:])
+        pytest.fail(f"crash on {path.name} {args}: {tb}")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.exit_code in (0, 1), (result.exit_code, result.stderr)
+    if result.exit_code == 1:
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, f"expected one error line, got {result.stderr!r}"
+        assert path.name in lines[0], f"the error does not name {path.name}: {lines[0]!r}"
+        return 1, None, lines[0]
+    threads = [canonical.loads(line, path=f"{path.name} output") for line in result.stdout.splitlines() if line.strip()]
+    return 0, threads, ""
+
+
+def check_outcome(fmt: str, path: Path, name: str, *, what: str) -> tuple[int, str]:
+    """Parse `path` (read as `fmt`, field options of fixture `name`); clean parse accounts for all, or one-line error."""
+    fields = field_map(name)
+    try:
+        expected = hand_count(fmt, path, fields)
+    except Unreadable:
+        expected = "unreadable"
+    code, threads, line = parse_cli(path, *field_args(name))
+    if expected == "unreadable":
+        assert code == 1, f"{what}: a malformed {fmt} file parsed with exit 0"
+    elif code == 0 and expected is not None:
+        assert accounted(threads) == expected, f"{what}: {accounted(threads)} comments out, {expected} in"
+    return code, line
+
+
+def copy_fixture(name: str, tmp_path: Path) -> Path:
+    src = THREADS / name
+    dst = tmp_path / name
+    if src.is_dir():
+        shutil.copytree(src, dst)
+    else:
+        shutil.copyfile(src, dst)
+    return dst
+
+
+def data_file(path: Path) -> Path:
+    """The file holding the records: the utterances of a ConvoKit corpus, else the path itself."""
+    return path / "utterances.jsonl" if path.is_dir() else path
+
+
+# --- 1. every example parses as its intended format --------------------------------------------
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_example_is_detected_and_every_comment_accounted(name):
+    path = THREADS / name
+    fmt = fixture_format(name)
+    assert detect_format(path) == fmt
+    expected = hand_count(fmt, path, field_map(name))
+    threads = list(read_threads(path, ReadOptions(fields=field_map(name))))
+    assert threads and all(t.source_format == fmt for t in threads)
+    assert accounted(threads) == expected
+    code, out, line = parse_cli(path, *field_args(name))
+    assert code == 0, line
+    assert [t.id for t in out] == [t.id for t in threads]
+    assert accounted(out) == expected
+
+
+# --- 2. corrupted copies of every example -----------------------------------------------------------
+
+
+def _cut(data: bytes, at: int) -> bytes:
+    """Cut at a byte offset, backing off to the start of a UTF-8 character."""
+    while 0 < at < len(data) and (data[at] & 0xC0) == 0x80:
+        at -= 1
+    return data[:at]
+
+
+def _insert_mid_line(data: bytes, junk: bytes) -> bytes:
+    """Insert `junk` in the middle of the longest line of the file's middle third."""
+    lines = data.split(b"\n")
+    third = max(1, len(lines) // 3)
+    i = max(range(third, max(third + 1, 2 * third)), key=lambda k: len(lines[k]) if k < len(lines) else -1)
+    i = min(i, len(lines) - 1)
+    half = len(lines[i]) // 2
+    while 0 < half < len(lines[i]) and (lines[i][half] & 0xC0) == 0x80:
+        half -= 1
+    lines[i] = lines[i][:half] + junk + lines[i][half:]
+    return b"\n".join(lines)
+
+
+CORRUPTIONS: dict[str, Callable[[bytes], bytes]] = {
+    "truncated-10%": lambda d: _cut(d, len(d) // 10),
+    "truncated-50%": lambda d: _cut(d, len(d) // 2),
+    "truncated-90%": lambda d: _cut(d, len(d) * 9 // 10),
+    "last-2-bytes-missing": lambda d: d.rstrip()[:-1],
+    "binary-garbage-inserted": lambda d: _insert_mid_line(d, b"\x00\xff\xfe\x80\x1b[0m"),
+    "text-garbage-inserted": lambda d: _insert_mid_line(d, b'}{"]<&>,\\'),
+    "invalid-utf8": lambda d: _insert_mid_line(d, b"\xc3\x28\xa0\xa1\xff"),
+    "nul-bytes-appended": lambda d: d + b"\x00" * 16,
+}
+
+
+@pytest.mark.parametrize("corruption", CORRUPTIONS)
+@pytest.mark.parametrize("name", FIXTURES)
+def test_corrupted_example(name, corruption, tmp_path):
+    path = copy_fixture(name, tmp_path)
+    target = data_file(path)
+    target.write_bytes(CORRUPTIONS[corruption](target.read_bytes()))
+    fmt = fixture_format(name)
+    code, line = check_outcome(fmt, path, name, what=f"{name} {corruption}")
+    if code == 1 and fmt not in ("scraped", "csv"):
+        # JSON, XML and line formats know where they stopped: the message says where.
+        assert re.search(r"line \d+|record|element|<|\[|item|top level", line), line
+
+
+# --- required fields removed, wrong types ------------------------------------------------------------
+
+
+def _reddit_reply(data):
+    """The first reply to a reply (depth 1) in a Reddit thread document."""
+    top = data[1]["data"]["children"][0]["data"]
+    return top["replies"]["data"]["children"][0]["data"]
+
+
+def _algolia_reply(data):
+    return data["children"][0]["children"][0]
+
+
+def _firebase_reply(data):
+    ids = {i["id"] for i in data if i.get("type") == "comment"}
+    return next(i for i in data if i.get("parent") in ids)
+
+
+def _youtube_reply(data):
+    return next(c for c in data["comments"] if c["parent"] != "root")
+
+
+def _forum_record(data):
+    return next(r for r in data["comments"] if r["reply_to"])
+
+
+def _delete(*keys):
+    def edit(rec):
+        for k in keys:
+            rec.pop(k, None)
+    return edit
+
+
+def _set(key, value):
+    def edit(rec):
+        rec[key] = value
+    return edit
+
+
+#: Per JSON document example: where the victim record is, and the edits (what a user would get wrong).
+JSON_EDITS = {
+    "reddit_parking_minimums.json": (_reddit_reply, {
+        "id-removed": _delete("id"),
+        "id-and-name-removed": _delete("id", "name"),
+        "body-removed": _delete("body", "body_html"),
+        "parent_id-removed": _delete("parent_id"),
+        "body-is-a-number": _set("body", 42),
+        "author-is-a-number": _set("author", 42),
+        "author-is-an-object": _set("author", {"name": "x"}),
+        "created_utc-is-an-object": _set("created_utc", {"t": 1}),
+        "replies-is-a-list": _set("replies", [1, 2]),
+        "replies-children-is-an-object": _set("replies", {"kind": "Listing", "data": {"children": {"a": 1}}}),
+    }),
+    "hn_algolia_four_day_week.json": (_algolia_reply, {
+        "id-removed": _delete("id"),
+        "text-removed": _delete("text"),
+        "parent_id-removed": _delete("parent_id"),
+        "text-is-a-number": _set("text", 42),
+        "author-is-a-number": _set("author", 42),
+        "children-is-an-object": _set("children", {"a": {"id": 1}}),
+        "children-is-a-string": _set("children", "none"),
+        "created_at_i-is-a-list": _set("created_at_i", [1]),
+    }),
+    "hn_firebase_code_review.json": (_firebase_reply, {
+        "id-removed": _delete("id"),
+        "text-removed": _delete("text"),
+        "parent-removed": _delete("parent"),
+        "text-is-a-number": _set("text", 42),
+        "by-is-a-number": _set("by", 42),
+        "kids-is-an-object": _set("kids", {"a": 1}),
+        "kids-is-a-number": _set("kids", 7),
+        "time-is-a-string": _set("time", "yesterday"),
+    }),
+    "youtube_car_free_downtown.info.json": (_youtube_reply, {
+        "id-removed": _delete("id"),
+        "text-removed": _delete("text"),
+        "parent-removed": _delete("parent"),
+        "text-is-a-number": _set("text", 42),
+        "author-is-a-number": _set("author", 42),
+        "parent-is-an-object": _set("parent", {"id": "x"}),
+        "timestamp-is-a-string": _set("timestamp", "three weeks ago"),
+    }),
+    "generic_forum_export.json": (_forum_record, {
+        "id-removed": _delete("comment_id"),
+        "text-removed": _delete("body"),
+        "parent-removed": _delete("reply_to"),
+        "text-is-a-number": _set("body", 42),
+        "author-is-a-number": _set("user", {"name": 42}),
+        "author-is-a-list": _set("user", {"name": ["a", "b"]}),
+        "id-is-an-object": _set("comment_id", {"n": 2}),
+        "time-is-an-object": _set("posted", {"t": 1}),
+        "replies-is-an-object": _set("replies", {"comment_id": 99, "body": "hidden"}),
+    }),
+}
+
+#: Per line-format example: which line is the victim, and the edits.
+LINE_EDITS = {
+    "pushshift_askeconomics.ndjson": (lambda o: str(o.get("parent_id", "")).startswith("t1_"), {
+        "id-removed": _delete("id", "name"),
+        "link_id-removed": _delete("link_id"),
+        "body-removed": _delete("body"),
+        "parent_id-removed": _delete("parent_id"),
+        "body-is-a-number": _set("body", 42),
+        "author-is-a-number": _set("author", 42),
+        "link_id-is-an-object": _set("link_id", {"id": "t3_x"}),
+        "created_utc-is-a-list": _set("created_utc", [1]),
+    }),
+    "generic_school_week.jsonl": (lambda o: o.get("parent"), {
+        "id-removed": _delete("id"),
+        "text-removed": _delete("text"),
+        "parent-removed": _delete("parent"),
+        "text-is-a-number": _set("text", 42),
+        "author-is-a-number": _set("author", 42),
+        "author-is-an-object": _set("author", {"name": "x"}),
+        "thread-is-a-list": _set("thread", ["a"]),
+        "parent-is-an-object": _set("parent", {"id": "101"}),
+    }),
+    "convokit_rent_control": (lambda o: o.get("reply_to") not in (None, o.get("conversation_id")), {
+        "id-removed": _delete("id"),
+        "text-removed": _delete("text"),
+        "reply_to-removed": _delete("reply_to"),
+        "conversation_id-removed": _delete("conversation_id"),
+        "text-is-a-number": _set("text", 42),
+        "speaker-is-an-object": _set("speaker", {"id": "x"}),
+        "meta-is-a-list": _set("meta", [1, 2]),
+        "timestamp-is-an-object": _set("timestamp", {"t": 1}),
+    }),
+}
+
+
+def _json_edit_cases():
+    for name, (_, edits) in JSON_EDITS.items():
+        for edit in edits:
+            yield name, edit
+    for name, (_, edits) in LINE_EDITS.items():
+        for edit in edits:
+            yield name, edit
+
+
+def _apply_edit(name: str, edit: str, path: Path) -> None:
+    if name in JSON_EDITS:
+        find, edits = JSON_EDITS[name]
+        data = json.loads(path.read_text(encoding="utf-8"))
+        edits[edit](find(data))
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        return
+    pick, edits = LINE_EDITS[name]
+    target = data_file(path)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    i = next(k for k, line in enumerate(lines) if line.strip() and pick(json.loads(line)))
+    obj = json.loads(lines[i])
+    edits[edit](obj)
+    lines[i] = json.dumps(obj, ensure_ascii=False)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _field_of(edit: str) -> str:
+    return edit.split("-", 1)[0]
+
+
+def _comment_texts(threads: list[Thread]) -> list[str]:
+    return [c.text for t in threads for c in t.comments]
+
+
+@pytest.mark.parametrize("name, edit", list(_json_edit_cases()))
+def test_field_removed_or_of_the_wrong_type(name, edit, tmp_path):
+    path = copy_fixture(name, tmp_path)
+    _apply_edit(name, edit, path)
+    fmt = fixture_format(name)
+    code, line = check_outcome(fmt, path, name, what=f"{name} {edit}")
+    if code == 1:
+        assert re.search(r"line \d+|record|item|comments\[|children|\]|top level", line), \
+            f"the error does not say where: {line}"
+        return
+    threads = list(read_threads(path, ReadOptions(fields=field_map(name))))
+    if edit == "id-removed" and name.startswith("reddit_"):
+        pass  # Reddit's `name` ("t1_<id>") still names the comment
+    elif edit in ("id-removed", "id-and-name-removed"):
+        pytest.fail(f"{name}: a record without an id was read: {[c.id for t in threads for c in t.comments]}")
+    if edit.endswith("is-a-number") and _field_of(edit) in ("body", "text"):
+        # a number in the text field is kept as the text, never silently emptied
+        assert "42" in _comment_texts(threads), f"{name}: the number in the text field was lost"
+
+
+def test_nested_reply_without_parent_field_stays_under_its_nesting_parent(tmp_path):
+    """Reddit and Algolia state the parent twice (the field and the nesting); the nesting is enough."""
+    for name, find, key in (("reddit_parking_minimums.json", _reddit_reply, "parent_id"),
+                            ("hn_algolia_four_day_week.json", _algolia_reply, "parent_id")):
+        path = copy_fixture(name, tmp_path)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        victim = find(data)
+        vid, parent = str(victim["id"]), str(victim[key]).removeprefix("t1_")
+        del victim[key]
+        path.write_text(json.dumps(data), encoding="utf-8")
+        (thread,) = read_threads(path)
+        by_id = {c.id: c for c in thread.comments}
+        assert by_id[vid].parent == parent, name
+
+
+# --- XML: required elements removed, bad entities, bombs, external entities -----------------------
+
+#: (example, what to remove, regex matching the first such element inside a reply).
+XML_EDITS = {
+    ("wxr_transit_blog.xml", "comment_id-removed"): r"<wp:comment_id>[^<]*</wp:comment_id>",
+    ("wxr_transit_blog.xml", "comment_content-removed"): r"<wp:comment_content>.*?</wp:comment_content>",
+    ("wxr_transit_blog.xml", "comment_parent-removed"): r"<wp:comment_parent>[1-9][^<]*</wp:comment_parent>",
+    ("disqus_harbor_news.xml", "post-dsq-id-removed"): r'(?<=<post) dsq:id="[^"]*"',
+    ("disqus_harbor_news.xml", "message-removed"): r"(?s)<message>(?!\s*</message>).*?</message>",
+    ("disqus_harbor_news.xml", "parent-removed"): r"<parent dsq:id=\"[^\"]*\"\s*/>",
+    ("disqus_harbor_news.xml", "post-thread-removed"): r"(?s)(?<=</message>)(.*?)<thread dsq:id=\"[^\"]*\"\s*/>",
+}
+
+
+@pytest.mark.parametrize("name, edit", list(XML_EDITS))
+def test_xml_element_removed(name, edit, tmp_path):
+    path = copy_fixture(name, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    pattern = XML_EDITS[(name, edit)]
+    assert re.search(pattern, text, re.S), f"the example no longer has {pattern}"
+    text = re.sub(pattern, lambda m: m.group(1) if m.re.groups else "", text, count=1, flags=re.S)
+    path.write_text(text, encoding="utf-8")
+    code, line = check_outcome(fixture_format(name), path, name, what=f"{name} {edit}")
+    if code == 1:
+        assert "<" in line or "line" in line, line
+
+
+XML_FIXTURES = [n for n in FILE_FIXTURES if fixture_format(n) in ("wxr", "disqus")]
+
+
+def _with_doctype(name: str, doctype: str, *, entity_in_comment: str, padding: int = 0) -> bytes:
+    """The example with a DOCTYPE after the XML declaration (and `padding` bytes of XML comment
+    before it, to get past any look at the first block only) and an entity used in a comment."""
+    text = (THREADS / name).read_text(encoding="utf-8")
+    decl, rest = text.split("\n", 1)
+    pad = f"<!-- {'x' * padding} -->\n" if padding else ""
+    tag = "<wp:comment_content><![CDATA[" if name.startswith("wxr") else "<message><![CDATA["
+    end = "]]></wp:comment_content>" if name.startswith("wxr") else "]]></message>"
+    i = rest.index(tag)
+    j = rest.index(end, i)
+    # close the CDATA around the entity so the parser expands it
+    rest = rest[:j] + f"]]>{entity_in_comment}<![CDATA[" + rest[j:]
+    return f"{decl}\n{pad}{doctype}\n{rest}".encode()
+
+
+def _run_subprocess(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
+    code = "import sys; from debate.cli.app import run; sys.argv[0] = 'debate'; run()"
+    try:
+        return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                              timeout=HANG_SECONDS, cwd=tmp_path)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"debate {' '.join(args)} did not finish in {HANG_SECONDS} s")
+
+
+def _one_line_error(proc: subprocess.CompletedProcess, path: Path) -> str:
+    assert proc.returncode == 1, (proc.returncode, proc.stderr[-2000:])
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and path.name in lines[0], proc.stderr
+    return lines[0]
+
+
+LOL = "".join(
+    [f'<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{"".join(f"&lol{i - 1};" for _ in range(10))}">' for i in range(1, 10)])
+BOMBS = {
+    "billion-laughs": (f"<!DOCTYPE rss [{LOL}]>", "&lol9;"),
+    "quadratic-blowup": (f'<!DOCTYPE rss [<!ENTITY big "{"A" * 50_000}">]>', "&big;" * 20_000),
+}
+
+
+@pytest.mark.parametrize("padding", [0, 100_000])
+@pytest.mark.parametrize("bomb", BOMBS)
+@pytest.mark.parametrize("name", XML_FIXTURES)
+def test_xml_entity_bomb_is_refused_quickly(name, bomb, padding, tmp_path):
+    doctype, use = BOMBS[bomb]
+    path = tmp_path / name
+    path.write_bytes(_with_doctype(name, doctype.replace("rss", "rss" if name.startswith("wxr") else "disqus"),
+                                   entity_in_comment=use, padding=padding))
+    proc = _run_subprocess(["parse", str(path), "--jsonl"], tmp_path)
+    assert len(proc.stdout) < 2_000_000, "the entities were expanded"
+    line = _one_line_error(proc, path)
+    assert "entit" in line.lower() or "amplification" in line.lower(), line
+
+
+@pytest.mark.parametrize("padding", [0, 100_000])
+@pytest.mark.parametrize("how", ["system-entity", "parameter-entity", "external-dtd"])
+@pytest.mark.parametrize("name", XML_FIXTURES)
+def test_xml_external_entities_never_read_local_files(name, how, padding, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-7f3a", encoding="utf-8")
+    dtd = tmp_path / "evil.dtd"
+    dtd.write_text(f'<!ENTITY xxe SYSTEM "{secret.as_uri()}">', encoding="utf-8")
+    root = "rss" if name.startswith("wxr") else "disqus"
+    doctype = {
+        "system-entity": f'<!DOCTYPE {root} [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>',
+        "parameter-entity": f'<!DOCTYPE {root} [<!ENTITY % ext SYSTEM "{dtd.as_uri()}"> %ext;]>',
+        "external-dtd": f'<!DOCTYPE {root} SYSTEM "{dtd.as_uri()}">',
+    }[how]
+    path = tmp_path / name
+    path.write_bytes(_with_doctype(name, doctype, entity_in_comment="&xxe;", padding=padding))
+    proc = _run_subprocess(["parse", str(path), "--jsonl"], tmp_path)
+    assert "TOP-SECRET" not in proc.stdout + proc.stderr
+    _one_line_error(proc, path)
+
+
+@pytest.mark.parametrize("name", XML_FIXTURES)
+def test_xml_undefined_entity_names_the_line(name, tmp_path):
+    path = tmp_path / name
+    path.write_bytes(_with_doctype(name, "", entity_in_comment="&nosuchthing;"))
+    code, threads, line = parse_cli(path)
+    assert code == 1 and re.search(r"line \d+", line) and "entity" in line, line
+
+
+# --- empty, blank and degenerate documents ------------------------------------------------------------
+
+DEGENERATE = {
+    "empty": b"",
+    "whitespace": b" \n\t\r\n   \n",
+    "bom-only": b"\xef\xbb\xbf",
+    "json-null": b"null\n",
+    "json-empty-list": b"[]\n",
+    "json-empty-object": b"{}\n",
+    "json-string": b'"comments"\n',
+    "json-number": b"42\n",
+}
+
+
+@pytest.mark.parametrize("content", DEGENERATE)
+@pytest.mark.parametrize("name", FIXTURES)
+def test_degenerate_document(name, content, tmp_path):
+    """Nothing in, nothing lost: exit 0 with no comment (an empty page) or exit 1 naming the file.
+
+    Written as a single output (not --jsonl), where "no thread at all" must be an
+    error naming the input, not a bare exit code.
+    """
+    path = copy_fixture(name, tmp_path)
+    data_file(path).write_bytes(DEGENERATE[content])
+    result = runner.invoke(app, ["parse", str(path), *field_args(name)])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        import traceback
+
+        pytest.fail("".join(traceback.format_exception(result.exception)))
+    assert result.exit_code in (0, 1), result.stderr
+    if result.exit_code == 0:
+        thread = canonical.loads(result.stdout)
+        assert thread.comments == ()
+    else:
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and path.name in lines[0], result.stderr
+
+
+# --- huge single lines -------------------------------------------------------------------------------------
+
+#: A comment far longer than any real one (the csv module's default field limit is 128 KiB).
+HUGE = 3_000_000
+
+
+def _huge_words(n: int) -> str:
+    words = ("tax", "bus", "lane", "rent", "cap", "vote", "fee", "ban")
+    out = " ".join(words[i % len(words)] for i in range(n // 4 + 1))
+    return out[:n]
+
+
+def _huge_case(name: str, path: Path) -> str:
+    """Write a variant of `name` with one enormous comment on one line; returns the comment's text."""
+    text = _huge_words(HUGE)
+    if name in JSON_EDITS:
+        find, _ = JSON_EDITS[name]
+        data = json.loads((THREADS / name).read_text(encoding="utf-8"))
+        rec = find(data)
+        key = {"reddit": "body", "youtube": "text", "json": "body"}.get(fixture_format(name), "text")
+        rec[key] = text
+        path.write_text(json.dumps(data), encoding="utf-8")  # the whole document on one line
+    elif name in LINE_EDITS:
+        pick, _ = LINE_EDITS[name]
+        target = data_file(path)
+        lines = target.read_text(encoding="utf-8").splitlines()
+        i = next(k for k, line in enumerate(lines) if line.strip() and pick(json.loads(line)))
+        obj = json.loads(lines[i])
+        obj["body" if "body" in obj else "text"] = text
+        lines[i] = json.dumps(obj)
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    elif name.endswith(".csv"):
+        rows = list(csv.reader(io.StringIO((THREADS / name).read_text(encoding="utf-8"), newline="")))
+        rows[1][rows[0].index("text")] = text
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(rows)
+        path.write_text(buf.getvalue(), encoding="utf-8")
+    elif fixture_format(name) in ("wxr", "disqus"):
+        src = (THREADS / name).read_text(encoding="utf-8")
+        tag = "<wp:comment_content><![CDATA[" if name.startswith("wxr") else "<message><![CDATA["
+        i = src.index(tag) + len(tag)
+        j = src.index("]]>", i)
+        path.write_text(src[:i] + text + src[j:], encoding="utf-8")
+    else:  # a scraped page whose whole article is one line
+        path.write_text("A Very Long Page\n\n" + text + "\n", encoding="utf-8")
+    return text
+
+
+@pytest.mark.parametrize("name", [n for n in FIXTURES if n not in ("convokit_talk_legacy",)])
+def test_huge_single_line(name, tmp_path):
+    path = copy_fixture(name, tmp_path)
+    text = _huge_case(name, path)
+    out = tmp_path / "out.jsonl"
+    proc = _run_subprocess(["parse", str(path), "--jsonl", "-o", str(out), *field_args(name)], tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    threads = [canonical.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    fmt = fixture_format(name)
+    if fmt != "scraped":
+        assert accounted(threads) == hand_count(fmt, path, field_map(name))
+    longest = max([len(c.text) for t in threads for c in t.comments] + [len(t.article.text) for t in threads])
+    assert longest >= len(text) * 0.99, "the long text was cut"
+
+
+# --- 3. a forced format that does not fit -------------------------------------------------------------------
+
+#: What an error about a forced format must mention so the user sees which format was expected.
+FORMAT_WORDS = {
+    "canonical": ("canonical",), "convokit": ("ConvoKit",), "reddit": ("Reddit",), "pushshift": ("Reddit",),
+    "hackernews": ("Hacker News",), "youtube": ("yt-dlp", "YouTube"), "wxr": ("WXR", "WordPress"),
+    "disqus": ("Disqus",), "json": ("JSON", "field"), "jsonl": ("JSON", "field"), "csv": ("CSV", "field"),
+    "scraped": ("page", "scraped"),
+}
+GENERIC = ("json", "jsonl", "csv")
+
+
+def _forced_cases():
+    for name in FIXTURES:
+        for fmt in FORMATS:
+            if fmt != fixture_format(name):
+                yield name, fmt
+
+
+@pytest.mark.parametrize("name, forced", list(_forced_cases()))
+def test_forced_format_that_does_not_fit(name, forced, tmp_path):
+    path = copy_fixture(name, tmp_path)
+    code, threads, line = parse_cli(path, "--format", forced)
+    own = fixture_format(name)
+    if code == 1:
+        assert any(w.lower() in line.lower() for w in FORMAT_WORDS[forced] + (forced,)), \
+            f"--format {forced}: the error does not say what was expected: {line}"
+        return
+    # Only the generic readers may take someone else's records, and then all of them.
+    assert forced in GENERIC, f"--format {forced} on a {own} file gave exit 0"
+    assert accounted(threads) == hand_count(own, path, field_map(name)), \
+        f"--format {forced} on a {own} file: {accounted(threads)} comments, the file has more"
+
+
+# --- 4. a directory of inputs ---------------------------------------------------------------------------------
+
+
+def test_directory_writes_one_file_per_thread_and_loses_no_comment(tmp_path):
+    inputs = tmp_path / "threads"
+    inputs.mkdir()
+    for name in FIXTURES:
+        if name not in FIELD_OPTIONS:  # those need their own --*-field options
+            copy_fixture(name, inputs)
+    expected_threads = {}
+    expected_comments = 0
+    for name in FIXTURES:
+        if name in FIELD_OPTIONS:
+            continue
+        threads = list(read_threads(inputs / name))
+        expected_threads[name] = len(threads)
+        expected_comments += hand_count(fixture_format(name), inputs / name)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["parse", str(inputs), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    written = sorted(out.glob("*.json"))
+    assert len(written) == sum(expected_threads.values())
+    threads = [canonical.loads(p.read_text(encoding="utf-8")) for p in written]
+    assert accounted(threads) == expected_comments
+    # every input is in the output, under its own source path
+    sources = {Path(t.source_path).name for t in threads}
+    assert sources == set(expected_threads)
+
+
+def test_directory_with_a_bad_file_names_that_file(tmp_path):
+    inputs = tmp_path / "threads"
+    inputs.mkdir()
+    copy_fixture("scraped_says.txt", inputs)
+    bad = inputs / "reddit_broken.json"
+    bad.write_text((THREADS / "reddit_parking_minimums.json").read_text(encoding="utf-8")[:5000], encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(inputs), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "reddit_broken.json" in lines[0] and "line" in lines[0], result.stderr
