@@ -10,7 +10,7 @@ parent and author carries an `Inference` (cue, confidence, evidence, note).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..model import Comment, Inference, Thread
 from . import cues
@@ -29,18 +29,17 @@ _NOT_TURNS = frozenset({"pingback", "trackback"})
 LAYOUT_CUES = frozenset({"nested_numbering"})
 
 
+@dataclass(frozen=True)
 class Analysis:
     """The full decoding of one thread, kept for `--explain` and the benchmark."""
 
-    def __init__(self, thread: Thread, order: str, order_inference: Inference, ctx: Context, result: Result,
-                 parents: list[int], kept_layout: bool):
-        self.thread = thread
-        self.order = order
-        self.order_inference = order_inference
-        self.ctx = ctx
-        self.result = result
-        self.parents = parents
-        self.kept_layout = kept_layout
+    thread: Thread
+    order: str
+    order_inference: Inference
+    ctx: Context | None
+    result: Result | None
+    parents: list[int]  # display index of each comment's parent, ARTICLE (-1) for the article
+    kept_layout: bool  # parents came from the page layout (nested numbering), not inferred
 
 
 def infer_structure(thread: Thread, order: str | None = None, *, weights: Mapping[str, float] | None = None

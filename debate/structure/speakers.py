@@ -141,15 +141,12 @@ def resolve(comments: Sequence[Comment], ctx: Context, result: Result, parents: 
                 pid, label = _unique(f"anon:{c.id}", plist), placeholder(anon)
                 anon += 1
             roots[r] = (pid, name, is_author)
-            if pid in plist:
-                continue_existing = True
-            else:
-                continue_existing = False
-            pinf = {}
-            inferred_names = [name_inf[m] for m in range(n) if find(m) == r and m in name_inf]
-            if name and not any(given[m] for m in range(n) if find(m) == r) and inferred_names:
-                pinf["name"] = max(inferred_names, key=lambda x: x.confidence)
-            if not continue_existing:
+            if pid not in plist:  # a second group with the same name joins the first one's participant
+                group_members = [m for m in range(n) if find(m) == r]
+                inferred_names = [name_inf[m] for m in group_members if m in name_inf]
+                pinf = {}
+                if name and inferred_names and not any(given[m] for m in group_members):
+                    pinf["name"] = max(inferred_names, key=lambda x: (x.confidence, x.cue))
                 plist[pid] = Participant(id=pid, label=label, name=name, is_article_author=is_author,
                                          inferred=pinf)
         pid, name, _ = roots[r]
