@@ -122,3 +122,15 @@ def test_parse_stats_accounts_for_every_comment(tmp_path):
     result = invoke("parse", a, "--stats", "-o", tmp_path / "a2.json")
     assert result.exit_code == 0, result.output
     assert "loaded" in result.stderr and "demo" in result.stderr
+
+
+def test_compressed_dump_on_stdin_is_detected_by_magic_number():
+    import zstandard
+
+    line = ('{"id": "a", "body": "hello", "link_id": "t3_x", "parent_id": "t3_x", "author": "u", '
+            '"created_utc": 1700000000, "subreddit": "s"}\n')
+    data = zstandard.ZstdCompressor().compress(line.encode())
+    result = runner.invoke(app, ["parse", "-", "--jsonl"], input=data)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["source_format"] == "pushshift" and [c["text"] for c in doc["comments"]] == ["hello"]

@@ -92,6 +92,11 @@ AuthorFieldOpt = Annotated[str, typer.Option("--author-field", help="Generic: fi
 TextFieldOpt = Annotated[str, typer.Option("--text-field", help="Generic: field holding the comment text.")]
 ThreadFieldOpt = Annotated[str, typer.Option("--thread-field", help="Generic: field holding the thread id.")]
 TimeFieldOpt = Annotated[str, typer.Option("--time-field", help="Generic: field holding the timestamp.")]
+SpillDirOpt = Annotated[
+    Optional[str],
+    typer.Option("--spill-dir", help="Where large dumps spill to disk while grouping comments by thread "
+                 "(default: the system temporary folder).", show_default=False),
+]
 ThesisOpt = Annotated[
     Optional[str],
     typer.Option("--thesis", help="The thesis to judge stance against (default: extracted from the article).",
@@ -133,6 +138,7 @@ def with_read_options(func: Callable | None = None, *, input_format_flag: str | 
         inspect.Parameter("text_field", inspect.Parameter.KEYWORD_ONLY, default="text", annotation=TextFieldOpt),
         inspect.Parameter("thread_field", inspect.Parameter.KEYWORD_ONLY, default="thread", annotation=ThreadFieldOpt),
         inspect.Parameter("time_field", inspect.Parameter.KEYWORD_ONLY, default="time", annotation=TimeFieldOpt),
+        inspect.Parameter("spill_dir", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=SpillDirOpt),
     ]
     names = [p.name for p in shared]
     import typing
@@ -156,6 +162,7 @@ def with_read_options(func: Callable | None = None, *, input_format_flag: str | 
                 text=values["text_field"], thread=values["thread_field"], time=values["time_field"],
             ),
             progress=sys.stderr.isatty(),
+            spill_dir=values["spill_dir"],
         )
         return func(*args, read=read, **kwargs)
 

@@ -152,10 +152,16 @@ def finish(thread: Thread, options: ReadOptions) -> Thread:
 def _read_stdin(options: ReadOptions) -> Iterator[Thread]:
     """Spool stdin to a temporary file so detection and streaming work as for files."""
     suffix = {"jsonl": ".jsonl", "pushshift": ".jsonl", "csv": ".csv", "json": ".json"}.get(options.format or "", "")
-    with tempfile.TemporaryDirectory(prefix="debate-stdin-") as tmp:
-        path = Path(tmp) / f"stdin{suffix}"
-        with open(path, "wb") as out:
+    with tempfile.TemporaryDirectory(prefix="debate-stdin-", dir=options.spill_dir) as tmp:
+        spooled = Path(tmp) / "stdin.raw"
+        with open(spooled, "wb") as out:
             shutil.copyfileobj(sys.stdin.buffer, out)
+        with open(spooled, "rb") as fh:
+            magic = fh.read(4)
+        # Compressed input is recognised by its magic number, since stdin has no file name.
+        compressed = {b"\x28\xb5\x2f\xfd": ".zst"}.get(magic, ".gz" if magic[:2] == b"\x1f\x8b" else "")
+        path = Path(tmp) / f"stdin{suffix}{compressed}"
+        spooled.rename(path)
         try:
             fmt = options.format or detect_format(path)
             for thread in _module(fmt).read(path, replace(options, format=fmt)):
