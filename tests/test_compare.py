@@ -133,3 +133,19 @@ def test_compare_on_the_seed_pages_shows_stance_voices_and_commenters():
     speakers = {v["speaker"] for v in richest["voices"]}
     assert len(speakers) >= 3 and any(v["role"] for v in richest["voices"])
     assert all(t["article_stance"] for t in data["threads"])
+
+
+def test_voices_named_by_office_and_with_circumstances():
+    text = ('"We will review every lane," said a city spokesperson.\n\n'
+            "The mayor of Springfield warned on Tuesday that costs would rise sharply next year. "
+            "He added that the lanes would stay.\n\n"
+            "The plan is reckless and will cost jobs, Mr Smith argued in a letter to the council.\n\n"
+            "According to a 2019 study by the Urban Institute, rents fell three percent after the change.")
+    got = [(v.speaker, v.quote) for v in extract_voices(text)]
+    assert got == [
+        ("a city spokesperson", "We will review every lane"),
+        ("the mayor of Springfield", "costs would rise sharply next year"),
+        ("the mayor of Springfield", "the lanes would stay"),
+        ("Mr Smith", "The plan is reckless and will cost jobs"),
+        ("2019 study by the Urban Institute", "rents fell three percent after the change"),
+    ]

@@ -41,7 +41,13 @@ _GROUP_NOUNS = (r"human rights activists|human rights groups|rights groups|obser
 _FUNCTION_WORDS = (r"where|but|and|or|so|that|which|when|while|as|if|because|though|although|since|then|also|"
                    r"yet|who|whom|whose|what|how|why|these|those|this|their|our|its|his|her|many of")
 _GROUP = rf"(?:(?!(?:{_FUNCTION_WORDS})\s)[A-Za-z]+\s+)?(?:{_GROUP_NOUNS})"
-_SPEAKER = (rf"(?P<spk>{_TITLE}\s+{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,2}}"
+#: One person named by office rather than by name ("the mayor", "a government spokesperson").
+_ROLE_NOUNS = (r"mayor|spokesperson|spokesman|spokeswoman|official|minister|governor|councillor|councilor|"
+               r"senator|professor|analyst|expert|researcher|economist|lawyer|activist|defector|director|"
+               r"chairman|chairwoman|chair|president|prime minister|ambassador|diplomat|commissioner|judge")
+_ROLE_SPEAKER = (rf"(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:{_FUNCTION_WORDS})\s)[a-z\-]+\s+){{0,2}}(?:{_ROLE_NOUNS})"
+                 rf"(?:\s+of\s+(?:the\s+)?{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,3}})?")
+_SPEAKER = (rf"(?P<spk>{_ROLE_SPEAKER}|{_TITLE}\s+{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,2}}"
             rf"|{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,3}}"
             rf"|[Hh]e|[Ss]he|[Tt]hey|{_GROUP})")
 _APPOSITION = r"(?P<app>,[^“”\"]{1,220}?,)?"
@@ -51,15 +57,15 @@ _SPEAKER_FIRST = re.compile(
     rf"(?P<verb>{_VERBS})\b(?P<obj>{_TOLD_OBJ})"
 )
 _QUOTE_TAIL = re.compile(
-    rf"^\s*,?\s*(?:(?P<verb1>{_VERBS})\s+(?P<spk1>{_TITLE}\s+{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,2}}|"
+    rf"^\s*,?\s*(?:(?P<verb1>{_VERBS})\s+(?P<spk1>{_ROLE_SPEAKER}|{_TITLE}\s+{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,2}}|"
     rf"{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,3}}|he|she|they)(?P<role1>,.*)?"
-    rf"|(?P<spk2>{_TITLE}\s+{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,2}}|{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,3}}|"
+    rf"|(?P<spk2>{_ROLE_SPEAKER}|{_TITLE}\s+{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,2}}|{_NAMEWORD}(?:\s+{_NAMEWORD}){{0,3}}|"
     rf"[Hh]e|[Ss]he|[Tt]hey){_APPOSITION}\s+(?:also\s+)?(?P<verb2>{_VERBS})\b)"
 )
 #: Reported speech with the attribution at the end: "Any change ... would spark a collapse, they said."
 _TAIL_ATTRIBUTION = re.compile(
     rf"^(?P<quote>[^“”\"]{{12,}}?),\s+{_SPEAKER}{_APPOSITION}\s+(?:also\s+)?(?P<verb>{_VERBS})\b"
-    rf"(?P<obj>{_TOLD_OBJ})\s*[.!?]?$"
+    rf"(?P<obj>{_TOLD_OBJ})(?:\s+(?:in|on|at|to|during|last|this|after|before|when)\b[^“”\"]{{0,80}})?\s*[.!?]?$"
 )
 _ACCORDING_AFTER = re.compile(r"^(?P<quote>.{12,}?),\s+according to\s+(?P<spk>[^,.;]{2,120}?)(?P<role>,\s+[^;]+?)?[.!?]?$")
 _ACCORDING_BEFORE = re.compile(
@@ -167,6 +173,8 @@ def _speaker(spk: str) -> str | None:
     """The speaker a match names, or None: "But observers" -> "observers", "The" -> None."""
     if re.fullmatch(_GROUP, spk, flags=re.IGNORECASE):
         return spk
+    if re.fullmatch(_ROLE_SPEAKER, spk):
+        return spk[0].lower() + spk[1:]
     if spk.split()[0] not in NOT_SPEAKERS:
         return spk
     tail = re.search(rf"\b(?:{_GROUP_NOUNS})$", spk)
@@ -214,7 +222,8 @@ def _in_sentence(sentence: str, position: int) -> list[_Found]:
         end = m.end() if m.group("verb") in ("told", "tells") else m.end("verb")
         rest = s[end:].strip()
         rest = re.sub(r"^[:,]\s*", "", rest)
-        rest = re.sub(r"^that\s+", "", rest)
+        # "said on Monday that ...", "said in an interview that ...": skip the circumstance
+        rest = re.sub(r"^(?:(?:on|in|at|last|this|during|after|before)\b[^“”\",]{0,40}?\s)?that\s+", "", rest)
         if _words(rest) < MIN_QUOTE_WORDS:
             continue
         return [_Found(spk, _clean_quote(re.sub(r"[.!?]$", "", rest)), _role(m.group("app")), position)]
@@ -223,7 +232,7 @@ def _in_sentence(sentence: str, position: int) -> list[_Found]:
 
 def _according_speaker(text: str) -> str | None:
     spk = re.split(r"\s+(?:that|which|who)\s+", text.strip())[0]
-    spk = re.sub(r"^the\s+", "", spk, flags=re.IGNORECASE).strip()
+    spk = re.sub(r"^(?:the|an?)\s+", "", spk, flags=re.IGNORECASE).strip()
     if not spk or _words(spk) > 8:
         return None
     return spk
