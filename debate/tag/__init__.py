@@ -93,8 +93,11 @@ def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thre
             stance = replace(stance, decided_by="model")
         relation = _settle_relation(c, relations[c.id], stance, decisions, by_id, article_stance)
         parent = by_id.get(c.parent) if c.parent else None
-        acts = acts_of(docs[c.id], is_reply=parent is not None,
-                       parent_asks=parent is not None and "?" in (parent.text or ""), relation=relation)
+        if relation.decided_by == "flag":  # spam, pingbacks, deleted markers: not a discussion turn
+            acts = (Label("other", 1.0, relation.evidence, "flag"),)
+        else:
+            acts = acts_of(docs[c.id], is_reply=parent is not None,
+                           parent_asks=parent is not None and "?" in (parent.text or ""), relation=relation)
         tags[c.id] = CommentTags(comment_id=c.id, sentiment=sentiment_of(c.text or "") if sentiment_of else None,
                                  stance=stance, relation=relation, acts=acts)
     return replace(thread, thesis=th, tags=tags)

@@ -12,7 +12,7 @@ import math
 
 from ..model import ACTS, Evidence, Label
 from . import lexicons as lx
-from .relation import concessions
+from .relation import WEAK, concessions
 from .spans import Doc, analyze
 
 #: Acts need at least this score to be reported (one weak cue, weight 0.5, gives 0.39).
@@ -67,9 +67,14 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
             add("answer", "answer_marker", t, 0.6)
         if parent_asks and len(questions) < max(1, n_sent):
             add("answer", "reply_to_question", doc.sentence(0) if n_sent else doc.text, 0.8)
+    conceded = [(a, b) for a, b in concessions(doc)]
     for fam, act, cue, w in _FAMILY_ACTS:
-        for t in doc.texts(fam)[:MAX_CUES]:
-            add(act, cue, t, w)
+        spans = doc.cues.get(fam, ())
+        if fam == "agree":  # "I agree ... but" is a concession; weak markers count only opening a sentence
+            spans = [(a, b) for a, b in spans if not any(x <= a < y for x, y in conceded)
+                     and (" ".join(doc.toks[a:b]) not in WEAK or a in doc.sent_first_tok)]
+        for a, b in spans[:MAX_CUES]:
+            add(act, cue, doc.span_text(a, b), w)
     for i in range(n_sent):
         if any(doc.toks[k] in _YOU for k in doc.sentence_tokens(i)):
             for t in doc.texts("attack", i)[:MAX_CUES]:
@@ -79,7 +84,7 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
         add(act, f"relation:{relation.decided_by}", relation.value, relation.score)
         if relation.value == "disagree" and (n_sent >= 2 or doc.cues.get("evidence")):
             add("rebuttal", "disagrees_with_reasons", f"{n_sent} sentences", 0.8)
-    for a, b in concessions(doc):
+    for a, b in conceded:
         add("concession", "yes_but", doc.span_text(a, b), 1.0)
     for fig in _figures(doc)[:4]:
         add("evidence", "figure", fig, 0.5)
@@ -102,15 +107,20 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
 
 
 def _figures(doc: Doc) -> list[str]:
-    """Numbers that carry information: 3+ digits, a decimal or a percentage, or a number with a unit."""
+    """Numbers that carry information: a percentage, a decimal, 3+ digits that are not a year,
+    a number with a unit ("18 times") or a proportion ("3 of 61")."""
     out = []
     toks = doc.toks
     for k, t in enumerate(toks):
         if not t[:1].isdigit():
             continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else ""
+        if nxt == "of" and not (k + 2 < len(toks) and toks[k + 2][:1].isdigit()):
+            nxt = ""  # "5 of the" is not a proportion
+        unit = nxt in lx.FIGURE_UNITS
         digits = sum(ch.isdigit() for ch in t)
-        unit = k + 1 < len(toks) and toks[k + 1] in lx.FIGURE_UNITS
-        if t.endswith("%") or unit or digits >= 3 or "." in t or "," in t:
+        year = digits == 4 and t.isdigit() and 1800 <= int(t) <= 2100
+        if t.endswith("%") or unit or (digits >= 3 and not year) or "." in t or "," in t:
             out.append(doc.span_text(k, k + 2 if unit else k + 1))
     return out
 
