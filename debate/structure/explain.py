@@ -65,7 +65,8 @@ def describe_decision(ctx: Context, comments: Sequence[Comment], k: int, d) -> I
         c = CUE_OF.get(f, f)
         if c != cue and c not in others:
             others.append(c)
-    if d.parent != ARTICLE and ctx.infos[k].addresses and "address" not in others and cue != "address":
+    if d.parent != ARTICLE and ctx.infos[k].addresses and "address" not in others and \
+            cue not in ("address", "author_addressed"):
         others.insert(0, "address")  # it speaks to a person, which rules out the article
     target = "the article" if d.parent == ARTICLE else f"comment {_num(comments, d.parent)}"
     note = f"answers {target}: {cue}"
@@ -92,7 +93,7 @@ def evidence_for(ctx: Context, i: int, j: int, feature: str) -> str:
     if feature == "you":
         return _clip(info.you or "", 60)
     if feature in ("sim", "sim_top"):
-        return ", ".join(ctx.tfidf.shared(i + 1, 0 if j == ARTICLE else j + 1))
+        return ", ".join(ctx.shared_terms(i, j))
     if feature == "author_reply":
         return info.self_ref or ""
     if feature == "mention_article":

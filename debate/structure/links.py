@@ -107,6 +107,7 @@ class Context:
     numbers: Sequence[str | None] = ()  # display numbers ("3", "1.2"), for "comment 3" references
     infos: list[Info] = field(init=False)
     tfidf: cues.TfIdf = field(init=False)
+    paragraphs: list[str] = field(init=False)
     quote_hits: list[dict[int, tuple[float, str]]] = field(init=False)  # i -> {j: (score, quote)}
     you_hits: list[dict[int, tuple[float, str]]] = field(init=False)
     self_hits: list[dict[int, tuple[float, str]]] = field(init=False)
@@ -121,7 +122,10 @@ class Context:
                 known = cues.known_name_address(self.texts[i], [n for n in self.names[:i] if n])
                 if known is not None:
                     self.infos[i] = replace(info, addresses=(known, *info.addresses))
-        self.tfidf = cues.TfIdf([self.article_text, *self.texts])
+        # The article is compared paragraph by paragraph (best paragraph wins), so that a long article
+        # is not made to look unlike every comment just because its vector is spread over many words.
+        self.paragraphs = article_paragraphs(self.article_text)
+        self.tfidf = cues.TfIdf([*self.texts, *self.paragraphs])
         self.quote_hits, self.you_hits, self.self_hits = [], [], []
         position = {str(num): k for k, num in enumerate(self.numbers) if num}
         self.ref_hits: list[dict[int, str]] = []
@@ -165,8 +169,24 @@ class Context:
     def sim(self, i: int, j: int) -> float:
         key = (i, j)
         if key not in self._sim:
-            self._sim[key] = self.tfidf.cosine(i + 1, j + 1 if j != ARTICLE else 0)
+            if j == ARTICLE:
+                self._sim[key] = max((self.tfidf.cosine(i, p) for p in self.paragraph_rows()), default=0.0)
+            else:
+                self._sim[key] = self.tfidf.cosine(i, j)
         return self._sim[key]
+
+    def paragraph_rows(self) -> range:
+        return range(len(self.texts), len(self.texts) + len(self.paragraphs))
+
+    def shared_terms(self, i: int, j: int) -> list[str]:
+        """The words behind the overlap of comment i with j (or the article's closest paragraph)."""
+        if j != ARTICLE:
+            return self.tfidf.shared(i, j)
+        rows = list(self.paragraph_rows())
+        if not rows:
+            return []
+        best = max(rows, key=lambda p: (self.tfidf.cosine(i, p), -p))
+        return self.tfidf.shared(i, best)
 
     def candidates(self, i: int) -> list[int]:
         """The article plus earlier comments in reach (the window, or any a cue points at)."""
@@ -270,6 +290,29 @@ def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
     if s:
         f["sim"] = s
     return f
+
+
+#: Article paragraphs shorter than this many characters join the next one (captions, one-line leads).
+MIN_PARAGRAPH = 200
+
+
+def article_paragraphs(text: str) -> list[str]:
+    """The article cut into paragraph-sized pieces (title and short lines merged forward)."""
+    out: list[str] = []
+    buf = ""
+    for para in (p.strip() for p in text.split("\n")):
+        if not para:
+            continue
+        buf = f"{buf} {para}".strip()
+        if len(buf) >= MIN_PARAGRAPH:
+            out.append(buf)
+            buf = ""
+    if buf:
+        if out and len(buf) < MIN_PARAGRAPH:
+            out[-1] = f"{out[-1]} {buf}"
+        else:
+            out.append(buf)
+    return out
 
 
 def _named_in(name: str, text: str) -> bool:
