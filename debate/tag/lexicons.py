@@ -65,6 +65,7 @@ DISAGREE = (
     "correlation is not causation", "misinformed", "uninformed", "you conflate", "conflating",
     "apples and oranges", "false equivalence", "red herring", "moving the goalposts", "not the point",
     "beside the point", "irrelevant", "that's a leap", "doesn't hold", "does not hold", "you assume",
+    "you claim", "so you're saying", "you're saying", "so you think", "you keep saying",
     "you ignore", "you forget", "you seem to have", "you seem to forget", "naive",
 )
 #: Openings that set a reply against its parent ("But ...", "No, ...").
