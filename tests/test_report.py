@@ -178,7 +178,12 @@ def test_untagged_comments_and_flags_are_reported_not_dropped():
     t2 = replace(t, tags=tags, comments=comments)
     d = report_data(t2)
     assert d["summary"]["untagged"] == 1 and d["summary"]["flags"] == {"deleted": 1}
+    # the deleted comment is listed but not counted in shares, polarisation or sentiment
+    assert d["summary"]["counted"] == 6 and d["summary"]["not_counted"] == 1
+    assert sum(d["summary"]["stance_counts"].values()) + d["summary"]["untagged"] == 6
+    assert d["summary"]["sentiment"]["most_negative"]["number"] == "2"
     text = render(d)
+    assert "1 deleted, removed, spam or pingback comment(s) are listed but not counted" in text
     assert text.count("<a id=") == 7
     assert "untagged" in text and "flags: deleted" in text
 

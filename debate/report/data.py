@@ -17,6 +17,7 @@ from typing import Any
 from .. import tree
 from ..model import STANCES, Comment, CommentTags, Label, Thread
 from . import claims as claims_mod
+from .claims import NOT_DISCUSSION
 from . import explain as ex
 from .escape import anchor_id, truncate
 from .keypoints import key_points
@@ -103,6 +104,10 @@ class _Context:
         self.participants = {p.id: p for p in thread.participants}
         self.labels = {p.id: p.label for p in thread.participants}
         self._anon: dict[str, str] = {}
+        #: Comments that take part in the discussion: deleted, spam, pingbacks... are listed but not
+        #: counted in shares, polarisation or sentiment (their "[deleted]" text says nothing).
+        self.discussion = [c for c in thread.comments if not NOT_DISCUSSION & set(c.flags)]
+        self.counted = {c.id for c in self.discussion}
 
     def tags(self, c: Comment) -> CommentTags | None:
         return self.thread.tags.get(c.id)
@@ -182,13 +187,15 @@ def _label(label: Label) -> dict[str, Any]:
 def _summary(ctx: _Context) -> dict[str, Any]:
     t = ctx.thread
     comments = t.comments
-    stances = Counter(ctx.stance(c) or "untagged" for c in comments)
-    relations = Counter(ctx.relation(c) or "untagged" for c in comments if c.parent is not None)
+    stances = Counter(ctx.stance(c) or "untagged" for c in ctx.discussion)
+    relations = Counter(ctx.relation(c) or "untagged" for c in ctx.discussion if c.parent is not None)
     flags = Counter(f for c in comments for f in c.flags)
-    n = len(comments)
+    n = len(ctx.discussion)
     shares = {s: _r(stances.get(s, 0) / n) if n else 0.0 for s in STANCES}
     return {
-        "comments": n,
+        "comments": len(comments),
+        "counted": n,
+        "not_counted": len(comments) - n,
         "participants": len(t.participants),
         "top_level": sum(1 for c in comments if c.parent is None),
         "replies": sum(1 for c in comments if c.parent is not None),
@@ -215,7 +222,7 @@ def _polarisation(ctx: _Context) -> dict[str, Any]:
     1 = every comment takes a side and the sides are equal; 0 = nobody takes a side, or
     everyone takes the same one. Also: of the replies that cross sides, how many disagree.
     """
-    comments = ctx.thread.comments
+    comments = ctx.discussion
     favor = sum(1 for c in comments if ctx.stance(c) == "favor")
     against = sum(1 for c in comments if ctx.stance(c) == "against")
     sided = favor + against
@@ -225,7 +232,7 @@ def _polarisation(ctx: _Context) -> dict[str, Any]:
     level = next(name for bound, name in POLARISATION_LEVELS if index < bound)
     cross = cross_disagree = 0
     for c in comments:
-        if c.parent is None or c.parent not in ctx.by_id:
+        if c.parent is None or c.parent not in ctx.counted:
             continue
         a, b = ctx.stance(c), ctx.stance(ctx.by_id[c.parent])
         if {a, b} == {"favor", "against"}:
@@ -245,7 +252,7 @@ def _timeline(ctx: _Context) -> tuple[list[Comment], str]:
 
 def _sentiment_shift(ctx: _Context) -> dict[str, Any]:
     ordered, basis = _timeline(ctx)
-    scored = [(c, ctx.compound(c)) for c in ordered if ctx.compound(c) is not None]
+    scored = [(c, ctx.compound(c)) for c in ordered if ctx.compound(c) is not None and c.id in ctx.counted]
     values = [v for _, v in scored]
     out: dict[str, Any] = {"order": basis, "mean": _mean(values), "first_third": None, "last_third": None,
                            "change": None, "direction": "too few scores" if values else "no scores"}
@@ -299,7 +306,7 @@ def _participants(ctx: _Context) -> list[dict[str, Any]]:
     out = []
     for p in ctx.thread.participants:
         stance, counts = _participant_stance(ctx, p.comments)
-        scores = [v for cid in p.comments if cid in ctx.by_id
+        scores = [v for cid in p.comments if cid in ctx.counted
                   for v in [ctx.compound(ctx.by_id[cid])] if v is not None]
         out.append({
             "id": p.id, "label": p.label, "named": p.name is not None,
@@ -479,7 +486,7 @@ def _arc(ctx: _Context) -> dict[str, Any]:
         points.append({**ctx.ref(c), "label": ctx.who(c), "compound": _r(ctx.compound(c)),
                        "sentiment": (ctx.tags(c).sentiment.label if ctx.tags(c) and ctx.tags(c).sentiment
                                      else None),
-                       "stance": ctx.stance(c), "timestamp": c.timestamp})
+                       "stance": ctx.stance(c), "timestamp": c.timestamp, "counted": c.id in ctx.counted})
     return {"order": basis, "points": points}
 
 

@@ -142,7 +142,11 @@ def _summary(d: dict[str, Any]) -> str:
         shares = ", ".join(f"{STANCE_MARK[k]} {_pct(s['stance_shares'][k])} ({s['stance_counts'][k]})"
                            for k in s["stance_counts"])
         untagged = f"; {s['untagged']} not tagged" if s["untagged"] else ""
-        out.append(f"- **Each side's share** of the comments: {shares}{untagged}.")
+        of = "the comments"
+        if s["not_counted"]:
+            of = (f"the {s['counted']} comments in the discussion ({s['not_counted']} deleted, removed, spam or "
+                  f"pingback comment(s) are listed but not counted here, in polarisation or in sentiment)")
+        out.append(f"- **Each side's share** of {of}: {shares}{untagged}.")
         ps = ", ".join(f"{STANCE_MARK.get(k, k)} {v}" for k, v in s["participant_stances"].items())
         out.append(f"- **Participants' overall stance** (majority of their comments): {ps}.")
         p = s["polarisation"]
@@ -341,7 +345,7 @@ def _counts(r: dict[str, Any]) -> str:
 
 def _arc(d: dict[str, Any]) -> str:
     pts = d["arc"]["points"]
-    values = [p["compound"] for p in pts if p["compound"] is not None]
+    values = [p["compound"] for p in pts if p["compound"] is not None and p["counted"]]
     if not values:
         return "## Sentiment arc\n\nNo sentiment scores."
     out = ["## Sentiment arc", "", f"Comments in {d['arc']['order'].replace('timestamp', 'time')} order, VADER compound from −1 (▁) to +1 (█):",
@@ -350,14 +354,15 @@ def _arc(d: dict[str, Any]) -> str:
         timed = d["arc"]["order"] == "timestamp"
         rows = [[_link(p)] + ([table_cell(p["timestamp"])] if timed else []) +
                 [table_cell(p["label"], 40), _num(p["compound"]), _bar(p["compound"]),
-                 STANCE_MARK.get(p["stance"] or "untagged", "")] for p in pts]
+                 STANCE_MARK.get(p["stance"] or "untagged", "") if p["counted"] else "not counted (flagged)"]
+                for p in pts]
         out.append(_table(["Comment"] + (["Time (UTC)"] if timed else []) + ["By", "Compound", "", "Stance"], rows))
     else:
         size = -(-len(pts) // ARC_ROWS)
         rows = []
         for i in range(0, len(pts), size):
             chunk = pts[i:i + size]
-            vals = [p["compound"] for p in chunk if p["compound"] is not None]
+            vals = [p["compound"] for p in chunk if p["compound"] is not None and p["counted"]]
             mean = round(sum(vals) / len(vals), 3) if vals else None
             rows.append([f"{_link(chunk[0])} – {_link(chunk[-1])}", str(len(chunk)), _num(mean), _bar(mean)])
         out.append(_table(["Comments", "Count", "Mean compound", ""], rows))
