@@ -87,7 +87,8 @@ def _header(d: dict[str, Any]) -> str:
             ["Author", table_cell(a["author"]) if a["author"] else "*(not stated)*"],
             ["Date", table_cell(a["date"]) if a["date"] else "*(not stated)*"],
             ["Address", _url(a["url"])],
-            ["Source", f"{table_cell(th['source'] or th['id'])} ({table_cell(th['format'] or 'unknown format')})"]]
+            ["Source", f"{table_cell(th['source'] or th['id'])} ({table_cell(th['format'] or 'unknown format')})"
+             + ("" if not th["source"] or th["source"].split(".")[0] == th["id"] else f", thread {table_cell(th['id'])}")]]
     for field, inf in a["inferred"].items():
         rows.append([f"{inline(field)} (inferred)",
                      f"cue {table_cell(inf['cue'])}, confidence {_num(inf['confidence'], False)}"])
