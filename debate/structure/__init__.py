@@ -25,8 +25,8 @@ __all__ = ["infer_structure", "analyse_thread", "Analysis"]
 
 #: Comments with these flags are not turns of the discussion: they answer the article.
 _NOT_TURNS = frozenset({"pingback", "trackback"})
-#: Cue a reader puts on parents it read from the page's layout (nested numbering "1.1").
-LAYOUT_CUES = frozenset({"nested_numbering"})
+#: Cues a reader puts on parents it read from the page layout ("1.1", indentation, nested HTML).
+LAYOUT_CUES = frozenset({"nested_numbering", "indentation", "html_nesting"})
 
 
 @dataclass(frozen=True)
