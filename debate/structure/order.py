@@ -36,6 +36,8 @@ def from_timestamps(comments: Sequence[Comment]) -> tuple[str, Inference] | None
         return None
     backwards = [(a, b) for a, b in zip(comments, comments[1:]) if b.timestamp < a.timestamp]
     if not backwards:
+        if len(set(stamps)) * 2 < len(stamps):
+            return None  # mostly ties (dates without times): says nothing about the order
         return "chronological", Inference("timestamps", 0.9, "", "the stated times never go back")
     a, b = backwards[0]
     return "threaded", Inference(
