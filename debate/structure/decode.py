@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from . import cues, links
 from .links import ARTICLE, Context, View
 
-#: Partial trees kept per step. 8: on the benchmark, widths above 4 change no decision; 8 is a margin.
+#: Partial trees kept per step. On the benchmark (chronological, names hidden, order given) greedy
+#: decoding (1) scored 0.655, widths 4, 8 and 16 scored 0.683-0.687: 8 leaves a margin.
 BEAM = 8
 #: Above this many comments keep one hypothesis (greedy with context): cost stays linear.
 BEAM_MAX_COMMENTS = 400
