@@ -104,3 +104,16 @@ def test_acts(text, kwargs, act):
     assert act in values, values
     assert all(a.value in ACTS for a in acts)
     assert all(a.evidence for a in acts)
+
+
+@pytest.mark.parametrize("thesis, text, expected", [
+    ("A plastic bag fee is better than a ban", "The bag fee is a smart, fair idea.", "favor"),
+    ("A plastic bag fee is better than a ban", "We should end the ban.", "favor"),
+    ("Ruritania should stop deporting asylum seekers", "Ruritania must stop deporting them.", "favor"),
+    ("Ruritania should stop deporting asylum seekers",
+     "Ruritania should not stop deporting them; the deportations are legal and justified.", "against"),
+    ("Ruritania should stop deporting asylum seekers", "Deporting people is cruel and inhumane.", "favor"),
+])
+def test_stance_from_the_thesis_structure(thesis, text, expected):
+    th = extract_thesis(Article(), thesis)
+    assert stance_toward(text, th).value == expected

@@ -46,9 +46,11 @@ OBJECT_WINDOW = 6
 W_OBJECT = 1.2
 #: Valence a sentence gives the target it is about (its first-named actor).
 W_TARGET = 1.5
-W_PRACTICE = 1.5
+W_PRACTICE = 2.0
 W_SYMPATHY = 0.8
 W_DISMISSAL = 0.9
+#: A thesis predicate this valenced ("are worth the money": VADER "worth" 0.9) sets its subject's side.
+PREDICATE_MIN = 0.5
 #: An entity's side is taken from the article only when its mean sentence valence is this clear.
 ARTICLE_SIDE_MIN = 0.25
 
@@ -136,7 +138,8 @@ def profile_of(thesis: Thesis, article_text: str | None = None) -> ThesisProfile
 def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     text = lx.normalize(thesis.text)
     stop_practice = bool(_MODAL_STOP.search(text))
-    practice_phrases = [t for t in thesis.targets if " " in t and t[:1].islower()]
+    comparative = _COMPARATIVE.search(text)  # "A is better than B": A is a target, B the practice
+    practice_phrases = [] if comparative else [t for t in thesis.targets if " " in t and t[:1].islower()]
     practice_stems = tuple(sorted({_stem(head) for p in practice_phrases
                                    if (head := next((w for w in p.split() if not w.endswith("ly")), ""))
                                    and len(head) > 4}))
@@ -153,9 +156,11 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
             why = "the thesis's practice is done to them"
         elif name == subject and stop_practice:
             sign, why = -1.0, "the thesis tells it to stop"
+        elif name == subject and comparative:
+            sign, why = 1.0, f"the thesis prefers it to {comparative.group('b')!r}"
         elif name == subject and predicate and not re.search(r"\bshould|must\b", text, re.IGNORECASE):
             v = _valence_sum(predicate.group(1))
-            if abs(v) >= 1.0:
+            if abs(v) >= PREDICATE_MIN:
                 sign, why = math.copysign(1.0, v), f"the thesis calls it: {predicate.group(1)!r}"
         targets.append(Target(name, _aliases(name), sign, protected, why))
     if article_text and any(t.sign == 0.0 and not t.protected for t in targets):
@@ -171,8 +176,52 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
         families[str(i)] = tuple(a for a in t.aliases if a not in seen)
         seen.update(t.aliases)
     direction = 1.0 if stop_practice or _STOP_VERBS.search(text) else (-1.0 if practice_stems else 0.0)
+    if not practice_stems:
+        practice_stems, direction = _practice_from_structure(text)
     return ThesisProfile(thesis, tuple(targets), practice_stems, direction, PhraseIndex(families),
                          _echo_stems(text))
+
+
+#: "<subject> should [not|stop|ban] <verb phrase>" and "<A> is better than <B>".
+_MODAL_SPLIT = re.compile(
+    r"^(?P<subj>.*?)\b(?:should|must|ought to|need to|needs to|has to|have to)\s+"
+    r"(?P<neg>(?:not|never)\s+)?(?P<stop>(?:stop|cease|end|quit|abandon|ban|abolish|scrap|halt|drop)\b\s*)?"
+    r"(?P<vp>.+)$", re.IGNORECASE)
+_COMPARATIVE = re.compile(r"\b(?:is|are)\s+(?:better|preferable|superior|safer|cheaper|fairer|smarter|wiser)\s+"
+                          r"than\s+(?P<b>.+)$", re.IGNORECASE)
+#: Words that end the noun phrase a thesis acts on ("build the ferry terminal | now instead of ...").
+_NP_END = frozenset({"from", "for", "in", "on", "at", "to", "by", "with", "instead", "before", "after",
+                     "than", "until", "unless", "if", "when", "while", "because", "now", "and", "or", ","})
+
+
+def _practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
+    """The practice a thesis wants done (-1) or stopped (+1), read from its sentence structure.
+
+    "Primary schools should stop giving homework" -> (homework, +1); "Cities should pilot a
+    four-day work week" -> (work, week, -1); "A fee is better than a ban" -> (ban, +1).
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    m = _COMPARATIVE.search(text)
+    if m:
+        words, direction = tokenize(m.group("b")), 1.0
+    else:
+        m = _MODAL_SPLIT.search(text)
+        if not m:
+            return (), 0.0
+        direction = 1.0 if (m.group("neg") or m.group("stop")) else -1.0
+        words = tokenize(m.group("vp"))
+        if words and not (m.group("stop") and words[0].endswith("ing")) and direction < 0:
+            words = words[1:]  # the verb ("pilot", "build"); its object is the practice
+        elif words and words[0].endswith("ing"):
+            words = words[1:]  # "stop giving homework": the practice is the homework
+    np: list[str] = []
+    for w in words:
+        if w in _NP_END:
+            break
+        np.append(w)
+    stems = {_stem(w) for w in np if len(w) >= 3 and w not in ENGLISH_STOP_WORDS and w.isalpha()}
+    return tuple(sorted(stems)), (direction if stems else 0.0)
 
 
 def _echo_stems(text: str) -> dict[str, float]:
@@ -209,6 +258,8 @@ def _aliases(name: str) -> tuple[str, ...]:
                 low[len(next(a for a in alts if low.startswith(a + " "))) + 1:]
             out.update(f"{a} {rest}" for a in (country,) + alts if len(a) > 2 or a.isalpha())
             out.add(rest)  # "refugees" alone: the people the thesis is about
+    if len(words) > 1 and name[:1].islower():  # "plastic bag fee": also "bag fee", "fee"
+        out.update({" ".join(words[-2:]), words[-1]})
     if len(words) > 1 and name.split()[0][:1].isupper():
         initials = "".join(w[0] for w in words if w not in ("of", "the", "and"))
         if len(initials) >= 2:
@@ -298,7 +349,8 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     low = sent.lower()
     rng = doc.sentence_tokens(i)
     toks, neg = doc.toks, doc.negated
-    practice = bool(p.practice) and any(st in low for st in p.practice)
+    practice = bool(p.practice) and any(
+        st in low for st in p.practice if len(st) >= 7) or any(_stem(toks[j]) in p.practice for j in rng)
     rhetorical = low.rstrip().endswith("?") and bool(_RHETORICAL_OPEN.match(low))
     futile = doc.texts("futility", i)
     flip = -1.0 if (rhetorical or futile) else 1.0
@@ -344,9 +396,9 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
             ev.append(Evidence("target_valence", f"{tgt.name}: {sent[:160]}", round(c, 3)))
     if practice and p.practice_direction:
         pv = 0.0
-        if _STOP_VERBS.search(sent):
-            negated_stop = re.search(r"\b(?:not|n't|never)\b\W+(?:\w+\W+)?(?:stop|end|cease|ban)", low)
-            pv += 2.0 if negated_stop else -2.0
+        stops = [j for j in rng if _STOP_VERBS.fullmatch(toks[j]) and _stem(toks[j]) not in p.practice]
+        if stops:  # a call to stop it (a negated one, "we should not end it", asks to keep it)
+            pv += 2.0 if neg[stops[0]] else -2.0
         if _KEEP_VERBS.search(sent):
             pv += 1.0
         pv += general * 0.5
