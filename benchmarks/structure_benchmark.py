@@ -18,7 +18,7 @@ Usage:
   python benchmarks/structure_benchmark.py --hand           # the same with the hand weights
   python benchmarks/structure_benchmark.py --in-sample      # the shipped weights (fitted on all of it)
   python benchmarks/structure_benchmark.py --learn          # leave-one-source-out: hand vs learned
-  python benchmarks/structure_benchmark.py --learn --write  # ... then fit on all, write learned_weights.json
+  python benchmarks/structure_benchmark.py --learn --write  # ... then fit on all, write debate/data/structure_link_weights.json
 """
 
 from __future__ import annotations

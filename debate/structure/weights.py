@@ -3,7 +3,7 @@
 `HAND_WEIGHTS` are set by reasoning about what each cue means (an address that
 names the candidate's writer is near-decisive; a shared word is weak). The
 benchmark (`benchmarks/structure_benchmark.py --learn`) fits the same features
-with logistic regression and writes `learned_weights.json` beside this file;
+with logistic regression and writes `debate/data/structure_link_weights.json`;
 `load_weights()` prefers that file when present. Plain JSON, never pickle.
 """
 
@@ -48,7 +48,8 @@ HAND_WEIGHTS: dict[str, float] = {
     "new_topic": 2.5,
 }
 
-LEARNED_PATH = Path(__file__).with_name("learned_weights.json")
+#: In debate/data/ so that it ships with the package (pyproject package-data).
+LEARNED_PATH = Path(__file__).resolve().parents[1] / "data" / "structure_link_weights.json"
 
 
 @lru_cache(maxsize=4)
