@@ -70,6 +70,11 @@ def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thre
         else:
             s = score_stance(doc, profile)
             probs, local = s.probs, s.label()
+            if c.id in authors and c.parent is None and not s.relevant and not doc.cues.get("disagree") \
+                    and not doc.cues.get("agree"):
+                # a top-level note by the author that names nothing of the thesis ("Thanks for watching,
+                # keep it civil") is procedural: it argues nothing
+                authors = {k: v for k, v in authors.items() if k != c.id}
         rel = score_relation(doc, top_level=c.parent is None)
         if skip:
             why = Evidence("not_discussion", f"flagged {', '.join(sorted(skip))}", 0.0)

@@ -154,9 +154,9 @@ def _explain(n: Node, belief, final: int, local: int, unary, nbrs, msgs, edges, 
     if n.parent is None and article is not None:
         psi = _edge(n.relation)
         f = [sum(psi[i][j] * article[j] for j in range(3)) for i in range(3)]
-        rel = ("agree", "disagree", "neutral")[max(range(3), key=lambda k: n.relation[k])]
-        contributions.append((math.log(f[final] / f[local]), f"rule:article_{rel}",
-                              f"answers the article ({rel}, p={max(n.relation):.2f})"))
+        a, d, ne = n.relation
+        contributions.append((math.log(f[final] / f[local]), "rule:article_relation",
+                              f"answers the article (agree {a:.2f}, disagree {d:.2f}, neutral {ne:.2f})"))
     for other, _p, src_is_a, k in nbrs[n.id]:
         m = msgs[(other, n.id)]
         kind = edges[k][3]
