@@ -111,7 +111,8 @@ def _detect(thread: Thread, ctx: Context, w, given, authored_given, fixed):
         return order, inf, decode(ctx, order, w, given, authored_given, fixed)
     chrono = decode(ctx, "chronological", w, given, authored_given, fixed)
     threaded = decode(ctx, "threaded", w, given, authored_given, fixed)
-    order, inf = from_cues(_crossing(chrono.decisions), _off_path_mass(chrono.decisions), len(thread.comments))
+    order, inf = from_cues(_crossing(chrono.decisions), _off_path_mass(chrono.decisions), len(thread.comments),
+                           chrono.score - threaded.score)
     return order, inf, (chrono if order == "chronological" else threaded)
 
 

@@ -21,6 +21,9 @@ STRONG_CUES = frozenset({"quote", "quote_you", "addr_match", "addr_author", "num
 #: Evidence (link confidence x how surely an in-between comment answers something else) needed to call
 #: a page chronological. Tuned on the benchmark (structure_benchmark.py), where 0.3-0.5 worked alike.
 CROSSING_EVIDENCE = 0.4
+#: Score (summed link log-odds) the threaded constraint must cost before crossing links count. 1.0: a
+#: threaded benchmark page that the crossing test misread cost -0.55; chronological ones cost 1.5 and up.
+THREADED_COST = 1.0
 #: Share of links (expected) whose likeliest parents sit off the threaded path, above which a page reads as
 #: chronological. On the benchmark, threaded pages mostly stayed under 0.22 and chronological ones with
 #: interleaved replies went over 0.25; 0.26 keeps threaded pages threaded (see docs/structure.md).
@@ -47,15 +50,18 @@ def from_timestamps(comments: Sequence[Comment]) -> tuple[str, Inference] | None
     )
 
 
-def from_cues(crossing: Sequence[tuple[int, int, float, str]], off_path: float, n: int
-              ) -> tuple[str, Inference]:
+def from_cues(crossing: Sequence[tuple[int, int, float, str]], off_path: float, n: int,
+              cost: float = float("inf")) -> tuple[str, Inference]:
     """Decide from the tree decoded without the order constraint.
 
     `crossing` are (child, parent, evidence, cue): links that a threaded
     listing could only show if comments that look like they answer something
-    else sat inside the parent's subtree (see structure._crossing).
+    else sat inside the parent's subtree (see structure._crossing). `cost` is
+    how much worse the best threaded tree scores than the best unconstrained one
+    (log-odds units): crossing links count only when the constraint costs
+    something, i.e. no threaded reading explains them about as well.
     """
-    if crossing and crossing[0][2] >= CROSSING_EVIDENCE:
+    if crossing and crossing[0][2] >= CROSSING_EVIDENCE and cost >= THREADED_COST:
         child, parent, weight, cue = crossing[0]
         strong = [c for c in crossing if c[2] >= CROSSING_EVIDENCE]
         return "chronological", Inference(
