@@ -107,3 +107,25 @@ def test_seed_000_against_the_careful_reading():
     assert relation >= 5, {c: out.tags[c].relation.value for c in parents}
     # the author's comments are favor, and say why
     assert out.tags["c7"].stance.value == "favor"
+
+
+def test_many_replies_to_one_comment_stay_fast():
+    import time
+
+    nodes = [Node("root", (0.8, 0.1, 0.1), (0.0, 0.0, 1.0), None, "a", True)]
+    nodes += [Node(f"r{i}", (1 / 3, 1 / 3, 1 / 3), (0.1, 0.8, 0.1), "root", f"s{i}", False) for i in range(3000)]
+    start = time.perf_counter()
+    out = infer(nodes, (0.9, 0.05, 0.05))
+    assert time.perf_counter() - start < 5.0
+    assert out["r0"].value == "against"
+
+
+def test_huge_comment_is_tagged_in_linear_time():
+    import time
+
+    text = ("I don't think the council is right about this, because the numbers say otherwise " * 1200)
+    t = build([Comment(id="a", text=text, speaker="x")])
+    start = time.perf_counter()
+    out = tag_thread(t, thesis=THESIS)
+    assert time.perf_counter() - start < 10.0
+    assert out.tags["a"].stance.value in STANCES

@@ -108,13 +108,15 @@ def infer(nodes: list[Node], article: tuple[float, float, float] | None) -> dict
         delta = 0.0
         for src in ids:
             links = nbrs[src]
-            u0, u1, u2 = unary[src]
+            # product of everything src hears, once; each outgoing message divides its own input back
+            # out, so a comment with thousands of replies costs linear, not quadratic, time
+            t0, t1, t2 = unary[src]
+            for other, _p, _f, _kk in links:
+                m = msgs[(other, src)]
+                t0, t1, t2 = t0 * m[0], t1 * m[1], t2 * m[2]
             for dst, psi, src_is_a, _k in links:
-                h0, h1, h2 = u0, u1, u2
-                for other, _p, _f, _kk in links:
-                    if other != dst:
-                        m = msgs[(other, src)]
-                        h0, h1, h2 = h0 * m[0], h1 * m[1], h2 * m[2]
+                back = msgs[(dst, src)]
+                h0, h1, h2 = t0 / back[0], t1 / back[1], t2 / back[2]
                 if src_is_a:  # psi[s_src][s_dst]
                     o = [h0 * psi[0][t] + h1 * psi[1][t] + h2 * psi[2][t] for t in range(3)]
                 else:  # psi[s_dst][s_src]
