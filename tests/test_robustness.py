@@ -16,8 +16,8 @@ timeout, so a hang fails the test instead of stalling the suite.
 
 from __future__ import annotations
 
-import copy
 import csv
+import gzip
 import io
 import json
 import re
@@ -29,10 +29,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import zstandard
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from debate import canonical
 from debate.cli.app import app
+from debate.errors import DebateError
 from debate.ingest import FORMATS, FieldMap, ReadOptions, detect_format, read_threads
 from debate.model import Thread
 
@@ -201,8 +205,8 @@ def hand_count(fmt: str, path: Path, fields: FieldMap = FieldMap()) -> int | Non
     if fmt == "jsonl":
         return _records(_json_lines(path), fields, stem)
     if fmt == "csv":
-        try:
-            rows = list(csv.DictReader(io.StringIO(_text(path), newline="")))
+        try:  # strict: an unclosed quote is an error, not a field swallowing the rest of the file
+            rows = list(csv.DictReader(io.StringIO(_text(path), newline=""), strict=True))
         except csv.Error as e:
             raise Unreadable(str(e)) from None
         return _records([r for r in rows if any(r.values())], fields, stem)
@@ -241,18 +245,38 @@ def parse_cli(path: Path, *args: str) -> tuple[int, list[Thread] | None, str]:
     return 0, threads, ""
 
 
+def parse_library(path: Path, fields: FieldMap = FieldMap()) -> tuple[int, list[Thread] | None, str]:
+    """The same through `read_threads`: (0, threads, "") or (1, None, the one-line message)."""
+    try:
+        threads = list(read_threads(path, ReadOptions(fields=fields)))
+    except DebateError as e:
+        message = str(e)
+        assert "\n" not in message and path.name in message, message
+        return 1, None, message
+    for t in threads:  # what a reader returns is valid canonical data
+        assert canonical.loads(canonical.dumps(t)) == t
+    return 0, threads, ""
+
+
 def check_outcome(fmt: str, path: Path, name: str, *, what: str) -> tuple[int, str]:
-    """Parse `path` (read as `fmt`, field options of fixture `name`); clean parse accounts for all, or one-line error."""
+    """Parse `path` (read as `fmt`, field options of fixture `name`) with the CLI and the library.
+
+    Both must agree; a clean parse accounts for every comment, else a one-line error.
+    """
     fields = field_map(name)
     try:
         expected = hand_count(fmt, path, fields)
     except Unreadable:
         expected = "unreadable"
     code, threads, line = parse_cli(path, *field_args(name))
+    lib_code, lib_threads, _ = parse_library(path, fields)
+    assert lib_code == code, f"{what}: the library and the CLI disagree"
     if expected == "unreadable":
         assert code == 1, f"{what}: a malformed {fmt} file parsed with exit 0"
     elif code == 0 and expected is not None:
         assert accounted(threads) == expected, f"{what}: {accounted(threads)} comments out, {expected} in"
+    if code == 0:
+        assert accounted(lib_threads) == accounted(threads)
     return code, line
 
 
@@ -823,3 +847,183 @@ def test_directory_with_a_bad_file_names_that_file(tmp_path):
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "reddit_broken.json" in lines[0] and "line" in lines[0], result.stderr
+
+
+# --- compressed inputs ------------------------------------------------------------------------------------
+
+COMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
+    "gz": lambda d: gzip.compress(d, mtime=0),
+    # the zstd command line writes a content checksum by default; so do we
+    "zst": lambda d: zstandard.ZstdCompressor(write_checksum=True).compress(d),
+}
+
+
+@pytest.mark.parametrize("comp", COMPRESSORS)
+@pytest.mark.parametrize("name", FILE_FIXTURES)
+def test_compressed_example_reads_like_the_plain_one(name, comp, tmp_path):
+    path = tmp_path / f"{name}.{comp}"
+    path.write_bytes(COMPRESSORS[comp]((THREADS / name).read_bytes()))
+    expected = hand_count(fixture_format(name), THREADS / name, field_map(name))
+    assert detect_format(path) == fixture_format(name)
+    code, threads, line = parse_library(path, field_map(name))
+    assert code == 0, line
+    if expected is not None:
+        assert accounted(threads) == expected
+    code, out, line = parse_cli(path, *field_args(name))
+    assert code == 0, line
+    assert accounted(out) == accounted(threads)
+
+
+def _flip_middle(data: bytes) -> bytes:
+    i = len(data) // 2
+    return data[:i] + bytes([data[i] ^ 0x55]) + data[i + 1:]
+
+
+DAMAGE: dict[str, Callable[[bytes], bytes]] = {
+    "truncated": lambda c: c[: len(c) // 2],
+    "last-bytes-missing": lambda c: c[:-6],
+    "byte-flipped": _flip_middle,
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+@pytest.mark.parametrize("comp", COMPRESSORS)
+@pytest.mark.parametrize("name", FILE_FIXTURES)
+def test_damaged_compressed_example_is_an_error(name, comp, damage, tmp_path):
+    """A cut or corrupted download must not read as a shorter thread."""
+    path = tmp_path / f"{name}.{comp}"
+    path.write_bytes(DAMAGE[damage](COMPRESSORS[comp]((THREADS / name).read_bytes())))
+    code, _, line = parse_cli(path, *field_args(name))
+    assert code == 1, f"a {damage} .{comp} file parsed with exit 0"
+    assert parse_library(path, field_map(name))[0] == 1
+
+
+@pytest.mark.parametrize("comp", COMPRESSORS)
+def test_plain_file_named_as_compressed_is_an_error(comp, tmp_path):
+    path = tmp_path / f"reddit_thread.json.{comp}"
+    shutil.copyfile(THREADS / "reddit_parking_minimums.json", path)
+    code, _, line = parse_cli(path)
+    assert code == 1 and re.search("compress|gzip|zst|frame", line, re.I), line
+
+
+# --- CSV and JSON Lines details ---------------------------------------------------------------------------
+
+CSV_HEADER = "id,parent,author,text,time\n"
+#: CSV bodies after the header -> comments a clean parse must account for (None = must be an error).
+CSV_CASES = {
+    "unclosed-quote": ('c1,,Ann,"Buses first\nc2,c1,Bob,Trains first,\nc3,,Cy,Neither,\n', None),
+    "quoted-newlines": ('c1,,Ann,"Two\nparagraphs",\nc2,c1,Bob,"He said ""no"".",\n', 2),
+    "more-fields-than-header": ("c1,,Ann,Yes,,surplus\n", None),
+    "fewer-fields-than-header": ("c1,,Ann,Short row\nc2,c1,Bob,Another\n", 2),
+    "blank-lines-between": ("c1,,Ann,Yes,\n\n\nc2,c1,Bob,No,\n", 2),
+    "nul-byte": ("c1,,Ann,Ye\x00s,\n", 1),  # Python >= 3.11 reads NUL as a character
+    "crlf-line-ends": ("c1,,Ann,Yes,\r\nc2,c1,Bob,No,\r\n", 2),
+    "semicolon-delimited": (None, 2),  # a whole file, see below
+    "empty-id": (",,Ann,Yes,\n", None),
+    "bad-time": ("c1,,Ann,Yes,last tuesday-ish\n", None),
+}
+
+
+@pytest.mark.parametrize("case", CSV_CASES)
+def test_csv_details(case, tmp_path):
+    body, expected = CSV_CASES[case]
+    path = tmp_path / "comments.csv"
+    if case == "semicolon-delimited":
+        path.write_text("id;parent;author;text;time\nc1;;Ann;Yes, buses;\nc2;c1;Bob;No;\n", encoding="utf-8")
+    else:
+        path.write_text(CSV_HEADER + body, encoding="utf-8", newline="")
+    lib = parse_library(path)
+    code, threads, line = parse_cli(path)
+    assert lib[0] == code
+    if expected is None:
+        assert code == 1 and re.search(r"line \d+", line), line
+    else:
+        assert code == 0, line
+        assert accounted(threads) == expected
+
+
+#: JSON Lines bodies -> comments a clean parse must account for (None = must be an error).
+JSONL_CASES = {
+    "array-line": ('{"id": "1", "text": "a"}\n[1, 2]\n', None),
+    "two-objects-one-line": ('{"id": "1", "text": "a"} {"id": "2", "text": "b"}\n', None),
+    "trailing-comma": ('{"id": "1", "text": "a"},\n', None),
+    "blank-and-crlf-lines": ('{"id": "1", "text": "a"}\r\n\r\n\n{"id": "2", "text": "b", "parent": "1"}\r\n', 2),
+    "no-final-newline": ('{"id": "1", "text": "a"}\n{"id": "2", "text": "b"}', 2),
+    "pretty-printed": ('{\n "id": "1",\n "text": "a"\n}\n', None),
+    "nan-literal": ('{"id": "1", "text": "a", "score": NaN}\n', 1),
+    "duplicate-id": ('{"id": "1", "text": "a"}\n{"id": "1", "text": "again"}\n', 2),
+    "self-parent": ('{"id": "1", "text": "a", "parent": "1"}\n', 1),
+    "cycle": ('{"id": "1", "text": "a", "parent": "2"}\n{"id": "2", "text": "b", "parent": "1"}\n', 2),
+}
+
+
+@pytest.mark.parametrize("case", JSONL_CASES)
+def test_jsonl_details(case, tmp_path):
+    body, expected = JSONL_CASES[case]
+    path = tmp_path / "comments.jsonl"
+    path.write_bytes(body.encode())
+    lib = parse_library(path)
+    code, threads, line = parse_cli(path)
+    assert lib[0] == code
+    if expected is None:
+        assert code == 1 and re.search(r"line \d+", line), line
+    else:
+        assert code == 0, line
+        assert accounted(threads) == expected
+
+
+# --- random damage (hypothesis) -------------------------------------------------------------------------------
+
+#: Small examples of every file format, so each random case stays fast.
+FUZZ_FIXTURES = [n for n in FILE_FIXTURES if (THREADS / n).stat().st_size < 20_000]
+
+
+@st.composite
+def damaged(draw):
+    name = draw(st.sampled_from(FUZZ_FIXTURES))
+    data = bytearray((THREADS / name).read_bytes())
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(data)))
+        op = draw(st.sampled_from(["delete", "insert", "replace", "duplicate"]))
+        span = draw(st.integers(1, 40))
+        if op == "delete":
+            del data[at:at + span]
+        elif op == "insert":
+            data[at:at] = draw(st.binary(min_size=1, max_size=span))
+        elif op == "replace" and at < len(data):
+            data[at] = draw(st.integers(0, 255))
+        else:
+            data[at:at] = data[at:at + span]
+    return name, bytes(data)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(case=damaged())
+def test_random_damage_never_crashes_or_loses_comments(case, tmp_path_factory):
+    name, data = case
+    path = tmp_path_factory.mktemp("fuzz") / name
+    path.write_bytes(data)
+    fmt = fixture_format(name)
+    try:
+        expected = hand_count(fmt, path, field_map(name))
+    except Unreadable:
+        expected = "unreadable"
+    try:
+        code, threads, message = parse_library(path, field_map(name))
+    except DebateError:
+        raise
+    if expected == "unreadable":
+        assert code == 1, f"{name}: malformed input read without an error"
+    elif code == 0 and expected is not None and fixture_format(name) == detect_format(path):
+        assert accounted(threads) == expected, f"{name}: {accounted(threads)} comments out, {expected} in"
+
+
+@pytest.mark.parametrize("comp", COMPRESSORS)
+def test_damaged_compressed_stdin_is_an_error(comp):
+    data = DAMAGE["truncated"](COMPRESSORS[comp]((THREADS / "reddit_parking_minimums.json").read_bytes()))
+    result = runner.invoke(app, ["parse", "-", "--jsonl"], input=data)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "<stdin>" in lines[0], result.stderr

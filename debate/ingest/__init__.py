@@ -114,18 +114,33 @@ def read_threads(source: str | os.PathLike, options: ReadOptions | None = None) 
     options = options or ReadOptions()
     check_format(options.format)
     if str(source) == "-":
-        yield from _read_stdin(options)
+        try:
+            yield from _read_stdin(options)
+        except _stream_errors() as e:
+            raise InputError(f"cannot read or decompress the input: {e}", path="<stdin>") from None
         return
     path = Path(source)
     if not path.exists():
         raise InputError("no such file or directory", path=str(source))
-    fmt = options.format or detect_format(path)
-    if path.is_dir() and fmt != "convokit":
-        raise FormatError(f"is a directory, not a ConvoKit corpus (no utterances.jsonl); the {fmt} reader "
-                          "reads a file", path=str(source))
-    mod = _module(fmt)
-    for thread in mod.read(path, replace(options, format=fmt)):
-        yield thread if fmt == "canonical" else finish(thread, options)
+    try:
+        fmt = options.format or detect_format(path)
+        if path.is_dir() and fmt != "convokit":
+            raise FormatError(f"is a directory, not a ConvoKit corpus (no utterances.jsonl); the {fmt} reader "
+                              "reads a file", path=str(source))
+        mod = _module(fmt)
+        for thread in mod.read(path, replace(options, format=fmt)):
+            yield thread if fmt == "canonical" else finish(thread, options)
+    except _stream_errors() as e:  # evaluated only when something was raised
+        raise InputError(f"cannot read or decompress the file: {e}", path=str(source)) from None
+
+
+def _stream_errors() -> tuple[type[BaseException], ...]:
+    """What an unreadable file or a corrupt .gz / .zst stream raises while a reader reads it."""
+    import zlib
+
+    import zstandard
+
+    return (OSError, EOFError, zlib.error, zstandard.ZstdError)
 
 
 def read_thread(source: str | os.PathLike, options: ReadOptions | None = None) -> Thread:

@@ -29,10 +29,42 @@ def open_text(path: Path) -> IO[str]:
             import zstandard
         except ImportError:  # pragma: no cover - zstandard is a dependency
             raise InputError("reading .zst needs the 'zstandard' package", path=str(path)) from None
+        from .pushshift import _zst_chunks  # every frame, and an error for a frame cut short
+
         raw = open(path, "rb")
-        reader = zstandard.ZstdDecompressor(max_window_size=2**31).stream_reader(raw, closefd=True)
+        reader = io.BufferedReader(_ChunkStream(_zst_chunks(raw, str(path)), raw))
         return io.TextIOWrapper(reader, encoding="utf-8", errors="replace")
     return open(path, encoding="utf-8-sig", errors="replace", newline="")
+
+
+class _ChunkStream(io.RawIOBase):
+    """A readable byte stream over decompressed chunks.
+
+    zstandard's own `stream_reader` stops quietly where a truncated download
+    ends, so a cut file would read as a shorter thread; the chunks come from a
+    decompressor that says so instead.
+    """
+
+    def __init__(self, chunks, raw):
+        self._chunks, self._raw, self._pending = chunks, raw, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            self._pending = next(self._chunks, None)
+            if self._pending is None:
+                self._pending = b""
+                return 0
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
 
 
 # --- timestamps -----------------------------------------------------------------

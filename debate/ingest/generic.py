@@ -191,7 +191,8 @@ def _csv_records(path: Path) -> Iterator[tuple[str, dict]]:
     csv.field_size_limit(CSV_FIELD_LIMIT)
     delimiter = "\t" if _suffix(path) == ".tsv" else _sniff_delimiter(path)
     with open_text(path) as fh:
-        reader = csv.DictReader(fh, delimiter=delimiter)
+        # strict: an unclosed quote must be an error, not swallow every row after it into one field
+        reader = csv.DictReader(fh, delimiter=delimiter, strict=True)
         try:
             for row in reader:
                 if None in row:
@@ -201,7 +202,9 @@ def _csv_records(path: Path) -> Iterator[tuple[str, dict]]:
                     continue
                 yield f"line {reader.line_num}", row
         except csv.Error as e:
-            raise InputError(f"malformed CSV: {e}", path=str(path), where=f"line {reader.line_num}") from None
+            # DictReader.line_num is where the last good row ended: the broken row starts on the next line
+            raise InputError(f"malformed CSV: {e} (in the row starting on this line)", path=str(path),
+                             where=f"line {reader.line_num + 1}") from None
 
 
 def _sniff_delimiter(path: Path) -> str:
