@@ -114,6 +114,9 @@ def infer(nodes: list[Node], article: tuple[float, float, float] | None) -> dict
             for other, _p, _f, _kk in links:
                 m = msgs[(other, src)]
                 t0, t1, t2 = t0 * m[0], t1 * m[1], t2 * m[2]
+                z = t0 + t1 + t2  # renormalise so thousands of factors do not underflow
+                if z > 0:
+                    t0, t1, t2 = t0 / z, t1 / z, t2 / z
             for dst, psi, src_is_a, _k in links:
                 back = msgs[(dst, src)]
                 h0, h1, h2 = t0 / back[0], t1 / back[1], t2 / back[2]
@@ -135,8 +138,7 @@ def infer(nodes: list[Node], article: tuple[float, float, float] | None) -> dict
         b = list(unary[n.id])
         for other, _p, _f, _k in nbrs[n.id]:
             m = msgs[(other, n.id)]
-            b = [b[s] * m[s] for s in range(3)]
-        b = _norm(b)
+            b = _norm([b[s] * m[s] for s in range(3)])
         final = max(range(3), key=lambda k: (b[k], -k))
         local = max(range(3), key=lambda k: (n.local[k], -k))
         out[n.id] = _explain(n, b, final, local, unary[n.id], nbrs, msgs, edges, article)
