@@ -10,7 +10,6 @@ and says what decided it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..model import CommentTags, Evidence, Label, Thesis, Thread

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -237,7 +236,7 @@ def read_labels(path: Path, text_col: str, label_col: str, target_col: str | Non
     for n, row in enumerate(reader, start=2):
         text = row.get(text_col)
         if text is None or row.get(label_col) is None:
-            raise InputError(f"row has fewer fields than the header", path=str(path), where=f"line {n}")
+            raise InputError("row has fewer fields than the header", path=str(path), where=f"line {n}")
         raws.append(row[label_col])
         labels.append(normalize_label(row[label_col], path=str(path), where=f"line {n}"))
         texts.append(text)
