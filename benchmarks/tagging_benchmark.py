@@ -182,13 +182,13 @@ def throughput(repeat: int) -> list[str]:
 
 def _clear_caches() -> None:
     """Forget memoised sentences and profiles so each repeat does the full work."""
+    import debate.tag.profile as profile
     import debate.tag.sentiment as sentiment
-    import debate.tag.stance as stance
 
-    for mod in (sentiment, stance):
+    for mod in (sentiment, profile):
         for name in dir(mod):
             fn = getattr(mod, name)
-            if callable(getattr(fn, "cache_clear", None)) and name not in ("_analyzer", "_lexicon"):
+            if callable(getattr(fn, "cache_clear", None)) and name not in ("_analyzer", "valence_lexicon"):
                 fn.cache_clear()
 
 

@@ -1,12 +1,9 @@
 """Local stance of a text toward a thesis: favor, against or none, with the cues that decided it.
 
 How it works (each step leaves Evidence):
-1. The thesis is read into a `ThesisProfile`: the entities it names with the
-   side it takes on them (the actor told to *stop* something is criticised:
-   sign -1; a subject praised is +1), the practice it wants stopped or done,
-   and the people it protects (the practice's object). Entities whose side the
-   thesis does not say get it from the article: the summed valence of the
-   article sentences that name them.
+1. The thesis is read into a `ThesisProfile` (`profile.py`): the entities it
+   names with the side it takes on them, the practice it wants stopped or
+   done, and the people it protects.
 2. Each sentence of the text (quotations removed: quoted words are someone
    else's voice) attributes valence to entities: verbs that act on someone
    ("criticize X", "defend X") give it to their object, the rest of the
@@ -24,22 +21,21 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
 
 from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
-from .spans import Doc, PhraseIndex, analyze, sentences, strip_quotations, tokenize, tokens
+from .profile import (ALIASES, NEGATION_SCALAR, VALENCE_UNIT, ThesisProfile, valence_lexicon, stem, STOP_VERBS,
+                      profile_of)
+from .spans import Doc, analyze
+
+__all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
 
 #: Softmax logit of "none": a text needs a margin above ~1 (one clear cue) to take a side.
 NONE_LOGIT = 1.0
 #: Beyond this many sentences the summed margin is scaled by sqrt(LONG / n): a whole article sums dozens
 #: of weak cues that would otherwise swamp its few clear ones.
 LONG_TEXT_SENTENCES = 8
-#: VADER's negation scalar (vaderSentiment N_SCALAR): a negated word keeps 74% of its valence, flipped.
-NEGATION_SCALAR = -0.74
-#: Valence is on VADER's -4..4 scale; divide to bring one strong word to about 1 unit of margin.
-VALENCE_UNIT = 2.5
 #: How far after a verb its object may appear (tokens).
 OBJECT_WINDOW = 6
 #: Weights of the cue families (in margin units).
@@ -49,61 +45,9 @@ W_TARGET = 1.5
 W_PRACTICE = 2.0
 W_SYMPATHY = 0.8
 W_DISMISSAL = 0.9
-#: A thesis predicate this valenced ("are worth the money": VADER "worth" 0.9) sets its subject's side.
-PREDICATE_MIN = 0.5
-#: An entity's side is taken from the article only when its mean sentence valence is this clear.
-ARTICLE_SIDE_MIN = 0.25
 
-_STOP_VERBS = re.compile(r"\b(?:stop|stopping|cease|ceasing|end|ending|halt|halting|ban|banning|abolish|"
-                         r"quit|abandon|scrap|drop|refrain from|no more)\b", re.IGNORECASE)
 _KEEP_VERBS = re.compile(r"\b(?:continue|continuing|keep|keeping|necessary|justified|needed|must|have to|"
                          r"has to|right to|entitled to|no choice)\b", re.IGNORECASE)
-_MODAL_STOP = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to)\s+(?:not|never|stop|"
-                         r"cease|end|halt|quit|abandon)\b|\b(?:ceasing|stopping|ending|halting|banning)\b",
-                         re.IGNORECASE)
-_PREDICATE = re.compile(r"\b(?:is|are|was|were)\s+(.{3,})$", re.IGNORECASE)
-
-#: Common names of countries and their demonyms, capitals and abbreviations (general world knowledge).
-ALIASES: dict[str, tuple[str, ...]] = {
-    "china": ("chinese", "beijing", "prc"),
-    "north korea": ("north korean", "north koreans", "pyongyang", "dprk", "nk"),
-    "south korea": ("south korean", "south koreans", "seoul", "rok", "sk"),
-    "korea": ("korean", "koreans"),
-    "japan": ("japanese", "tokyo"),
-    "russia": ("russian", "russians", "moscow", "kremlin"),
-    "united states": ("us", "u.s.", "usa", "america", "american", "americans", "washington"),
-    "america": ("us", "u.s.", "usa", "american", "americans", "washington"),
-    "united kingdom": ("uk", "u.k.", "britain", "british", "london"),
-    "britain": ("uk", "u.k.", "british", "london"),
-    "european union": ("eu", "brussels"),
-    "eu": ("european union", "brussels"),
-    "france": ("french", "paris"), "germany": ("german", "germans", "berlin"),
-    "india": ("indian", "indians", "new delhi"), "israel": ("israeli", "israelis"),
-    "iran": ("iranian", "iranians", "tehran"), "ukraine": ("ukrainian", "ukrainians", "kyiv", "kiev"),
-    "taiwan": ("taiwanese", "taipei"), "mongolia": ("mongolian",), "vietnam": ("vietnamese", "hanoi"),
-    "canada": ("canadian", "canadians", "ottawa"), "mexico": ("mexican", "mexicans"),
-    "australia": ("australian", "australians", "canberra"), "turkey": ("turkish", "ankara"),
-    "syria": ("syrian", "syrians", "damascus"), "thailand": ("thai",), "myanmar": ("burma", "burmese"),
-}
-
-
-@dataclass(frozen=True)
-class Target:
-    name: str
-    aliases: tuple[str, ...]
-    sign: float  # +1 the thesis is on its side, -1 the thesis criticises it, 0 unknown / protected people
-    protected: bool  # the people the thesis's practice is done to
-    why: str  # how the sign was decided
-
-
-@dataclass(frozen=True)
-class ThesisProfile:
-    thesis: Thesis
-    targets: tuple[Target, ...]
-    practice: tuple[str, ...]  # stems of the practice the thesis is about ("repatriat", "crackdown")
-    practice_direction: float  # +1 the thesis wants the practice stopped, -1 wants it done, 0 unknown
-    mention: PhraseIndex  # aliases of the targets; the family name is the target's index
-    echo: dict[str, float]  # thesis content stem -> +1, or -1 for what the thesis wants stopped or banned
 
 
 @dataclass(frozen=True)
@@ -124,175 +68,6 @@ class StanceScore:
 def stance_toward(text: str, thesis: Thesis, *, article_text: str | None = None) -> Label:
     """Stance of any text (a comment, a quoted voice, an article) toward `thesis`."""
     return score_stance(text, profile_of(thesis, article_text)).label()
-
-
-# --- the thesis profile ----------------------------------------------------------------
-
-
-def profile_of(thesis: Thesis, article_text: str | None = None) -> ThesisProfile:
-    """Read the thesis (once per thesis and article) into targets with sides."""
-    return _profile(thesis, article_text or "")
-
-
-@lru_cache(maxsize=64)
-def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
-    text = lx.normalize(thesis.text)
-    stop_practice = bool(_MODAL_STOP.search(text))
-    comparative = _COMPARATIVE.search(text)  # "A is better than B": A is a target, B the practice
-    practice_phrases = [] if comparative else [t for t in thesis.targets if " " in t and t[:1].islower()]
-    practice_stems = tuple(sorted({_stem(head) for p in practice_phrases
-                                   if (head := next((w for w in p.split() if not w.endswith("ly")), ""))
-                                   and len(head) > 4}))
-    subject = thesis.targets[0] if thesis.targets else ""
-    predicate = _PREDICATE.search(text)
-    targets: list[Target] = []
-    for name in thesis.targets:
-        if name in practice_phrases:
-            continue
-        protected = any(name in p and not p.startswith(name) for p in practice_phrases) or \
-            bool(re.search(r"\b(?:on|against|of|to)\s+(?:the\s+)?" + re.escape(name), text))
-        sign, why = 0.0, "unknown"
-        if protected:
-            why = "the thesis's practice is done to them"
-        elif name == subject and stop_practice:
-            sign, why = -1.0, "the thesis tells it to stop"
-        elif name == subject and comparative:
-            sign, why = 1.0, f"the thesis prefers it to {comparative.group('b')!r}"
-        elif name == subject and predicate and not re.search(r"\bshould|must\b", text, re.IGNORECASE):
-            v = _valence_sum(predicate.group(1))
-            if abs(v) >= PREDICATE_MIN:
-                sign, why = math.copysign(1.0, v), f"the thesis calls it: {predicate.group(1)!r}"
-        targets.append(Target(name, _aliases(name), sign, protected, why))
-    if article_text and any(t.sign == 0.0 and not t.protected for t in targets):
-        sides = _article_sides(targets, article_text)
-        for i, t in enumerate(targets):
-            mean = sides.get(i, 0.0)
-            if t.sign == 0.0 and not t.protected and abs(mean) >= ARTICLE_SIDE_MIN:
-                targets[i] = replace(t, sign=math.copysign(1.0, mean),
-                                     why=f"the article's sentences about it (mean {mean:+.2f})")
-    seen: set[str] = set()
-    families: dict[str, tuple[str, ...]] = {}
-    for i, t in enumerate(targets):
-        families[str(i)] = tuple(a for a in t.aliases if a not in seen)
-        seen.update(t.aliases)
-    direction = 1.0 if stop_practice or _STOP_VERBS.search(text) else (-1.0 if practice_stems else 0.0)
-    if not practice_stems:
-        practice_stems, direction = _practice_from_structure(text)
-    return ThesisProfile(thesis, tuple(targets), practice_stems, direction, PhraseIndex(families),
-                         _echo_stems(text))
-
-
-#: "<subject> should [not|stop|ban] <verb phrase>" and "<A> is better than <B>".
-_MODAL_SPLIT = re.compile(
-    r"^(?P<subj>.*?)\b(?:should|must|ought to|need to|needs to|has to|have to)\s+"
-    r"(?P<neg>(?:not|never)\s+)?(?P<stop>(?:stop|cease|end|quit|abandon|ban|abolish|scrap|halt|drop)\b\s*)?"
-    r"(?P<vp>.+)$", re.IGNORECASE)
-_COMPARATIVE = re.compile(r"\b(?:is|are)\s+(?:better|preferable|superior|safer|cheaper|fairer|smarter|wiser)\s+"
-                          r"than\s+(?P<b>.+)$", re.IGNORECASE)
-#: Words that end the noun phrase a thesis acts on ("build the ferry terminal | now instead of ...").
-_NP_END = frozenset({"from", "for", "in", "on", "at", "to", "by", "with", "instead", "before", "after",
-                     "than", "until", "unless", "if", "when", "while", "because", "now", "and", "or", ","})
-
-
-def _practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
-    """The practice a thesis wants done (-1) or stopped (+1), read from its sentence structure.
-
-    "Primary schools should stop giving homework" -> (homework, +1); "Cities should pilot a
-    four-day work week" -> (work, week, -1); "A fee is better than a ban" -> (ban, +1).
-    """
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    m = _COMPARATIVE.search(text)
-    if m:
-        words, direction = tokenize(m.group("b")), 1.0
-    else:
-        m = _MODAL_SPLIT.search(text)
-        if not m:
-            return (), 0.0
-        direction = 1.0 if (m.group("neg") or m.group("stop")) else -1.0
-        words = tokenize(m.group("vp"))
-        if words and not (m.group("stop") and words[0].endswith("ing")) and direction < 0:
-            words = words[1:]  # the verb ("pilot", "build"); its object is the practice
-        elif words and words[0].endswith("ing"):
-            words = words[1:]  # "stop giving homework": the practice is the homework
-    np: list[str] = []
-    for w in words:
-        if w in _NP_END:
-            break
-        np.append(w)
-    stems = {_stem(w) for w in np if len(w) >= 3 and w not in ENGLISH_STOP_WORDS and w.isalpha()}
-    return tuple(sorted(stems)), (direction if stems else 0.0)
-
-
-def _echo_stems(text: str) -> dict[str, float]:
-    """Content stems of the thesis; those after a stop/ban verb are what it opposes (-1)."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    out: dict[str, float] = {}
-    sign = 1.0
-    for w in re.findall(r"[a-z][a-z\-]+", text.lower()):
-        if _STOP_VERBS.fullmatch(w):
-            sign = -1.0
-            continue
-        if w in ENGLISH_STOP_WORDS or len(w) < 4 or w in _ECHO_SKIP:
-            continue
-        out.setdefault(_stem(w), sign)
-    return out
-
-
-#: Thesis words too general to tie a sentence to it.
-_ECHO_SKIP = frozenset({"should", "would", "could", "must", "better", "worth", "good", "more", "less", "most",
-                        "will", "make", "made", "does", "instead"})
-
-
-def _aliases(name: str) -> tuple[str, ...]:
-    low = name.lower()
-    out = {low}
-    words = low.split()
-    for country, alts in ALIASES.items():
-        if low == country or low in alts:
-            out.update(alts)
-            out.add(country)
-        elif low.startswith(country + " ") or any(low.startswith(a + " ") for a in alts):
-            rest = low.split(" ", len(country.split()))[-1] if low.startswith(country + " ") else \
-                low[len(next(a for a in alts if low.startswith(a + " "))) + 1:]
-            out.update(f"{a} {rest}" for a in (country,) + alts if len(a) > 2 or a.isalpha())
-            out.add(rest)  # "refugees" alone: the people the thesis is about
-    if len(words) > 1 and name[:1].islower():  # "plastic bag fee": also "bag fee", "fee"
-        out.update({" ".join(words[-2:]), words[-1]})
-    if len(words) > 1 and name.split()[0][:1].isupper():
-        initials = "".join(w[0] for w in words if w not in ("of", "the", "and"))
-        if len(initials) >= 2:
-            out.add(initials)
-    if words and words[-1].endswith("s") and len(words[-1]) > 4:
-        out.add(words[-1][:-1] if len(words) == 1 else " ".join(words[:-1] + [words[-1][:-1]]))
-    return tuple(sorted(out))
-
-
-def _article_sides(targets: list[Target], article_text: str) -> dict[int, float]:
-    """Mean valence the article gives each target in the sentences that name it (one pass)."""
-    index = PhraseIndex({str(i): t.aliases for i, t in enumerate(targets)})
-    firsts = set(index.exact) | set(index.wild_first)
-    lex = _lexicon()
-    totals: dict[int, list[float]] = {}
-    for sent in sentences(strip_quotations(article_text)):
-        toks = tokenize(sent)
-        if firsts.isdisjoint(toks):
-            continue  # names no target: skip before the (slower) phrase match
-        hit = index.match(toks)
-        if not hit:
-            continue
-        v = 0.0
-        for t in tokens(sent):
-            x = lx.ARGUMENT_VALENCE.get(t.text)
-            if x is None:
-                x = lex.get(t.text, 0.0)
-            v += x * (NEGATION_SCALAR if t.negated else 1.0)
-        for fam in hit:
-            acc = totals.setdefault(int(fam), [0.0, 0])
-            acc[0] += v / VALENCE_UNIT
-            acc[1] += 1
-    return {k: t / n for k, (t, n) in totals.items()}
 
 
 # --- scoring a text --------------------------------------------------------------------
@@ -350,11 +125,11 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     rng = doc.sentence_tokens(i)
     toks, neg = doc.toks, doc.negated
     practice = bool(p.practice) and any(
-        st in low for st in p.practice if len(st) >= 7) or any(_stem(toks[j]) in p.practice for j in rng)
+        st in low for st in p.practice if len(st) >= 7) or any(stem(toks[j]) in p.practice for j in rng)
     rhetorical = low.rstrip().endswith("?") and bool(_RHETORICAL_OPEN.match(low))
     futile = doc.texts("futility", i)
     flip = -1.0 if (rhetorical or futile) else 1.0
-    lex = _lexicon()
+    lex = valence_lexicon()
     obj_val: dict[int, float] = {}
     in_mention = {k for a, b, _ in mentions for k in range(a, b)}
     general = 0.0
@@ -396,7 +171,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
             ev.append(Evidence("target_valence", f"{tgt.name}: {sent[:160]}", round(c, 3)))
     if practice and p.practice_direction:
         pv = 0.0
-        stops = [j for j in rng if _STOP_VERBS.fullmatch(toks[j]) and _stem(toks[j]) not in p.practice]
+        stops = [j for j in rng if STOP_VERBS.fullmatch(toks[j]) and stem(toks[j]) not in p.practice]
         if stops:  # a call to stop it (a negated one, "we should not end it", asks to keep it)
             pv += 2.0 if neg[stops[0]] else -2.0
         if _KEEP_VERBS.search(sent):
@@ -426,7 +201,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
         for j in rng:
             w = toks[j]
             if len(w) >= 4:
-                o = p.echo.get(_stem(w))
+                o = p.echo.get(stem(w))
                 if o is not None:
                     echoed.append((w, o))
     relevant = bool(mentions) or practice or bool(dis) or bool(echoed)
@@ -455,31 +230,3 @@ def _subject(doc: Doc, rng: range, mentions: list[tuple[int, int, int]], obj_val
                 (j > start and o[:1].isupper() and o[1:].islower() and o != "I"):
             return None  # someone else is the subject ("The SK govt asked China ...")
     return first[1]
-
-
-def _valence_sum(text: str) -> float:
-    lex = _lexicon()
-    total = 0.0
-    for t in tokens(text):
-        v = lx.ARGUMENT_VALENCE.get(t.text)
-        if v is None:
-            v = lex.get(t.text, 0.0)
-        total += v * (NEGATION_SCALAR if t.negated else 1.0)
-    return total
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    w = re.sub(r"[^a-z]", "", word.lower())
-    for suf in ("ations", "ation", "ings", "ing", "ions", "ion", "s", "e"):
-        if w.endswith(suf) and len(w) - len(suf) >= 5:
-            return w[: -len(suf)]
-    return w
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, float]:
-    """VADER's word valences (loaded once per process)."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return dict(SentimentIntensityAnalyzer().lexicon)
