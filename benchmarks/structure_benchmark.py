@@ -72,6 +72,24 @@ def build(cases: list[Case], order: str, names: bool) -> list[Flat]:
     return [flatten(c, order, names) for c in cases]
 
 
+def by_source(cases: list[Case], weights) -> list[str]:
+    """Per source group and condition (order given), with the chronological baselines."""
+    lines = ["| source | comments | threaded shown | threaded hidden | chronological shown | chronological hidden "
+             "| chronological baselines: article / previous |", "|---|---|---|---|---|---|---|"]
+    for g in sorted({group_of(c) for c in cases}):
+        group = [c for c in cases if group_of(c) == g]
+        cells, base = [], ""
+        n = 0
+        for order, names in conditions():
+            r = score(build(group, order, names), weights, True)
+            cells.append(f"{r['model']:.3f}")
+            n = r["n"]
+            if order == "chronological":
+                base = f"{r['article']:.3f} / {r['previous']:.3f}"
+        lines.append(f"| {g} | {n} | " + " | ".join(cells) + f" | {base} |")
+    return lines
+
+
 def read_back_note(cases: list[Case]) -> str:
     flats = all_flats(cases)
     direct = sum(f.thread.id.endswith("#direct") for f in flats)
@@ -229,8 +247,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         held_out = {g: fit(all_flats([c for c in cases if group_of(c) != g])) for g in sorted(
             {group_of(c) for c in cases})}
-        out += table(cases, lambda case: held_out[group_of(case)],
+        cross = lambda case: held_out[group_of(case)]  # noqa: E731
+        out += table(cases, cross,
                      "learned weights, cross-fitted: each source scored with weights fitted on the other sources")
+        out += ["", "### by source (cross-fitted, order given)", ""] + by_source(cases, cross)
     out += ["", "Order detection is scored only on pages whose two listings differ (count in brackets). Its "
             "thresholds (order.py) were chosen on these same threads, so that column is optimistic."]
     print("\n".join(out))
