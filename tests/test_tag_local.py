@@ -117,3 +117,17 @@ def test_acts(text, kwargs, act):
 def test_stance_from_the_thesis_structure(thesis, text, expected):
     th = extract_thesis(Article(), thesis)
     assert stance_toward(text, th).value == expected
+
+
+def test_negated_echo_of_the_parent_is_disagreement():
+    from debate.tag.relation import score_relation
+    from debate.tag.spans import analyze
+
+    parent = analyze("The ordinance requires lower rents for every new building.")
+    reply = analyze("It never requires lower rents. Developers keep the savings.")
+    label = score_relation(reply, parent=parent).label()
+    assert label.value == "disagree"
+    assert any(e.cue == "negated_echo" for e in label.evidence)
+    # answering a question is not contradicting it
+    asked = analyze("Why does the ordinance require lower rents?")
+    assert not any(e.cue == "negated_echo" for e in score_relation(reply, parent=asked).evidence)

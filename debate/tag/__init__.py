@@ -74,7 +74,8 @@ def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thre
                 # a top-level note by the author that names nothing of the thesis ("Thanks for watching,
                 # keep it civil") is procedural: it argues nothing
                 authors = {k: v for k, v in authors.items() if k != c.id}
-        rel = score_relation(doc, top_level=c.parent is None)
+        rel = score_relation(doc, top_level=c.parent is None,
+                             parent=docs.get(c.parent) if c.parent is not None else None)
         if skip:
             why = Evidence("not_discussion", f"flagged {', '.join(sorted(skip))}", 0.0)
             probs = (0.0, 0.0, 1.0)

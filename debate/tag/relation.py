@@ -41,6 +41,8 @@ W_CORRECTIVE = 0.7
 #: "Good." / "Bad idea." opening a top-level comment: a verdict on the article's proposal or news.
 W_OPENER = 1.0
 _OPENER_END = frozenset({".", "!", ",", "-", ":", "—"})
+#: The reply negates words of its parent.
+W_NEGATED_ECHO = 0.6
 #: The reply quotes its parent: it answers a claim, most often to contest it.
 W_QUOTE_REPLY = 0.3
 #: A top-level comment without a word about the article: its cues may address anyone.
@@ -72,7 +74,8 @@ def relation_of(text: str, *, top_level: bool = False) -> Label:
     return score_relation(text, top_level=top_level).label()
 
 
-def score_relation(text: str | Doc, *, top_level: bool = False) -> RelationScore:
+def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | None = None) -> RelationScore:
+    """Relation cues of one comment; `parent` (the analysed parent comment) enables the negated-echo cue."""
     doc = text if isinstance(text, Doc) else analyze(text)
     ev: list[Evidence] = []
     margin = 0.0
@@ -135,6 +138,12 @@ def score_relation(text: str | Doc, *, top_level: bool = False) -> RelationScore
             margin += w / TOP_LEVEL_UNANCHORED  # an opener judges the article: not scaled down below
             ev.append(Evidence("approval_opener" if w > 0 else "disapproval_opener",
                                doc.span_text(a, _end(doc, fam)), w))
+    if parent is not None and not top_level and "?" not in parent.toks:
+        # (an answer to a question often negates its words without disagreeing: "Why not X?" "Because ... don't X")
+        echo = negated_echo(doc, parent)
+        if echo:
+            margin -= W_NEGATED_ECHO
+            ev.append(Evidence("negated_echo", echo, -W_NEGATED_ECHO))
     first_word = re.match(r"\W*([A-Za-z]+)", body)
     if first_word and first_word.group(1).lower() in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
@@ -171,6 +180,21 @@ def concessions(doc: Doc) -> list[tuple[int, int]]:
                 last = tb
                 break
     return out
+
+
+def negated_echo(doc: Doc, parent: Doc) -> str:
+    """A sentence that repeats the parent's words under a negation ("It doesn't have to require it"
+    after "Nothing requires lower rents"): the classic sign of contradicting what was said."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    said = {w for w in parent.toks if len(w) >= 4 and w.isalpha() and w not in ENGLISH_STOP_WORDS}
+    if not said:
+        return ""
+    for i in range(len(doc.sent_spans)):
+        shared = sorted({doc.toks[j] for j in doc.sentence_tokens(i) if doc.negated[j] and doc.toks[j] in said})
+        if shared:
+            return f"{', '.join(shared[:3])} (negated): {_clip(doc.sentence(i), 100)}"
+    return ""
 
 
 def _skip_address(text: str) -> str:
