@@ -241,8 +241,14 @@ def parse_cli(path: Path, *args: str) -> tuple[int, list[Thread] | None, str]:
         assert len(lines) == 1, f"expected one error line, got {result.stderr!r}"
         assert path.name in lines[0], f"the error does not name {path.name}: {lines[0]!r}"
         return 1, None, lines[0]
-    threads = [canonical.loads(line, path=f"{path.name} output") for line in result.stdout.splitlines() if line.strip()]
-    return 0, threads, ""
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    for line in lines:  # strict JSON: other tools reject NaN and Infinity
+        json.loads(line, parse_constant=_not_json)
+    return 0, [canonical.loads(line, path=f"{path.name} output") for line in lines], ""
+
+
+def _not_json(constant: str):
+    raise AssertionError(f"the output holds {constant}, which is not JSON")
 
 
 def parse_library(path: Path, fields: FieldMap = FieldMap()) -> tuple[int, list[Thread] | None, str]:
@@ -1027,3 +1033,64 @@ def test_damaged_compressed_stdin_is_an_error(comp):
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "<stdin>" in lines[0], result.stderr
+
+
+# --- timestamps no calendar holds -----------------------------------------------------------------------------
+
+#: The time field of each JSON example's victim record.
+TIME_FIELDS = {
+    "reddit_parking_minimums.json": "created_utc", "hn_algolia_four_day_week.json": "created_at_i",
+    "hn_firebase_code_review.json": "time", "youtube_car_free_downtown.info.json": "timestamp",
+    "generic_forum_export.json": "posted", "pushshift_askeconomics.ndjson": "created_utc",
+    "generic_school_week.jsonl": "time", "convokit_rent_control": "timestamp",
+}
+BAD_TIMES = {"huge": 1e300, "minus-huge": -1e300, "nan": float("nan"), "infinity": float("inf"),
+             "year-0": "0000-01-01T00:00:00Z", "words": "the day after the vote", "year-1-east": "0001-01-01T00:00:00+05:00"}
+
+
+@pytest.mark.parametrize("value", BAD_TIMES)
+@pytest.mark.parametrize("name", TIME_FIELDS)
+def test_impossible_timestamp(name, value, tmp_path):
+    path = copy_fixture(name, tmp_path)
+    key = TIME_FIELDS[name]
+    if name in JSON_EDITS:
+        JSON_EDITS[name][1]["time"] = _set(key, BAD_TIMES[value])
+        try:
+            _apply_edit(name, "time", path)
+        finally:
+            del JSON_EDITS[name][1]["time"]
+    else:
+        LINE_EDITS[name][1]["time"] = _set(key, BAD_TIMES[value])
+        try:
+            _apply_edit(name, "time", path)
+        finally:
+            del LINE_EDITS[name][1]["time"]
+    code, line = check_outcome(fixture_format(name), path, name, what=f"{name} {key}={value}")
+    if code == 0:  # kept, then not as a made-up date
+        threads = parse_library(path, field_map(name))[1]
+        assert all(c.timestamp is None or c.timestamp[:4] not in ("0000", "0001") for t in threads for c in t.comments)
+
+
+# --- ConvoKit side files ----------------------------------------------------------------------------------------
+
+SIDE_DAMAGE: dict[str, Callable[[bytes], bytes]] = {
+    "truncated": lambda d: d[: len(d) // 2],
+    "invalid-utf8": lambda d: d.replace(b'"', b'"\xff\xfe', 1),
+    "empty": lambda d: b"",
+    "json-list": lambda d: b"[]",
+    "json-null": lambda d: b"null",
+    "values-are-numbers": lambda d: json.dumps({k: 5 for k in json.loads(d)}).encode(),
+}
+CONVOKIT_SIDE_FILES = [(n, f.name) for n in FIXTURES if fixture_format(n) == "convokit"
+                       for f in sorted((THREADS / n).iterdir()) if f.suffix == ".json"]
+
+
+@pytest.mark.parametrize("damage", SIDE_DAMAGE)
+@pytest.mark.parametrize("name, side", CONVOKIT_SIDE_FILES)
+def test_convokit_side_file_damaged(name, side, damage, tmp_path):
+    path = copy_fixture(name, tmp_path)
+    f = path / side
+    f.write_bytes(SIDE_DAMAGE[damage](f.read_bytes()))
+    code, line = check_outcome("convokit", path, name, what=f"{name}/{side} {damage}")
+    if code == 1:
+        assert side in line or "utterances" in line, line

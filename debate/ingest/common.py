@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import html
 import io
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -85,7 +86,11 @@ def to_utc_iso(value: object, *, path: str | None = None, where: str | None = No
         seconds = float(value)
         if seconds > 1e11:  # milliseconds
             seconds /= 1000.0
-        dt = datetime.fromtimestamp(seconds, tz=timezone.utc)
+        try:
+            dt = datetime.fromtimestamp(seconds, tz=timezone.utc)
+        except (OverflowError, ValueError, OSError):  # NaN, infinity, beyond year 9999
+            raise InputError(f"timestamp {value!r} is out of range; expected epoch seconds or milliseconds",
+                             path=path, where=where) from None
         return _fmt(dt)
     if isinstance(value, str):
         s = value.strip()
@@ -99,7 +104,10 @@ def to_utc_iso(value: object, *, path: str | None = None, where: str | None = No
                 raise InputError(f"cannot read timestamp {value!r}", path=path, where=where) from None
         if dt.tzinfo is None:
             dt = dt.replace(tzinfo=timezone.utc)
-        return _fmt(dt.astimezone(timezone.utc))
+        try:
+            return _fmt(dt.astimezone(timezone.utc))
+        except OverflowError:  # "0001-01-01T00:00+01:00" has no UTC time
+            raise InputError(f"timestamp {value!r} is out of range", path=path, where=where) from None
     raise InputError(f"expected a timestamp, got {type(value).__name__}", path=path, where=where)
 
 
@@ -216,6 +224,7 @@ def build_thread(
     extra_stats: dict[str, int] | None = None,
 ) -> Thread:
     """Repair the tree (orphans, cycles: flagged, never dropped) and count everything."""
+    comments = [_json_safe(c) for c in comments]
     repaired, report = repair_tree(comments, path=source_path)
     flags = [set(c.flags) for c in repaired]
     stats = SourceStats(
@@ -237,3 +246,9 @@ def build_thread(
         source_format=source_format,
         stats=stats,
     )
+
+
+def _json_safe(c: Comment) -> Comment:
+    """NaN and infinity are not JSON: a source's `"score": NaN` is kept as the text "nan"."""
+    bad = {k: str(v) for k, v in c.extra.items() if isinstance(v, float) and not math.isfinite(v)}
+    return replace(c, extra={**c.extra, **bad}) if bad else c

@@ -80,6 +80,8 @@ def _load_json(path: Path) -> Any:
             return json.load(fh)
     except json.JSONDecodeError as e:
         raise InputError(f"invalid JSON: {e.msg}", path=str(path), where=f"line {e.lineno}") from None
+    except UnicodeDecodeError as e:  # as for utterances: not UTF-8 is an error, not a guess
+        raise InputError(f"not UTF-8 (byte {e.start + 1}); expected a JSON file", path=str(path)) from None
 
 
 def _meta_table(directory: Path, *names: str) -> dict[str, dict]:
@@ -204,7 +206,7 @@ def _time(value: Any, f: Path, where: str) -> tuple[str | None, Any]:
     if value is None or value == "":
         return None, None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return (to_utc_iso(value), None) if value >= MIN_EPOCH else (None, value)
+        return (to_utc_iso(value, path=str(f), where=where), None) if value >= MIN_EPOCH else (None, value)
     if isinstance(value, str):
         try:
             return to_utc_iso(value, path=str(f), where=where), None
