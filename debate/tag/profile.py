@@ -226,7 +226,7 @@ def _aliases(name: str) -> tuple[str, ...]:
 def _article_sides(targets: list[Target], article_text: str) -> dict[int, float]:
     """Mean valence the article gives each target in the sentences that name it (one pass)."""
     index = PhraseIndex({str(i): t.aliases for i, t in enumerate(targets)})
-    firsts = set(index.exact) | set(index.wild_first)
+    firsts = index.firsts  # aliases have no wildcards
     lex = valence_lexicon()
     totals: dict[int, list[float]] = {}
     for sent in sentences(strip_quotations(article_text)):
@@ -267,6 +267,18 @@ def stem(word: str) -> str:
         if w.endswith(suf) and len(w) - len(suf) >= 5:
             return w[: -len(suf)]
     return w
+
+
+@lru_cache(maxsize=1)
+def word_valence() -> dict[str, float]:
+    """VADER's valences overridden by the argument words, non-zero entries only: one lookup per token."""
+    merged = {w: v for w, v in valence_lexicon().items() if v}
+    for w, v in lx.ARGUMENT_VALENCE.items():
+        if v:
+            merged[w] = v
+        else:
+            merged.pop(w, None)
+    return merged
 
 
 @lru_cache(maxsize=1)

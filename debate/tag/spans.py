@@ -75,16 +75,21 @@ def tokenize(text: str) -> list[str]:
 
 
 class PhraseIndex:
-    """Phrases of several families, matched on token lists by their first token.
+    """Phrases of several families, matched on token lists by their first token (and second).
 
     A phrase ending in "*" matches any token starting with its last word
     ("haha*" matches "hahaha"). Longest match per family wins at a position,
-    and a family's matches do not overlap.
+    and a family's matches do not overlap. Multi-word phrases are keyed by
+    their first two tokens, so a common first word ("i", "the", "you") does
+    not make every occurrence try dozens of phrases.
     """
 
     def __init__(self, families: dict[str, tuple[str, ...]]):
-        self.exact: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
-        self.wild_first: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+        Entry = tuple[tuple[str, ...], bool, str]
+        self.single: dict[str, list[str]] = {}  # one-word phrase -> families
+        self.pairs: dict[tuple[str, str], list[Entry]] = {}  # first two words -> longer phrases
+        self.wild_second: dict[str, list[Entry]] = {}  # two-word phrases whose second word is a prefix
+        self.wild_first: dict[str, list[Entry]] = {}  # one-word prefixes, keyed by their first 4 letters
         for fam, phrases in families.items():
             for ph in phrases:
                 wild = ph.endswith(_WILD)
@@ -92,37 +97,49 @@ class PhraseIndex:
                 if not toks:
                     continue
                 entry = (toks, wild, fam)
-                if wild and len(toks) == 1:
-                    self.wild_first.setdefault(toks[0][:4], []).append(entry)
+                if len(toks) == 1:
+                    if wild:
+                        self.wild_first.setdefault(toks[0][:4], []).append(entry)
+                    else:
+                        self.single.setdefault(toks[0], []).append(fam)
+                elif len(toks) == 2 and wild:
+                    self.wild_second.setdefault(toks[0], []).append(entry)
                 else:
-                    self.exact.setdefault(toks[0], []).append(entry)
-        for lst in (*self.exact.values(), *self.wild_first.values()):
+                    self.pairs.setdefault(toks[:2], []).append(entry)
+        for lst in (*self.pairs.values(), *self.wild_second.values(), *self.wild_first.values()):
             lst.sort(key=lambda e: -len(e[0]))
+        self.firsts = frozenset(self.single) | {k[0] for k in self.pairs} | frozenset(self.wild_second)
+        self.prefixes = tuple(sorted(self.wild_first))
 
     def match(self, toks: list[str]) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {}
         ends: dict[str, int] = {}
-        exact, wild_first = self.exact, self.wild_first
+        firsts, prefixes = self.firsts, self.prefixes
         n = len(toks)
-        for i, t in enumerate(toks):
-            cands = exact.get(t)
-            wc = wild_first.get(t[:4]) if len(t) >= 4 else None
-            if cands is None and wc is None:
-                continue
-            for lst in (cands, wc):
-                if not lst:
-                    continue
-                for phrase, wild, fam in lst:  # longest first
+        # one C-level pass picks the few tokens that can start a phrase
+        starts = [i for i, t in enumerate(toks) if t in firsts or (prefixes and t.startswith(prefixes))]
+        for i in starts:
+            t = toks[i]
+            hits: list[tuple[str, int]] = []  # (family, length), longest first per family below
+            if i + 1 < n:
+                for phrase, _w, fam in self.pairs.get((t, toks[i + 1]), ()):
                     k = len(phrase)
-                    if i < ends.get(fam, 0) or i + k > n:
-                        continue
-                    if wild:
-                        if toks[i:i + k - 1] != list(phrase[:-1]) or not toks[i + k - 1].startswith(phrase[-1]):
-                            continue
-                    elif k > 1 and tuple(toks[i:i + k]) != phrase:
-                        continue
-                    found.setdefault(fam, []).append((i, i + k))
-                    ends[fam] = i + k
+                    if i + k <= n and (k == 2 or tuple(toks[i:i + k]) == phrase):
+                        hits.append((fam, k))
+                for phrase, _w, fam in self.wild_second.get(t, ()):
+                    if toks[i + 1].startswith(phrase[1]):
+                        hits.append((fam, 2))
+            for fam in self.single.get(t, ()):
+                hits.append((fam, 1))
+            if prefixes and len(t) >= 4:
+                for phrase, _w, fam in self.wild_first.get(t[:4], ()):
+                    if t.startswith(phrase[0]):
+                        hits.append((fam, 1))
+            for fam, k in sorted(hits, key=lambda h: -h[1]):
+                if i < ends.get(fam, 0):
+                    continue
+                found.setdefault(fam, []).append((i, i + k))
+                ends[fam] = i + k
         return found
 
 
@@ -143,13 +160,26 @@ class Doc:
     quotes: list[str]
     sent_spans: list[tuple[int, int]]  # character spans in `text`
     toks: list[str]  # lower-case tokens
-    orig: list[str]  # the same tokens as written (case kept)
-    starts: list[int]  # character offset of each token
     sent_first_tok: list[int]  # index of the first token of each sentence
     negated: list[bool]
     cues: dict[str, list[tuple[int, int]]]  # family -> token spans
     urls: int
     _by_sentence: dict = field(default_factory=dict, repr=False)
+    _offsets: list | None = field(default=None, repr=False)
+
+    @property
+    def orig(self) -> list[str]:
+        """The tokens as written (case kept); computed on first use (only evidence text needs it)."""
+        return [self.text[a:b] for a, b in self._spans()]
+
+    def _spans(self) -> list[tuple[int, int]]:
+        if self._offsets is None:
+            self._offsets = [m.span() for a, b in self.sent_spans for m in _TOKEN.finditer(self.text, a, b)]
+        return self._offsets
+
+    def token_text(self, k: int) -> str:
+        a, b = self._spans()[k]
+        return self.text[a:b]
 
     def sentence_of(self, tok: int) -> int:
         return bisect_right(self.sent_first_tok, tok) - 1
@@ -163,10 +193,10 @@ class Doc:
         return self.text[a:b]
 
     def span_text(self, a: int, b: int) -> str:
-        if a >= len(self.starts):
+        spans = self._spans()
+        if a >= len(spans):
             return ""
-        end = self.starts[b - 1] + len(self.orig[b - 1])
-        return self.text[self.starts[a]:end]
+        return self.text[spans[a][0]:spans[b - 1][1]]
 
     def in_sentence(self, family: str, i: int) -> list[tuple[int, int]]:
         spans = self.cues.get(family)
@@ -199,28 +229,34 @@ def analyze(text: str, *, quotes: bool = True) -> Doc:
             qs.extend(found)
             clean = _QUOTED.sub(" QUOTE ", clean)
     spans = sentence_spans(clean)
-    orig: list[str] = []
-    starts: list[int] = []
+    lower = clean.lower()
+    same = len(lower) == len(clean)  # lower-casing kept every offset (true except for rare letters)
+    toks: list[str] = []
     sent_first: list[int] = []
     for a, b in spans:
-        sent_first.append(len(orig))
-        for m in _TOKEN.finditer(clean, a, b):
-            orig.append(m.group(0))
-            starts.append(m.start())
-    toks = [t.lower() for t in orig]
-    negated = _negation(toks)
-    return Doc(clean, qs, spans, toks, orig, starts, sent_first, negated, cue_index().match(toks),
+        sent_first.append(len(toks))
+        if same:
+            toks.extend(_TOKEN.findall(lower, a, b))
+        else:
+            toks.extend(t.lower() for t in _TOKEN.findall(clean, a, b))
+    negated = _negation(toks) if _ANY_NEGATOR.search(lower) else [False] * len(toks)
+    return Doc(clean, qs, spans, toks, sent_first, negated, cue_index().match(toks),
                len(_URL.findall(clean)))
+
+
+_ANY_NEGATOR = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|hardly)\b|n't\b")
 
 
 def _negation(toks: list[str]) -> list[bool]:
     out = []
     neg = False
+    stop = _PUNCT | lx.SCOPE_END
+    negators = lx.NEGATORS
     for w in toks:
-        if w in _PUNCT or w in lx.SCOPE_END:
+        if w in stop:
             neg = False
             out.append(False)
-        elif w in lx.NEGATORS or w.endswith("n't"):
+        elif w in negators or w.endswith("n't"):
             out.append(neg)
             neg = not neg
         else:

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
-from .profile import (ALIASES, NEGATION_SCALAR, VALENCE_UNIT, ThesisProfile, valence_lexicon, stem, STOP_VERBS,
-                      profile_of)
+from .profile import (ALIASES, NEGATION_SCALAR, STOP_VERBS, VALENCE_UNIT, ThesisProfile, profile_of, stem,
+                      word_valence)
 from .spans import Doc, analyze
 
 __all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
@@ -129,26 +129,27 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     rhetorical = low.rstrip().endswith("?") and bool(_RHETORICAL_OPEN.match(low))
     futile = doc.texts("futility", i)
     flip = -1.0 if (rhetorical or futile) else 1.0
-    lex = valence_lexicon()
+    lex = word_valence()
+    verbs = lx.OBJECT_VERBS
     obj_val: dict[int, float] = {}
     in_mention = {k for a, b, _ in mentions for k in range(a, b)}
     general = 0.0
     for j in rng:
         w = toks[j]
+        if w not in lex and w not in verbs:
+            continue
         if j in consumed or j in in_mention:
             continue
-        ov = lx.OBJECT_VERBS.get(w)
+        ov = verbs.get(w) if mentions else None
         if ov is not None:
             obj = next(((a, idx) for a, _, idx in mentions if j < a <= j + OBJECT_WINDOW), None)
             if obj is not None:
                 v = ov * (-1.0 if neg[j] else 1.0)
                 obj_val[obj[1]] = obj_val.get(obj[1], 0.0) + v
-                ev.append(Evidence("object_verb", f"{w}{' (negated)' if neg[j] else ''} -> {doc.orig[obj[0]]}",
+                ev.append(Evidence("object_verb", f"{w}{' (negated)' if neg[j] else ''} -> {doc.token_text(obj[0])}",
                                    round(v, 3)))
                 continue
-        v = lx.ARGUMENT_VALENCE.get(w)
-        if v is None:
-            v = lex.get(w, 0.0)
+        v = lex.get(w)
         if v:
             general += v * (NEGATION_SCALAR if neg[j] else 1.0)
     subject = _subject(doc, rng, mentions, obj_val, p)
@@ -225,7 +226,7 @@ def _subject(doc: Doc, rng: range, mentions: list[tuple[int, int, int]], obj_val
         return None
     start = rng.start
     for j in range(start, first[0]):
-        o = doc.orig[j]
+        o = doc.token_text(j)
         if doc.toks[j] in _ACTOR_WORDS or (len(o) >= 2 and o.isupper() and o.isalpha() and o != "QUOTE") or \
                 (j > start and o[:1].isupper() and o[1:].islower() and o != "I"):
             return None  # someone else is the subject ("The SK govt asked China ...")
