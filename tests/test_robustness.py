@@ -1094,3 +1094,57 @@ def test_convokit_side_file_damaged(name, side, damage, tmp_path):
     code, line = check_outcome("convokit", path, name, what=f"{name}/{side} {damage}")
     if code == 1:
         assert side in line or "utterances" in line, line
+
+
+# --- nesting and encodings --------------------------------------------------------------------------------------
+
+JSON_NAMED = [n for n in FILE_FIXTURES if n.endswith((".json", ".jsonl", ".ndjson"))]
+
+
+@pytest.mark.parametrize("opener", ["[", '{"children": ['])
+@pytest.mark.parametrize("name", JSON_NAMED)
+def test_json_nested_beyond_the_recursion_limit(name, opener, tmp_path):
+    path = tmp_path / name
+    path.write_text(opener * (sys.getrecursionlimit() * 20), encoding="utf-8")
+    code, _, line = parse_cli(path, *field_args(name))
+    assert code == 1
+    assert parse_library(path, field_map(name))[0] == 1
+
+
+def test_a_reply_chain_thousands_deep_is_read_whole(tmp_path):
+    """Deep but legitimate: every comment answers the one before (no recursion limit applies)."""
+    depth = sys.getrecursionlimit() * 3
+    path = tmp_path / "chain.jsonl"
+    path.write_text("".join(json.dumps({"id": f"c{i}", "parent": f"c{i - 1}" if i else None, "text": f"reply {i}"}) + "\n"
+                            for i in range(depth)), encoding="utf-8")
+    code, threads, line = parse_cli(path)
+    assert code == 0, line
+    (thread,) = threads
+    assert len(thread.comments) == depth and thread.stats.orphaned == 0
+    assert thread.comments[-1].parent == f"c{depth - 2}"
+
+
+ENCODINGS: dict[str, Callable[[str], bytes]] = {
+    "utf-16-le-bom": lambda s: s.encode("utf-16-le").join([b"\xff\xfe", b""]),
+    "utf-16-be-bom": lambda s: s.encode("utf-16-be").join([b"\xfe\xff", b""]),
+    "utf-32-bom": lambda s: s.encode("utf-32"),
+    "utf-16-be-no-bom": lambda s: s.encode("utf-16-be"),
+}
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("name", FILE_FIXTURES)
+def test_file_in_another_unicode_encoding(name, encoding, tmp_path):
+    """Windows tools save UTF-16: read correctly or refused clearly, never read as garbage comments."""
+    path = tmp_path / name
+    path.write_bytes(ENCODINGS[encoding]((THREADS / name).read_text(encoding="utf-8")))
+    code, threads, line = parse_cli(path, *field_args(name))
+    if fixture_format(name) not in ("wxr", "disqus", "pushshift") and "no-bom" not in encoding:
+        # the text readers honour a byte-order mark
+        assert code == 0, line
+    if code == 0:
+        expected = hand_count(fixture_format(name), THREADS / name, field_map(name))
+        assert expected is None or accounted(threads) == expected
+        assert not any("\x00" in c.text for t in threads for c in t.comments), "UTF-16 read as UTF-8"
+    else:
+        assert "\x00" not in line, "the error message carries NUL bytes"

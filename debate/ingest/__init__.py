@@ -132,6 +132,11 @@ def read_threads(source: str | os.PathLike, options: ReadOptions | None = None) 
             yield thread if fmt == "canonical" else finish(thread, options)
     except _stream_errors() as e:  # evaluated only when something was raised
         raise InputError(f"cannot read or decompress the file: {e}", path=str(source)) from None
+    except RecursionError as e:  # json's decoder recurses once per level of nesting
+        if "JSON" not in str(e):
+            raise
+        raise InputError("JSON nested too deeply to read (thousands of levels of arrays or objects)",
+                         path=str(source)) from None
 
 
 def _stream_errors() -> tuple[type[BaseException], ...]:

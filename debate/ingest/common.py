@@ -35,7 +35,17 @@ def open_text(path: Path) -> IO[str]:
         raw = open(path, "rb")
         reader = io.BufferedReader(_ChunkStream(_zst_chunks(raw, str(path)), raw))
         return io.TextIOWrapper(reader, encoding="utf-8", errors="replace")
-    return open(path, encoding="utf-8-sig", errors="replace", newline="")
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    # Windows tools ("Unicode Text" in Excel, PowerShell) write UTF-16 with a byte-order mark.
+    encoding = next((enc for bom, enc in _BOMS if head.startswith(bom)), "utf-8-sig")
+    return open(path, encoding=encoding, errors="replace", newline="")
+
+
+#: Byte-order marks of the encodings besides UTF-8 a text file announces itself in (UTF-32 first:
+#: its little-endian mark begins with UTF-16's). The codecs named here consume the mark.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
 
 
 class _ChunkStream(io.RawIOBase):
