@@ -1148,3 +1148,33 @@ def test_file_in_another_unicode_encoding(name, encoding, tmp_path):
         assert not any("\x00" in c.text for t in threads for c in t.comments), "UTF-16 read as UTF-8"
     else:
         assert "\x00" not in line, "the error message carries NUL bytes"
+
+
+# --- every reading command shares the same error boundary ------------------------------------------------------
+
+#: Commands that read threads, with the arguments each needs besides its input (their outputs go to tmp).
+READING_COMMANDS = {
+    "parse": [], "structure": [], "tag": [], "report": ["-o", "{out}"], "compare": ["-o", "{out}/c.md"],
+    "export": ["--format", "jsonl", "-o", "{out}/e.jsonl"], "worksheet": ["-o", "{out}"],
+}
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS)
+@pytest.mark.parametrize("damage", ["truncated", "binary", "forced-wrong-format"])
+def test_every_reading_command_reports_bad_input_in_one_line(command, damage, tmp_path):
+    path = tmp_path / "reddit_thread.json"
+    data = (THREADS / "reddit_parking_minimums.json").read_bytes()
+    extra: list[str] = []
+    if damage == "truncated":
+        data = data[: len(data) // 3]
+    elif damage == "binary":
+        data = data[:200] + b"\x00\xff" * 50 + data[200:]
+    else:
+        extra = ["--from" if command == "export" else "--format", "wxr"]
+    path.write_bytes(data)
+    args = [a.replace("{out}", str(tmp_path / "out")) for a in READING_COMMANDS[command]]
+    result = runner.invoke(app, [command, str(path), *args, *extra])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 1, (result.exit_code, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and path.name in lines[0] and "Traceback" not in result.output, result.stderr
