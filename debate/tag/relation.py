@@ -185,9 +185,7 @@ def concessions(doc: Doc) -> list[tuple[int, int]]:
 def negated_echo(doc: Doc, parent: Doc) -> str:
     """A sentence that repeats the parent's words under a negation ("It doesn't have to require it"
     after "Nothing requires lower rents"): the classic sign of contradicting what was said."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    said = {w for w in parent.toks if len(w) >= 4 and w.isalpha() and w not in ENGLISH_STOP_WORDS}
+    said = parent.content_words()
     if not said:
         return ""
     for i in range(len(doc.sent_spans)):

@@ -144,6 +144,13 @@ class PhraseIndex:
 
 
 @lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
 def cue_index() -> PhraseIndex:
     """The index of every cue family (built once per process)."""
     return PhraseIndex(lx.FAMILIES)
@@ -166,6 +173,14 @@ class Doc:
     urls: int
     _by_sentence: dict = field(default_factory=dict, repr=False)
     _offsets: list | None = field(default=None, repr=False)
+    _content: frozenset | None = field(default=None, repr=False)
+
+    def content_words(self) -> frozenset[str]:
+        """Alphabetic tokens of 4+ letters that are not stop words (computed once)."""
+        if self._content is None:
+            stop = _stop_words()
+            self._content = frozenset(w for w in self.toks if len(w) >= 4 and w not in stop and w.isalpha())
+        return self._content
 
     @property
     def orig(self) -> list[str]:
