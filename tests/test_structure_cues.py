@@ -189,3 +189,9 @@ def test_lower_case_address_to_a_name_the_page_shows():
     a = cues.known_name_address("bob, you're wrong about the buses", ["Bob Smith", "Al"])
     assert a is not None and a.name == "Bob Smith"
     assert cues.known_name_address("Bobby is wrong", ["Bob Smith"]) is None
+
+
+def test_your_and_my_point_at_each_other():
+    assert "son" in cues.your_things("I'm sorry about your son, genuinely.") & cues.my_things(
+        "My son was one of the two kids hit last year.")
+    assert cues.your_things("Thank you for your time.") == frozenset({"time"})

@@ -354,6 +354,22 @@ def self_backreference(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+_YOUR = re.compile(r"\byour\s+(?:own\s+|old\s+|little\s+)?([a-z][a-z'\-]{2,})", re.I)
+_MY = re.compile(r"\b(?:my|our)\s+(?:own\s+|old\s+|little\s+)?([a-z][a-z'\-]{2,})", re.I)
+
+
+def your_things(text: str) -> frozenset[str]:
+    """What the comment says belongs to its addressee ("your son", "your numbers"), stemmed."""
+    stop = _stop_words()
+    return frozenset(_stem(m.group(1).casefold()) for m in _YOUR.finditer(text) if m.group(1).casefold() not in stop)
+
+
+def my_things(text: str) -> frozenset[str]:
+    """What the writer says is theirs ("my son", "our bank"), stemmed: a reply's "your son" points here."""
+    stop = _stop_words()
+    return frozenset(_stem(m.group(1).casefold()) for m in _MY.finditer(text) if m.group(1).casefold() not in stop)
+
+
 def asks_question(text: str) -> bool:
     """Does the comment ask something (a '?' in its last few sentences)?"""
     tail = text.strip()[-400:]

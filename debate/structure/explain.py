@@ -37,11 +37,12 @@ CUE_OF = {
     "number_ref": "comment_reference",
     "echo": "echo",
     "new_topic": "new_topic",
+    "your_my": "your_my",
 }
 
 
 #: Cues that point at one particular parent; named before the generic ones when they fired.
-SPECIFIC = ("number_ref", "quote", "quote_you", "addr_match", "addr_author", "addr_author_article", "echo",
+SPECIFIC = ("number_ref", "quote", "quote_you", "addr_match", "addr_author", "addr_author_article", "echo", "your_my",
             "name_mention", "answer_q", "new_topic", "mention_article", "author_reply", "back_forth",
             "addr_unknown")
 
@@ -98,6 +99,9 @@ def evidence_for(ctx: Context, i: int, j: int, feature: str) -> str:
         return info.self_ref or ""
     if feature == "mention_article":
         return info.article_mention or ""
+    if feature == "your_my":
+        shared = sorted(info.yours & ctx.infos[j].mine) if j != ARTICLE else []
+        return f"your {shared[0]} / my {shared[0]}" if shared else ""
     if feature == "new_topic":
         return info.new_topic or ""
     if feature == "echo":

@@ -53,6 +53,7 @@ FEATURES: tuple[str, ...] = (
     "replied",  # the candidate already has replies (log count)
     "echo",  # the comment opens with a short question echoing the candidate's words ("Empty where?")
     "new_topic",  # the comment says it starts a new point ("Separate question:") and the candidate is the article
+    "your_my",  # the comment speaks of "your X" and the candidate of "my X" ("your son" / "my son")
     "number_ref",  # the comment refers to the candidate by number or position ("comment 3", "the first comment")
 )
 
@@ -74,6 +75,8 @@ class Info:
     echo: tuple[str, tuple[str, ...]] | None = None
     new_topic: str | None = None
     signature: tuple[str, str] | None = None
+    yours: frozenset[str] = frozenset()
+    mine: frozenset[str] = frozenset()
 
 
 def analyse(text: str) -> Info:
@@ -93,6 +96,8 @@ def analyse(text: str) -> Info:
         echo=cues.echo_opening(body),
         new_topic=cues.new_topic(body),
         signature=cues.signature(text),
+        yours=cues.your_things(text),
+        mine=cues.my_things(text),
     )
 
 
@@ -249,6 +254,8 @@ def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
             f["self_quoted"] = ctx.self_hits[i][j][0]
         if j in ctx.ref_hits[i]:
             f["number_ref"] = 1.0
+        if info.yours & ctx.infos[j].mine:
+            f["your_my"] = 1.0
         if info.echo and set(info.echo[1]) & ctx.stems(j):
             f["echo"] = 1.0
         j_name = view.names.get(j)

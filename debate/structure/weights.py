@@ -46,6 +46,7 @@ HAND_WEIGHTS: dict[str, float] = {
     "number_ref": 5.0,
     "echo": 2.0,
     "new_topic": 2.5,
+    "your_my": 2.0,
 }
 
 #: In debate/data/ so that it ships with the package (pyproject package-data).
@@ -63,4 +64,5 @@ def load_weights(path: str | None = None) -> dict[str, float]:
     unknown = set(weights) - set(FEATURES)
     if unknown:
         raise ModelError(f"unknown link features {sorted(unknown)}", path=str(file))
-    return {k: float(v) for k, v in weights.items()}
+    # A feature newer than the file keeps its hand weight until the file is refitted.
+    return {**HAND_WEIGHTS, **{k: float(v) for k, v in weights.items()}}
