@@ -120,7 +120,7 @@ def test_author_response_and_initials():
         "Author here. On the shops: the council's own count found most customers arrive on foot or by bus.",
         "DW, that count was taken in August when half the town is away.",
     ], author="Dana Whitfield"), order="chronological")
-    c3, c4 = t.comment("c3"), t.comment("c4")
+    c3 = t.comment("c3")
     assert c3.author == "Dana Whitfield" and c3.inferred["author"].cue == "author_response"
     assert parents(t)["3"] == "1"
     assert parents(t)["4"] == "3"
