@@ -124,8 +124,12 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     low = sent.lower()
     rng = doc.sentence_tokens(i)
     toks, neg = doc.toks, doc.negated
-    practice = bool(p.practice) and any(
-        st in low for st in p.practice if len(st) >= 7) or any(stem(toks[j]) in p.practice for j in rng)
+    practice = bool(p.practice) and (any(st in low for st in p.practice if len(st) >= 7)
+                                     or any(stem(toks[j]) in p.practice for j in rng))
+    pronoun = carried is not None and not mentions and bool(_PRONOUN_START.match(sent))
+    if not mentions and not practice and not pronoun:
+        # nothing here for valence to be about: only the cue families can speak
+        return _cue_only(doc, i, p, ev)
     rhetorical = low.rstrip().endswith("?") and bool(_RHETORICAL_OPEN.match(low))
     futile = doc.texts("futility", i)
     flip = -1.0 if (rhetorical or futile) else 1.0
@@ -211,6 +215,23 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
 
 #: Questions that challenge an action rather than ask about it ("Why go out of your way to ...?");
 #: a plain "Why does X have such a harsh policy?" criticises X and is not flipped.
+def _cue_only(doc: Doc, i: int, p: ThesisProfile, ev: list[Evidence]) -> tuple[float, list[Evidence], bool, None]:
+    """A sentence naming no target and not the practice: sympathy and dismissal cues, thesis words."""
+    margin = 0.0
+    sym = doc.texts("sympathy", i)
+    if sym and p.practice_direction:
+        c = W_SYMPATHY * p.practice_direction
+        margin += c
+        ev.append(Evidence("sympathy", ", ".join(sym), round(c, 3)))
+    dis = doc.texts("dismissal", i)
+    if dis:
+        margin -= W_DISMISSAL
+        ev.append(Evidence("dismissal", ", ".join(dis) + " (aimed at the thesis side)", -W_DISMISSAL))
+    echoed = bool(p.echo) and any(len(w) >= 4 and stem(w) in p.echo for w in doc.toks[doc.sentence_tokens(i).start:
+                                                                                     doc.sentence_tokens(i).stop])
+    return margin, ev, bool(dis) or echoed, None
+
+
 _RHETORICAL_OPEN = re.compile(r"\s*(?:why (?:would|should|go|bother|not|do you|are you|on earth)|how can|how could|"
                               r"do you really|are you|isn't|is it not|who are)")
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|them)\b", re.IGNORECASE)
