@@ -335,3 +335,11 @@ def test_odd_texts_are_accounted_for():
     assert len(t.comments) == len(texts)
     assert sorted(cid for p in t.participants for cid in p.comments) == sorted(c.id for c in t.comments)
     assert_tree(t)
+
+
+def test_source_parents_listed_after_their_replies_are_kept():
+    base = flat(["A reply that the source lists first.", "The comment it answers.", "Another one."])
+    comments = list(base.comments)
+    comments[0] = replace(comments[0], parent="c2")
+    t = infer_structure(replace(base, comments=tuple(comments)))
+    assert parents(t) == {"1": "2", "2": None, "3": None}

@@ -243,7 +243,7 @@ def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
         if i_author:
             f["author_article"] = 1.0
     else:
-        f["dist"] = math.log1p(i - j)
+        f["dist"] = math.log1p(abs(i - j))  # abs: a layout parent may come later in a reordered source
         if j == i - 1:
             f["prev"] = 1.0
         if j in ctx.quote_hits[i]:
