@@ -104,6 +104,8 @@ def write_comparison(inputs: Iterable[str | Path], output: Path | None, *, read:
     if output is None or str(output) == "-":
         (stream or sys.stdout).write(text)
     else:
+        if output.is_dir() or str(output).endswith(("/", "\\")):  # a directory: compare.md inside it
+            output = output / ("compare.json" if as_json else "compare.md")
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
     return text
