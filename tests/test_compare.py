@@ -113,7 +113,7 @@ def test_compare_cli_json_and_determinism(tmp_path):
     j = runner.invoke(app, ["compare", str(src), "--json", "-o", str(tmp_path / "c.json")])
     assert j.exit_code == 0, j.output
     assert json.loads((tmp_path / "c.json").read_text())["schema"] == "debate.compare/1"
-    d = runner.invoke(app, ["compare", str(src), "-o", str(tmp_path)])
+    d = runner.invoke(app, ["compare", str(src), str(src), "-o", str(tmp_path)])
     assert d.exit_code == 0 and (tmp_path / "compare.md").read_text() == r1.stdout
 
 
