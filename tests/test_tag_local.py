@@ -131,3 +131,16 @@ def test_negated_echo_of_the_parent_is_disagreement():
     # answering a question is not contradicting it
     asked = analyze("Why does the ordinance require lower rents?")
     assert not any(e.cue == "negated_echo" for e in score_relation(reply, parent=asked).evidence)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Council weighs leaf blower ban",
+     "The council is taking comments on a ban of gas-powered leaf blowers from 2026. A vote follows in May.\n\n"
+     "Residents can write to the clerk until the end of the month about the leaf blower ban."),
+    ("Should cities ban cars? What the evidence says", "Cities tried several things. Some worked, some did not."),
+    ("Floods and the harbour",
+     "Should the floodgates open, the harbour will close for a week. Boats moved upriver last night.\n\n"
+     "The forecast for the harbour is updated every six hours by the weather service."),
+])
+def test_news_and_questions_state_no_position(title, text):
+    assert not extract_thesis(Article(title=title, text=text)).clear

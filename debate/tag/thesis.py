@@ -17,8 +17,11 @@ from .spans import sentences
 
 #: Normative markers: the author says what ought to happen.
 _NORMATIVE = re.compile(
-    r"\b(?:drop|scrap|abolish|should|must|ought to|need to|needs to|has to|have to|it is time|it's time|let us|let's|"
-    r"we cannot|we can't|shouldn't|should not|must not|cease|ceasing|stop|end|ban|abolish|reform)\b",
+    r"\b(?:should(?!\s+(?:the|it|they|this|that|any|we|you|he|she)\b)|must|ought to|need to|needs to|it is time|it's time|let us|let's|we cannot|we can't|"
+    r"shouldn't|should not|must not|would rather|i propose|i urge|(?:is|are) worth|is the answer)\b|"
+    # a call to stop: a gerund subject ("Ceasing their crackdowns ... is") or an imperative opening
+    r"^(?:ceasing|stopping|ending|banning|abolishing|scrapping|dropping)\b|"
+    r"^(?:stop|end|ban|abolish|scrap|drop|reform|cease)\b",
     re.IGNORECASE,
 )
 #: Evaluative markers: the author judges a policy or an actor.
@@ -29,8 +32,9 @@ _EVALUATIVE = re.compile(
     r"problem|threat|disaster|success|benefit|beneficial)\b",
     re.IGNORECASE,
 )
-#: Weights of where a sentence stands (a title states the topic; a conclusion the position).
-_PLACE_WEIGHT = {"title": 0.8, "lead": 1.0, "conclusion": 1.2}
+#: Weights of where a sentence stands (opinion pieces state their position last, or in the title).
+#: "should" followed by its subject ("should the floodgates open") is a conditional, not a claim.
+_PLACE_WEIGHT = {"title": 1.0, "lead": 1.0, "conclusion": 1.2}
 #: Below this score no sentence states a position (one normative marker in the lead scores 1.0).
 CLEAR_MIN = 1.0
 #: Bonus per content word a lead/conclusion sentence shares with the title (at most two count):
@@ -89,7 +93,7 @@ def extract_thesis(article: Article, given: str | None = None) -> Thesis:
         sentence = _CONNECTIVE.sub("", sentence).strip()
         sentence = sentence[:1].upper() + sentence[1:]
         score, ev = _score(sentence, place)
-        if place != "title" and title_words:
+        if score > 0 and place != "title" and title_words:  # the title's words only help a claim
             shared = sorted(title_words & _content(sentence))
             if shared:
                 bonus = TITLE_OVERLAP * min(len(shared), 2)
@@ -139,7 +143,7 @@ def _score(sentence: str, place: str) -> tuple[float, tuple[Evidence, ...]]:
     if evals:
         ev.append(Evidence("evaluative", ", ".join(evals), 0.6))
     score = raw * _PLACE_WEIGHT[place]
-    if sentence.rstrip().endswith("?"):
+    if sentence.rstrip().endswith("?") or (place == "title" and "?" in sentence):
         score *= QUESTION_FACTOR
         ev.append(Evidence("question", "a question asks rather than states a position", QUESTION_FACTOR))
     if place == "title" and _IMPERATIVE.match(sentence) and not sentence.rstrip().endswith("?"):
