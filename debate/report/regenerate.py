@@ -23,6 +23,8 @@ from .escape import inline, table_cell
 ROOT = Path(__file__).resolve().parents[2]
 INDEX = "README.md"
 COMPARE = "compare.md"
+#: Examples also reported with --explain (glosses for students), as "<name>-explained.md".
+EXPLAINED = ("scraped_numbered.txt",)
 #: Read options of examples that need more than detection (the field names a generic export uses,
 #: as a user would pass them with --id-field etc.). Keyed by file name in threads/.
 EXAMPLE_OPTIONS = {
@@ -66,6 +68,8 @@ def build(threads_dir: Path) -> dict[str, str]:
             used.add(name.casefold())
             files[f"{name}.md"] = thread_report(t)
             index_rows.append((source.name, name, t))
+            if source.name in EXPLAINED:
+                files[f"{name}-explained.md"] = thread_report(t, explain=True)
             tagged_all.append(t)
     if tagged_all:
         files[COMPARE] = render_compare(compare_data(tagged_all))
@@ -77,7 +81,9 @@ def _index(rows, failed) -> str:
     out = ["# Example reports", "",
            "Generated from the examples in `threads/` by `python -m debate.report.regenerate` "
            "(checked by `tests/test_reports_in_sync.py`). "
-           f"[{COMPARE}]({COMPARE}) puts all the threads side by side.", "",
+           f"[{COMPARE}]({COMPARE}) puts all the threads side by side; "
+           + ", ".join(f"[{_stem(n)}-explained]({_stem(n)}-explained.md)" for n in EXPLAINED)
+           + " shows `--explain` (glosses for students).", "",
            "| Example | Report | Format | Comments | Participants | Thesis |", "| --- | --- | --- | --- | --- | --- |"]
     for source, name, t in rows:
         thesis = t.thesis.text if t.thesis and t.thesis.text else "—"
@@ -87,6 +93,10 @@ def _index(rows, failed) -> str:
         out += ["", "Examples that could not be read:", ""]
         out += [f"- {inline(name)}: {inline(error)}" for name, error in failed]
     return "\n".join(out) + "\n"
+
+
+def _stem(name: str) -> str:
+    return safe_name(name.split(".")[0])
 
 
 def write(files: dict[str, str], reports_dir: Path) -> None:
