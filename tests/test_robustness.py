@@ -1187,3 +1187,23 @@ def test_every_reading_command_reports_bad_input_in_one_line(command, damage, tm
     assert result.exit_code == 1, (result.exit_code, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and path.name in lines[0] and "Traceback" not in result.output, result.stderr
+
+
+def test_the_examples_directory_as_is_names_the_file_needing_field_options(tmp_path):
+    """threads/ holds one generic export whose fields need --*-field options: the run says which and how."""
+    result = runner.invoke(app, ["parse", str(THREADS), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert "generic_forum_export.json" in line and "--id-field" in line, line
+
+
+@pytest.mark.xfail(strict=True, reason="expand_inputs (debate/cli/base.py) skips subdirectories that are not "
+                   "ConvoKit corpora without a word; recursing or reporting them is the lead's call")
+def test_threads_in_a_subdirectory_are_not_skipped_silently(tmp_path):
+    inputs = tmp_path / "threads"
+    (inputs / "2024").mkdir(parents=True)
+    copy_fixture("scraped_says.txt", inputs)
+    copy_fixture("hn_firebase_code_review.json", inputs / "2024")
+    result = runner.invoke(app, ["parse", str(inputs), "-o", str(tmp_path / "out")])
+    written = list((tmp_path / "out").glob("*.json"))
+    assert result.exit_code == 1 or len(written) == 2, (result.exit_code, [p.name for p in written])
