@@ -1207,3 +1207,85 @@ def test_threads_in_a_subdirectory_are_not_skipped_silently(tmp_path):
     result = runner.invoke(app, ["parse", str(inputs), "-o", str(tmp_path / "out")])
     written = list((tmp_path / "out").glob("*.json"))
     assert result.exit_code == 1 or len(written) == 2, (result.exit_code, [p.name for p in written])
+
+
+# --- value corruptions inside the XML exports -------------------------------------------------------------------
+
+#: (example, what) -> (regex, replacement) applied once: values a broken exporter or a hand edit leaves.
+XML_VALUE_EDITS = {
+    ("wxr_transit_blog.xml", "parent-not-a-number"): (r"<wp:comment_parent>[1-9]\d*</wp:comment_parent>",
+                                                      "<wp:comment_parent>abc</wp:comment_parent>"),
+    ("wxr_transit_blog.xml", "parent-missing-comment"): (r"<wp:comment_parent>[1-9]\d*</wp:comment_parent>",
+                                                         "<wp:comment_parent>99999</wp:comment_parent>"),
+    ("wxr_transit_blog.xml", "date-garbage"): (r"<wp:comment_date_gmt>.*?</wp:comment_date_gmt>",
+                                               "<wp:comment_date_gmt>yesterday-ish</wp:comment_date_gmt>"),
+    ("wxr_transit_blog.xml", "id-repeated"): (r"(<wp:comment_id>)(\d+)(</wp:comment_id>)(.*?<wp:comment_id>)\d+",
+                                              r"\1\2\3\4\2"),
+    ("wxr_transit_blog.xml", "approved-unknown"): (r"<wp:comment_approved>.*?</wp:comment_approved>",
+                                                   "<wp:comment_approved>maybe</wp:comment_approved>"),
+    ("wxr_transit_blog.xml", "cdata-unclosed"): (r"(<wp:comment_content><!\[CDATA\[.*?)\]\]>", r"\1"),
+    ("disqus_harbor_news.xml", "created-garbage"): (r"<createdAt>[^<]*</createdAt>(?=\s*<isDeleted>false</isDeleted>\s*<isSpam>)",
+                                                    "<createdAt>soon</createdAt>"),
+    ("disqus_harbor_news.xml", "parent-missing-post"): (r'<parent dsq:id="\d+"', '<parent dsq:id="1"'),
+    ("disqus_harbor_news.xml", "thread-undeclared"): (r'(<post dsq:id="\d+">.*?)<thread dsq:id="\d+"',
+                                                      r'\1<thread dsq:id="424242"'),
+    ("disqus_harbor_news.xml", "deleted-unknown"): (r"(<post .*?)<isDeleted>false</isDeleted>", r"\1<isDeleted>perhaps</isDeleted>"),
+    ("disqus_harbor_news.xml", "post-self-parent"): (r'<post dsq:id="(\d+)">(.*?)</post>',
+                                                     r'<post dsq:id="\1">\2<parent dsq:id="\1" /></post>'),
+}
+
+
+@pytest.mark.parametrize("name, edit", list(XML_VALUE_EDITS))
+def test_xml_value_corrupted(name, edit, tmp_path):
+    path = copy_fixture(name, tmp_path)
+    pattern, replacement = XML_VALUE_EDITS[(name, edit)]
+    text = path.read_text(encoding="utf-8")
+    new = re.sub(pattern, replacement, text, count=1, flags=re.S)
+    assert new != text, f"the example no longer has {pattern}"
+    path.write_text(new, encoding="utf-8")
+    check_outcome(fixture_format(name), path, name, what=f"{name} {edit}")
+
+
+# --- canonical JSON written by `debate parse`, then damaged ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def canonical_doc(tmp_path_factory) -> bytes:
+    out = tmp_path_factory.mktemp("canonical") / "says.json"
+    result = runner.invoke(app, ["parse", str(THREADS / "scraped_says.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out.read_bytes()
+
+
+CANONICAL_EDITS: dict[str, Callable[[dict], None]] = {
+    "parent-unknown": lambda d: d["comments"][1].update(parent="nobody"),
+    "author-a-number": lambda d: d["comments"][0].update(author=42),
+    "flag-unknown": lambda d: d["comments"][0].update(flags=["haunted"]),
+    "comments-an-object": lambda d: d.update(comments={"a": 1}),
+    "comment-id-missing": lambda d: d["comments"][0].pop("id"),
+    "duplicate-comment": lambda d: d["comments"].append(dict(d["comments"][0])),
+    "schema-future": lambda d: d.update(schema="debate.thread/99"),
+    "unknown-field": lambda d: d.update(colour="blue"),
+}
+
+
+@pytest.mark.parametrize("damage", list(CORRUPTIONS) + list(CANONICAL_EDITS))
+def test_canonical_input_damaged(canonical_doc, damage, tmp_path):
+    path = tmp_path / "says.json"
+    if damage in CORRUPTIONS:
+        path.write_bytes(CORRUPTIONS[damage](canonical_doc))
+    else:
+        doc = json.loads(canonical_doc)
+        CANONICAL_EDITS[damage](doc)
+        path.write_text(json.dumps(doc), encoding="utf-8")
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8", "replace"))
+        expected = len(data["comments"]) if isinstance(data.get("comments"), list) else None
+    except (json.JSONDecodeError, AttributeError):
+        expected = "unreadable"
+    code, threads, line = parse_cli(path)
+    assert parse_library(path)[0] == code
+    if damage in CANONICAL_EDITS or expected == "unreadable":
+        assert code == 1, f"{damage}: damaged canonical JSON was accepted"
+    elif code == 0:
+        assert accounted(threads) == expected
