@@ -117,12 +117,20 @@ def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, 
     if not thread.article.text.strip():
         return None
     probs = score_stance(thread.article.text, profile).probs
+    if max(probs) == probs[2] and not extract_thesis(thread.article).clear and (
+            _asks(thread.article.title) or _asks(thread.article.text)):
+        return None  # a post that only asks ("Which is it?", "Where do you land?") takes no position
     if max(probs) == probs[2]:
         # The article's own cues do not place it: a thesis given for a thread is, unless its text says
         # otherwise, the position its article argues (use the article's stance from `stance_toward`
         # to compare articles instead).
         return ARTICLE_FAVOR
     return probs
+
+
+def _asks(text: str | None) -> bool:
+    """The text ends by asking (its last sentence is a question)."""
+    return bool(text) and text.rstrip().endswith("?")
 
 
 def _author_comments(thread: Thread, docs) -> dict[str, str]:

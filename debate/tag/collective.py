@@ -187,7 +187,9 @@ def _explain(n: Node, belief, final: int, local: int, unary, nbrs, msgs, edges, 
         if kind == "reply":
             if src_is_a:  # n is the child: its relation to `other` (its parent)
                 rel = ("agree", "disagree", "neutral")[max(range(3), key=lambda i: n.relation[i])]
-                name, text = f"rule:reply_{rel}", f"{rel}s with comment {other}"
+                name = f"rule:reply_{rel}" if rel != "neutral" else "rule:reply_relation"
+                text = f"{rel}s with comment {other}" if rel != "neutral" else \
+                    f"answers comment {other} (agree {n.relation[0]:.2f}, disagree {n.relation[1]:.2f})"
             else:
                 name, text = "rule:replied_to", f"comment {other} answers it"
         else:

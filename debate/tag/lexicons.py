@@ -66,6 +66,9 @@ DISAGREE = (
     "apples and oranges", "false equivalence", "red herring", "moving the goalposts", "not the point",
     "beside the point", "irrelevant", "that's a leap", "doesn't hold", "does not hold", "you assume",
     "you claim", "so you're saying", "you're saying", "so you think", "you keep saying",
+    "was wrong", "is wrong", "are wrong", "were wrong", "so you can't", "you can't credit",
+    "isn't the only", "is not the only", "aren't the only", "are not the only", "cuts both ways",
+    "the other way around", "it's the other way", "that misses", "what about the",
     "you ignore", "you forget", "you seem to have", "you seem to forget", "naive",
 )
 #: Openings that set a reply against its parent ("But ...", "No, ...").

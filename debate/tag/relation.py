@@ -41,6 +41,7 @@ W_CORRECTIVE = 0.7
 #: "Good." / "Bad idea." opening a top-level comment: a verdict on the article's proposal or news.
 W_OPENER = 1.0
 _OPENER_END = frozenset({".", "!", ",", "-", ":", "—"})
+W_EMPHATIC = 0.7
 #: The reply negates words of its parent.
 W_NEGATED_ECHO = 0.6
 #: The reply quotes its parent: it answers a claim, most often to contest it.
@@ -138,6 +139,11 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
             margin += w / TOP_LEVEL_UNANCHORED  # an opener judges the article: not scaled down below
             ev.append(Evidence("approval_opener" if w > 0 else "disapproval_opener",
                                doc.span_text(a, _end(doc, fam)), w))
+    if not top_level:
+        emph = _emphatic_do(doc)
+        if emph:
+            margin -= W_EMPHATIC
+            ev.append(Evidence("emphatic_do", emph, -W_EMPHATIC))
     if parent is not None and not top_level and "?" not in parent.toks:
         # (an answer to a question often negates its words without disagreeing: "Why not X?" "Because ... don't X")
         echo = negated_echo(doc, parent)
@@ -180,6 +186,25 @@ def concessions(doc: Doc) -> list[tuple[int, int]]:
                 last = tb
                 break
     return out
+
+
+#: Emphatic "do" in a statement ("Readers do use them", "studies do find losses"): insisting on
+#: what the other said is not so. Auxiliary "do" before a pronoun or in a question is excluded.
+_EMPHATIC = re.compile(
+    r"\b(?!(?:i|we|they|you|he|she|it|what|as|that|which|who|how|why|if|than)\b)[A-Za-z]\w*\s+(?:do|does|did)\s+"
+    r"(?!(?:not|you|we|they|it|so|too|that|this|every|the|a|an|all|more|less|well|what|nothing|something|"
+    r"anything|much|both|either)\b|n't)[a-z]{3,}", re.IGNORECASE)
+
+
+def _emphatic_do(doc: Doc) -> str:
+    for i in range(min(3, len(doc.sent_spans))):
+        s = doc.sentence(i)
+        if s.rstrip().endswith("?"):
+            continue
+        m = _EMPHATIC.search(s)
+        if m:
+            return m.group(0)
+    return ""
 
 
 def negated_echo(doc: Doc, parent: Doc) -> str:
