@@ -15,6 +15,7 @@ _GLOSS = {
     "rule:reply_disagree": "it disagrees with its parent, so it likely holds the opposite stance",
     "rule:reply_agree": "it agrees with its parent, so it likely holds the same stance",
     "rule:replied_to": "what its replies say about it",
+    "rule:reply_relation": "how far it agrees or disagrees with its parent",
     "rule:same_speaker": "the same person's other comments",
     "rule:article_relation": "how far it agrees or disagrees with the article, which favors its thesis",
     "rule:stance_consistency": "the two stances: same side = agree, opposite sides = disagree",
