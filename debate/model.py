@@ -248,6 +248,8 @@ class Thread:
     order: str | None = None
     structure_inferred: bool = False
     stats: SourceStats = field(default_factory=SourceStats)
+    #: Thread-level values that were inferred ("order": how the page listed its comments).
+    inferred: Mapping[str, Inference] = field(default_factory=dict)
     thesis: Thesis | None = None
     voices: tuple[Voice, ...] = ()
     tags: Mapping[str, CommentTags] = field(default_factory=dict)

@@ -95,6 +95,7 @@ def threads(draw):
         source_format=draw(st.none() | st.sampled_from(["scraped", "reddit"])),
         order=draw(st.none() | st.sampled_from(["chronological", "threaded"])),
         structure_inferred=draw(st.booleans()),
+        inferred=draw(st.dictionaries(st.just("order"), inference, max_size=1)),
         stats=draw(st.builds(SourceStats, loaded=st.just(n), deleted=st.integers(0, 9),
                              not_loaded=st.integers(0, 9), orphaned=st.integers(0, 9))),
         thesis=draw(st.none() | st.builds(Thesis, text=text, source=text,

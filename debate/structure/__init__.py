@@ -100,7 +100,7 @@ def analyse_thread(thread: Thread, order: str | None = None, *, weights: Mapping
             c = replace(c, parent=parent, inferred=inferred)
         out.append(c)
     new = replace(thread, comments=tuple(out), participants=speakers.participants, order=chosen,
-                  structure_inferred=True)
+                  structure_inferred=True, inferred={**thread.inferred, "order": order_inf})
     return Analysis(new, chosen, order_inf, ctx, result, parents, kept_layout)
 
 
