@@ -53,6 +53,7 @@ def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thre
     locals_: dict[str, Label] = {}
     nodes: list[collective.Node] = []
     relations: dict[str, Label] = {}
+    rel_margin: dict[str, float] = {}
     docs = {c.id: analyze(c.text or "") for c in comments}
     authors = _author_comments(thread, docs)
     for i, c in enumerate(comments):
@@ -85,6 +86,7 @@ def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thre
         else:
             relations[c.id] = rel.label()
             rel_probs = rel.probs
+            rel_margin[c.id] = rel.margin
         locals_[c.id] = local
         nodes.append(collective.Node(
             id=c.id, local=probs, relation=rel_probs, parent=c.parent if c.parent in by_id else None,
@@ -96,7 +98,8 @@ def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thre
         stance = locals_[c.id] if locals_[c.id].decided_by == "flag" else collective.finish_label(locals_[c.id], d)
         if locals_[c.id].decided_by == "model" and stance.decided_by == "local":
             stance = replace(stance, decided_by="model")
-        relation = _settle_relation(c, relations[c.id], stance, decisions, by_id, article_stance)
+        relation = _settle_relation(c, relations[c.id], stance, decisions, by_id, article_stance,
+                                    rel_margin.get(c.id, 0.0))
         parent = by_id.get(c.parent) if c.parent else None
         if relation.decided_by == "flag":  # spam, pingbacks, deleted markers: not a discussion turn
             acts = (Label("other", 1.0, relation.evidence, "flag"),)
@@ -150,7 +153,7 @@ def _author_comments(thread: Thread, docs) -> dict[str, str]:
     return out
 
 
-def _settle_relation(c, local: Label, stance: Label, decisions, by_id, article_stance) -> Label:
+def _settle_relation(c, local: Label, stance: Label, decisions, by_id, article_stance, margin: float) -> Label:
     """Keep a relation the comment's cues decided; else read it off the two stances when both are clear."""
     if local.decided_by == "flag" or local.value != "neutral":
         return local
@@ -167,6 +170,8 @@ def _settle_relation(c, local: Label, stance: Label, decisions, by_id, article_s
     if "none" in (stance.value, other_value) or min(mine_p, other_p) < STANCE_RELATION_MIN:
         return local
     value = "agree" if stance.value == other_value else "disagree"
+    if (value == "agree" and margin < 0) or (value == "disagree" and margin > 0):
+        return local  # the comment's own cues lean the other way: leave it neutral
     ev = local.evidence + (Evidence("rule:stance_consistency",
                                     f"this comment is {stance.value}, {what} is {other_value}",
                                     round(min(mine_p, other_p), 3)),)
