@@ -167,6 +167,8 @@ def _practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
         words = tokenize(m.group("vp"))
         if words and not (m.group("stop") and words[0].endswith("ing")) and direction < 0:
             words = words[1:]  # the verb ("pilot", "build"); its object is the practice
+            while words and words[0] in ("to", "toward", "towards", "into", "on", "with", "for"):
+                words = words[1:]  # "move to a four-day week", "switch to electric buses"
         elif words and words[0].endswith("ing"):
             words = words[1:]  # "stop giving homework": the practice is the homework
     np: list[str] = []

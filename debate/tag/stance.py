@@ -181,7 +181,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
             pv += 2.0 if neg[stops[0]] else -2.0
         if _KEEP_VERBS.search(sent):
             pv += 1.0
-        pv += general * 0.5
+        pv += general
         if pv:
             c = -p.practice_direction * math.tanh(pv / VALENCE_UNIT) * W_PRACTICE * (-1.0 if rhetorical else 1.0)
             margin += c
