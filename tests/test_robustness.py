@@ -1291,3 +1291,14 @@ def test_canonical_input_damaged(canonical_doc, damage, tmp_path):
         assert code == 1, f"{damage}: damaged canonical JSON was accepted"
     elif code == 0:
         assert accounted(threads) == expected
+
+
+@pytest.mark.parametrize("name", XML_FIXTURES)
+def test_xml_entity_declared_past_the_first_block_is_refused_too(name, tmp_path):
+    """Exports never declare entities, wherever the DOCTYPE sits (older expat has no amplification limit)."""
+    root = "rss" if name.startswith("wxr") else "disqus"
+    path = tmp_path / name
+    path.write_bytes(_with_doctype(name, f'<!DOCTYPE {root} [<!ENTITY site "Injected words">]>',
+                                   entity_in_comment="&site;", padding=200_000))
+    code, threads, line = parse_cli(path, "--format", fixture_format(name))
+    assert code == 1 and "declares XML entities" in line, line

@@ -74,7 +74,8 @@ def events(path: Path, expected: str, *, progress: bool = False) -> Iterator[tup
     if path.is_dir():
         raise InputError(f"is a directory; expected {expected} file", path=str(path))
     parser = ET.XMLPullParser(events=("start", "end"))
-    checked = False
+    checked = False  # True once the root element has opened: no DOCTYPE can come after it
+    tail = b""  # the end of the previous block, so a declaration split between blocks is seen
     compressed = path.name.lower().endswith((".gz", ".zst"))
     bar = Progress(f"reading {path.name}", None if compressed else path.stat().st_size, enabled=progress)
     done = lines = 0
@@ -88,12 +89,17 @@ def events(path: Path, expected: str, *, progress: bool = False) -> Iterator[tup
                 bar.update(done, lines)
                 chunk = chunk.translate(None, ILLEGAL_BYTES)
                 if not checked:
-                    checked = True
-                    if _ENTITY_DECL.search(chunk[:CHUNK_BYTES].decode("utf-8", "replace")):
+                    prolog, tail = tail + chunk, chunk[-len("<!ENTITY"):]
+                    if _ENTITY_DECL.search(prolog.decode("utf-8", "replace")):
                         raise InputError(f"the document declares XML entities, which {expected} never does; "
-                                         "refusing to expand them", path=str(path), where="line 1")
+                                         "refusing to expand them", path=str(path), where="DOCTYPE")
                 parser.feed(chunk)
-                yield from parser.read_events()
+                if checked:
+                    yield from parser.read_events()
+                else:
+                    for item in parser.read_events():
+                        checked = True
+                        yield item
             parser.close()
             yield from parser.read_events()
             bar.done(done, lines)
