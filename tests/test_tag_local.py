@@ -144,3 +144,11 @@ def test_negated_echo_of_the_parent_is_disagreement():
 ])
 def test_news_and_questions_state_no_position(title, text):
     assert not extract_thesis(Article(title=title, text=text)).clear
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The families fled for economic reasons and should be sent back at once.", "against"),
+    ("Ruritania must stop sending them back.", "favor"),
+])
+def test_practice_heard_through_its_synonyms(text, expected):
+    assert stance_toward(text, STOP_THESIS).value == expected

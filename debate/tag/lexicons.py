@@ -245,7 +245,19 @@ SYMPATHY = (
     "human beings", "human rights", "deserve", "deserves", "dignity", "plight", "suffer",
     "suffering", "innocent", "vulnerable", "victims", "their lives", "risk their lives",
     "humane", "humanitarian", "compassion", "protect them", "protection", "asylum", "safety",
+    "persecution", "persecuted", "tortured", "face torture", "face persecution", "face death",
 )
+#: Other words for common practices, so a thesis about "repatriating" hears "sent back" (general usage).
+PRACTICE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "repatriat": ("return", "returned", "returning", "send back", "sent back", "sending back", "deport",
+                  "deported", "deporting", "deportation", "deportations", "expel", "expelled", "forced return"),
+    "deport": ("repatriate", "repatriated", "repatriation", "send back", "sent back", "expel", "expelled",
+               "removal", "removals"),
+    "ban": ("prohibit", "prohibition", "outlaw", "forbid", "forbidden", "bar", "barred"),
+    "tax": ("levy", "duty", "tariff", "charge"),
+    "fee": ("charge", "levy", "price"),
+    "crackdown": ("arrest", "arrests", "arrested", "raids", "round up", "rounding up", "detain", "detained"),
+}
 #: Negators opening a scope that runs to the next punctuation (as nltk's mark_negation); also any "...n't".
 NEGATORS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot",
                       "without", "hardly"})

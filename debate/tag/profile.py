@@ -78,6 +78,7 @@ class ThesisProfile:
     practice_direction: float  # +1 the thesis wants the practice stopped, -1 wants it done, 0 unknown
     mention: PhraseIndex  # aliases of the targets; the family name is the target's index
     echo: dict[str, float]  # thesis content stem -> +1, or -1 for what the thesis wants stopped or banned
+    practice_words: re.Pattern[str] | None = None  # other words for it ("sent [them] back" for "repatriat")
 
 
 # --- the thesis profile ----------------------------------------------------------------
@@ -132,8 +133,14 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     direction = 1.0 if stop_practice or STOP_VERBS.search(text) else (-1.0 if practice_stems else 0.0)
     if not practice_stems:
         practice_stems, direction = _practice_from_structure(text)
+    synonyms = tuple(sorted({w for st in practice_stems for key, alts in lx.PRACTICE_SYNONYMS.items()
+                             if st.startswith(key) or key.startswith(st) for w in alts}))
+    pattern = None
+    if synonyms:  # words of a phrase may have up to two words between them ("sending them back")
+        body = "|".join(r"(?:\s+\w+){0,2}\s+".join(map(re.escape, ph.split())) for ph in synonyms)
+        pattern = re.compile(r"\b(?:" + body + r")\b", re.IGNORECASE)
     return ThesisProfile(thesis, tuple(targets), practice_stems, direction, PhraseIndex(families),
-                         _echo_stems(text))
+                         _echo_stems(text), pattern)
 
 
 #: "<subject> should [not|stop|ban] <verb phrase>" and "<A> is better than <B>".

@@ -125,7 +125,8 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     rng = doc.sentence_tokens(i)
     toks, neg = doc.toks, doc.negated
     practice = bool(p.practice) and (any(st in low for st in p.practice if len(st) >= 7)
-                                     or any(stem(toks[j]) in p.practice for j in rng))
+                                     or any(stem(toks[j]) in p.practice for j in rng)
+                                     or (p.practice_words is not None and bool(p.practice_words.search(low))))
     pronoun = carried is not None and not mentions and bool(_PRONOUN_START.match(sent))
     if not mentions and not practice and not pronoun:
         # nothing here for valence to be about: only the cue families can speak
@@ -179,15 +180,17 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
         stops = [j for j in rng if STOP_VERBS.fullmatch(toks[j]) and stem(toks[j]) not in p.practice]
         if stops:  # a call to stop it (a negated one, "we should not end it", asks to keep it)
             pv += 2.0 if neg[stops[0]] else -2.0
-        if _KEEP_VERBS.search(sent):
-            pv += 1.0
+        if not stops and (_KEEP_VERBS.search(sent) or _SHOULD.search(sent)):
+            pv += 2.0  # "must continue", "should be returned": the practice endorsed
         pv += general
         if pv:
             c = -p.practice_direction * math.tanh(pv / VALENCE_UNIT) * W_PRACTICE * (-1.0 if rhetorical else 1.0)
             margin += c
             ev.append(Evidence("practice", sent[:160], round(c, 3)))
     sym = doc.texts("sympathy", i)
-    if sym and p.practice_direction and (not mentions or any(p.targets[x].protected for _, _, x in mentions)):
+    sympathetic = bool(sym) and bool(p.practice_direction) and (
+        not mentions or any(p.targets[x].protected for _, _, x in mentions))
+    if sympathetic:
         c = W_SYMPATHY * p.practice_direction
         margin += c
         ev.append(Evidence("sympathy", ", ".join(sym), round(c, 3)))
@@ -209,7 +212,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
                 o = p.echo.get(stem(w))
                 if o is not None:
                     echoed.append((w, o))
-    relevant = bool(mentions) or practice or bool(dis) or bool(echoed)
+    relevant = bool(mentions) or practice or bool(dis) or bool(echoed) or sympathetic
     return margin, ev, relevant, subject
 
 
@@ -229,7 +232,10 @@ def _cue_only(doc: Doc, i: int, p: ThesisProfile, ev: list[Evidence]) -> tuple[f
         ev.append(Evidence("dismissal", ", ".join(dis) + " (aimed at the thesis side)", -W_DISMISSAL))
     echoed = bool(p.echo) and any(len(w) >= 4 and stem(w) in p.echo for w in doc.toks[doc.sentence_tokens(i).start:
                                                                                      doc.sentence_tokens(i).stop])
-    return margin, ev, bool(dis) or echoed, None
+    return margin, ev, bool(dis) or echoed or bool(sym and p.practice_direction), None
+
+
+_SHOULD = re.compile(r"\b(?:should|ought to)\b(?!\s+(?:not|never|stop)\b)", re.IGNORECASE)
 
 
 _RHETORICAL_OPEN = re.compile(r"\s*(?:why (?:would|should|go|bother|not|do you|are you|on earth)|how can|how could|"
