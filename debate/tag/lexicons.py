@@ -251,7 +251,8 @@ SYMPATHY = (
 PRACTICE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "repatriat": ("return", "returned", "returning", "send back", "sent back", "sending back", "deport",
                   "deported", "deporting", "deportation", "deportations", "expel", "expelled", "forced return"),
-    "deport": ("repatriate", "repatriated", "repatriation", "send back", "sent back", "expel", "expelled",
+    "deport": ("repatriate", "repatriated", "repatriating", "repatriation", "send back", "sent back",
+               "sending back", "return", "returned", "returning", "expel", "expelled",
                "removal", "removals"),
     "ban": ("prohibit", "prohibition", "outlaw", "forbid", "forbidden", "bar", "barred"),
     "tax": ("levy", "duty", "tariff", "charge"),
