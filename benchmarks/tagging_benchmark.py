@@ -41,6 +41,15 @@ def source_path(source: str) -> Path:
     return SEEDS / source.split("/", 1)[1] if source.startswith("seeds/") else REPO / source
 
 
+def read_options(spec: str):
+    """ReadOptions from a theses.csv "read" cell such as "id=comment_id;text=body" (generic field names)."""
+    from debate.ingest import FieldMap, ReadOptions
+
+    if not spec:
+        return None
+    return ReadOptions(fields=FieldMap(**dict(part.split("=", 1) for part in spec.split(";"))))
+
+
 def load_gold():
     theses = list(csv.DictReader(open(GOLD / "theses.csv", encoding="utf-8")))
     labels: dict[str, dict[str, dict]] = {}
@@ -56,7 +65,7 @@ def tagged_threads(theses, *, use_given: bool = True):
         if not path.exists():
             print(f"(skipped {row['source']}: not found)", file=sys.stderr)
             continue
-        for t in read_threads(path):
+        for t in read_threads(path, read_options(row.get("read") or "")):
             if t.id == row["thread"]:
                 yield t.id, tag_thread(t, thesis=row["thesis"] if use_given else None)
 

@@ -46,7 +46,12 @@ def test_gold_comments_exist_in_the_parsed_thread(entry):
     path = SEEDS / source.split("/", 1)[1] if source.startswith("seeds/") else REPO / source
     if not path.exists():
         pytest.skip(f"{source} not present")
-    threads = {t.id: t for t in read_threads(path)}
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from tagging_benchmark import read_options
+
+    threads = {t.id: t for t in read_threads(path, read_options(entry.get("read") or ""))}
     assert entry["thread"] in threads, sorted(threads)
     ids = {c.id for c in threads[entry["thread"]].comments}
     wanted = {r["comment_id"] for r in _rows() if r["thread"] == entry["thread"]}
