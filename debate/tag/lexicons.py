@@ -36,7 +36,7 @@ APPROVAL_OPEN = ("good", "great", "finally", "about time", "excellent", "love it
                  "good riddance", "long overdue", "well done", "bravo", "hear hear", "right on")
 DISAPPROVAL_OPEN = ("bad idea", "terrible idea", "awful idea", "no", "nope", "ridiculous", "nonsense",
                     "what a joke", "disliked", "dislike", "this is a mistake", "big mistake", "wrong",
-                    "hard pass", "ugh", "meh", "another video", "another article")
+                    "hard pass", "ugh", "meh", "another video", "another article", "who cares")
 DISAGREE = (
     "i disagree", "i don't agree", "i do not agree", "i can't agree", "i cannot agree",
     "disagree", "not true", "that's not true", "that is not true", "that's wrong", "that is wrong",
@@ -151,7 +151,7 @@ ANNOUNCEMENT = (
 )
 NEGATIVE_REACTION = (
     "ugh", "meh", "smh", "wtf", "what a joke", "give me a break", "waste of time", "garbage",
-    "trash", "pathetic", "ridiculous", "laughable", "cringe", "terrible article", "biased",
+    "trash", "pathetic", "ridiculous", "laughable", "who cares", "stop wasting", "cringe", "terrible article", "biased",
     "propaganda", "clickbait", "spare me", "oh come on", "come on", "eye roll", "sigh",
 )
 ELABORATION = (

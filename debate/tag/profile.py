@@ -221,8 +221,11 @@ def _aliases(name: str) -> tuple[str, ...]:
                 low[len(next(a for a in alts if low.startswith(a + " "))) + 1:]
             out.update(f"{a} {rest}" for a in (country,) + alts if len(a) > 2 or a.isalpha())
             out.add(rest)  # "refugees" alone: the people the thesis is about
-    if len(words) > 1 and name[:1].islower():  # "plastic bag fee": also "bag fee", "fee"
-        out.update({" ".join(words[-2:]), words[-1]})
+    if len(words) > 1 and name[:1].islower():  # "plastic bag fee": also "bag fee", "fee" (and "fees")
+        head = words[-1]
+        out.update({" ".join(words[-2:]), head})
+        if len(head) > 3:
+            out.add(head[:-1] if head.endswith("s") else head + "s")
     if len(words) > 1 and name.split()[0][:1].isupper():
         initials = "".join(w[0] for w in words if w not in ("of", "the", "and"))
         if len(initials) >= 2:

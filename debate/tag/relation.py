@@ -154,8 +154,9 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
     if first_word and first_word.group(1).lower() in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
         ev.append(Evidence("opening_contrast", first_word.group(1), -W_OPENING_CONTRAST))
-    if top_level and not doc.cues.get("article_ref"):
-        margin *= TOP_LEVEL_UNANCHORED
+    opening_verdict = any(a == 0 for fam in ("agree", "disagree") for a, _ in doc.cues.get(fam, ()))
+    if top_level and not doc.cues.get("article_ref") and not opening_verdict:
+        margin *= TOP_LEVEL_UNANCHORED  # ("Agree, but ..." opening a top-level comment answers the article)
     logits = (margin, -margin, NEUTRAL_LOGIT if top_level else NEUTRAL_LOGIT_REPLY)
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
