@@ -189,6 +189,57 @@ def throughput(repeat: int) -> list[str]:
             f"joint inference {us['tags']:.0f} us"]
 
 
+def throughput_large(repeat: int, n: int) -> list[str]:
+    """The same comparison on one large thread (JSON Lines, n comments), where per-file costs vanish.
+
+    Its comments are the example comments, cycled, each made unique by a number (so no cache
+    helps either side), with a random but fixed reply tree.
+    """
+    import json
+    import random
+    import tempfile
+
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    base = [c.text for f in sorted((REPO / "threads").iterdir()) if not f.name.startswith(".")
+            for t in _safe_read(f) for c in t.comments if c.text and len(c.text.split()) > 3]
+    if not base:
+        return ["large thread: no example comments to build it from"]
+    rng = random.Random(0)
+    rows = []
+    for i in range(n):
+        parent = str(rng.randrange(i)) if i and rng.random() < 0.75 else None
+        rows.append({"id": str(i), "parent": parent, "author": f"user{rng.randrange(max(1, n // 6))}",
+                     "text": f"{base[i % len(base)]} ({i})", "thread": "large"})
+    texts = [r["text"] for r in rows]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "large.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        best_pipe = best_vader = float("inf")
+        for _ in range(repeat):
+            _clear_caches()
+            t0 = time.perf_counter()
+            for t in read_threads(path):
+                tag_thread(t, thesis="Cities should ban cars from downtown")
+            best_pipe = min(best_pipe, time.perf_counter() - t0)
+            analyzer = SentimentIntensityAnalyzer()
+            t0 = time.perf_counter()
+            for text in texts:
+                analyzer.polarity_scores(text)
+            best_vader = min(best_vader, time.perf_counter() - t0)
+    return [f"throughput on one generated thread of {n} comments (JSON Lines, best of {repeat}):",
+            f"  parse + structure + all tags: {n / best_pipe:,.0f} comments/s",
+            f"  vaderSentiment alone:         {n / best_vader:,.0f} comments/s",
+            f"  ratio: {best_vader / best_pipe:.2f}x (target >= 0.5x)"]
+
+
+def _safe_read(path: Path):
+    try:
+        return list(read_threads(path))
+    except Exception:  # a reader still in progress elsewhere
+        return []
+
+
 def _clear_caches() -> None:
     """Forget memoised sentences and profiles so each repeat does the full work."""
     import debate.tag.profile as profile
@@ -204,6 +255,7 @@ def _clear_caches() -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=5, help="timing repeats (the best is kept)")
+    ap.add_argument("--large", type=int, default=3000, help="comments in the generated large thread")
     args = ap.parse_args()
     theses, labels = load_gold()
     rows = collect(theses, labels)
@@ -230,6 +282,7 @@ def main() -> None:
     out += ["", f"acts (micro over act sets, {len(rows)} comments): precision {100 * p:.1f}, recall {100 * r:.1f}, "
             f"F1 {100 * f:.1f}", ""]
     out += throughput(args.repeat)
+    out += [""] + throughput_large(args.repeat, args.large)
     print("\n".join(out))
 
 

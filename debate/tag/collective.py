@@ -98,53 +98,59 @@ def infer(nodes: list[Node], article: tuple[float, float, float] | None) -> dict
             last_by_speaker[n.speaker] = n.id
     # On a forest (no same-speaker loop) BP is exact and needs no damping; loops get damped.
     damping = DAMPING if _has_cycle(ids, edges) else 0.0
-    # messages[(src, dst)] = message from src to dst over dst's states
-    msgs: dict[tuple[str, str], list[float]] = {}
-    nbrs: dict[str, list[tuple[str, tuple[tuple[float, ...], ...], bool, int]]] = {i: [] for i in ids}
-    for k, (a, b, psi, _) in enumerate(edges):
-        nbrs[a].append((b, psi, True, k))  # psi indexed [s_a][s_b]
-        nbrs[b].append((a, psi, False, k))
-        msgs[(a, b)] = [1 / 3] * 3
-        msgs[(b, a)] = [1 / 3] * 3
-    for _ in range(SWEEPS):
-        delta = 0.0
-        for src in ids:
-            links = nbrs[src]
-            # product of everything src hears, once; each outgoing message divides its own input back
-            # out, so a comment with thousands of replies costs linear, not quadratic, time
-            t0, t1, t2 = unary[src]
-            for other, _p, _f, _kk in links:
-                m = msgs[(other, src)]
-                t0, t1, t2 = t0 * m[0], t1 * m[1], t2 * m[2]
-                z = t0 + t1 + t2  # renormalise so thousands of factors do not underflow
-                if z > 0:
-                    t0, t1, t2 = t0 / z, t1 / z, t2 / z
-            for dst, psi, src_is_a, _k in links:
-                back = msgs[(dst, src)]
-                h0, h1, h2 = t0 / back[0], t1 / back[1], t2 / back[2]
-                if src_is_a:  # psi[s_src][s_dst]
-                    o = [h0 * psi[0][t] + h1 * psi[1][t] + h2 * psi[2][t] for t in range(3)]
-                else:  # psi[s_dst][s_src]
-                    o = [h0 * psi[t][0] + h1 * psi[t][1] + h2 * psi[t][2] for t in range(3)]
-                z = o[0] + o[1] + o[2]
-                old = msgs[(src, dst)]
-                new = [damping * old[t] + (1 - damping) * (o[t] / z if z > 0 else 1 / 3) for t in range(3)]
-                d = max(abs(new[0] - old[0]), abs(new[1] - old[1]), abs(new[2] - old[2]))
-                if d > delta:
-                    delta = d
-                msgs[(src, dst)] = new
-        if delta < TOLERANCE:
-            break
+    incoming = _propagate(ids, unary, edges, damping)
     out: dict[str, Decision] = {}
     for n in nodes:
         b = list(unary[n.id])
-        for other, _p, _f, _k in nbrs[n.id]:
-            m = msgs[(other, n.id)]
+        for _other, _kind, _is_child, m in incoming[n.id]:
             b = _norm([b[s] * m[s] for s in range(3)])
         final = max(range(3), key=lambda k: (b[k], -k))
         local = max(range(3), key=lambda k: (n.local[k], -k))
-        out[n.id] = _explain(n, b, final, local, unary[n.id], nbrs, msgs, edges, article)
+        out[n.id] = _explain(n, b, final, local, incoming[n.id], article)
     return out
+
+
+def _propagate(ids: list[str], unary: dict[str, list[float]], edges: list, damping: float) -> dict[str, list]:
+    """Sum-product loopy BP, all messages updated together each sweep (numpy, log domain for products).
+
+    Returns, per node, its incoming messages as (sender id, edge kind, whether the node is the
+    replying side of a reply edge, message over the node's three states).
+    """
+    import numpy as np
+
+    index = {i: k for k, i in enumerate(ids)}
+    src, dst, pots, rev, meta = [], [], [], [], []
+    for a, b, psi, kind in edges:
+        p = np.asarray(psi, dtype=float)  # p[s_a][s_b]
+        e = len(src)
+        src += [index[a], index[b]]
+        dst += [index[b], index[a]]
+        pots += [p, p.T]  # pots[e][s_src][t_dst]
+        rev += [e + 1, e]
+        meta += [(b, a, kind, False), (a, b, kind, kind == "reply")]  # (receiver, sender, kind, receiver replies)
+    result: dict[str, list] = {i: [] for i in ids}
+    if not src:
+        return result
+    src_a, dst_a, rev_a = np.array(src), np.array(dst), np.array(rev)
+    pot = np.stack(pots)
+    log_unary = np.log(np.clip(np.array([unary[i] for i in ids], dtype=float), 1e-300, None))
+    msgs = np.full((len(src), 3), 1 / 3)
+    for _ in range(SWEEPS):
+        log_belief = log_unary.copy()
+        np.add.at(log_belief, dst_a, np.log(msgs))
+        # what each sender believes without the message it got back from the receiver
+        h = log_belief[src_a] - np.log(msgs[rev_a])
+        h = np.exp(h - h.max(axis=1, keepdims=True))
+        new = np.einsum("es,est->et", h, pot)
+        new /= new.sum(axis=1, keepdims=True)
+        new = damping * msgs + (1 - damping) * new
+        delta = float(np.abs(new - msgs).max())
+        msgs = new
+        if delta < TOLERANCE:
+            break
+    for e, (receiver, sender, kind, is_child) in enumerate(meta):
+        result[receiver].append((sender, kind, is_child, [float(x) for x in msgs[e]]))
+    return result
 
 
 def _has_cycle(ids: list[str], edges: list) -> bool:
@@ -165,7 +171,7 @@ def _has_cycle(ids: list[str], edges: list) -> bool:
     return False
 
 
-def _explain(n: Node, belief, final: int, local: int, unary, nbrs, msgs, edges, article) -> Decision:
+def _explain(n: Node, belief, final: int, local: int, incoming: list, article) -> Decision:
     """Name the factor that moved the label away from the local one (log-odds of final vs local)."""
     probs = tuple(round(x, 4) for x in belief)
     ev: list[Evidence] = []
@@ -181,11 +187,9 @@ def _explain(n: Node, belief, final: int, local: int, unary, nbrs, msgs, edges, 
         a, d, ne = n.relation
         contributions.append((math.log(f[final] / f[local]), "rule:article_relation",
                               f"answers the article (agree {a:.2f}, disagree {d:.2f}, neutral {ne:.2f})"))
-    for other, _p, src_is_a, k in nbrs[n.id]:
-        m = msgs[(other, n.id)]
-        kind = edges[k][3]
+    for other, kind, is_child, m in incoming:
         if kind == "reply":
-            if src_is_a:  # n is the child: its relation to `other` (its parent)
+            if is_child:  # n is the reply: its relation to `other` (its parent)
                 rel = ("agree", "disagree", "neutral")[max(range(3), key=lambda i: n.relation[i])]
                 name = f"rule:reply_{rel}" if rel != "neutral" else "rule:reply_relation"
                 text = f"{rel}s with comment {other}" if rel != "neutral" else \
