@@ -5,9 +5,11 @@ their own thesis; a participant usually keeps one stance across comments; a
 reply that disagrees with its parent likely takes the opposite stance, one that
 agrees the same. We put these as factors on a pairwise Markov random field over
 the comments' stances (favor / against / none) and run loopy belief
-propagation (sum-product, damped, fixed sweep order so results are
-deterministic). The graph has one edge per reply link and one per consecutive
-pair of comments of the same speaker, so a sweep is linear in the thread size.
+propagation (sum-product; all messages updated together each sweep with numpy;
+undamped on a forest, where it is exact, damped when same-speaker edges close
+loops; no randomness, so results repeat). The graph has one edge per reply link
+and one per consecutive pair of comments of the same speaker, so a sweep is
+linear in the thread size.
 
 For each comment the result says which factor decided it: "local" when the
 comment's own cues win, otherwise the rule whose message most favoured the
