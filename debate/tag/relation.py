@@ -66,8 +66,9 @@ class RelationScore:
 
     def label(self) -> Label:
         i = max(range(3), key=lambda k: (self.probs[k], -k))
+        ev = self.evidence or (Evidence("no_cue", "no agreement or disagreement cue", 0.0),)
         return Label(value=("agree", "disagree", "neutral")[i], score=round(self.probs[i], 4),
-                     evidence=self.evidence, decided_by="local")
+                     evidence=ev, decided_by="local")
 
 
 def relation_of(text: str, *, top_level: bool = False) -> Label:

@@ -61,8 +61,9 @@ class StanceScore:
 
     def label(self) -> Label:
         i = max(range(3), key=lambda k: (self.probs[k], -k))
+        ev = self.evidence or (Evidence("no_cue", "no cue about the thesis's targets, practice or side", 0.0),)
         return Label(value=("favor", "against", "none")[i], score=round(self.probs[i], 4),
-                     evidence=self.evidence, decided_by="local")
+                     evidence=ev, decided_by="local")
 
 
 def stance_toward(text: str, thesis: Thesis, *, article_text: str | None = None) -> Label:
