@@ -100,3 +100,11 @@ def test_anchor_ids_are_built_from_numbers_only():
     assert escape.anchor(3) == '<a id="c-3"></a>'
     with pytest.raises(ValueError):
         escape.mermaid_id('p"]', 1)
+
+
+def test_bidi_overrides_and_control_characters_are_made_visible():
+    evil = "admin\u202eevil\u202c \x07bell \x1b[31mred"
+    for out in (escape.inline(evil), escape.block(evil), escape.mermaid_label(evil, 200)):
+        for ch in ("\u202e", "\u202c", "\x07", "\x1b"):
+            assert ch not in out
+    assert escape.inline(evil).count("\ufffd") == 4

@@ -46,9 +46,19 @@ _WS = re.compile(r"\s+")
 _BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|=+|-{2,}|_{3,}|\*{3,})")
 
 
+# Control characters and bidirectional overrides ("Trojan Source", CVE-2021-42574) could reorder or
+# hide what a reader sees; in reports they become U+FFFD (the JSON keeps the original text).
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def visible(text: str) -> str:
+    """Text with control characters and bidi overrides replaced by U+FFFD."""
+    return _INVISIBLE.sub("\ufffd", text or "")
+
+
 def one_line(text: str) -> str:
-    """Collapse all whitespace (newlines included) to single spaces."""
-    return _WS.sub(" ", text or "").strip()
+    """Collapse all whitespace (newlines included) to single spaces; controls made visible."""
+    return _WS.sub(" ", visible(text)).strip()
 
 
 def truncate(text: str, limit: int = EXCERPT_CHARS) -> str:
