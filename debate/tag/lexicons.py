@@ -1,9 +1,9 @@
 """Cue lexicons for relation, discourse acts and stance, written for this project.
 
-Each cue family is a tuple of lower-case phrases (regular-expression fragments
-are allowed; `'` stands for both straight and curly apostrophes after
-`normalize`). `CUES` compiles each family once into one case-insensitive
-regex bounded by word edges, so matching is linear in the text length.
+Each cue family is a tuple of lower-case phrases, matched on whole tokens by
+`spans.PhraseIndex` (a trailing "*" matches any ending: "haha*"); `'` stands
+for both straight and curly apostrophes after `normalize`. `FAMILIES` names
+them; a handful of cues that need context (question forms) stay regexes.
 
 The lists are hand-written from general knowledge of how people agree,
 disagree, concede, hedge and attack in online comments; they are not fitted to
