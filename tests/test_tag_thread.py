@@ -129,3 +129,10 @@ def test_huge_comment_is_tagged_in_linear_time():
     out = tag_thread(t, thesis=THESIS)
     assert time.perf_counter() - start < 10.0
     assert out.tags["a"].stance.value in STANCES
+
+
+def test_retagging_keeps_a_given_thesis():
+    t = build([Comment(id="a", text="I agree with the article.", speaker="x")])
+    once = tag_thread(t, thesis="Parks should open later")
+    again = tag_thread(canonical.loads(canonical.dumps(once)))
+    assert again.thesis.text == "Parks should open later" and again.tags == once.tags

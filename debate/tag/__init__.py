@@ -40,6 +40,8 @@ def tag_thread(thread: Thread, *, thesis: str | None = None, model=None) -> Thre
     `thesis`: judge stance against this text instead of the extracted thesis.
     `model`: a trained `debate.tag.supervised.StanceModel` used for local stance.
     """
+    if thesis is None and thread.thesis is not None and thread.thesis.source == "given":
+        thesis = thread.thesis.text  # re-tagging a thread tagged against a given thesis keeps it
     th = extract_thesis(thread.article, thesis)
     if not thread.comments and th.source != "given":
         return replace(thread, thesis=th, tags={})  # nothing to tag; the article favors its own thesis
