@@ -128,7 +128,7 @@ def read_threads(source: str | os.PathLike, options: ReadOptions | None = None) 
             raise FormatError(f"is a directory, not a ConvoKit corpus (no utterances.jsonl); the {fmt} reader "
                               "reads a file", path=str(source))
         mod = _module(fmt)
-        for thread in mod.read(path, replace(options, format=fmt)):
+        for thread in _guarded(mod.read(path, replace(options, format=fmt)), str(source), fmt):
             yield thread if fmt == "canonical" else finish(thread, options)
     except _stream_errors() as e:  # evaluated only when something was raised
         raise InputError(f"cannot read or decompress the file: {e}", path=str(source)) from None
@@ -137,6 +137,21 @@ def read_threads(source: str | os.PathLike, options: ReadOptions | None = None) 
             raise
         raise InputError("JSON nested too deeply to read (thousands of levels of arrays or objects)",
                          path=str(source)) from None
+
+
+def _guarded(threads: Iterator[Thread], source: str, fmt: str) -> Iterator[Thread]:
+    """A reader's threads, with a last line of defence: a value of a type the reader did not check
+    for (a list where a name belongs, a number where a list does) is an InputError, not a traceback.
+    Only the reader's own work is guarded, not what the caller does with each thread."""
+    while True:
+        try:
+            thread = next(threads)
+        except StopIteration:
+            return
+        except (TypeError, AttributeError, KeyError, IndexError) as e:
+            raise InputError(f"a value of an unexpected type where {fmt} data has another ({type(e).__name__}: "
+                             f"{e})", path=source) from None
+        yield thread
 
 
 def _stream_errors() -> tuple[type[BaseException], ...]:
@@ -184,7 +199,7 @@ def _read_stdin(options: ReadOptions) -> Iterator[Thread]:
         spooled.rename(path)
         try:
             fmt = options.format or detect_format(path)
-            for thread in _module(fmt).read(path, replace(options, format=fmt)):
+            for thread in _guarded(_module(fmt).read(path, replace(options, format=fmt)), str(path), fmt):
                 if fmt == "canonical":
                     yield thread  # read back unchanged
                 else:

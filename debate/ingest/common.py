@@ -235,6 +235,7 @@ def build_thread(
 ) -> Thread:
     """Repair the tree (orphans, cycles: flagged, never dropped) and count everything."""
     comments = [_json_safe(c) for c in comments]
+    _check_text_fields(article, comments, source_path)
     repaired, report = repair_tree(comments, path=source_path)
     flags = [set(c.flags) for c in repaired]
     stats = SourceStats(
@@ -262,3 +263,24 @@ def _json_safe(c: Comment) -> Comment:
     """NaN and infinity are not JSON: a source's `"score": NaN` is kept as the text "nan"."""
     bad = {k: str(v) for k, v in c.extra.items() if isinstance(v, float) and not math.isfinite(v)}
     return replace(c, extra={**c.extra, **bad}) if bad else c
+
+
+#: Fields the model holds as text (or None): a reader copying a list or a number into one had a broken file.
+_ARTICLE_TEXT = ("title", "author", "date", "url", "text")
+_COMMENT_TEXT = ("text", "author", "parent", "timestamp", "original", "speaker")
+
+
+def _check_text_fields(article: Article, comments: Sequence[Comment], path: str) -> None:
+    """Said once here for every reader: a source value of the wrong type never reaches the output."""
+    for name in _ARTICLE_TEXT:
+        value = getattr(article, name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"the article's {name} is a {type(value).__name__}; expected text", path=path)
+    for c in comments:
+        if not isinstance(c.id, str):
+            raise InputError(f"a comment id is a {type(c.id).__name__}; expected text", path=path)
+        for name in _COMMENT_TEXT:
+            value = getattr(c, name)
+            if value is not None and not isinstance(value, str):
+                raise InputError(f"comment {c.id!r}: its {name} is a {type(value).__name__}; expected text",
+                                 path=path)

@@ -108,6 +108,11 @@ def events(path: Path, expected: str, *, progress: bool = False) -> Iterator[tup
             reason = str(e).split(":", 1)[0]
             raise InputError(f"malformed XML ({reason}); expected {expected}", path=str(path),
                              where=f"line {line}, column {col}" if line else None) from None
+        except (LookupError, ValueError) as e:  # <?xml encoding="..."?>: unknown, or multi-byte (expat can't)
+            if isinstance(e, ValueError) and "encoding" not in str(e):
+                raise
+            raise InputError(f"the XML declaration names an encoding this reader cannot use ({e}); expected "
+                             f"{expected} in UTF-8", path=str(path), where="line 1") from None
 
 
 def children(elem: ET.Element | None) -> dict[str, ET.Element]:
