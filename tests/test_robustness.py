@@ -1365,3 +1365,42 @@ def test_random_type_confusion_never_crashes(case, tmp_path_factory):
             expected = None
         if expected is not None:
             assert accounted(threads) == expected, f"{name}: {accounted(threads)} comments out, {expected} in"
+
+
+# --- pages rearranged with the pieces real pages are made of (hypothesis) ------------------------------------------
+
+PAGE_PIECES = ["\n", "\n\n", "Reply", "3 Comments", "1.", "1.1.", "  2. ", "says:", "May 14, 2023 at 9:12 am",
+               "Leave a Reply", "Anonymous", "@Dana", "\t", "    ", "No Comments", "<li>", "</ol>", "<p>", "&amp;",
+               "By ", "Posted on ", "[1]", "Notes", "0.", "99999999999999999999.", "\u2028", "\r", "\ufeff", "> ",
+               "Comments are closed.", "Reply to this comment", "Log in to Reply", "Pingback: "]
+PAGE_FIXTURES = [n for n in FILE_FIXTURES if fixture_format(n) == "scraped"]
+
+
+@st.composite
+def rearranged_page(draw):
+    name = draw(st.sampled_from(PAGE_FIXTURES))
+    text = (THREADS / name).read_text(encoding="utf-8")
+    for _ in range(draw(st.integers(1, 6))):
+        i = draw(st.integers(0, len(text)))
+        op = draw(st.sampled_from(["piece", "cut", "repeat"]))
+        if op == "piece":
+            text = text[:i] + draw(st.sampled_from(PAGE_PIECES)) + text[i:]
+        elif op == "cut":
+            text = text[:i] + text[i + draw(st.integers(1, 80)):]
+        else:
+            j = draw(st.integers(0, len(text)))
+            text = text[:i] + text[min(i, j):max(i, j)] + text[i:]
+    return name, text
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(case=rearranged_page())
+def test_rearranged_pages_always_parse(case, tmp_path_factory):
+    """A text page is never malformed: whatever the arrangement, it reads (structure inferred) without error."""
+    name, text = case
+    path = tmp_path_factory.mktemp("page") / name
+    path.write_text(text, encoding="utf-8")
+    code, threads, line = parse_library(path)
+    assert code == 0, line
+    (thread,) = threads
+    assert all(c.text or "empty" in c.flags for c in thread.comments)
