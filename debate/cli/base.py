@@ -176,15 +176,29 @@ def with_read_options(func: Callable | None = None, *, input_format_flag: str | 
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Files as given; directories expanded to their files and ConvoKit corpora (sorted); a corpus stays whole."""
+    """Files as given; directories expanded, recursively, to their files and ConvoKit corpora (sorted).
+
+    A ConvoKit corpus folder stays whole; hidden entries are skipped.
+    """
 
     def corpus(d: Path) -> bool:
         return d.is_dir() and any((d / u).exists() for u in ("utterances.jsonl", "utterances.json"))
 
+    def inside(d: Path) -> list[Path]:
+        found: list[Path] = []
+        for q in sorted(d.iterdir()):
+            if q.name.startswith("."):
+                continue  # hidden files and folders (.git, .DS_Store) are not inputs
+            if q.is_file() or corpus(q):
+                found.append(q)
+            elif q.is_dir():
+                found.extend(inside(q))  # subfolders too: nothing under a given folder is skipped
+        return found
+
     out: list[Path] = []
     for p in paths:
         if str(p) != "-" and p.is_dir() and not corpus(p):
-            out.extend(sorted(q for q in p.iterdir() if (q.is_file() or corpus(q)) and not q.name.startswith(".")))
+            out.extend(inside(p))
         else:
             out.append(p)
     return out
