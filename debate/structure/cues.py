@@ -117,16 +117,37 @@ def strip_opening_address(text: str, addresses: Sequence[Address]) -> str:
     return body
 
 
+_NAME_KEY_DROP = re.compile(r"[\s_\-.@]+")
+#: Characters `name_key` drops from a word that has no whitespace (str.split() words).
+_WORD_KEY_DROP = str.maketrans("", "", "_-.@")
+_INITIAL_WORDS = re.compile(r"[A-Za-z][\w'\-]*")
+
+
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
-    """Comparable form of a name or handle: case, spaces, '_' and '-' ignored."""
-    return re.sub(r"[\s_\-.@]+", "", name).casefold()
+    """Comparable form of a name or handle: case, spaces, '_' and '-' ignored.
+
+    Cached: the decoder compares the same few names for every candidate pair.
+    """
+    return _NAME_KEY_DROP.sub("", name).casefold()
 
 
+def word_keys(text: str) -> frozenset[str]:
+    """`name_key` of every whitespace-separated word of a text, computed once per distinct word.
+
+    Words from str.split() hold no whitespace (re's \\s and str.isspace agree), so dropping
+    '_', '-', '.', '@' and casefolding gives exactly name_key(word).
+    """
+    return frozenset(w.translate(_WORD_KEY_DROP).casefold() for w in set(text.split()))
+
+
+@lru_cache(maxsize=4096)
 def initials(name: str) -> str:
-    words = re.findall(r"[A-Za-z][\w'\-]*", name)
+    words = _INITIAL_WORDS.findall(name)
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
+@lru_cache(maxsize=16384)
 def address_matches(address: Address, name: str | None) -> bool:
     """Does the address name this person (full name, first name, handle or initials)?"""
     if not name:
@@ -458,6 +479,7 @@ def _stop_words() -> frozenset[str]:
                                              "going", "make", "way", "want", "know", "say", "said"}
 
 
+@lru_cache(maxsize=65536)
 def _stem(w: str) -> str:
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):

@@ -83,26 +83,21 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     start = _State(0.0, {}, {k: v for k, v in enumerate(given_names) if v}, {},
                    {k for k, a in enumerate(authored_given) if a}, {}, [])
     beam = [start]
+    memo: dict[tuple, tuple[dict[str, float], float]] = {}  # (i, j, what the state shows) -> features, score
     for i in range(n):
-        expanded: list[tuple[float, int, int, _State, Decision]] = []
+        expanded: list[tuple[float, int, int, _State, int, _Scored]] = []
         for b, state in enumerate(beam):
             _own_cues(ctx, i, state)
             cands = [fixed[i]] if i in fixed else _candidates(ctx, i, order, state.parents)
-            view = View(state.parents, state.names, frozenset(state.authored), state.replies)
-            feats = {j: links.features(ctx, i, j, view) for j in cands}
-            links.add_sim_top(ctx, i, cands, feats)
-            scores = {j: sum(weights.get(k, 0.0) * v for k, v in feats[j].items()) for j in cands}
-            probs = _softmax(scores)
+            feats, scores = _score(ctx, i, cands, state, weights, memo)
             ranked = sorted(cands, key=lambda j: (-scores[j], j))
+            scored = _Scored(cands, feats, scores, ranked)
             for rank, j in enumerate(ranked[:EXPAND]):
-                runner = ranked[0] if j != ranked[0] else (ranked[1] if len(ranked) > 1 else None)
-                contrib = {k: weights.get(k, 0.0) * v for k, v in feats[j].items() if weights.get(k, 0.0) * v}
-                d = Decision(j, probs[j], feats[j], contrib, len(cands), runner,
-                             tuple((k, round(probs[k], 6)) for k in ranked[:KEEP_DISTRIBUTION]))
-                expanded.append((state.score + scores[j], b, rank, state, d))
+                expanded.append((state.score + scores[j], b, rank, state, j, scored))
         expanded.sort(key=lambda e: (-e[0], e[1], e[2]))
         beam = []
-        for total, _, _, state, d in expanded[:width]:
+        for total, _, _, state, j, scored in expanded[:width]:
+            d = scored.decision(j, weights)  # built only for the hypotheses that survive
             new = state.child()
             new.score = total
             _apply(ctx, i, d.parent, new)
@@ -110,6 +105,62 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
             beam.append(new)
     best = beam[0]
     return Result(tuple(best.decisions), best.score, best.names, best.name_source, frozenset(best.authored))
+
+
+class _Scored:
+    """One hypothesis's scored candidates for comment i; Decisions are made from it on demand."""
+
+    __slots__ = ("cands", "feats", "scores", "ranked", "_probs", "_dist")
+
+    def __init__(self, cands, feats, scores, ranked):
+        self.cands, self.feats, self.scores, self.ranked = cands, feats, scores, ranked
+        self._probs: dict[int, float] | None = None
+        self._dist: tuple[tuple[int, float], ...] | None = None
+
+    def decision(self, j: int, weights: Mapping[str, float]) -> Decision:
+        if self._probs is None:
+            self._probs = _softmax(self.scores)
+            self._dist = tuple((k, round(self._probs[k], 6)) for k in self.ranked[:KEEP_DISTRIBUTION])
+        ranked = self.ranked
+        runner = ranked[0] if j != ranked[0] else (ranked[1] if len(ranked) > 1 else None)
+        fj = self.feats[j]
+        contrib = {k: weights.get(k, 0.0) * v for k, v in fj.items() if weights.get(k, 0.0) * v}
+        return Decision(j, self._probs[j], fj, contrib, len(self.cands), runner, self._dist)
+
+
+def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: Mapping[str, float],
+           memo: dict) -> tuple[dict[int, dict[str, float]], dict[int, float]]:
+    """Features and scores of every candidate parent of comment i under this hypothesis.
+
+    A link's features read only a few facts of the state (the names, authorship, parent and reply
+    count of i, j and j's parent), so hypotheses that agree on those share the work (`memo`).
+    The "sim_top" mark depends on the whole candidate set and is added afterwards, as before.
+    """
+    names, parents, authored, replies = state.names, state.parents, state.authored, state.replies
+    i_sig = (names.get(i), i in authored)
+    feats: dict[int, dict[str, float]] = {}
+    scores: dict[int, float] = {}
+    view = None
+    for j in cands:
+        if j == ARTICLE:
+            key = (i, j, i_sig)
+        else:
+            grand = parents.get(j, ARTICLE)
+            key = (i, j, i_sig, names.get(j), j in authored, grand, names.get(grand), replies.get(j))
+        hit = memo.get(key)
+        if hit is None:
+            if view is None:
+                view = View(parents, names, frozenset(authored), replies)
+            f = links.features(ctx, i, j, view)
+            hit = (f, sum(weights.get(k, 0.0) * v for k, v in f.items()))
+            memo[key] = hit
+        feats[j], scores[j] = hit
+    top = links.sim_top(ctx, i, cands, feats)
+    if top is not None:
+        f = {**feats[top], "sim_top": 1.0}
+        feats[top] = f
+        scores[top] = sum(weights.get(k, 0.0) * v for k, v in f.items())
+    return feats, scores
 
 
 def _own_cues(ctx: Context, i: int, state: _State) -> None:

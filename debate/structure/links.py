@@ -118,6 +118,10 @@ class Context:
     self_hits: list[dict[int, tuple[float, str]]] = field(init=False)
     _sim: dict[tuple[int, int], float] = field(init=False, default_factory=dict)
     _stems: dict[int, set[str]] = field(init=False, default_factory=dict)
+    # Per-comment and per-pair work the decoder would otherwise redo for every beam state and order.
+    _word_keys: dict[int, frozenset[str]] = field(init=False, default_factory=dict)
+    _author_addr: dict[int, cues.Address | None] = field(init=False, default_factory=dict)
+    _static: dict[tuple[int, int], tuple] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.infos = [analyse(t) for t in self.texts]
@@ -206,10 +210,67 @@ class Context:
         return bool(name) and any(cues.address_matches(a, name) for a in self.infos[i].addresses)
 
     def is_author_addressed(self, i: int) -> cues.Address | None:
-        for a in self.infos[i].addresses:
-            if cues.address_matches(a, self.article_author):
-                return a
-        return None
+        if i not in self._author_addr:
+            self._author_addr[i] = next(
+                (a for a in self.infos[i].addresses if cues.address_matches(a, self.article_author)), None)
+        return self._author_addr[i]
+
+    def word_keys(self, i: int) -> frozenset[str]:
+        """Name keys of comment i's words (for "is this writer named in it"), computed once."""
+        if i not in self._word_keys:
+            self._word_keys[i] = cues.word_keys(self.texts[i])
+        return self._word_keys[i]
+
+    def static_features(self, i: int, j: int) -> tuple:
+        """The parts of the link i -> j's features that no decoding state changes, computed once.
+
+        (head, middle, person_addr, addressed_author): `features` interleaves them with the
+        state-dependent ones, keeping the feature order (and so every float sum) as before.
+        """
+        key = (i, j)
+        hit = self._static.get(key)
+        if hit is not None:
+            return hit
+        info = self.infos[i]
+        addressed_author = self.is_author_addressed(i)
+        person_addr = tuple(a for a in info.addresses if a is not addressed_author)
+        head: list[tuple[str, float]] = []
+        middle: list[tuple[str, float]] = []
+        if j == ARTICLE:
+            head.append(("article", 1.0))
+            if info.article_mention:
+                head.append(("mention_article", 1.0))
+            if info.new_topic:
+                head.append(("new_topic", 1.0))
+            if person_addr:
+                head.append(("addr_article", max(a.strength for a in person_addr)))
+            if addressed_author is not None:
+                head.append(("addr_author_article", addressed_author.strength))
+        else:
+            head.append(("dist", math.log1p(abs(i - j))))  # abs: a layout parent may come later in a reordered source
+            if j == i - 1:
+                head.append(("prev", 1.0))
+            if j in self.quote_hits[i]:
+                head.append(("quote", self.quote_hits[i][j][0]))
+            if j in self.you_hits[i]:
+                head.append(("quote_you", self.you_hits[i][j][0]))
+            if j in self.self_hits[i]:
+                head.append(("self_quoted", self.self_hits[i][j][0]))
+            if j in self.ref_hits[i]:
+                head.append(("number_ref", 1.0))
+            if info.yours & self.infos[j].mine:
+                head.append(("your_my", 1.0))
+            if info.echo and set(info.echo[1]) & self.stems(j):
+                head.append(("echo", 1.0))
+            if info.you:
+                middle.append(("you", 1.0))
+            if info.opening:
+                middle.append(("opening", 1.0))
+            if self.infos[j].asks and info.answer:
+                middle.append(("answer_q", 1.0))
+        hit = (tuple(head), tuple(middle), person_addr, addressed_author)
+        self._static[key] = hit
+        return hit
 
 
 @dataclass(frozen=True)
@@ -225,39 +286,13 @@ class View:
 def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
     """Feature values of the link i -> j (j = ARTICLE for the article). Zero features are left out."""
     info = ctx.infos[i]
-    f: dict[str, float] = {}
-    is_art = j == ARTICLE
+    head, middle, person_addr, addressed_author = ctx.static_features(i, j)
+    f: dict[str, float] = dict(head)
     i_author = i in view.authored
-    addressed_author = ctx.is_author_addressed(i)
-    person_addr = [a for a in info.addresses if a is not addressed_author]
-    if is_art:
-        f["article"] = 1.0
-        if info.article_mention:
-            f["mention_article"] = 1.0
-        if info.new_topic:
-            f["new_topic"] = 1.0
-        if person_addr:
-            f["addr_article"] = max(a.strength for a in person_addr)
-        if addressed_author is not None:
-            f["addr_author_article"] = addressed_author.strength
+    if j == ARTICLE:
         if i_author:
             f["author_article"] = 1.0
     else:
-        f["dist"] = math.log1p(abs(i - j))  # abs: a layout parent may come later in a reordered source
-        if j == i - 1:
-            f["prev"] = 1.0
-        if j in ctx.quote_hits[i]:
-            f["quote"] = ctx.quote_hits[i][j][0]
-        if j in ctx.you_hits[i]:
-            f["quote_you"] = ctx.you_hits[i][j][0]
-        if j in ctx.self_hits[i]:
-            f["self_quoted"] = ctx.self_hits[i][j][0]
-        if j in ctx.ref_hits[i]:
-            f["number_ref"] = 1.0
-        if info.yours & ctx.infos[j].mine:
-            f["your_my"] = 1.0
-        if info.echo and set(info.echo[1]) & ctx.stems(j):
-            f["echo"] = 1.0
         j_name = view.names.get(j)
         if person_addr:
             best = max((a.strength for a in person_addr if cues.address_matches(a, j_name)), default=0.0)
@@ -269,12 +304,7 @@ def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
                 f["addr_unknown"] = max(a.strength for a in person_addr)
         if addressed_author is not None and j in view.authored:
             f["addr_author"] = addressed_author.strength
-        if info.you:
-            f["you"] = 1.0
-        if info.opening:
-            f["opening"] = 1.0
-        if ctx.infos[j].asks and info.answer:
-            f["answer_q"] = 1.0
+        f.update(middle)
         i_name = view.names.get(i)
         if i_name and j_name and cues.name_key(i_name) == cues.name_key(j_name):
             f["same_writer"] = 1.0
@@ -287,7 +317,7 @@ def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
         if i_author and j not in view.authored:
             f["author_reply"] = 1.0
         if j_name and not any(cues.address_matches(a, j_name) for a in info.addresses) and \
-                _named_in(j_name, ctx.texts[i]):
+                _named_in_keys(j_name, ctx.word_keys(i)):
             f["name_mention"] = 1.0
         if info.backref and grand != ARTICLE:
             f["backref_chain"] = 1.0
@@ -323,23 +353,35 @@ def article_paragraphs(text: str) -> list[str]:
 
 
 def _named_in(name: str, text: str) -> bool:
+    return _named_in_keys(name, cues.word_keys(text))
+
+
+def _named_in_keys(name: str, tokens: frozenset[str]) -> bool:
+    """Is the name (or its first word) one of the words whose name keys are `tokens`?"""
     key = cues.name_key(name)
     if len(key) < 3:
         return False
-    tokens = {cues.name_key(w) for w in text.split()}
     first = cues.name_key(name.split()[0]) if name.split() else key
     return key in tokens or (len(first) >= 3 and first in tokens)
 
 
 def add_sim_top(ctx: Context, i: int, cands: Sequence[int], feats: dict[int, dict[str, float]]) -> None:
     """Mark the candidate with the highest overlap (needs all candidates at once)."""
+    best_j = sim_top(ctx, i, cands, feats)
+    if best_j is not None:
+        feats[best_j]["sim_top"] = 1.0
+
+
+def sim_top(ctx: Context, i: int, cands: Sequence[int], feats: Mapping[int, Mapping[str, float]]) -> int | None:
+    """The candidate with the highest overlap, if it is high enough to mean anything."""
     best, best_j = 0.0, None
     for j in cands:
         s = feats[j].get("sim", 0.0)
         if s > best:
             best, best_j = s, j
     if best_j is not None and best >= SIM_TOP_MIN:
-        feats[best_j]["sim_top"] = 1.0
+        return best_j
+    return None
 
 
 #: Below this cosine the "most similar" candidate is noise (short comments share a word by chance).
