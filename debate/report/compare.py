@@ -49,7 +49,7 @@ def with_voices(thread: Thread) -> Thread:
 def compare_data(threads: Iterable[Thread], *, thesis: str | None = None,
                  model: Path | str | None = None) -> dict[str, Any]:
     """The comparison of all threads as plain data (what `--json` writes)."""
-    from .data import _label  # the same label encoding as the thread report
+    from .context import label_dict  # the same label encoding as the thread report
 
     items = []
     seen_names: dict[str, dict[str, Any]] = {}
@@ -62,7 +62,7 @@ def compare_data(threads: Iterable[Thread], *, thesis: str | None = None,
             "key": i,
             "thread": d["thread"], "article": {k: d["article"][k] for k in ("title", "author", "date", "url", "words")},
             "thesis": d["thesis"],
-            "article_stance": _label(stance) if stance else None,
+            "article_stance": label_dict(stance) if stance else None,
             "voices": voices,
             "voice_stances": _count(v["stance"]["value"] if v["stance"] else "untagged" for v in voices),
             "summary": {k: d["summary"][k] for k in ("comments", "participants", "max_depth", "stance_counts",
