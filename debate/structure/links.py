@@ -122,6 +122,7 @@ class Context:
     _word_keys: dict[int, frozenset[str]] = field(init=False, default_factory=dict)
     _author_addr: dict[int, cues.Address | None] = field(init=False, default_factory=dict)
     _static: dict[tuple[int, int], tuple] = field(init=False, default_factory=dict)
+    _name_index: dict[str, list[int]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.infos = [analyse(t) for t in self.texts]
@@ -200,14 +201,29 @@ class Context:
     def candidates(self, i: int) -> list[int]:
         """The article plus earlier comments in reach (the window, or any a cue points at)."""
         near = list(range(max(0, i - WINDOW), i))
-        far = [j for j in range(0, max(0, i - WINDOW)) if self._cued(i, j)]
+        far = self._far_cued(i, i - WINDOW) if i > WINDOW else []
         return [ARTICLE, *far, *near]
 
-    def _cued(self, i: int, j: int) -> bool:
-        if j in self.quote_hits[i] or j in self.you_hits[i] or j in self.ref_hits[i]:
-            return True
-        name = self.names[j]
-        return bool(name) and any(cues.address_matches(a, name) for a in self.infos[i].addresses)
+    def _far_cued(self, i: int, stop: int) -> list[int]:
+        """The comments before `stop` that a cue of comment i points at (a quotation, "comment 3", or an
+        address naming the writer the page shows), found without visiting every earlier comment."""
+        hits = {j for j in (*self.quote_hits[i], *self.you_hits[i], *self.ref_hits[i]) if 0 <= j < stop}
+        addresses = self.infos[i].addresses
+        if addresses:
+            for name, where in self._by_name().items():
+                if any(cues.address_matches(a, name) for a in addresses):
+                    hits.update(j for j in where if j < stop)
+        return sorted(hits)
+
+    def _by_name(self) -> dict[str, list[int]]:
+        """Comments by the name the page gave their writer."""
+        if self._name_index is None:
+            index: dict[str, list[int]] = {}
+            for j, name in enumerate(self.names):
+                if name:
+                    index.setdefault(name, []).append(j)
+            self._name_index = index
+        return self._name_index
 
     def is_author_addressed(self, i: int) -> cues.Address | None:
         if i not in self._author_addr:

@@ -127,10 +127,13 @@ def resolve(comments: Sequence[Comment], ctx: Context, result: Result, parents: 
     members: dict[str, list[str]] = {}
     plist: dict[str, Participant] = {}
     author_roots = _roots(authored, find)
+    by_root: dict[int, list[int]] = {}  # the groups are final now: list each one's members once
+    for m in range(n):
+        by_root.setdefault(find(m), []).append(m)
     for k, c in enumerate(comments):
         r = find(k)
         if r not in roots:
-            name = _group_name(r, names, find, n)
+            name = next((names[m] for m in by_root[r] if m in names), None)
             is_author = r in author_roots or bool(
                 name and article_author and cues.name_key(name) == cues.name_key(article_author))
             if name:  # one participant per name, even if the evidence left two groups
@@ -142,7 +145,7 @@ def resolve(comments: Sequence[Comment], ctx: Context, result: Result, parents: 
                 anon += 1
             roots[r] = (pid, name, is_author)
             if pid not in plist:  # a second group with the same name joins the first one's participant
-                group_members = [m for m in range(n) if find(m) == r]
+                group_members = by_root[r]
                 inferred_names = [name_inf[m] for m in group_members if m in name_inf]
                 pinf = {}
                 if name and inferred_names and not any(given[m] for m in group_members):
@@ -154,7 +157,7 @@ def resolve(comments: Sequence[Comment], ctx: Context, result: Result, parents: 
         author = c.author
         if not given[k] and name:
             author = name
-            inferred["author"] = name_inf.get(k) or same.get(k) or _first_evidence(k, r, find, name_inf, same, n)
+            inferred["author"] = name_inf.get(k) or same.get(k) or _first_evidence(by_root[r], name_inf)
         if k in same:
             inferred["speaker"] = same[k]
         members.setdefault(pid, []).append(c.id)
@@ -167,10 +170,10 @@ def resolve(comments: Sequence[Comment], ctx: Context, result: Result, parents: 
     return Speakers(tuple(out), participants)
 
 
-def _first_evidence(k, r, find, name_inf, same, n) -> Inference:
-    """Why comment k carries its group's name: the evidence that tied it to the group."""
-    for m in range(n):
-        if find(m) == r and m in name_inf:
+def _first_evidence(group_members, name_inf) -> Inference:
+    """Why a comment carries its group's name: the evidence that tied it to the group."""
+    for m in group_members:
+        if m in name_inf:
             inf = name_inf[m]
             return Inference("same_speaker", round(inf.confidence * BACK_AND_FORTH_CONFIDENCE, 3), inf.evidence,
                              f"same writer as a comment named by: {inf.note}")
