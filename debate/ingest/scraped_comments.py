@@ -223,10 +223,12 @@ def _open(ln: Line, start: Marker | AuthorLine | None) -> _Draft:
 
 def _add_line(d: _Draft, ln: Line) -> None:
     """Add a content line; a date line right after the author line is the comment's timestamp."""
-    content = [x for x in d.lines if not x.blank]
-    if (d.number and d.author is None and d.date is None and not d.time_text and len(content) == 1
-            and _name_line(content[0].text) and (is_date_line(ln.text) or is_relative_time(ln.text))):
-        d.author, d.lines = content[0].text, []  # "1. Alice" over "March 3, 2012 at 4:05 pm"
+    # The cheap tests first: listing the non-blank lines at every line made long comments quadratic.
+    if d.number and d.author is None and d.date is None and not d.time_text:
+        content = [x for x in d.lines if not x.blank]
+        if (len(content) == 1 and _name_line(content[0].text)
+                and (is_date_line(ln.text) or is_relative_time(ln.text))):
+            d.author, d.lines = content[0].text, []  # "1. Alice" over "March 3, 2012 at 4:05 pm"
     has_text = any(not x.blank for x in d.lines)
     if not has_text and d.date is None and not d.time_text:
         found = is_date_line(ln.text)

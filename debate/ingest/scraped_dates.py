@@ -93,11 +93,30 @@ def _to_found(m: re.Match) -> FoundDate | None:
 
 def is_date_line(text: str) -> FoundDate | None:
     """The date when `text` is nothing but a date (with optional time, "Posted on", "Updated")."""
-    s = re.sub(r"^(?:posted|published|updated|last updated|date)\s*(?:on|:)?\s*", "", text.strip(), flags=re.I)
+    s = _DATE_LINE_PREFIX.sub("", text.strip())
     s = s.strip(" |·•-–—")
-    found = find_date(s)
-    if found and found.start == 0 and not s[found.end:].strip(" .,|·•-–—"):
+    found = _date_at_start(s)
+    if found and not s[found.end:].strip(" .,|·•-–—"):
         return found
+    return None
+
+
+_DATE_LINE_PREFIX = re.compile(r"^(?:posted|published|updated|last updated|date)\s*(?:on|:)?\s*", re.I)
+
+
+def _date_at_start(s: str) -> FoundDate | None:
+    """find_date(s) if that date starts at 0, else None, without scanning the rest of the line.
+
+    find_date keeps the earliest of each form's first valid date (the earlier form on a tie), so a
+    date at 0 is the first form whose match anchored at 0 is valid; a match at 0 is what finditer
+    would try first, and an invalid one there leaves that form's first valid date further on.
+    """
+    for form in _DATE_FORMS:
+        m = form.match(s)
+        if m is not None:
+            found = _to_found(m)
+            if found is not None:
+                return found
     return None
 
 
