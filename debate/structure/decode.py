@@ -53,11 +53,11 @@ class _State:
     name_source: dict[int, tuple[int, str]]  # comment -> (comment whose address named it, span)
     authored: set[int]
     replies: dict[int, int]
-    decisions: list[Decision]
+    decisions: tuple | None  # linked list (earlier, (scored candidates, chosen parent)): shared, not copied
 
     def child(self) -> "_State":
         return _State(self.score, dict(self.parents), dict(self.names), dict(self.name_source),
-                      set(self.authored), dict(self.replies), list(self.decisions))
+                      set(self.authored), dict(self.replies), self.decisions)
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     n = len(ctx.texts)
     width = BEAM if n <= BEAM_MAX_COMMENTS else 1
     start = _State(0.0, {}, {k: v for k, v in enumerate(given_names) if v}, {},
-                   {k for k, a in enumerate(authored_given) if a}, {}, [])
+                   {k for k, a in enumerate(authored_given) if a}, {}, None)
     beam = [start]
     memo: dict[tuple, tuple[dict[str, float], float]] = {}  # (i, j, what the state shows) -> features, score
     for i in range(n):
@@ -97,14 +97,18 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
         expanded.sort(key=lambda e: (-e[0], e[1], e[2]))
         beam = []
         for total, _, _, state, j, scored in expanded[:width]:
-            d = scored.decision(j, weights)  # built only for the hypotheses that survive
             new = state.child()
             new.score = total
-            _apply(ctx, i, d.parent, new)
-            new.decisions.append(d)
+            _apply(ctx, i, j, new)
+            new.decisions = (new.decisions, (scored, j))  # a Decision only if this hypothesis wins
             beam.append(new)
     best = beam[0]
-    return Result(tuple(best.decisions), best.score, best.names, best.name_source, frozenset(best.authored))
+    chosen, node = [], best.decisions
+    while node is not None:
+        node, pick = node
+        chosen.append(pick)
+    decisions = tuple(scored.decision(j, weights) for scored, j in reversed(chosen))
+    return Result(decisions, best.score, best.names, best.name_source, frozenset(best.authored))
 
 
 class _Scored:
@@ -227,7 +231,7 @@ def teacher_forced(ctx: Context, order: str, given_names: Sequence[str | None], 
     earlier decision had been right.
     """
     state = _State(0.0, {}, {k: v for k, v in enumerate(given_names) if v}, {},
-                   {k for k, a in enumerate(authored_given) if a}, {}, [])
+                   {k for k, a in enumerate(authored_given) if a}, {}, None)
     for i in range(len(ctx.texts)):
         _own_cues(ctx, i, state)
         cands = _candidates(ctx, i, order, state.parents)
