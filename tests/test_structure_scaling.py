@@ -110,3 +110,11 @@ def test_three_megabyte_comment_is_scanned_once(tmp_path, monkeypatch):
 @pytest.mark.parametrize("text", ["Ann, you are wrong", "ann_b. said", "Mr-Smith@home", "  spaced\u00a0out\tword "])
 def test_word_keys_agree_with_name_key(text):
     assert cues.word_keys(text) == frozenset(cues.name_key(w) for w in text.split())
+
+
+def test_stop_words_are_scikit_learns_list():
+    # Loaded from scikit-learn's own module file (skipping the ~1 s package import): the same list.
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    assert cues._english_stop_words() == frozenset(ENGLISH_STOP_WORDS)
+    assert ENGLISH_STOP_WORDS <= cues._stop_words()
