@@ -100,6 +100,20 @@ CUES = {
     "long_reply": "a long reply that develops a point",
     "disagrees_with_reasons": "it disagrees and gives several sentences of reasons",
     "no_cue": "no cue fired; this is the default label",
+    "approval_opener": "it opens by approving of what it answers (\"Yes,\", \"Right,\")",
+    "disapproval_opener": "it opens by rejecting what it answers (\"No,\", \"Nope,\")",
+    "emphatic_do": "an emphatic \"do\" that insists against the parent (\"they do care\")",
+    "negated_echo": "it repeats the parent's words with a negation added (\"it is not a charade\")",
+    "rule:article_relation": "how far it agrees or disagrees with the article, whose author favors the thesis",
+    "rule:reply_relation": "how far it agrees or disagrees with the comment it answers",
+    # thesis
+    "normative": "a sentence saying what should be done (\"should\", \"must\", \"needs to\")",
+    "evaluative": "a sentence judging something good or bad (\"a mistake\", \"counterproductive\")",
+    "imperative_title": "a title that is a command (\"Ban homework\"): the article argues for it",
+    "title_overlap": "the sentence shares key words with the title",
+    "no_position": "no sentence in the title, lead or conclusion says what should be done or judges something",
+    "no_text": "the article has neither title nor text",
+    "given": "the thesis was given with --thesis",
 }
 
 CUE_HELP = (
