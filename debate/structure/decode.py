@@ -83,7 +83,8 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     start = _State(0.0, {}, {k: v for k, v in enumerate(given_names) if v}, {},
                    {k for k, a in enumerate(authored_given) if a}, {}, None)
     beam = [start]
-    memo: dict[tuple, tuple[dict[str, float], float]] = {}  # (i, j, what the state shows) -> features, score
+    # (i, j, what the state shows) -> features, score; one hypothesis never meets the same key twice.
+    memo: dict[tuple, tuple[dict[str, float], float]] | None = {} if width > 1 else None
     for i in range(n):
         expanded: list[tuple[float, int, int, _State, int, _Scored]] = []
         for b, state in enumerate(beam):
@@ -133,7 +134,7 @@ class _Scored:
 
 
 def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: Mapping[str, float],
-           memo: dict) -> tuple[dict[int, dict[str, float]], dict[int, float]]:
+           memo: dict | None) -> tuple[dict[int, dict[str, float]], dict[int, float]]:
     """Features and scores of every candidate parent of comment i under this hypothesis.
 
     A link's features read only a few facts of the state (the names, authorship, parent and reply
@@ -144,21 +145,27 @@ def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: M
     i_sig = (names.get(i), i in authored)
     feats: dict[int, dict[str, float]] = {}
     scores: dict[int, float] = {}
-    view = None
-    for j in cands:
-        if j == ARTICLE:
-            key = (i, j, i_sig)
-        else:
-            grand = parents.get(j, ARTICLE)
-            key = (i, j, i_sig, names.get(j), j in authored, grand, names.get(grand), replies.get(j))
-        hit = memo.get(key)
-        if hit is None:
-            if view is None:
-                view = View(parents, names, frozenset(authored), replies)
+    if memo is None:
+        view = View(parents, names, frozenset(authored), replies)
+        for j in cands:
             f = links.features(ctx, i, j, view)
-            hit = (f, sum(weights.get(k, 0.0) * v for k, v in f.items()))
-            memo[key] = hit
-        feats[j], scores[j] = hit
+            feats[j], scores[j] = f, sum(weights.get(k, 0.0) * v for k, v in f.items())
+    else:
+        view = None
+        for j in cands:
+            if j == ARTICLE:
+                key = (i, j, i_sig)
+            else:
+                grand = parents.get(j, ARTICLE)
+                key = (i, j, i_sig, names.get(j), j in authored, grand, names.get(grand), replies.get(j))
+            hit = memo.get(key)
+            if hit is None:
+                if view is None:
+                    view = View(parents, names, frozenset(authored), replies)
+                f = links.features(ctx, i, j, view)
+                hit = (f, sum(weights.get(k, 0.0) * v for k, v in f.items()))
+                memo[key] = hit
+            feats[j], scores[j] = hit
     top = links.sim_top(ctx, i, cands, feats)
     if top is not None:
         f = {**feats[top], "sim_top": 1.0}
