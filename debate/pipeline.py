@@ -26,6 +26,18 @@ def safe_name(thread_id: str) -> str:
     return name[:120] or "thread"
 
 
+def unique_names(threads: Iterable[Thread], suffix: str) -> Iterator[tuple[Thread, str]]:
+    """(thread, file name) with names from thread ids, made unique case-insensitively ("-2", "-3"...)."""
+    used: set[str] = set()
+    for t in threads:
+        name = safe_name(t.id)
+        base, n = name, 2
+        while name.casefold() in used:
+            name, n = f"{base}-{n}", n + 1
+        used.add(name.casefold())
+        yield t, name + suffix
+
+
 @dataclass
 class ParseSummary:
     threads: int = 0
@@ -79,14 +91,8 @@ def parse_to(inputs: Iterable[str | Path], output: Path | None, *, read: ReadOpt
     if mode == "dir":
         assert output is not None
         output.mkdir(parents=True, exist_ok=True)
-        used: set[str] = set()
-        for t in threads:
-            name = safe_name(t.id)
-            base, n = name, 2
-            while name.casefold() in used:
-                name, n = f"{base}-{n}", n + 1
-            used.add(name.casefold())
-            (output / f"{name}.json").write_text(canonical.dumps(t) + "\n", encoding="utf-8")
+        for t, name in unique_names(threads, ".json"):
+            (output / name).write_text(canonical.dumps(t) + "\n", encoding="utf-8")
             summary.add(t)
         summary.written_dir = output
         return summary

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from ..errors import InputError, UsageError
 from ..ingest import ReadOptions
 from ..model import Thread
+from ..pipeline import unique_names
 from .data import ensure_tagged, report_data
 
 
@@ -49,20 +50,6 @@ def output_mode(output: Path | None) -> str:
     if output.is_dir() or output.suffix == "" or str(output).endswith(("/", "\\")):
         return "dir"
     return "file"
-
-
-def unique_names(threads: Iterable[Thread], suffix: str) -> Iterable[tuple[Thread, str]]:
-    """(thread, file name) with names from thread ids, made unique case-insensitively ("-2", "-3"...)."""
-    from ..pipeline import safe_name
-
-    used: set[str] = set()
-    for t in threads:
-        name = safe_name(t.id)
-        base, n = name, 2
-        while name.casefold() in used:
-            name, n = f"{base}-{n}", n + 1
-        used.add(name.casefold())
-        yield t, name + suffix
 
 
 def write_reports(inputs: Iterable[str | Path], output: Path | None, *, read: ReadOptions | None = None,

@@ -44,7 +44,7 @@ def write_worksheets(inputs, output: Path | None, *, read=None, thesis: str | No
     """Worksheet files for every thread of every input, into `output` (a directory, default '.')."""
     from ..errors import InputError
     from ..pipeline import load_threads
-    from .build import unique_names
+    from ..pipeline import unique_names
     from .data import ensure_tagged
 
     out_dir = Path(".") if output is None or str(output) == "-" else output
