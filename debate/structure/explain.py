@@ -130,11 +130,7 @@ def explain_lines(thread: Thread, order_note: Inference | None = None) -> list[s
     lines = []
     head = f"order: {thread.order or 'unknown'}"
     if order_note is not None:
-        head += f" [{order_note.cue} {order_note.confidence:.2f}]"
-        if order_note.evidence:
-            head += f" {order_note.evidence}"
-        if order_note.note:
-            head += f" - {order_note.note}"
+        head += _describe(order_note, bracket_prefix=" [", quote=False)
     lines.append(head)
     by_id = thread.by_id()
     lines.append("links:")
@@ -143,11 +139,7 @@ def explain_lines(thread: Thread, order_note: Inference | None = None) -> list[s
         inf = c.inferred.get("parent")
         line = f"  #{c.number or c.id} -> {target}"
         if inf is not None:
-            line += f"  [{inf.cue} {inf.confidence:.2f}]"
-            if inf.evidence:
-                line += f" \u201c{_clip(inf.evidence)}\u201d"
-            if inf.note:
-                line += f" - {inf.note}"
+            line += _describe(inf)
         else:
             line += "  [given by the source]"
         lines.append(line)
@@ -160,15 +152,21 @@ def explain_lines(thread: Thread, order_note: Inference | None = None) -> list[s
         for key in ("author", "speaker"):
             inf = c.inferred.get(key)
             if inf is not None:
-                line += f"  [{key}: {inf.cue} {inf.confidence:.2f}]"
-                if inf.evidence:
-                    line += f" \u201c{_clip(inf.evidence)}\u201d"
-                if inf.note:
-                    line += f" - {inf.note}"
+                line += _describe(inf, bracket_prefix=f"  [{key}: ")
         if not any(k in c.inferred for k in ("author", "speaker")):
             line += "  [given by the page]" if c.author else "  [no evidence: placeholder]"
         lines.append(line)
     return lines
+
+
+def _describe(inf: Inference, *, bracket_prefix: str = "  [", quote: bool = True) -> str:
+    """`[cue confidence] “evidence” - note`, the one way every decision is shown."""
+    text = f"{bracket_prefix}{inf.cue} {inf.confidence:.2f}]"
+    if inf.evidence:
+        text += f" \u201c{_clip(inf.evidence)}\u201d" if quote else f" {inf.evidence}"
+    if inf.note:
+        text += f" - {inf.note}"
+    return text
 
 
 def tree_lines(thread: Thread) -> list[str]:
