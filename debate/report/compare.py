@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from ..errors import InputError
 from ..ingest import ReadOptions
-from ..model import Label, Thread
+from ..model import Evidence, Label, Thread
 from .data import SCHEMA as REPORT_SCHEMA
 from .data import ensure_tagged, report_data
 
@@ -28,9 +28,19 @@ SCHEMA = "debate.compare/1"
 
 
 def article_stance(thread: Thread) -> Label | None:
-    """The article's own stance toward the thread's thesis, from its text (None without text or thesis)."""
+    """The article's own stance toward the thread's thesis, from its text (None without text or thesis).
+
+    A thesis drawn from the article is the article's own position: it favors it by definition, and
+    scoring its text against it again could only add noise (a long article quotes the other side).
+    """
     if not thread.article.text.strip() or thread.thesis is None or not thread.thesis.text:
         return None
+    if thread.thesis.source != "given":
+        if not thread.thesis.clear:
+            return Label("none", 1.0, (Evidence("article_thesis", f"the article's {thread.thesis.source} "
+                                                "takes no position", 1.0),), "rule:article_thesis")
+        return Label("favor", 1.0, (Evidence("article_thesis", f"the thesis is the article's own "
+                                             f"{thread.thesis.source}", 1.0),), "rule:article_thesis")
     from ..tag.stance import stance_toward
 
     return stance_toward(thread.article.text, thread.thesis, article_text=thread.article.text)
