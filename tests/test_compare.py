@@ -67,6 +67,17 @@ def test_voices_are_found_with_speaker_role_and_quote():
     assert any(v.speaker.startswith("city") and "residents support" in v.quote for v in voices)
 
 
+def test_cited_documents_are_voices_with_the_role_cited_work():
+    text = ("Refugee status begins at the border: \u201cthe fact of having fled is an intrinsic part of being a "
+            "refugee\u201d, according to Goodwin-Gill (1996). The 2019 survey found that \u201cmost border towns "
+            "depend on the trade\u201d, according to the Harbour Report. Mr Lee said \u201cwe were never asked "
+            "about any of this\u201d.")
+    roles = {v.speaker: v.role for v in extract_voices(text)}
+    assert roles["Goodwin-Gill (1996)"] == "cited work"
+    assert roles["Harbour Report"] == "cited work"
+    assert roles["Mr Lee"] is None  # a person quoted in person keeps no role
+
+
 def test_unattributed_and_scare_quotes_are_not_voices():
     text = 'The so-called "war on cars" is a slogan. Mayors love "quick wins". The plan is big.'
     assert extract_voices(text) == ()

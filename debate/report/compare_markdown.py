@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .escape import inline, table_cell
+from .voices import CITED_WORK
 from .markdown import STANCE_MARK, _num, _pct, _table, voices_table
 
 #: Key points per side shown for each thread (the JSON has all).
@@ -52,6 +53,9 @@ def _overview(items: list[dict[str, Any]]) -> str:
         s = it["summary"]
         vs = it["voice_stances"]
         voices = f"{len(it['voices'])}" + (": " + ", ".join(f"{v} {k}" for k, v in vs.items()) if vs else "")
+        cited = sum(v.get("role") == CITED_WORK for v in it["voices"])
+        if cited:
+            voices += f" ({cited} cited work{'s' if cited > 1 else ''})"
         rows.append([
             f"[{it['key']}] {_title(it)}",
             table_cell(it["article"]["author"] or "—"),

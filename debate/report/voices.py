@@ -277,8 +277,23 @@ def _resolve(found: list[_Found]) -> tuple[Voice, ...]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(Voice(speaker=spk, quote=f.quote, role=f.role or roles.get(spk)))
+        role = f.role or roles.get(spk) or (CITED_WORK if _is_cited_work(spk) else None)
+        out.append(Voice(speaker=spk, quote=f.quote, role=role))
     return tuple(out)
+
+
+#: The role given to a quoted source that is a document, not a person ("Goodwin-Gill (1996)").
+CITED_WORK = "cited work"
+_CITATION = re.compile(
+    r"\(\s*(?:1[6-9]|20)\d\d[a-z]?(?:\s*[,:;]\s*(?:p{1,2}\.?\s*)?[\d\-–]+)?\s*\)\s*$"  # "(2009)", "(1996, p. 59)"
+    r"|\b(?:research|study|studies|report|survey|paper|conclusions?|convention|resolution|guidelines|"
+    r"handbook|article|book|statute|act|treaty|census)\b", re.IGNORECASE)
+
+
+def _is_cited_work(speaker: str) -> bool:
+    """The speaker is a publication or document (a citation, "the report", "Holliday's research (2009)"):
+    the article brings in its words, but nobody is speaking in person."""
+    return bool(_CITATION.search(speaker))
 
 
 def _canonical(name: str, known: list[str]) -> str:
