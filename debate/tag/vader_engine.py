@@ -105,6 +105,15 @@ _IDIOM_WORDS = frozenset(
 )
 
 
+#: Words that some rule of `sentiment_valence` looks for in the 3 tokens
+#: before a lexicon word (or in the word itself), idioms aside: "no",
+#: negations (and anything with "n't", checked apart), boosters, "least", and
+#: "never", "so", "this", "without" (the "never so/this" and "without doubt"
+#: rules; "or"/"nor", "at"/"very" and "doubt" only matter next to "no",
+#: "least" or "without", which are in the set).
+_MODIFIERS = frozenset({"no", "least", "never", "so", "this", "without"} | _NEGATE | set(_BOOSTERS))
+
+
 def _data_assumptions_hold() -> bool:
     """The shortcuts below rely on these facts of the 3.3.2 data; re-checked at
     import so that edited data files fall back to the library, not to wrong
@@ -184,7 +193,7 @@ class _Text:
     """Per-token facts of one (emoji-expanded) text, shared by the comment and
     its sentences."""
 
-    __slots__ = ("toks", "low", "cands", "_upper")
+    __slots__ = ("toks", "low", "cands", "_upper", "raw", "free")
 
     def __init__(self, toks: list[str], low: list[str]) -> None:
         self.toks = toks
@@ -192,6 +201,10 @@ class _Text:
         #: Positions of lexicon words; every other token scores 0.
         self.cands = list(compress(count(), map(_LEX.__contains__, low)))
         self._upper: list[int] | None = None
+        #: Valences of the lexicon words in the whole text (before "but"),
+        #: and the positions whose valence is the same in any sub-text.
+        self.raw: dict[int, float] = {}
+        self.free: set[int] = set()
 
     def cap_diff(self, lo: int, hi: int) -> bool:
         """The library's `allcap_differential` on tokens lo..hi-1: some, not
@@ -406,32 +419,59 @@ def _final(values: list[float], n_tokens: int, bangs: int, questions: int) -> Sc
 
 
 def _range_scores(
-    t: _Text, c0: int, c1: int, lo: int, hi: int, reuse: dict[int, float] | None,
-    record: dict[int, float] | None, bangs: int, questions: int, has_but: bool,
+    t: _Text, c0: int, c1: int, lo: int, hi: int, record: bool, same_cap: bool,
+    bangs: int, questions: int, has_but: bool,
 ) -> Scores:
     """Scores of the text made of tokens lo..hi-1, whose lexicon words are
-    t.cands[c0:c1]. `reuse`, when given, holds valences computed in a context
-    that is provably the same for words at lo+3 .. hi-3 (see
-    `score_with_sentences`); `record`, when given, receives the valences
-    computed here (before the "but" rule)."""
+    t.cands[c0:c1]. With `record` (the whole text), valences go to t.raw and
+    context-free positions to t.free. Otherwise (a sentence) t.raw is reused
+    where provably the same: at t.free positions, and, if `same_cap` (this
+    sentence's ALL-CAPS flag equals the whole text's), for words whose
+    look-around window (3 tokens back, 2 ahead) lies inside the sentence."""
     low = t.low
+    toks = t.toks
     positions: list[int] = []
     values: list[float] = []
     cap: list = [None]
-    rlo, rhi = (hi, hi) if reuse is None else (lo + 3, hi - 2)
+    raw = t.raw
+    free = t.free
+    rlo, rhi = (lo + 3, hi - 2) if same_cap else (hi, hi)
     for i in t.cands[c0:c1]:
         # "kind of" is a dampener: "kind" then scores 0 (like boosters, which
         # are never lexicon words).
         if low[i] == "kind" and i < hi - 1 and low[i + 1] == "of":
             continue
         positions.append(i)
-        if rlo <= i < rhi:
-            values.append(reuse[i])
+        if not record and (i in free or rlo <= i < rhi):
+            values.append(raw[i])
+            continue
+        a = i - 3 if i - 3 > lo else lo
+        w = low[i]
+        before = low[a:i]
+        if (
+            w not in _MODIFIERS
+            and w not in _IDIOM_WORDS
+            and _MODIFIERS.isdisjoint(before)
+            and "n't" not in "\n".join(before)
+            and sum(map(_IDIOM_WORDS.__contains__, before)) < 2
+        ):
+            # No rule of `sentiment_valence` can fire: no modifier, and no
+            # idiom or two-word booster (they need the word itself, or two
+            # adjacent words before it, to be idiom words). The lexicon
+            # valence stands, up to ALL-CAPS emphasis.
+            v = _LEX[w]
+            if toks[i].isupper():
+                if cap[0] is None:
+                    cap[0] = t.cap_diff(lo, hi)
+                if cap[0]:
+                    v = v + _C_INCR if v > 0 else v - _C_INCR
+            elif record:
+                free.add(i)  # same valence in every sentence
         else:
             v = _valence(t, i, lo, hi, cap)
-            values.append(v)
-            if record is not None:
-                record[i] = v
+        if record:
+            raw[i] = v
+        values.append(v)
     if has_but and positions:
         try:
             bi = low.index("but", lo, hi)
@@ -448,7 +488,7 @@ def _score_text(text: str) -> Scores:
     toks, low = _tokens(text)
     t = _Text(toks, low)
     return _range_scores(
-        t, 0, len(t.cands), 0, len(toks), None, None, text.count("!"), text.count("?"),
+        t, 0, len(t.cands), 0, len(toks), False, False, text.count("!"), text.count("?"),
         "but" in low,
     )
 
@@ -487,8 +527,7 @@ def score_with_sentences(text: str, spans: Sequence[Span]) -> tuple[Scores, list
     bangs = text.count("!")
     questions = text.count("?")
     has_but = "but" in low
-    raw: dict[int, float] = {}
-    whole = _range_scores(t, 0, nc, 0, n, None, raw, bangs, questions, has_but)
+    whole = _range_scores(t, 0, nc, 0, n, True, False, bangs, questions, has_but)
     out: list[Scores] = []
     end = len(text)
     pos: int | None = 0  # an offset between tokens ...
@@ -528,7 +567,7 @@ def score_with_sentences(text: str, spans: Sequence[Span]) -> tuple[Scores, list
         same = t._upper is None or t.cap_diff(lo, hi) == t.cap_diff(0, n)
         out.append(
             _range_scores(
-                t, c0, c1, lo, hi, raw if same else None, None,
+                t, c0, c1, lo, hi, False, same,
                 piece.count("!") if bangs else 0,
                 piece.count("?") if questions else 0,
                 has_but,
