@@ -373,6 +373,17 @@ def _but(positions: list[int], values: list[float], bi: int) -> None:
             values[q] = v * 1.5
 
 
+#: Scores by (token count, "!" count, "?" count, valences): sentences of a
+#: few words with one or two lexicon words repeat these often, and rounding
+#: four floats costs more than the look-up. Keys hold float valences only:
+#: an int valence (an idiom's value, kept as int by the library) sums like
+#: the equal float on Python 3.11 but not necessarily on later versions
+#: (compensated float sums), so such lists are not memoised.
+_MEMO: dict[tuple, Scores] = {}
+#: Entries kept before the memo is emptied (bounded memory; ~100 bytes each).
+MEMO_SIZE = 1 << 16
+
+
 def _final(values: list[float], n_tokens: int, bangs: int, questions: int) -> Scores:
     """The library's `score_valence` given the lexicon words' valences in order
     (every other one of the n_tokens tokens is a neutral 0)."""
@@ -436,6 +447,8 @@ def _range_scores(
     raw = t.raw
     free = t.free
     rlo, rhi = (lo + 3, hi - 2) if same_cap else (hi, hi)
+    # False when an idiom left an int valence (see _MEMO)
+    exact_types = True
     for i in t.cands[c0:c1]:
         # "kind of" is a dampener: "kind" then scores 0 (like boosters, which
         # are never lexicon words).
@@ -469,6 +482,8 @@ def _range_scores(
                 free.add(i)  # same valence in every sentence
         else:
             v = _valence(t, i, lo, hi, cap)
+            if type(v) is int:
+                exact_types = False
         if record:
             raw[i] = v
         values.append(v)
@@ -479,7 +494,22 @@ def _range_scores(
             pass
         else:
             _but(positions, values, bi)
-    return _final(values, hi - lo, bangs, questions)
+    if not exact_types or not values:
+        return _final(values, hi - lo, bangs, questions)
+    # Only what _final reads: the valences, the token count, "!" up to 4,
+    # "?" as 0-1 / 2 / 3 / more.
+    key = (
+        hi - lo,
+        bangs if bangs < 4 else 4,
+        questions if questions <= 3 else 4,
+        *values,
+    )
+    found = _MEMO.get(key)
+    if found is None:
+        if len(_MEMO) >= MEMO_SIZE:
+            _MEMO.clear()
+        found = _MEMO[key] = _final(values, hi - lo, bangs, questions)
+    return found
 
 
 def _score_text(text: str) -> Scores:
@@ -538,7 +568,7 @@ def score_with_sentences(text: str, spans: Sequence[Span]) -> tuple[Scores, list
         if (
             pos is None
             or a < pos
-            or (a and not text[a - 1].isspace() and not text[a].isspace())
+            or (0 < a < end and not text[a - 1].isspace() and not text[a].isspace())
             or (b < end and not text[b].isspace() and not text[b - 1].isspace())
         ):
             # A sentence cut inside a token: score it on its own.
