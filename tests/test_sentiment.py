@@ -159,3 +159,26 @@ def test_importing_the_module_does_not_load_vader() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_sentence_records_equal_the_dataclass_built_ones() -> None:
+    from debate.model import SentenceSentiment
+
+    text = "Great idea. The plan is AWFUL!!! Why?? :)"
+    result = sentiment_of(text)
+    assert sent._FAST_RECORDS  # the fast path is the one in use here
+    for s in result.sentences:
+        built = SentenceSentiment(
+            text=s.text, compound=s.compound, pos=s.pos, neu=s.neu, neg=s.neg, label=s.label
+        )
+        assert s == built and hash(s) == hash(built) and repr(s) == repr(built)
+        assert vars(s) == vars(built)
+        with pytest.raises(AttributeError):
+            s.label = "x"  # still frozen
+
+
+def test_sentence_records_without_the_fast_path(monkeypatch) -> None:
+    text = "Great idea. The plan is AWFUL!!! Why?? :)"
+    fast = sentiment_of(text)
+    monkeypatch.setattr(sent, "_FAST_RECORDS", False)
+    assert sentiment_of(text) == fast

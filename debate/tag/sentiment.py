@@ -43,6 +43,45 @@ def _engine():
     return _engine_module
 
 
+_FIELDS = ("text", "compound", "pos", "neu", "neg", "label")
+
+
+def _fast_records_ok() -> bool:
+    """True when a SentenceSentiment can be built by filling its __dict__:
+    a plain frozen dataclass with exactly these fields, no __post_init__, no
+    slots. Its generated __init__ sets each field through
+    object.__setattr__, which costs more than scoring a short sentence."""
+    from dataclasses import fields
+
+    cls = SentenceSentiment
+    return (
+        tuple(f.name for f in fields(cls)) == _FIELDS
+        and not hasattr(cls, "__post_init__")
+        and not hasattr(cls, "__slots__")
+        and cls.__new__ is object.__new__
+    )
+
+
+_FAST_RECORDS = _fast_records_ok()
+
+
+def _sentence_record(text: str, compound: float, pos: float, neu: float, neg: float) -> SentenceSentiment:
+    """SentenceSentiment(text, compound, pos, neu, neg, label_for(compound)),
+    equal to the one its __init__ builds (tests/test_sentiment.py checks)."""
+    label = label_for(compound)
+    if not _FAST_RECORDS:
+        return SentenceSentiment(text, compound, pos, neu, neg, label)
+    record = object.__new__(SentenceSentiment)
+    d = record.__dict__
+    d["text"] = text
+    d["compound"] = compound
+    d["pos"] = pos
+    d["neu"] = neu
+    d["neg"] = neg
+    d["label"] = label
+    return record
+
+
 def label_for(compound: float) -> str:
     """"positive", "negative" or "neutral" by VADER's documented thresholds."""
     if compound >= POSITIVE_THRESHOLD:
@@ -79,10 +118,7 @@ def sentiment_of(text: str, *, sentences: bool = True) -> Sentiment:
         neg=neg,
         label=label_for(compound),
         sentences=tuple(
-            SentenceSentiment(
-                text=text[a:b], compound=c, pos=p, neu=u, neg=g, label=label_for(c)
-            )
-            for (a, b), (g, u, p, c) in zip(spans, parts)
+            _sentence_record(text[a:b], c, p, u, g) for (a, b), (g, u, p, c) in zip(spans, parts)
         ),
     )
 
