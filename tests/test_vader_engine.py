@@ -275,3 +275,43 @@ def test_polarity_scores_returns_the_librarys_dict() -> None:
 
 def test_punctuation_table_is_the_librarys() -> None:
     assert engine._PUNCT == string.punctuation
+
+
+def _library_but(positions: list[int], values: list[float], bi: int, n: int) -> list[float]:
+    """The library's own `_but_check` on the full token list (zeros elsewhere)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    words = ["x"] * n
+    words[bi] = "but"
+    sentiments = [0] * n
+    for p, v in zip(positions, values):
+        sentiments[p] = v
+    out = SentimentIntensityAnalyzer._but_check(words, sentiments)
+    return [out[p] for p in positions]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(st.sampled_from([2.0, 1.0, 0.5, 0.25, 3.0, 1.5, 4.5, -1.0, -2.0, -0.5, 0.0, 3, -2, 1.9]),
+             min_size=1, max_size=200),
+    st.data(),
+)
+def test_but_rule_short_and_long_walks_equal_the_library(values: list[float], data) -> None:
+    n = 2 * len(values) + 1
+    positions = sorted(data.draw(st.sets(st.integers(0, n - 1), min_size=len(values),
+                                         max_size=len(values))))
+    bi = data.draw(st.sampled_from([i for i in range(n) if i not in positions]))
+    expected = _library_but(positions, list(values), bi, n)
+    short, long_ = list(values), list(values)
+    for k in range(len(short)):  # the list.index walk, whatever the length
+        v = short[k]
+        q = short.index(v)
+        if positions[q] < bi:
+            short[q] = v * 0.5
+        elif positions[q] > bi:
+            short[q] = v * 1.5
+    engine._but_long(positions, long_, bi)
+    via_but = list(values)
+    engine._but(positions, via_but, bi)
+    assert short == long_ == via_but == expected
+    assert [type(x) for x in long_] == [type(x) for x in expected]

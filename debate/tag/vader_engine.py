@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 import os
 import string
-from bisect import bisect_left
+from heapq import heappop, heappush
 from importlib import metadata
 from itertools import compress, count
 from typing import Sequence
@@ -362,8 +362,12 @@ def _but(positions: list[int], values: list[float], bi: int) -> None:
     an earlier word rewrites that earlier slot instead of its own. Zeros never
     change, so only the lexicon words' slots need simulating; a visited slot
     still holds its original value (rewrites only reach slots at or before
-    the one visited).
+    the one visited). Long texts use `_but_long`, the same walk in
+    O(n log n) instead of the library's O(n^2).
     """
+    if len(values) > BUT_SHORT:
+        _but_long(positions, values, bi)
+        return
     for k in range(len(values)):
         v = values[k]
         q = values.index(v)
@@ -371,6 +375,39 @@ def _but(positions: list[int], values: list[float], bi: int) -> None:
             values[q] = v * 0.5
         elif positions[q] > bi:
             values[q] = v * 1.5
+
+
+#: Up to this many lexicon words `_but` walks with list.index like the
+#: library; above, with `_but_long` (tests check both give the same lists).
+BUT_SHORT = 64
+
+
+def _but_long(positions: list[int], values: list[float], bi: int) -> None:
+    """`_but` with "first slot holding an equal value" found through a heap of
+    slots per value (a dict keys equal floats, and ints equal to them,
+    together, exactly as list.index compares them)."""
+    slots: dict[float, list[int]] = {}  # value -> heap of visited slots holding it
+    for k in range(len(values)):
+        v = values[k]  # not rewritten yet: rewrites only reach slots <= k
+        heap = slots.get(v)
+        if heap:
+            q = heappop(heap)  # the first earlier slot holding v ...
+            heappush(heap, k)  # ... while slot k keeps holding v
+        else:
+            q = k
+        if positions[q] < bi:
+            nv = v * 0.5
+        elif positions[q] > bi:
+            nv = v * 1.5
+        else:
+            heappush(slots.setdefault(v, []), q)
+            continue
+        values[q] = nv
+        heap = slots.get(nv)
+        if heap is None:
+            slots[nv] = [q]
+        else:
+            heappush(heap, q)
 
 
 #: Scores by (token count, "!" count, "?" count, valences): sentences of a
