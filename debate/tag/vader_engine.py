@@ -93,6 +93,11 @@ def _read_emoji(name: str) -> dict[str, str]:
     return out
 
 
+# Library quirks that follow from its data and are kept by using it as is:
+# entries with capitals (":D", "O_o") never match, since look-ups are lower
+# case; entries with a space ("can't stand") never match a single token; and
+# SENTIMENT_LADEN_IDIOMS ("cut the mustard") are never applied (its
+# `_sentiment_laden_idioms_check` is not called: "future work").
 _LEX = _read_lexicon("vader_lexicon.txt")
 _EMOJI = _read_emoji("emoji_utf8_lexicon.txt")
 # The library replaces a character by its description when the character is a
@@ -159,7 +164,7 @@ def _expand_emoji(text: str) -> str:
     out = []
     prev_space = True
     for ch in text:
-        desc = _EMOJI.get(ch) if ch in _EMOJI_CHARS else None
+        desc = _EMOJI.get(ch)
         if desc is not None:
             if not prev_space:
                 out.append(" ")
@@ -208,7 +213,8 @@ class _Text:
 
     def cap_diff(self, lo: int, hi: int) -> bool:
         """The library's `allcap_differential` on tokens lo..hi-1: some, not
-        all, are ALL CAPS (str.isupper)."""
+        all, are ALL CAPS. Library quirk, kept: str.isupper counts "I", "A",
+        ":D" or "U.S." as ALL-CAPS words."""
         if self._upper is None:
             acc = [0]
             total = 0
@@ -276,7 +282,7 @@ def _valence(t: _Text, i: int, lo: int, hi: int, cap: list) -> float:
         # (a non-booster adds 0.0: the same float, up to the sign of a zero,
         # which no output can show: sums start from int 0)
         valence = _negation(valence, low, start_i, i)
-        if start_i == 2 and _IDIOM_WORDS.intersection(low[i - 3 : i + 3]):
+        if start_i == 2 and not _IDIOM_WORDS.isdisjoint(low[i - 3 : i + 3]):
             valence = _idioms(valence, low, i, hi)
     # _least_check ("least" is never a lexicon word: checked at import)
     if j > 0 and low[i - 1] == "least":
@@ -289,7 +295,8 @@ def _valence(t: _Text, i: int, lo: int, hi: int, cap: list) -> float:
 
 
 def _negated(word: str) -> bool:
-    """The library's `negated([word])` (word already lower case)."""
+    """The library's `negated([word])` (word already lower case). Library
+    quirk, kept: any token containing "n't" negates ("won't've", "n't")."""
     return word in _NEGATE or "n't" in word
 
 
@@ -551,6 +558,8 @@ def _range_scores(
 
 def _score_text(text: str) -> Scores:
     if _has_emoji(text):
+        # Library quirk, kept: "!" and "?" are counted after the emoji are
+        # replaced, so 🆙 ("UP! button") adds exclamation emphasis.
         text = _expand_emoji(text)
     toks, low = _tokens(text)
     t = _Text(toks, low)
