@@ -201,6 +201,29 @@ def test_parity_on_generated_texts(text: str) -> None:
     assert_parity(text)
 
 
+@st.composite
+def _sentence_texts(draw) -> str:
+    """Texts of a few sentences, each with its own case style (all caps,
+    lower, as drawn), so that a sentence's ALL-CAPS flag differs from its
+    comment's, and rule words fall on sentence edges."""
+    sentences = []
+    for _ in range(draw(st.integers(1, 5))):
+        words = draw(st.lists(_token, min_size=1, max_size=8))
+        style = draw(st.sampled_from(["as is", "upper", "lower"]))
+        words = [w.upper() if style == "upper" else w.lower() if style == "lower" else w for w in words]
+        sentences.append(" ".join(words) + draw(st.sampled_from([".", "!", "?", "!!", "...", ""])))
+    return "".join(s + draw(st.sampled_from([" ", "\n", "\n\n", "  "])) for s in sentences)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_sentence_texts())
+@example("It is kind. Of course good. GOOD news. very GOOD! not. Bad, but. Good")
+@example("No. Good. no good. The. Shit is good. the shit. Yeah. Right good")
+@example("I LOVE it. i love it. LOVE. Love HATE. NOT GOOD. Never. so good. never so good")
+def test_parity_on_texts_of_several_sentences(text: str) -> None:
+    assert_parity(text)
+
+
 @settings(max_examples=EXAMPLES // 3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_parity_on_arbitrary_spans(data) -> None:

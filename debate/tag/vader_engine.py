@@ -181,22 +181,31 @@ def _has_emoji(text: str) -> bool:
 
 
 def _tokens(text: str) -> tuple[list[str], list[str]]:
-    """SentiText's words (white-space split, punctuation stripped unless that
-    leaves 2 characters or fewer: emoticons such as ":)" survive) and their
-    lower-case forms."""
-    toks = [s if len(s := w.strip(_PUNCT)) > 2 else w for w in text.split()]
+    """The white-space split words of `text`, and SentiText's tokens in lower
+    case (punctuation stripped from both ends unless that leaves 2
+    characters or fewer: emoticons such as ":)" survive).
+
+    The words serve only for str.isupper, which gives the same answer before
+    and after stripping (punctuation is uncased)."""
+    words = text.split()
+    if text.isascii():
+        # ASCII lower-casing keeps every length and every boundary, so
+        # stripping after lower-casing is the same as before.
+        return words, [s if len(s := w.strip(_PUNCT)) > 2 else w for w in text.lower().split()]
+    toks = [s if len(s := w.strip(_PUNCT)) > 2 else w for w in words]
     if not toks:
-        return toks, []
+        return words, []
+    # Lower-casing can change lengths (İ -> i̇) and so must follow stripping.
     # One lower() for all tokens: tokens hold no "\n", and "\n" is neither a
     # cased nor a case-ignorable character, so even the context-dependent
     # Greek final sigma lower-cases as it does token by token.
-    low = "\n".join(toks).lower().split("\n")
-    return toks, low
+    return words, "\n".join(toks).lower().split("\n")
 
 
 class _Text:
     """Per-token facts of one (emoji-expanded) text, shared by the comment and
-    its sentences."""
+    its sentences: `toks` are the raw words (for str.isupper), `low` the
+    lower-case tokens the rules read."""
 
     __slots__ = ("toks", "low", "cands", "_upper", "raw", "free")
 
