@@ -175,6 +175,12 @@ def test_sentence_records_equal_the_dataclass_built_ones() -> None:
         assert vars(s) == vars(built)
         with pytest.raises(AttributeError):
             s.label = "x"  # still frozen
+    whole = Sentiment(result.compound, result.pos, result.neu, result.neg, result.label,
+                      result.sentences)
+    assert result == whole and hash(result) == hash(whole) and repr(result) == repr(whole)
+    assert vars(result) == vars(whole)
+    with pytest.raises(AttributeError):
+        result.label = "x"
 
 
 def test_sentence_records_without_the_fast_path(monkeypatch) -> None:

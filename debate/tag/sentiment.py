@@ -43,26 +43,24 @@ def _engine():
     return _engine_module
 
 
-_FIELDS = ("text", "compound", "pos", "neu", "neg", "label")
-
-
-def _fast_records_ok() -> bool:
-    """True when a SentenceSentiment can be built by filling its __dict__:
-    a plain frozen dataclass with exactly these fields, no __post_init__, no
-    slots. Its generated __init__ sets each field through
-    object.__setattr__, which costs more than scoring a short sentence."""
+def _plain_dataclass(cls: type, names: tuple[str, ...]) -> bool:
+    """True when `cls` can be built by filling its __dict__: a frozen
+    dataclass with exactly these fields, no __post_init__, no slots. Its
+    generated __init__ sets each field through object.__setattr__, which
+    costs more than scoring a short sentence."""
     from dataclasses import fields
 
-    cls = SentenceSentiment
     return (
-        tuple(f.name for f in fields(cls)) == _FIELDS
+        tuple(f.name for f in fields(cls)) == names
         and not hasattr(cls, "__post_init__")
         and not hasattr(cls, "__slots__")
         and cls.__new__ is object.__new__
     )
 
 
-_FAST_RECORDS = _fast_records_ok()
+_FAST_RECORDS = _plain_dataclass(
+    SentenceSentiment, ("text", "compound", "pos", "neu", "neg", "label")
+) and _plain_dataclass(Sentiment, ("compound", "pos", "neu", "neg", "label", "sentences"))
 
 
 def _sentence_record(text: str, compound: float, pos: float, neu: float, neg: float) -> SentenceSentiment:
@@ -79,6 +77,25 @@ def _sentence_record(text: str, compound: float, pos: float, neu: float, neg: fl
     d["neu"] = neu
     d["neg"] = neg
     d["label"] = label
+    return record
+
+
+def _record(
+    compound: float, pos: float, neu: float, neg: float, sentences: tuple[SentenceSentiment, ...]
+) -> Sentiment:
+    """Sentiment(compound, pos, neu, neg, label_for(compound), sentences),
+    built like `_sentence_record`."""
+    label = label_for(compound)
+    if not _FAST_RECORDS:
+        return Sentiment(compound, pos, neu, neg, label, sentences)
+    record = object.__new__(Sentiment)
+    d = record.__dict__
+    d["compound"] = compound
+    d["pos"] = pos
+    d["neu"] = neu
+    d["neg"] = neg
+    d["label"] = label
+    d["sentences"] = sentences
     return record
 
 
@@ -108,18 +125,15 @@ def sentiment_of(text: str, *, sentences: bool = True) -> Sentiment:
         return Sentiment(compound=0.0, pos=0.0, neu=0.0, neg=0.0, label=label_for(0.0))
     if not sentences:
         neg, neu, pos, compound = _engine().score(text)
-        return Sentiment(compound=compound, pos=pos, neu=neu, neg=neg, label=label_for(compound))
+        return _record(compound, pos, neu, neg, ())
     spans = sentence_spans(text)
     (neg, neu, pos, compound), parts = _engine().score_with_sentences(text, spans)
-    return Sentiment(
-        compound=compound,
-        pos=pos,
-        neu=neu,
-        neg=neg,
-        label=label_for(compound),
-        sentences=tuple(
-            _sentence_record(text[a:b], c, p, u, g) for (a, b), (g, u, p, c) in zip(spans, parts)
-        ),
+    return _record(
+        compound,
+        pos,
+        neu,
+        neg,
+        tuple(_sentence_record(text[a:b], c, p, u, g) for (a, b), (g, u, p, c) in zip(spans, parts)),
     )
 
 
