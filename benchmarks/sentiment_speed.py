@@ -2,7 +2,7 @@
 
 Same comments, one run, single process, CPU time of this process (so that
 other work on a shared machine disturbs the figures less), best of five
-interleaved passes. The engine's memo (`vader_engine._MEMO`) is emptied
+interleaved passes (more for small corpora). The engine's memo (`vader_engine._MEMO`) is emptied
 before every pass, so repeated passes gain nothing from it.
 
 Rows, per comment:
@@ -42,6 +42,8 @@ THREADS = REPO / "threads"
 SEEDS = Path("/work/shared/seeds")
 #: Comments in the generated large thread, as in tagging_benchmark.py.
 LARGE = 3000
+#: Small corpora get more passes, so that about this many comments are timed.
+MIN_TIMED = 3000
 
 
 def comments_of(paths: list[Path]) -> list[str]:
@@ -68,9 +70,11 @@ def large_thread(base: list[str], n: int = LARGE) -> list[str]:
     return [f"{base[i % len(base)]} ({i})" for i in range(n)] if base else []
 
 
-def best_times(texts: list[str], fns: list[Callable[[str], object]], rounds: int = 5) -> list[float]:
-    """CPU seconds of each function over all texts: best of `rounds`,
+def best_times(texts: list[str], fns: list[Callable[[str], object]]) -> list[float]:
+    """CPU seconds of each function over all texts: best of 5 passes (more for
+    small corpora, whose passes are short enough for a busy moment to skew),
     interleaved so that a busy moment hits every function alike."""
+    rounds = max(5, MIN_TIMED // len(texts))
     best = [float("inf")] * len(fns)
     for _ in range(rounds):
         for i, fn in enumerate(fns):
