@@ -2,8 +2,9 @@
 
 Same comments, one run, single process, CPU time of this process (so that
 other work on a shared machine disturbs the figures less), best of five
-interleaved passes (more for small corpora). The engine's memo (`vader_engine._MEMO`) is emptied
-before every pass, so repeated passes gain nothing from it.
+interleaved passes (more for small corpora). The engine's memo
+(`vader_engine._MEMO`) is emptied before every pass, so repeated passes gain
+nothing from it.
 
 Rows, per comment:
 - vaderSentiment `polarity_scores` on the comment (the reference, 1.00);
