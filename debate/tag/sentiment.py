@@ -63,7 +63,9 @@ _FAST_RECORDS = _plain_dataclass(
 ) and _plain_dataclass(Sentiment, ("compound", "pos", "neu", "neg", "label", "sentences"))
 
 
-def _sentence_record(text: str, compound: float, pos: float, neu: float, neg: float) -> SentenceSentiment:
+def _sentence_record(
+    text: str, compound: float, pos: float, neu: float, neg: float
+) -> SentenceSentiment:
     """SentenceSentiment(text, compound, pos, neu, neg, label_for(compound)),
     equal to the one its __init__ builds (tests/test_sentiment.py checks)."""
     label = label_for(compound)
@@ -128,13 +130,10 @@ def sentiment_of(text: str, *, sentences: bool = True) -> Sentiment:
         return _record(compound, pos, neu, neg, ())
     spans = sentence_spans(text)
     (neg, neu, pos, compound), parts = _engine().score_with_sentences(text, spans)
-    return _record(
-        compound,
-        pos,
-        neu,
-        neg,
-        tuple(_sentence_record(text[a:b], c, p, u, g) for (a, b), (g, u, p, c) in zip(spans, parts)),
+    records = tuple(
+        _sentence_record(text[a:b], c, p, u, g) for (a, b), (g, u, p, c) in zip(spans, parts)
     )
+    return _record(compound, pos, neu, neg, records)
 
 
 def sentiments(texts: Iterable[str], *, sentences: bool = True) -> list[Sentiment]:
