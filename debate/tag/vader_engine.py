@@ -435,6 +435,9 @@ def _but_long(positions: list[int], values: list[float], bi: int) -> None:
 _MEMO: dict[tuple, Scores] = {}
 #: Entries kept before the memo is emptied (bounded memory; ~100 bytes each).
 MEMO_SIZE = 1 << 16
+#: Longer valence lists are scored directly: they rarely repeat, and their
+#: keys would be large.
+MEMO_MAX_WORDS = 8
 
 
 def _final(values: list[float], n_tokens: int, bangs: int, questions: int) -> Scores:
@@ -547,7 +550,7 @@ def _range_scores(
             pass
         else:
             _but(positions, values, bi)
-    if not exact_types or not values:
+    if not exact_types or not values or len(values) > MEMO_MAX_WORDS:
         return _final(values, hi - lo, bangs, questions)
     # Only what _final reads: the valences, the token count, "!" up to 4,
     # "?" as 0-1 / 2 / 3 / more.
