@@ -1,17 +1,24 @@
-"""Speed of debate's sentiment tagging against vaderSentiment alone.
+"""Speed of debate's sentiment scoring against vaderSentiment alone.
 
-Same texts, single process, CPU time of this process (so that other work on
-a shared machine disturbs the figures less), best of five interleaved passes.
-Rows: vaderSentiment `polarity_scores` on each comment (the reference);
-sentence splitting alone; the naive way to get comment + per-sentence scores
-(score the comment, then every sentence); and `sentiment_of`. Sentence
-memoisation is cleared before every pass, so repeated passes gain nothing
-from it.
+Same comments, one run, single process, CPU time of this process (so that
+other work on a shared machine disturbs the figures less), best of five
+interleaved passes (more for small corpora). The engine's memo
+(`vader_engine._MEMO`) is emptied before every pass, so repeated passes gain
+nothing from it.
 
-Texts: 3000 distinct comment-like texts built from the sentence gold set
-(1-4 paragraphs each; their sentences repeat across texts, which flatters
-the memo: read the "memo off" row for new text), and the comments of every
-file in threads/ that debate can read (skipped if none can be read).
+Rows, per comment:
+- vaderSentiment `polarity_scores` on the comment (the reference, 1.00);
+- the library the naive way: the comment, then every sentence again;
+- `vader_engine.score`: the comment alone;
+- `vader_engine.score_with_sentences`: the comment and every sentence, given
+  the sentence spans (the engine's own cost; issue-5 budget: <= 0.4x);
+- `sentence_spans` alone (debate.text.sentences);
+- `sentiment_of`: spans + engine + building the Sentiment record.
+
+Corpora: the comments of every file in threads/ that debate can read; the
+seeds (if /work/shared/seeds exists); a 3000-comment thread built like
+tagging_benchmark's large thread (example comments cycled, each made unique
+by a number); 3000 distinct texts built from the sentence gold set.
 
 Run:  python benchmarks/sentiment_speed.py
 """
@@ -28,18 +35,25 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sentence_splitters import load_gold, speed_corpus  # noqa: E402
 
 from debate.tag import sentiment as sent  # noqa: E402
+from debate.tag import vader_engine as engine  # noqa: E402
 from debate.text.sentences import sentence_spans  # noqa: E402
 
-THREADS = Path(__file__).parent.parent / "threads"
+REPO = Path(__file__).parent.parent
+THREADS = REPO / "threads"
+SEEDS = Path("/work/shared/seeds")
+#: Comments in the generated large thread, as in tagging_benchmark.py.
+LARGE = 3000
+#: Small corpora get more passes, so that about this many comments are timed.
+MIN_TIMED = 3000
 
 
-def thread_comments() -> list[str]:
-    """Comment texts of every readable file in threads/ (none if reading fails)."""
+def comments_of(paths: list[Path]) -> list[str]:
+    """Non-blank comment texts of every readable file (unreadable ones skipped)."""
     from debate.errors import DebateError
     from debate.ingest import read_threads
 
     texts: list[str] = []
-    for path in sorted(THREADS.iterdir()) if THREADS.is_dir() else []:
+    for path in paths:
         if path.name.startswith(("README", ".")):
             continue
         try:
@@ -50,68 +64,85 @@ def thread_comments() -> list[str]:
     return texts
 
 
-def best_rates(texts: list[str], fns: list[Callable[[str], object]], rounds: int = 5) -> list[float]:
-    """Comments/s of each function: best of `rounds`, interleaved so that a
-    busy moment on a shared machine hits every function alike."""
+def large_thread(base: list[str], n: int = LARGE) -> list[str]:
+    """tagging_benchmark's large-thread texts: comments of > 3 words, cycled,
+    each made unique by its number."""
+    base = [t for t in base if len(t.split()) > 3]
+    return [f"{base[i % len(base)]} ({i})" for i in range(n)] if base else []
+
+
+def best_times(texts: list[str], fns: list[Callable[[str], object]]) -> list[float]:
+    """CPU seconds of each function over all texts: best of 5 passes (more for
+    small corpora, whose passes are short enough for a busy moment to skew),
+    interleaved so that a busy moment hits every function alike."""
+    rounds = max(5, MIN_TIMED // len(texts))
     best = [float("inf")] * len(fns)
     for _ in range(rounds):
         for i, fn in enumerate(fns):
-            sent._sentence_score.cache_clear()
+            engine._MEMO.clear()
             t0 = time.process_time()
             for t in texts:
                 fn(t)
             best[i] = min(best[i], time.process_time() - t0)
-    return [len(texts) / max(b, 1e-9) for b in best]
+    return best
 
 
-def _without_memo(t: str) -> object:
-    """`sentiment_of` with sentence memoisation switched off."""
-    memo = sent._sentence_score
-    sent._sentence_score = sent._score
-    try:
-        return sent.sentiment_of(t)
-    finally:
-        sent._sentence_score = memo
-
-
-def table(name: str, texts: list[str]) -> None:
-    analyzer = sent._analyzer()
-    vader = analyzer.polarity_scores
+def table(name: str, texts: list[str]) -> list[float]:
+    lib = engine._library().polarity_scores
+    spans = {t: sentence_spans(t) for t in texts}
 
     def naive(t: str) -> None:
-        vader(t)
-        for a, b in sentence_spans(t):
-            vader(t[a:b])
+        lib(t)
+        for a, b in spans[t]:
+            lib(t[a:b])
 
-    n_sent = sum(len(sentence_spans(t)) for t in texts)
-    single = sum(len(sentence_spans(t)) == 1 for t in texts)
+    n_sent = sum(len(s) for s in spans.values())
     avg = sum(map(len, texts)) / len(texts)
     print(
         f"\n{name}: {len(texts)} comments, {avg:.0f} characters and "
-        f"{n_sent / len(texts):.1f} sentences on average, {single / len(texts):.0%} one-sentence\n"
+        f"{n_sent / len(texts):.1f} sentences on average\n"
     )
-    print("| step | comments/s | x vaderSentiment alone |")
+    print("| step | us/comment | x vaderSentiment alone |")
     print("|---|---|---|")
     rows = [
-        ("vaderSentiment `polarity_scores`, whole comment", vader),
+        ("vaderSentiment `polarity_scores`, comment", lib),
+        ("vaderSentiment, comment + every sentence", naive),
+        ("engine: comment", engine.score),
+        ("engine: comment + every sentence (spans given)", lambda t: engine.score_with_sentences(t, spans[t])),
         ("`sentence_spans` alone", sentence_spans),
-        ("naive: split, score comment, score every sentence", naive),
-        ("`sentiment_of`, sentence memo off", _without_memo),
-        ("`sentiment_of` (comment + sentences)", sent.sentiment_of),
-        ("`sentiment_of(sentences=False)`", lambda t: sent.sentiment_of(t, sentences=False)),
+        ("`sentiment_of` (spans + engine + records)", sent.sentiment_of),
     ]
-    rates = best_rates(texts, [fn for _, fn in rows])
-    for (label, _), rate in zip(rows, rates):
-        print(f"| {label} | {rate:,.0f} | {rate / rates[0]:.2f} |")
+    times = best_times(texts, [fn for _, fn in rows])
+    for (label, _), sec in zip(rows, times):
+        print(f"| {label} | {sec / len(texts) * 1e6:,.1f} | {sec / times[0]:.2f} |")
+    return times
 
 
 def main() -> int:
-    table("synthetic (gold paragraphs joined)", speed_corpus(load_gold()))
-    comments = thread_comments()
-    if comments:
-        table("threads/ comments", comments)
-    else:
-        print("\nthreads/: no readable comments, skipped")
+    if not engine.EXACT:
+        print(f"vaderSentiment {engine.VERSION} is not verified: the engine falls back to the library")
+    threads = comments_of(sorted(THREADS.iterdir()) if THREADS.is_dir() else [])
+    seeds = comments_of(sorted(SEEDS.glob("*.txt"))) if SEEDS.is_dir() else []
+    corpora = [
+        ("threads/ comments", threads),
+        ("seed comments", seeds),
+        (f"large generated thread ({LARGE} comments from threads/)", large_thread(threads)),
+        ("synthetic (sentence-gold paragraphs joined)", speed_corpus(load_gold())),
+    ]
+    total = [0.0] * 6
+    for name, texts in corpora:
+        if not texts:
+            print(f"\n{name}: none, skipped")
+            continue
+        times = table(name, texts)
+        if not name.startswith("synthetic"):
+            total = [a + b for a, b in zip(total, times)]
+    if total[0]:
+        print(
+            "\nthreads/, seeds and the large thread together: engine (comment + every sentence) "
+            f"{total[3] / total[0]:.2f}x the time of vaderSentiment on the comment; with sentence "
+            f"splitting {(total[3] + total[4]) / total[0]:.2f}x; `sentiment_of` {total[5] / total[0]:.2f}x"
+        )
     return 0
 
 

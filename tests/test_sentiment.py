@@ -115,13 +115,21 @@ _WORDS = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_WORDS, max_size=25).map(" ".join))
 def test_every_shortcut_returns_exactly_what_vader_returns(text: str) -> None:
-    sent._sentence_score.cache_clear()
     result = sentiment_of(text)
     if text.strip():
         assert scores(result) == vader(text)
     for s in result.sentences:
         assert scores(s) == vader(s.text)
         assert s.label == label_for(s.compound)
+
+
+def test_vader_values_are_stable_at_four_decimals() -> None:
+    # Every value VADER can return (pos/neu/neg rounded to 3 places, compound
+    # to 4) survives rounding to DECIMALS unchanged, so debate keeps them as is.
+    for k in range(0, 1001):
+        assert round(round(k / 1000, 3), sent.DECIMALS) == round(k / 1000, 3)
+    for k in range(-10000, 10001):
+        assert round(round(k / 10000, 4), sent.DECIMALS) == round(k / 10000, 4)
 
 
 def test_scores_are_rounded_to_four_decimals() -> None:
@@ -133,7 +141,6 @@ def test_scores_are_rounded_to_four_decimals() -> None:
 def test_deterministic_and_batch_equals_one_by_one() -> None:
     texts = ["Great piece. Thanks!", "", "This is wrong. Totally wrong.", "Great piece. Thanks!"]
     first = sentiments(texts)
-    sent._sentence_score.cache_clear()
     assert sentiments(texts) == first == [sentiment_of(t) for t in texts]
 
 
@@ -152,3 +159,32 @@ def test_importing_the_module_does_not_load_vader() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_sentence_records_equal_the_dataclass_built_ones() -> None:
+    from debate.model import SentenceSentiment
+
+    text = "Great idea. The plan is AWFUL!!! Why?? :)"
+    result = sentiment_of(text)
+    assert sent._FAST_RECORDS  # the fast path is the one in use here
+    for s in result.sentences:
+        built = SentenceSentiment(
+            text=s.text, compound=s.compound, pos=s.pos, neu=s.neu, neg=s.neg, label=s.label
+        )
+        assert s == built and hash(s) == hash(built) and repr(s) == repr(built)
+        assert vars(s) == vars(built)
+        with pytest.raises(AttributeError):
+            s.label = "x"  # still frozen
+    whole = Sentiment(result.compound, result.pos, result.neu, result.neg, result.label,
+                      result.sentences)
+    assert result == whole and hash(result) == hash(whole) and repr(result) == repr(whole)
+    assert vars(result) == vars(whole)
+    with pytest.raises(AttributeError):
+        result.label = "x"
+
+
+def test_sentence_records_without_the_fast_path(monkeypatch) -> None:
+    text = "Great idea. The plan is AWFUL!!! Why?? :)"
+    fast = sentiment_of(text)
+    monkeypatch.setattr(sent, "_FAST_RECORDS", False)
+    assert sentiment_of(text) == fast

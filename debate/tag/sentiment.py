@@ -1,24 +1,18 @@
 """VADER sentiment for a comment and for each of its sentences.
 
-vaderSentiment (not NLTK's port, whose lexicon needs a download and whose
-scores differ) scores the whole comment once and every sentence once. Scores
-are rounded to `DECIMALS` places so that output is byte-stable across
-platforms; labels follow VADER's documented thresholds.
-
-Savings that do not change any score (tests compare against
-`polarity_scores` itself): one analyzer per process, built on first use; a
-one-sentence comment reuses the comment's score for its sentence; text in
-which no word is in VADER's lexicon and no character is an emoji gets VADER's
-all-neutral result without running the rules (every token outside the
-lexicon contributes 0, so the sum, and with it every score, is 0 and neu is
-1); sentence scores are memoised, since replies quote and repeat ("Thanks.",
-"Agreed.", a quoted sentence of the parent).
+Scores are vaderSentiment's (not NLTK's port, whose lexicon needs a download
+and whose scores differ), computed by `debate.tag.vader_engine`: our own
+implementation of the library's `polarity_scores` that scores the comment and
+all its sentences in one pass, with exactly the library's floats (the
+engine's tests compare them with ==; with a vaderSentiment version it was not
+verified against, it calls the library instead). Calling the library on the
+comment and again on every sentence cost about 1.6 times VADER alone; the
+engine does both in a fraction of one call, which the throughput target of
+issue 5 needs. Labels follow VADER's documented thresholds.
 """
 
 from __future__ import annotations
 
-import string
-from functools import lru_cache
 from typing import Iterable
 
 from debate.model import Sentiment, SentenceSentiment
@@ -28,45 +22,83 @@ from debate.text.sentences import sentence_spans
 #: Scoring": positive if compound >= 0.05, negative if <= -0.05, else neutral.
 POSITIVE_THRESHOLD = 0.05
 NEGATIVE_THRESHOLD = -0.05
-#: Decimal places kept: VADER itself rounds compound to 4 and pos/neu/neg to 3.
+#: Decimal places of the scores: VADER rounds compound to 4 and pos/neu/neg to
+#: 3, so its values are already stable across platforms at 4 places
+#: (tests/test_sentiment.py checks round(v, 4) == v for every such value).
 DECIMALS = 4
-#: Distinct sentences remembered; a large thread has a few thousand.
-SENTENCE_CACHE_SIZE = 16384
 
 Scores = tuple[float, float, float, float]  # compound, pos, neu, neg
-#: What VADER strips from both ends of a token before its lexicon lookup.
-_PUNCTUATION = string.punctuation
+
+_engine_module = None
 
 
-@lru_cache(maxsize=1)
-def _analyzer():
-    """The one SentimentIntensityAnalyzer (loading its lexicon takes ~20 ms)."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+def _engine():
+    """debate.tag.vader_engine, imported on first use (it loads vaderSentiment
+    and its lexicons, ~20 ms, which `debate --help` must not pay)."""
+    global _engine_module
+    if _engine_module is None:
+        from debate.tag import vader_engine
 
-    return SentimentIntensityAnalyzer()
-
-
-@lru_cache(maxsize=1)
-def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
-    """VADER's lexicon entries and the single characters it reads as emoji."""
-    analyzer = _analyzer()
-    return frozenset(analyzer.lexicon), frozenset(k for k in analyzer.emojis if len(k) == 1)
+        _engine_module = vader_engine
+    return _engine_module
 
 
-def _has_no_sentiment_word(text: str) -> bool:
-    """True only when VADER would score every token of `text` 0.
+def _plain_dataclass(cls: type, names: tuple[str, ...]) -> bool:
+    """True when `cls` can be built by filling its __dict__: a frozen
+    dataclass with exactly these fields, no __post_init__, no slots. Its
+    generated __init__ sets each field through object.__setattr__, which
+    costs more than scoring a short sentence."""
+    from dataclasses import fields
 
-    VADER turns emoji into words first, then looks each whitespace token up
-    in its lexicon either as is or stripped of punctuation (both lower-cased);
-    only tokens found there get a valence. We check both forms of every token.
-    """
-    lexicon, emoji = _vocabulary()
-    if not text.isascii() and not emoji.isdisjoint(text):
-        return False
-    for token in text.lower().split():
-        if token in lexicon or token.strip(_PUNCTUATION) in lexicon:
-            return False
-    return True
+    return (
+        tuple(f.name for f in fields(cls)) == names
+        and not hasattr(cls, "__post_init__")
+        and not hasattr(cls, "__slots__")
+        and cls.__new__ is object.__new__
+    )
+
+
+_FAST_RECORDS = _plain_dataclass(
+    SentenceSentiment, ("text", "compound", "pos", "neu", "neg", "label")
+) and _plain_dataclass(Sentiment, ("compound", "pos", "neu", "neg", "label", "sentences"))
+
+
+def _sentence_record(
+    text: str, compound: float, pos: float, neu: float, neg: float
+) -> SentenceSentiment:
+    """SentenceSentiment(text, compound, pos, neu, neg, label_for(compound)),
+    equal to the one its __init__ builds (tests/test_sentiment.py checks)."""
+    label = label_for(compound)
+    if not _FAST_RECORDS:
+        return SentenceSentiment(text, compound, pos, neu, neg, label)
+    record = object.__new__(SentenceSentiment)
+    d = record.__dict__
+    d["text"] = text
+    d["compound"] = compound
+    d["pos"] = pos
+    d["neu"] = neu
+    d["neg"] = neg
+    d["label"] = label
+    return record
+
+
+def _record(
+    compound: float, pos: float, neu: float, neg: float, sentences: tuple[SentenceSentiment, ...]
+) -> Sentiment:
+    """Sentiment(compound, pos, neu, neg, label_for(compound), sentences),
+    built like `_sentence_record`."""
+    label = label_for(compound)
+    if not _FAST_RECORDS:
+        return Sentiment(compound, pos, neu, neg, label, sentences)
+    record = object.__new__(Sentiment)
+    d = record.__dict__
+    d["compound"] = compound
+    d["pos"] = pos
+    d["neu"] = neu
+    d["neg"] = neg
+    d["label"] = label
+    d["sentences"] = sentences
+    return record
 
 
 def label_for(compound: float) -> str:
@@ -79,51 +111,29 @@ def label_for(compound: float) -> str:
 
 
 def _score(text: str) -> Scores:
-    if _has_no_sentiment_word(text):
-        # What polarity_scores returns when every valence is 0.
-        return (0.0, 0.0, 1.0 if text.split() else 0.0, 0.0)
-    s = _analyzer().polarity_scores(text)
-    return (
-        round(s["compound"], DECIMALS),
-        round(s["pos"], DECIMALS),
-        round(s["neu"], DECIMALS),
-        round(s["neg"], DECIMALS),
-    )
-
-
-_sentence_score = lru_cache(maxsize=SENTENCE_CACHE_SIZE)(_score)
-
-
-def _sentence(text: str, scores: Scores) -> SentenceSentiment:
-    compound, pos, neu, neg = scores
-    return SentenceSentiment(
-        text=text, compound=compound, pos=pos, neu=neu, neg=neg, label=label_for(compound)
-    )
+    """(compound, pos, neu, neg) of `polarity_scores(text)`."""
+    neg, neu, pos, compound = _engine().score(text)
+    return (compound, pos, neu, neg)
 
 
 def sentiment_of(text: str, *, sentences: bool = True) -> Sentiment:
     """Scores of the whole `text` plus one entry per sentence, in order.
 
     Empty or blank text scores 0 everywhere, is "neutral" and has no sentences.
-    `sentences=False` skips the per-sentence scores (about half the cost)
-    for callers that only need the comment's.
+    `sentences=False` skips the per-sentence scores for callers that only
+    need the comment's.
     """
     if not text or text.isspace():
         return Sentiment(compound=0.0, pos=0.0, neu=0.0, neg=0.0, label=label_for(0.0))
-    whole = _score(text)
-    compound, pos, neu, neg = whole
     if not sentences:
-        return Sentiment(compound=compound, pos=pos, neu=neu, neg=neg, label=label_for(compound))
+        neg, neu, pos, compound = _engine().score(text)
+        return _record(compound, pos, neu, neg, ())
     spans = sentence_spans(text)
-    if len(spans) == 1:
-        # VADER ignores surrounding white space: the sentence is the comment.
-        a, b = spans[0]
-        parts = (_sentence(text[a:b], whole),)
-    else:
-        parts = tuple(_sentence(text[a:b], _sentence_score(text[a:b])) for a, b in spans)
-    return Sentiment(
-        compound=compound, pos=pos, neu=neu, neg=neg, label=label_for(compound), sentences=parts
+    (neg, neu, pos, compound), parts = _engine().score_with_sentences(text, spans)
+    records = tuple(
+        _sentence_record(text[a:b], c, p, u, g) for (a, b), (g, u, p, c) in zip(spans, parts)
     )
+    return _record(compound, pos, neu, neg, records)
 
 
 def sentiments(texts: Iterable[str], *, sentences: bool = True) -> list[Sentiment]:
