@@ -71,7 +71,9 @@ def test_same_speaker_keeps_stance():
 
 
 def test_joint_inference_is_deterministic_and_linear_in_chains():
-    nodes = [Node(str(i), (0.34, 0.33, 0.33), (0.1, 0.8, 0.1), str(i - 1) if i else None, f"s{i % 3}", i == 0)
+    # one speaker per comment: the chain's disagreements alone decide (speakers recurring every third
+    # comment would contradict them: same speaker, opposite sides)
+    nodes = [Node(str(i), (0.34, 0.33, 0.33), (0.1, 0.8, 0.1), str(i - 1) if i else None, f"s{i}", i == 0)
              for i in range(300)]
     a = infer(nodes, (0.9, 0.05, 0.05))
     b = infer(nodes, (0.9, 0.05, 0.05))

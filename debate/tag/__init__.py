@@ -121,7 +121,7 @@ def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, 
         return ARTICLE_FAVOR
     if not thread.article.text.strip():
         return None
-    probs = score_stance(thread.article.text, profile).probs
+    probs = score_stance(thread.article.text, profile, calibrated=False).probs
     if max(probs) == probs[2] and not extract_thesis(thread.article).clear and (
             _asks(thread.article.title) or _asks(thread.article.text)):
         return None  # a post that only asks ("Which is it?", "Where do you land?") takes no position

@@ -22,12 +22,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
 from .profile import (ALIASES, NEGATION_SCALAR, STOP_VERBS, VALENCE_UNIT, ThesisProfile, profile_of, stem,
                       word_valence)
-from .spans import Doc, analyze
+from .spans import Doc, analyze, tokenize
 
 __all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
 
@@ -74,21 +75,62 @@ def stance_toward(text: str, thesis: Thesis, *, article_text: str | None = None)
 # --- scoring a text --------------------------------------------------------------------
 
 
-def score_stance(text: str | Doc, profile: ThesisProfile) -> StanceScore:
-    """Sum the stance cues of every sentence of `text` (linear in its length)."""
+def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = True) -> StanceScore:
+    """Sum the stance cues of every sentence of `text` (linear in its length).
+
+    `calibrated`: a text that argues (evaluates, contests, cites) gets a lower "none" logit, so that a
+    weak cue or the thread can give it a side; pass False for an article or quoted voice judged alone,
+    where only clear cues should place it.
+
+    Only sentences that name something of the thesis (a target, its practice, a topic or related
+    word) or carry a stance cue family are looked at token by token; the rest cost a set lookup.
+    """
     doc = text if isinstance(text, Doc) else analyze(text)
+    toks = doc.toks
     evidence: list[Evidence] = []
     margin = 0.0
     relevant = False
-    mentions_all = profile.mention.match(doc.toks)
+    p = profile
+    tokset = set(toks)
     by_sentence: dict[int, list[tuple[int, int, int]]] = {}
-    for fam, spans in mentions_all.items():
-        for a, b in spans:
-            by_sentence.setdefault(doc.sentence_of(a), []).append((a, b, int(fam)))
-    consumed = _consumed(doc)
+    if p.targets and not p.mention.firsts.isdisjoint(tokset):
+        for fam, spans in p.mention.match(toks).items():
+            for a, b in spans:
+                by_sentence.setdefault(doc.sentence_of(a), []).append((a, b, int(fam)))
+    practice_toks = _practice_tokens(doc, tokset, p)
+    topic = p.topic
+    anchors = (topic.keys() & tokset) | (p.related & tokset) | practice_toks
+    anchor_sents: set[int] = set()
+    if anchors:
+        firsts = doc.sent_first_tok
+        anchor_sents = {doc.sentence_of(j) for j, w in enumerate(toks) if w in anchors} if len(firsts) > 1 else {0}
+    cue_sents = {doc.sentence_of(a) for fam in _SENTENCE_CUES for a, _ in doc.cues.get(fam, ())}
+    if p.proposal and not _COST_ALL.isdisjoint(tokset):
+        cue_sents.update(doc.sentence_of(j) for j, w in enumerate(toks) if w in _COST_ALL)
+    if p.verb and p.verb in tokset:
+        cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks) and toks[first] == p.verb)
+    consumed = _consumed(doc) if any(doc.cues.get(f) for f in _CONSUMING) else set()
     carried: int | None = None
     for i in range(len(doc.sent_spans)):
-        m, ev, rel, carried = _score_sentence(doc, i, sorted(by_sentence.get(i, [])), consumed, profile, carried)
+        mentions = sorted(by_sentence.get(i, []))
+        has_anchor = i in anchor_sents
+        if not mentions and not has_anchor and i not in cue_sents and carried is None:
+            continue
+        rng = doc.sentence_tokens(i)
+        practice = bool(practice_toks) and has_anchor and any(toks[j] in practice_toks for j in rng)
+        if mentions or practice or carried is not None:
+            m, ev, rel, carried = _score_sentence(doc, i, mentions, consumed, p, carried, practice)
+        else:
+            m, ev, rel = 0.0, [], False
+        if not ev and has_anchor:
+            m2, ev2, rel2 = _topic_sentence(doc, i, rng, p, consumed)
+            m, ev, rel = m + m2, ev + ev2, rel or rel2
+        if not ev and not mentions and not practice:
+            m2, ev2, rel2, _ = _cue_only(doc, i, p, [])
+            m, ev, rel = m + m2, ev + ev2, rel or rel2
+        if not ev and not mentions and i in cue_sents:
+            m2, ev2 = _proposal_cues(doc, i, rng, p)
+            m, ev = m + m2, ev + ev2
         margin += m
         evidence.extend(ev)
         relevant = relevant or rel
@@ -97,12 +139,233 @@ def score_stance(text: str | Doc, profile: ThesisProfile) -> StanceScore:
     n = len(doc.sent_spans)
     if n > LONG_TEXT_SENTENCES:  # long texts add up small noisy cues: compare like with like
         margin *= math.sqrt(LONG_TEXT_SENTENCES / n)
-    logits = (margin, -margin, NONE_LOGIT)
+    none_logit, why = _none_logit(doc, relevant, evidence) if calibrated else (NONE_LOGIT, None)
+    side = margin
+    if why:
+        evidence.append(why)
+        # below one weak cue a summed margin is noise: it says the text argues, not for which side
+        side = math.copysign(max(0.0, abs(margin) - MARGIN_NOISE), margin)
+    logits = (side, -side, none_logit)
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
     z = sum(exps)
     probs = tuple(round(e / z, 6) for e in exps)
     return StanceScore(round(margin, 4), probs, tuple(evidence), relevant)  # type: ignore[arg-type]
+
+
+#: Cue families that can speak in a sentence naming nothing of the thesis.
+_SENTENCE_CUES = ("dismissal", "sympathy")
+#: "none" logit for a text that argues (evaluates, contests, agrees, cites): one weak cue, or the thread,
+#: can then give it a side; a text that only asks, announces or chats keeps NONE_LOGIT.
+NONE_LOGIT_ARGUES = 0.35
+#: Margin treated as noise in a text that argues (about one weak cue: a word of VADER valence 1 on a target).
+MARGIN_NOISE = 0.3
+#: Families that show a text argues with someone (markers of taking a position).
+_ARGUING = ("disagree", "agree", "concession_solo", "futility", "dismissal", "evidence", "negative_reaction",
+            "attack")
+#: Shorter "sentences" are addresses or interjections ("Adam,", "Hi all."), not statements.
+_SENTENCE_MIN_TOKENS = 4
+#: Valence (VADER scale) from which a word counts as evaluative for that purpose.
+EVALUATIVE_MIN = 1.0
+
+
+def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence]) -> tuple[float, Evidence | None]:
+    """How likely a text is to take no side, from what it does: argue, or only ask, announce, chat."""
+    spans = doc.sent_spans
+    if not spans:
+        return NONE_LOGIT, None
+    said = [i for i in range(len(spans)) if len(doc.sentence_tokens(i)) >= _SENTENCE_MIN_TOKENS]  # not "Adam,"
+    questions = sum(doc.sentence(i).rstrip().endswith("?") for i in said)
+    if questions == len(said) and not doc.cues.get("rhetorical"):
+        return NONE_LOGIT, None  # only asks
+    if doc.cues.get("announcement") and not relevant:
+        return NONE_LOGIT, None  # a notice or reminder
+    cues = [f for f in _ARGUING if doc.cues.get(f)]
+    strong = _strong_words()
+    evaluative = [w for w in doc.toks if w in strong]
+    if not cues and not evaluative and not any(e.weight for e in evidence):
+        return NONE_LOGIT, None
+    what = ", ".join(cues[:3] + sorted(set(evaluative))[:3])
+    return NONE_LOGIT_ARGUES, Evidence("argues", f"takes a position on something ({what or 'stance cues'}); "
+                                       f"which side, its cues or the thread say", 0.0)
+
+
+@lru_cache(maxsize=1)
+def _strong_words() -> frozenset[str]:
+    return frozenset(w for w, v in word_valence().items() if abs(v) >= EVALUATIVE_MIN)
+
+
+def _practice_tokens(doc: Doc, tokset: set[str], p: ThesisProfile) -> set[str]:
+    """Tokens of `doc` that name the thesis's practice (by stem) or a synonym's first word."""
+    if not p.practice:
+        return set()
+    out = {w for w in tokset if len(w) >= 4 and w[:4] in _practice_prefixes(p.practice) and stem(w) in p.practice}
+    if p.practice_words is not None:
+        low = doc.text.lower()
+        for m in p.practice_words.finditer(low):
+            out.update(tokenize(m.group(0))[:1])
+    return out
+
+
+@lru_cache(maxsize=64)
+def _practice_prefixes(practice: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(st[:4] for st in practice)
+
+
+#: Weight of a sentence's evaluation of the thesis's topic (in margin units, as W_TARGET).
+W_TOPIC = 1.5
+#: Weight of a comparison the topic loses or wins ("limits would help more than meters").
+W_COMPARE = 1.2
+#: A valenced word followed by one of these is undone ("costs nothing", "helps little").
+_POST_NEGATORS = frozenset({"nothing", "little"})
+#: Markers of a comparison between the topic and a rival.
+_COMPARE = frozenset({"than", "instead", "rather"})
+_SHOULD_WORDS = frozenset({"should", "must"})
+#: Verbs of stopping something (their object's side turns).
+_STOPPING_WORDS = frozenset({"stop", "stopping", "end", "ending", "ban", "banning", "banned", "scrap", "scrapping",
+                             "scrapped", "abolish", "abolishing", "drop", "dropping", "dropped", "cancel", "cancelling",
+                             "repeal", "repealing", "remove", "removing", "halt", "eliminate", "ditch", "kill"})
+#: Words that put a topic word in the status quo ("the old terminal floods": for replacing it).
+_STATUS_QUO = frozenset({"old", "current", "existing", "present", "today's"})
+#: "<topic>-free", "<topic>-less": without the topic (the sign turns).
+_WITHOUT = frozenset({"free", "less"})
+
+
+def _topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
+                    consumed: set[int]) -> tuple[float, list[Evidence], bool]:
+    """Evaluation of the thesis's topic in one sentence: its valence times the side the thesis takes.
+
+    "The rebate program covers half of it" names nothing; "Code review is theatre" dismisses a topic
+    the thesis praises (against); "A shorter week costs nothing" praises one it wants (favor).
+    """
+    toks, neg = doc.toks, doc.negated
+    topic = p.topic
+    anchor_idx = [j for j in rng if toks[j] in topic]
+    skip = set(anchor_idx)
+    signs = []
+    for j in anchor_idx:
+        v = topic[toks[j]]
+        if j + 2 < rng.stop and toks[j + 1] == "-" and toks[j + 2] in _WITHOUT:
+            v = -v  # "car-free", "cashless": without it
+            skip.update((j + 1, j + 2))
+        before = range(max(rng.start, j - 3), j)
+        if any(toks[k] in _STATUS_QUO for k in before):
+            v = -v  # "the old terminal", "the current lanes": what the thesis would replace
+        stop = next((k for k in before if toks[k] in _STOPPING_WORDS), None)
+        if stop is not None:
+            v = -v if not neg[stop] else v  # "end the ban", "ban cars": stopping it is the other side
+            skip.add(stop)
+        signs.append(v)
+    sign = max(-1.0, min(1.0, sum(signs)))
+    ev: list[Evidence] = []
+    if not anchor_idx or not sign:
+        return 0.0, ev, True  # names only actors, settings or the article's vocabulary: relevant, no side
+    sent = doc.sentence(i)
+    low = sent.lower()
+    cmp_at = next((j for j in rng if toks[j] in _COMPARE), None)
+    if cmp_at is not None:
+        before = sum(topic.get(toks[j], 0.0) for j in range(rng.start, cmp_at))
+        after = sum(topic.get(toks[j], 0.0) for j in range(cmp_at + 1, rng.stop))
+        worse = any(toks[j] in ("worse", "less", "fewer") for j in range(rng.start, cmp_at))
+        side = (before - after) * (-1.0 if worse else 1.0)
+        if side:
+            c = W_COMPARE * max(-1.0, min(1.0, side))
+            ev.append(Evidence("topic_comparison", _clip(sent), round(c, 3)))
+            return c, ev, True
+    lex = word_valence()
+    anchors = skip
+    e = 0.0
+    words: list[str] = []
+    for j in rng:
+        if j in anchors or j in consumed:
+            continue
+        w = toks[j]
+        v = lex.get(w)
+        if w in _SHOULD_WORDS:
+            v = 1.5  # "X should ...", "must have X": the sentence wants it
+        if not v or (w == "worth" and j + 1 < rng.stop and toks[j + 1] == "of"):
+            continue  # ("a bus route's worth of money" is a quantity)
+        if neg[j]:
+            v *= NEGATION_SCALAR
+        if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
+            v *= NEGATION_SCALAR
+        e += v
+        words.append(w)
+    dis = doc.texts("dismissal", i)
+    rhetorical = low.rstrip().endswith("?") and bool(_RHETORICAL_OPEN.match(low))
+    futile = doc.texts("futility", i)
+    flip = -1.0 if (rhetorical or futile) else 1.0
+    margin = 0.0
+    if e:
+        c = W_TOPIC * math.tanh(e / VALENCE_UNIT) * sign * flip
+        margin += c
+        what = ", ".join(doc.token_text(j) for j in anchor_idx[:3])
+        ev.append(Evidence("topic_valence", f"{what} ({', '.join(words[:4])}): {_clip(sent)}", round(c, 3)))
+    if dis:
+        c = -W_DISMISSAL * sign
+        margin += c
+        ev.append(Evidence("dismissal", ", ".join(dis) + f" (aimed at {doc.token_text(anchor_idx[0])})", round(c, 3)))
+    return margin, ev, True
+
+
+#: Costs someone bears, and their opposites (on no particular scale: one each).
+_COST = frozenset({"pay", "pays", "paying", "cost", "costs", "costing", "costly", "price", "prices", "money", "bill",
+                   "bills", "expensive", "pocket", "pockets", "lose", "loses", "losing", "tax", "taxes", "taxpayers",
+                   "budget", "burden", "$"})
+_SAVING = frozenset({"saving", "savings", "saves", "cheap", "cheaper", "rebate", "rebates", "covers", "covered",
+                     "affordable"})
+_COST_ALL = _COST | _SAVING
+#: Words that make a cost a consequence someone will bear ("will pay", "if it closes ... lose", "is still $450"),
+#: not a description of how things are now (which may be the status quo's cost).
+_CONSEQUENCE = frozenset({"will", "would", "'ll", "if", "still", "going", "then", "gonna"})
+#: Weight of a cost or saving cue (in margin units; below a target cue, so the thread can overrule it).
+W_COST = 0.8
+W_IMPERATIVE = 1.2
+
+
+def _proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float, list[Evidence]]:
+    """Cues that need no topic word: an imperative restating the thesis ("Build it now."), and costs.
+
+    Arguing from consequences: costs a proposal will put on someone ("Landscapers will pay for new kit
+    out of their own pockets", "Half of $900 is still $450") argue against it; costs said to be small or
+    covered ("costs nothing", "cheap", "the rebate covers half") argue for it.
+    """
+    toks, neg = doc.toks, doc.negated
+    ev: list[Evidence] = []
+    sent = doc.sentence(i)
+    if p.verb and toks[rng.start] == p.verb and not sent.rstrip().endswith("?"):
+        ev.append(Evidence("restates_thesis", _clip(sent), W_IMPERATIVE))
+        return W_IMPERATIVE, ev
+    if not p.proposal:
+        return 0.0, ev
+    c = 0.0
+    words: list[str] = []
+    for j in rng:
+        w = toks[j]
+        if w in _COST:
+            v = -1.0
+        elif w in _SAVING:
+            v = 1.0
+        else:
+            continue
+        if neg[j]:
+            v = -v
+        if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
+            v = -v  # "costs nothing"
+        c += v
+        words.append(doc.token_text(j))
+    if c < 0 and not any(toks[j] in _CONSEQUENCE for j in rng):
+        return 0.0, ev  # a cost as things are now may be the status quo's
+    if not c:
+        return 0.0, ev
+    w = W_COST * max(-1.0, min(1.0, c))
+    ev.append(Evidence("cost" if w < 0 else "saving", f"{', '.join(words[:3])}: {_clip(sent)}", round(w, 3)))
+    return w, ev
+
+
+def _clip(s: str, n: int = 160) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
 
 
 #: Cue families whose words are judged by the cue, not by their dictionary valence.
@@ -118,16 +381,15 @@ def _consumed(doc: Doc) -> set[int]:
 
 
 def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], consumed: set[int],
-                    p: ThesisProfile, carried: int | None) -> tuple[float, list[Evidence], bool, int | None]:
+                    p: ThesisProfile, carried: int | None,
+                    practice: bool) -> tuple[float, list[Evidence], bool, int | None]:
     """Margin, cues and relevance of sentence i; also the subject a following "It"/"They" refers to."""
     ev: list[Evidence] = []
     sent = doc.sentence(i)
     low = sent.lower()
     rng = doc.sentence_tokens(i)
     toks, neg = doc.toks, doc.negated
-    practice = bool(p.practice) and (any(st in low for st in p.practice if len(st) >= 7)
-                                     or any(stem(toks[j]) in p.practice for j in rng)
-                                     or (p.practice_words is not None and bool(p.practice_words.search(low))))
+    practice = practice or (bool(p.practice) and any(st in low for st in p.practice if len(st) >= 7))
     pronoun = carried is not None and not mentions and bool(_PRONOUN_START.match(sent))
     if not mentions and not practice and not pronoun:
         # nothing here for valence to be about: only the cue families can speak
@@ -184,6 +446,8 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
         if not stops and (_KEEP_VERBS.search(sent) or _SHOULD.search(sent)):
             pv += 2.0  # "must continue", "should be returned": the practice endorsed
         pv += general
+        if any(toks[j] in _STATUS_QUO for j in rng):
+            pv = -pv  # "the old terminal floods": the practice as it stands now, for replacing it
         if pv:
             c = -p.practice_direction * math.tanh(pv / VALENCE_UNIT) * W_PRACTICE * (-1.0 if rhetorical else 1.0)
             margin += c
@@ -206,7 +470,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     # Repeating the thesis's words makes a sentence relevant (its valence alone proved too noisy a cue:
     # a sentence deploring the status quo supports a thesis that would change it).
     echoed = []
-    if p.echo:
+    if p.echo and not (mentions or practice or dis):
         for j in rng:
             w = toks[j]
             if len(w) >= 4:
