@@ -98,7 +98,8 @@ def infer(nodes: list[Node], article: tuple[float, float, float] | None) -> dict
     order = _order(parent, children)
     own_reply = [parent[k] >= 0 and nodes[k].speaker is not None and nodes[k].speaker == nodes[parent[k]].speaker
                  for k in range(n)]
-    psi = [_flat(SAME_SPEAKER) if own_reply[k] else _flat(_edge(nd.relation)) if parent[k] >= 0 else None
+    same = _flat(SAME_SPEAKER)
+    psi = [same if own_reply[k] else _flat_edge(nd.relation) if parent[k] >= 0 else None
            for k, nd in enumerate(nodes)]
     prior = None
     if article is not None:
@@ -134,18 +135,19 @@ def infer(nodes: list[Node], article: tuple[float, float, float] | None) -> dict
                 u[2][k] *= m[2]
         belief, up, down = _tree_pass(u, parent, children, psi, order)
     out: dict[str, Decision] = {}
-    b0s, b1s, b2s = belief
     for k, nd in enumerate(nodes):
-        p = parent[k]
-        out[nd.id] = _explain(nd, (b0s[k], b1s[k], b2s[k]), prior, article_factor.get(k),
-                              (down[0][k], down[1][k], down[2][k]) if p >= 0 else None, own_reply[k],
-                              [(nodes[c].id, (up[0][c], up[1][c], up[2][c]), own_reply[c]) for c in children[k]],
-                              [(nodes[o].id, m) for o, m in speaker_msgs.get(k, ())])
+        out[nd.id] = _explain(nodes, k, belief, prior, article_factor.get(k), down if parent[k] >= 0 else None,
+                              own_reply, children[k], up, speaker_msgs.get(k, ()))
     return out
 
 
 def _flat(psi) -> tuple[float, ...]:
     return tuple(x for row in psi for x in row)
+
+
+@lru_cache(maxsize=4096)
+def _flat_edge(relation: tuple[float, float, float]) -> tuple[float, ...]:
+    return _flat(_edge(relation))
 
 
 def _apply(psi, vec) -> tuple[float, float, float]:
@@ -251,48 +253,58 @@ def _speaker_chain(nodes: list[Node], parent: list[int]) -> dict[int, list[int]]
 EVIDENCE_MIN = 0.05
 
 
-def _explain(nd: Node, belief, prior, article_factor, down, own_reply: bool, kids, speakers) -> Decision:
+#: At most this many thread rules are listed per comment (the strongest; a comment with hundreds of
+#: replies would otherwise list every one).
+MAX_RULES = 4
+
+
+def _explain(nodes, k: int, belief, prior, article_factor, down, own_reply, kids, up, speakers) -> Decision:
     """Name the factor that moved the label away from the local one (log-odds of final vs local)."""
-    b0, b1, b2 = belief
+    nd = nodes[k]
+    b0, b1, b2 = belief[0][k], belief[1][k], belief[2][k]
     final = 0 if b0 >= b1 and b0 >= b2 else (1 if b1 >= b2 else 2)
     lo = nd.local
     local = 0 if lo[0] >= lo[1] and lo[0] >= lo[2] else (1 if lo[1] >= lo[2] else 2)
     ev: list[Evidence] = []
-    if final < 2 and belief[final] < SIDE_RATIO * belief[1 - final]:
-        ev.append(Evidence("undecided_side", f"favor {b0:.2f} vs against {b1:.2f}: neither side is "
-                           f"{SIDE_RATIO:g} times the other, so no side is claimed", 0.0))
+    if final < 2 and (b0, b1)[final] < SIDE_RATIO * (b0, b1)[1 - final]:
+        ev.append(_undecided(round(b0, 2), round(b1, 2)))
         final = 2
-    contributions: list[tuple[float, str, str]] = []  # (log-odds, rule, text); texts built only when listed
-
-    def lr(m) -> float:
-        return math.log(max(m[final], 1e-300) / max(m[local], 1e-300))
-
-    if True:
+    contributions: list[tuple[float, str, str]] = []  # (log-odds, rule, what); texts built only when listed
+    if final != local:
+        log = math.log
         if nd.is_author and prior is not None:
-            contributions.append((lr(prior), "rule:article_author", "author"))
+            contributions.append((log(prior[final] / prior[local]), "rule:article_author", "author"))
         if article_factor is not None:
-            contributions.append((lr(article_factor), "rule:article_relation", "article"))
+            contributions.append((log(article_factor[final] / article_factor[local]), "rule:article_relation",
+                                  "article"))
         if down is not None:
-            if own_reply:
+            if own_reply[k]:
                 name = "rule:same_speaker"
             else:
-                rel = ("agree", "disagree", "neutral")[max(range(3), key=lambda i: nd.relation[i])]
-                name = f"rule:reply_{rel}" if rel != "neutral" else "rule:reply_relation"
-            contributions.append((lr(down), name, "parent"))
-        for cid, m, own in kids:
-            contributions.append((lr(m), "rule:same_speaker" if own else "rule:replied_to", "kid:" + cid))
-        for cid, m in speakers:
-            contributions.append((lr(m), "rule:same_speaker", "speaker:" + cid))
-    listed = [c for c in contributions if abs(c[0]) > EVIDENCE_MIN]
-    for w, name, what in sorted(listed, key=lambda c: (-c[0], c[1], c[2])):
-        ev.append(Evidence(name, _describe(nd, name, what, own_reply), round(w, 3)))
+                r = nd.relation
+                rel = 0 if r[0] >= r[1] and r[0] >= r[2] else (1 if r[1] >= r[2] else 2)
+                name = ("rule:reply_agree", "rule:reply_disagree", "rule:reply_relation")[rel]
+            contributions.append((log(down[final][k] / down[local][k]), name, "parent"))
+        for c in kids:
+            contributions.append((log(up[final][c] / up[local][c]),
+                                  "rule:same_speaker" if own_reply[c] else "rule:replied_to", "kid:" + nodes[c].id))
+        for o, m in speakers:
+            contributions.append((log(m[final] / m[local]), "rule:same_speaker", "speaker:" + nodes[o].id))
+        listed = sorted((c for c in contributions if abs(c[0]) > EVIDENCE_MIN), key=lambda c: (-c[0], c[1], c[2]))
+        for w, name, what in listed[:MAX_RULES]:
+            ev.append(Evidence(name, _describe(nd, name, what, own_reply[k]), round(w, 3)))
     if final == local:
         decided = "local"
     else:
         best = max(contributions, key=lambda c: (c[0], c[1])) if contributions else (0.0, "local", "")
         decided = best[1] if best[0] > 0 else "local"
-    probs = (round(b0, 4), round(b1, 4), round(b2, 4))
-    return Decision(probs, STANCES[final], decided, tuple(ev))
+    return Decision((round(b0, 4), round(b1, 4), round(b2, 4)), STANCES[final], decided, tuple(ev))
+
+
+@lru_cache(maxsize=1024)
+def _undecided(favor: float, against: float) -> Evidence:
+    return Evidence("undecided_side", f"favor {favor:.2f} vs against {against:.2f}: neither side is "
+                    f"{SIDE_RATIO:g} times the other, so no side is claimed", 0.0)
 
 
 def _describe(nd: Node, name: str, what: str, own_reply: bool) -> str:

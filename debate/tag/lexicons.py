@@ -240,6 +240,13 @@ ARGUMENT_VALENCE = {
     "backfires": -1.5, "unaffordable": -1.5, "worth": 2.0, "affordable": 1.2,
     "overdue": 1.0, "pointless": -1.5, "useless": -1.8, "harmful": -2.0, "burdens": -1.9,
 }
+#: Costs someone bears (money, losses), and words saying a cost is small or covered: arguing from a
+#: proposal's consequences (general vocabulary of policy debate).
+COST = frozenset({"pay", "pays", "paying", "cost", "costs", "costing", "costly", "price", "prices", "money", "bill",
+                  "bills", "expensive", "pocket", "pockets", "lose", "loses", "losing", "tax", "taxes", "taxpayers",
+                  "budget", "burden", "$"})
+SAVING = frozenset({"saving", "savings", "saves", "cheap", "cheaper", "rebate", "rebates", "covers", "covered",
+                    "affordable"})
 #: Sympathy for the people a thesis protects.
 SYMPATHY = (
     "human beings", "human rights", "deserve", "deserves", "dignity", "plight", "suffer",

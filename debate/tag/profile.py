@@ -90,6 +90,13 @@ class ThesisProfile:
     proposal: bool = False
     #: The thesis's main verb when it is specific ("build", "ban"): an imperative "Build it now." restates it.
     verb: str = ""
+    #: Word forms of the practice (its stems with the usual endings, each confirmed by `stem`).
+    practice_forms: frozenset[str] = frozenset()
+    #: Topic and related words (anchors of a sentence).
+    anchor_words: frozenset[str] = frozenset()
+    #: Every word a stance cue of this profile looks up (anchors, starts of target names, costs, the verb,
+    #: VADER's strong words): one C-level intersection with a text's tokens finds all it needs.
+    vocabulary: frozenset[str] = frozenset()
 
 
 # --- the thesis profile ----------------------------------------------------------------
@@ -157,8 +164,13 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
                 if w in topic or " " not in a:
                     topic[w] = 0.0 if t.protected else t.sign
     proposal, verb = _proposal(text)
-    return ThesisProfile(thesis, tuple(targets), practice_stems, direction, PhraseIndex(families),
-                         _echo_stems(text), pattern, topic, _related_terms(text, article_text, topic), proposal, verb)
+    related = _related_terms(text, article_text, topic)
+    index = PhraseIndex(families)
+    anchors = frozenset(topic) | related
+    forms = frozenset(f for st in practice_stems for end in _ENDINGS for f in (st + end,) if stem(f) == st)
+    vocabulary = anchors | forms | index.firsts | lx.COST | lx.SAVING | strong_words() | ({verb} if verb else frozenset())
+    return ThesisProfile(thesis, tuple(targets), practice_stems, direction, index, _echo_stems(text), pattern,
+                         topic, related, proposal, verb, forms, anchors, vocabulary)
 
 
 #: "<subject> should [not|stop|ban] <verb phrase>" and "<A> is better than <B>".
@@ -205,6 +217,9 @@ def _practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
     return tuple(sorted(stems)), (direction if stems else 0.0)
 
 
+#: Endings that `stem` strips (and a few it keeps), to list a practice stem's word forms.
+_ENDINGS = ("", "s", "e", "es", "ed", "ing", "ings", "ion", "ions", "ation", "ations", "er", "ers", "ement",
+            "ements", "ate", "ated", "ates", "ating", "ion's")
 #: Verbs of stopping: their object is what the thesis is against, the stopping itself what it wants.
 _STOPPING = frozenset({"stop", "stopping", "cease", "ceasing", "end", "ending", "halt", "halting", "ban", "banning",
                        "abolish", "abolishing", "scrap", "scrapping", "scrapped", "drop", "dropping", "quit",
@@ -483,6 +498,16 @@ def word_valence() -> dict[str, float]:
         else:
             merged.pop(w, None)
     return merged
+
+
+#: Valence (VADER scale) from which a word counts as evaluative (a text using one argues something).
+EVALUATIVE_MIN = 1.0
+
+
+@lru_cache(maxsize=1)
+def strong_words() -> frozenset[str]:
+    """Words of clear valence (|v| >= EVALUATIVE_MIN in VADER's lexicon or the argument words)."""
+    return frozenset(w for w, v in word_valence().items() if abs(v) >= EVALUATIVE_MIN)
 
 
 @lru_cache(maxsize=1)

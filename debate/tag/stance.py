@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
 from .profile import (ALIASES, NEGATION_SCALAR, STOP_VERBS, VALENCE_UNIT, ThesisProfile, profile_of, stem,
-                      word_valence)
+                      strong_words, word_valence)
 from .spans import Doc, analyze, tokenize
 
 __all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
@@ -51,9 +51,9 @@ _KEEP_VERBS = re.compile(r"\b(?:continue|continuing|keep|keeping|necessary|justi
                          r"has to|right to|entitled to|no choice)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class StanceScore:
-    """Local stance as a margin (favor > 0) and a distribution, with its cues."""
+class StanceScore(NamedTuple):
+    """Local stance as a margin (favor > 0) and a distribution, with its cues (immutable; a named
+    tuple because one is made per comment and a frozen dataclass costs several times more to build)."""
 
     margin: float
     probs: tuple[float, float, float]  # favor, against, none
@@ -61,10 +61,13 @@ class StanceScore:
     relevant: bool  # the text names a target, the practice, or dismisses the thesis side
 
     def label(self) -> Label:
-        i = max(range(3), key=lambda k: (self.probs[k], -k))
-        ev = self.evidence or (Evidence("no_cue", "no cue about the thesis's targets, practice or side", 0.0),)
-        return Label(value=("favor", "against", "none")[i], score=round(self.probs[i], 4),
-                     evidence=ev, decided_by="local")
+        p = self.probs
+        i = 0 if p[0] >= p[1] and p[0] >= p[2] else (1 if p[1] >= p[2] else 2)
+        return Label(value=("favor", "against", "none")[i], score=round(p[i], 4),
+                     evidence=self.evidence or _NO_CUE, decided_by="local")
+
+
+_NO_CUE = (Evidence("no_cue", "no cue about the thesis's targets, practice or side", 0.0),)
 
 
 def stance_toward(text: str, thesis: Thesis, *, article_text: str | None = None) -> Label:
@@ -91,15 +94,18 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
     margin = 0.0
     relevant = False
     p = profile
-    tokset = set(toks)
+    # one C-level pass: which of the words any cue here could use occur in the text at all
+    tokset = p.vocabulary.intersection(toks)
     by_sentence: dict[int, list[tuple[int, int, int]]] = {}
+    if not toks:
+        return _finish(doc, 0.0, [], False, calibrated, tokset)
     if p.targets and not p.mention.firsts.isdisjoint(tokset):
         for fam, spans in p.mention.match(toks).items():
             for a, b in spans:
                 by_sentence.setdefault(doc.sentence_of(a), []).append((a, b, int(fam)))
     practice_toks = _practice_tokens(doc, tokset, p)
     topic = p.topic
-    anchors = (topic.keys() & tokset) | (p.related & tokset) | practice_toks
+    anchors = (tokset & p.anchor_words) | practice_toks
     anchor_sents: set[int] = set()
     if anchors:
         firsts = doc.sent_first_tok
@@ -109,6 +115,8 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
         cue_sents.update(doc.sentence_of(j) for j, w in enumerate(toks) if w in _COST_ALL)
     if p.verb and p.verb in tokset:
         cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks) and toks[first] == p.verb)
+    if not by_sentence and not anchor_sents and not cue_sents:
+        return _finish(doc, 0.0, evidence, False, calibrated, tokset)  # nothing here speaks to the thesis
     consumed = _consumed(doc) if any(doc.cues.get(f) for f in _CONSUMING) else set()
     carried: int | None = None
     for i in range(len(doc.sent_spans)):
@@ -134,23 +142,33 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
         margin += m
         evidence.extend(ev)
         relevant = relevant or rel
+    return _finish(doc, margin, evidence, relevant, calibrated, tokset)
+
+
+def _finish(doc: Doc, margin: float, evidence: list[Evidence], relevant: bool, calibrated: bool,
+            tokset: set[str]) -> StanceScore:
+    """The margin scaled for relevance and length, and the distribution with the "none" calibration."""
     if not relevant:
         margin *= 0.5
     n = len(doc.sent_spans)
     if n > LONG_TEXT_SENTENCES:  # long texts add up small noisy cues: compare like with like
         margin *= math.sqrt(LONG_TEXT_SENTENCES / n)
-    none_logit, why = _none_logit(doc, relevant, evidence) if calibrated else (NONE_LOGIT, None)
+    none_logit, why = _none_logit(doc, relevant, evidence, tokset) if calibrated else (NONE_LOGIT, None)
     side = margin
     if why:
         evidence.append(why)
         # below one weak cue a summed margin is noise: it says the text argues, not for which side
         side = math.copysign(max(0.0, abs(margin) - MARGIN_NOISE), margin)
-    logits = (side, -side, none_logit)
-    top = max(logits)
-    exps = [math.exp(v - top) for v in logits]
-    z = sum(exps)
-    probs = tuple(round(e / z, 6) for e in exps)
-    return StanceScore(round(margin, 4), probs, tuple(evidence), relevant)  # type: ignore[arg-type]
+    return StanceScore(round(margin, 4), _distribution(round(side, 6), none_logit), tuple(evidence), relevant)
+
+
+@lru_cache(maxsize=4096)
+def _distribution(side: float, none_logit: float) -> tuple[float, float, float]:
+    """Softmax of (side, -side, none_logit), rounded (memoised: most texts share a few values)."""
+    top = max(side, -side, none_logit)
+    e0, e1, e2 = math.exp(side - top), math.exp(-side - top), math.exp(none_logit - top)
+    z = e0 + e1 + e2
+    return (round(e0 / z, 6), round(e1 / z, 6), round(e2 / z, 6))
 
 
 #: Cue families that can speak in a sentence naming nothing of the thesis.
@@ -165,51 +183,56 @@ _ARGUING = ("disagree", "agree", "concession_solo", "futility", "dismissal", "ev
             "attack")
 #: Shorter "sentences" are addresses or interjections ("Adam,", "Hi all."), not statements.
 _SENTENCE_MIN_TOKENS = 4
-#: Valence (VADER scale) from which a word counts as evaluative for that purpose.
-EVALUATIVE_MIN = 1.0
 
 
-def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence]) -> tuple[float, Evidence | None]:
+def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence],
+                tokset: set[str]) -> tuple[float, Evidence | None]:
     """How likely a text is to take no side, from what it does: argue, or only ask, announce, chat."""
     spans = doc.sent_spans
     if not spans:
         return NONE_LOGIT, None
-    said = [i for i in range(len(spans)) if len(doc.sentence_tokens(i)) >= _SENTENCE_MIN_TOKENS]  # not "Adam,"
-    questions = sum(doc.sentence(i).rstrip().endswith("?") for i in said)
-    if questions == len(said) and not doc.cues.get("rhetorical"):
-        return NONE_LOGIT, None  # only asks
-    if doc.cues.get("announcement") and not relevant:
+    cues = doc.cues
+    if "?" in doc.text and not cues.get("rhetorical"):
+        text, firsts, n = doc.text, doc.sent_first_tok, len(doc.toks)
+        ends = firsts[1:] + [n]
+        said = [k for k in range(len(spans)) if ends[k] - firsts[k] >= _SENTENCE_MIN_TOKENS]  # not "Adam,"
+        if all(text[spans[k][1] - 1] == "?" for k in said):
+            return NONE_LOGIT, None  # only asks
+    if cues.get("announcement") and not relevant:
         return NONE_LOGIT, None  # a notice or reminder
-    cues = [f for f in _ARGUING if doc.cues.get(f)]
-    strong = _strong_words()
-    evaluative = [w for w in doc.toks if w in strong]
-    if not cues and not evaluative and not any(e.weight for e in evidence):
+    found = [f for f in _ARGUING if cues.get(f)]
+    evaluative = strong_words() & tokset  # (tokset holds every strong word of the text)
+    if not found and not evaluative and not any(e.weight for e in evidence):
         return NONE_LOGIT, None
-    what = ", ".join(cues[:3] + sorted(set(evaluative))[:3])
-    return NONE_LOGIT_ARGUES, Evidence("argues", f"takes a position on something ({what or 'stance cues'}); "
-                                       f"which side, its cues or the thread say", 0.0)
+    return NONE_LOGIT_ARGUES, _argues(", ".join(found[:3] + sorted(evaluative)[:3]))
 
 
-@lru_cache(maxsize=1)
-def _strong_words() -> frozenset[str]:
-    return frozenset(w for w, v in word_valence().items() if abs(v) >= EVALUATIVE_MIN)
+@lru_cache(maxsize=4096)
+def _argues(what: str) -> Evidence:
+    return Evidence("argues", f"takes a position on something ({what or 'stance cues'}); "
+                              f"which side, its cues or the thread say", 0.0)
 
 
 def _practice_tokens(doc: Doc, tokset: set[str], p: ThesisProfile) -> set[str]:
     """Tokens of `doc` that name the thesis's practice (by stem) or a synonym's first word."""
     if not p.practice:
         return set()
-    out = {w for w in tokset if len(w) >= 4 and w[:4] in _practice_prefixes(p.practice) and stem(w) in p.practice}
-    if p.practice_words is not None:
+    out = {w for w in tokset if w in p.practice_forms}
+    long = [st for st in p.practice if len(st) >= 7]
+    if long:  # a long stem inside any word ("repatriation", "repatriated")
         low = doc.text.lower()
-        for m in p.practice_words.finditer(low):
+        for st in long:
+            if st in low:
+                out.update(w for w in doc.toks if st in w)
+    if p.practice_words is not None:
+        for m in p.practice_words.finditer(doc.text):
             out.update(tokenize(m.group(0))[:1])
     return out
 
 
 @lru_cache(maxsize=64)
-def _practice_prefixes(practice: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(st[:4] for st in practice)
+def _anchor_words(p: ThesisProfile) -> frozenset[str]:
+    return frozenset(p.topic) | p.related
 
 
 #: Weight of a sentence's evaluation of the thesis's topic (in margin units, as W_TARGET).
@@ -299,21 +322,17 @@ def _topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
     if e:
         c = W_TOPIC * math.tanh(e / VALENCE_UNIT) * sign * flip
         margin += c
-        what = ", ".join(doc.token_text(j) for j in anchor_idx[:3])
+        what = ", ".join(toks[j] for j in anchor_idx[:3])
         ev.append(Evidence("topic_valence", f"{what} ({', '.join(words[:4])}): {_clip(sent)}", round(c, 3)))
     if dis:
         c = -W_DISMISSAL * sign
         margin += c
-        ev.append(Evidence("dismissal", ", ".join(dis) + f" (aimed at {doc.token_text(anchor_idx[0])})", round(c, 3)))
+        ev.append(Evidence("dismissal", ", ".join(dis) + f" (aimed at {toks[anchor_idx[0]]})", round(c, 3)))
     return margin, ev, True
 
 
-#: Costs someone bears, and their opposites (on no particular scale: one each).
-_COST = frozenset({"pay", "pays", "paying", "cost", "costs", "costing", "costly", "price", "prices", "money", "bill",
-                   "bills", "expensive", "pocket", "pockets", "lose", "loses", "losing", "tax", "taxes", "taxpayers",
-                   "budget", "burden", "$"})
-_SAVING = frozenset({"saving", "savings", "saves", "cheap", "cheaper", "rebate", "rebates", "covers", "covered",
-                     "affordable"})
+_COST = lx.COST
+_SAVING = lx.SAVING
 _COST_ALL = _COST | _SAVING
 #: Words that make a cost a consequence someone will bear ("will pay", "if it closes ... lose", "is still $450"),
 #: not a description of how things are now (which may be the status quo's cost).
@@ -353,7 +372,7 @@ def _proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[floa
         if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
             v = -v  # "costs nothing"
         c += v
-        words.append(doc.token_text(j))
+        words.append(w)
     if c < 0 and not any(toks[j] in _CONSEQUENCE for j in rng):
         return 0.0, ev  # a cost as things are now may be the status quo's
     if not c:
