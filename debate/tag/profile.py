@@ -225,10 +225,15 @@ _STOPPING = frozenset({"stop", "stopping", "cease", "ceasing", "end", "ending", 
                        "abolish", "abolishing", "scrap", "scrapping", "scrapped", "drop", "dropping", "quit",
                        "abandon", "abandoning", "prohibit", "prohibiting", "outlaw", "outlawing", "remove",
                        "removing", "eliminate", "eliminating", "repeal", "repealing", "cut", "cutting"})
+#: Words for stopping something, as a thesis that asks to stop a practice wants them ("a full ban").
+_STOP_NOUNS = ("ban", "bans", "banning", "stop", "stopping", "end", "ending", "scrapping", "abolition", "abolishing",
+               "prohibition")
 #: Markers after which a thesis names the alternative it rejects ("A instead of B", "A is better than B").
 _REJECTS = ("instead of", "rather than", "than", "over")
 #: Verbs saying the subject makes its object fall or suffer: the thesis calls the subject harmful, and
 #: news of the object's losses agrees with it ("A minimum wage increase reduces employment").
+_DECREASES = frozenset({"reduces", "reduce", "lowers", "lower", "cuts", "decreases", "shrinks", "lowered", "reduced"})
+_INCREASES = frozenset({"increases", "raises", "boosts", "improves", "grows", "increase", "raise", "boost", "improve"})
 _HARMS = frozenset({"reduces", "reduce", "lowers", "lower", "cuts", "hurts", "hurt", "harms", "harm", "kills",
                     "destroys", "damages", "worsens", "undermines", "shrinks", "increases"})
 #: Words that close the phrase a sign applies to (a setting or beneficiary follows, not the policy).
@@ -281,7 +286,14 @@ def topic_terms(text: str) -> dict[str, float]:
         return out
     sign = 1.0 if modal is not None else 0.0  # a claim's predicate is setting, unless it names a rejected rival
     phrase: list[str] = []
+    rejecting = False
     k = verb + 1
+    change = next((w for w in words[verb:verb + 2] if w in _DECREASES or w in _INCREASES), None)
+    if modal is None and change is not None:
+        # "X reduces Y", "X will lower Y": the claim is about Y's fall (or rise); news of Y's losses
+        # agrees with a claim that Y falls
+        sign = -1.0 if change in _DECREASES else 1.0
+        k = words.index(change, verb) + 1
     if modal is not None and k < len(words) and words[k] not in _STOPPING:
         k += 1  # the main verb ("get", "pilot", "move"), and the preposition it takes ("move to")
         while k < len(words) and words[k] in ("to", "toward", "towards", "into", "on", "with", "for", "the"):
@@ -291,15 +303,18 @@ def topic_terms(text: str) -> dict[str, float]:
         two = " ".join(words[k:k + 2])
         if w in _STOPPING and modal is not None:
             _put(out, phrase, sign)
+            for form in _STOP_NOUNS:  # "stop giving homework": a ban, an end to it, scrapping it, all wanted
+                out.setdefault(form, 1.0)
             _put(out, [w], 1.0)
-            phrase, sign = [], -1.0
+            phrase, sign, rejecting = [], -1.0, True
         elif two in _REJECTS or w in _REJECTS:
             _put(out, phrase, sign)
-            phrase, sign = [], (-1.0 if modal is not None or subject_sign > 0 else sign)
+            rejecting = modal is not None or subject_sign > 0
+            phrase, sign = [], (-1.0 if rejecting else sign)
             k += 1 if two in _REJECTS else 0
         elif w in _SIGN_BREAK:
             _put(out, phrase, sign)
-            phrase, sign = [], min(sign, 0.0)
+            phrase, sign = [], (sign if rejecting else 0.0)  # a setting follows; a rejected rival goes on
         else:
             phrase.append(w)
         k += 1
@@ -341,8 +356,11 @@ def _put(out: dict[str, float], words: list[str], sign: float) -> None:
 _MODALS = frozenset({"should", "must", "ought", "needs", "need", "shouldn't"})
 #: The verb of a claim thesis ("X is ...", "X works for ...", "X reduces ...").
 _COPULAS = frozenset({"is", "are", "was", "were", "will", "would", "can"})
-_CLAIM_VERBS = frozenset({"works", "helps", "pays", "fails", "beats"}) | frozenset({"hurts", "harms", "kills", "destroys", "damages",
+_CLAIM_VERBS = frozenset({"works", "helps", "pays", "fails", "beats", "reduces", "lowers", "cuts", "decreases",
+                          "shrinks", "increases", "raises", "boosts", "improves"}) | frozenset({"hurts", "harms", "kills", "destroys", "damages",
                                                            "worsens", "undermines"})
+_DECREASES = frozenset({"reduces", "reduce", "lowers", "lower", "cuts", "decreases", "shrinks", "lowered", "reduced"})
+_INCREASES = frozenset({"increases", "raises", "boosts", "improves", "grows", "increase", "raise", "boost", "improve"})
 _HARMS = frozenset({"hurts", "harms", "kills", "destroys", "damages", "worsens", "undermines"})
 _GOOD_PREDICATE = re.compile(r"\b(?:worth|good|justified|better|best|right|beneficial|fair|necessary|works?|"
                              r"helps?|pays|beats|succeeds?|effective)\b")

@@ -247,7 +247,8 @@ _SHOULD_WORDS = frozenset({"should", "must"})
 #: Verbs of stopping something (their object's side turns).
 _STOPPING_WORDS = frozenset({"stop", "stopping", "end", "ending", "ban", "banning", "banned", "scrap", "scrapping",
                              "scrapped", "abolish", "abolishing", "drop", "dropping", "dropped", "cancel", "cancelling",
-                             "repeal", "repealing", "remove", "removing", "halt", "eliminate", "ditch", "kill"})
+                             "repeal", "repealing", "remove", "removing", "halt", "eliminate", "ditch", "kill",
+                             "replace", "replaced", "replaces", "replacing"})
 #: Words that put a topic word in the status quo ("the old terminal floods": for replacing it).
 _STATUS_QUO = frozenset({"old", "current", "existing", "present", "today's"})
 #: "<topic>-free", "<topic>-less": without the topic (the sign turns).
@@ -258,25 +259,28 @@ def _topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
                     consumed: set[int]) -> tuple[float, list[Evidence], bool]:
     """Evaluation of the thesis's topic in one sentence: its valence times the side the thesis takes.
 
-    "The rebate program covers half of it" names nothing; "Code review is theatre" dismisses a topic
-    the thesis praises (against); "A shorter week costs nothing" praises one it wants (favor).
+    "Code review is theatre" dismisses a topic the thesis praises (against); "A shorter week costs
+    nothing" praises one it wants (favor); "We should end the ban" stops what a thesis preferring a
+    fee rejects (favor); "Review found one defect per 400 lines" finds a fault, it does not commit one.
     """
     toks, neg = doc.toks, doc.negated
     topic = p.topic
-    anchor_idx = [j for j in rng if toks[j] in topic]
+    stops = {k for k in rng if toks[k] in _STOPPING_WORDS}
+    anchor_idx = [j for j in rng if toks[j] in topic and not (j in stops and _acts_on(stops, j, toks, topic, rng))]
     skip = set(anchor_idx)
     signs = []
+    stop_act = 0.0  # stopping an anchor ("end the ban", "replaced our reviews"): a negative act toward it
     for j in anchor_idx:
         v = topic[toks[j]]
         if j + 2 < rng.stop and toks[j + 1] == "-" and toks[j + 2] in _WITHOUT:
             v = -v  # "car-free", "cashless": without it
             skip.update((j + 1, j + 2))
-        before = range(max(rng.start, j - 3), j)
+        before = range(max(rng.start, j - STOP_WINDOW), j)
         if any(toks[k] in _STATUS_QUO for k in before):
             v = -v  # "the old terminal", "the current lanes": what the thesis would replace
-        stop = next((k for k in before if toks[k] in _STOPPING_WORDS), None)
-        if stop is not None:
-            v = -v if not neg[stop] else v  # "end the ban", "ban cars": stopping it is the other side
+        stop = next((k for k in before if k in stops), None)
+        if stop is not None and v:
+            stop_act = STOP_VALENCE * (NEGATION_SCALAR if neg[stop] else 1.0)
             skip.add(stop)
         signs.append(v)
     sign = max(-1.0, min(1.0, sum(signs)))
@@ -287,35 +291,47 @@ def _topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
     low = sent.lower()
     cmp_at = next((j for j in rng if toks[j] in _COMPARE), None)
     if cmp_at is not None:
-        before = sum(topic.get(toks[j], 0.0) for j in range(rng.start, cmp_at))
-        after = sum(topic.get(toks[j], 0.0) for j in range(cmp_at + 1, rng.stop))
+        before_v = sum(topic.get(toks[j], 0.0) for j in range(rng.start, cmp_at))
+        after_v = sum(topic.get(toks[j], 0.0) for j in range(cmp_at + 1, rng.stop))
         worse = any(toks[j] in ("worse", "less", "fewer") for j in range(rng.start, cmp_at))
-        side = (before - after) * (-1.0 if worse else 1.0)
+        side = (before_v - after_v) * (-1.0 if worse else 1.0)
         if side:
             c = W_COMPARE * max(-1.0, min(1.0, side))
             ev.append(Evidence("topic_comparison", _clip(sent), round(c, 3)))
             return c, ev, True
     lex = word_valence()
-    anchors = skip
-    e = 0.0
-    words: list[str] = []
+    e = stop_act
+    words: list[str] = [toks[k] for k in stops if k in skip]
     for j in rng:
-        if j in anchors or j in consumed:
+        if j in skip or j in consumed:
             continue
         w = toks[j]
-        v = lex.get(w)
+        v = lex.get(w) or _COST_VALENCE.get(w)
         if w in _SHOULD_WORDS:
+            if stop_act:
+                continue  # "should end X": the call is the stopping, counted above
             v = 1.5  # "X should ...", "must have X": the sentence wants it
         if not v or (w == "worth" and j + 1 < rng.stop and toks[j + 1] == "of"):
             continue  # ("a bus route's worth of money" is a quantity)
+        if v < 0 and any(toks[k] in _REMOVES for k in range(max(rng.start, j - 3), j)):
+            v = -v  # "catches bugs", "prevents crashes", "found one defect": removing a fault is good
         if neg[j]:
             v *= NEGATION_SCALAR
         if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
             v *= NEGATION_SCALAR
         e += v
         words.append(w)
+    merely = next((k for k in range(rng.start, rng.stop - 1) if toks[k] in ("would", "will", "'d", "'ll")
+                   and toks[k + 1] in ("just", "only", "simply", "merely")), None)
+    if merely is not None:
+        e -= MERELY_VALENCE  # "a ban would just push shoppers to the mall": a consequence that defeats it
+        words.append(" ".join(toks[merely:merely + 2]))
+    asks = low.rstrip().endswith("?")
+    if asks and _OBJECTION.match(low):
+        e -= OBJECTION_VALENCE  # "Who watches the kids on the fifth day?": an objection put as a question
+        words.append("objection question")
     dis = doc.texts("dismissal", i)
-    rhetorical = low.rstrip().endswith("?") and bool(_RHETORICAL_OPEN.match(low))
+    rhetorical = asks and bool(_RHETORICAL_OPEN.match(low))
     futile = doc.texts("futility", i)
     flip = -1.0 if (rhetorical or futile) else 1.0
     margin = 0.0
@@ -329,6 +345,33 @@ def _topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
         margin += c
         ev.append(Evidence("dismissal", ", ".join(dis) + f" (aimed at {toks[anchor_idx[0]]})", round(c, 3)))
     return margin, ev, True
+
+
+def _acts_on(stops: set[int], j: int, toks: list[str], topic: dict[str, float], rng: range) -> bool:
+    """The stopping word at j has a topic word after it, within the window ("ban cars", "end the ban")."""
+    return any(toks[k] in topic for k in range(j + 1, min(rng.stop, j + 1 + STOP_WINDOW)))
+
+
+#: Costs and savings said of the topic ("a shorter week costs nothing", "waiting may not cost a year"),
+#: on VADER's scale (near its "expensive"-like entries). "pay" is left out: "the grant pays" is a saving.
+_COST_VALENCE = {"cost": -1.2, "costs": -1.2, "costly": -1.5, "expensive": -1.2, "price": -0.6, "prices": -0.6,
+                 "burden": -1.9, "tax": -0.8, "taxes": -0.8, "saving": 1.2, "savings": 1.2, "saves": 1.5,
+                 "cheap": 1.0, "cheaper": 1.2, "affordable": 1.2}
+#: How far before a topic word a stopping verb or a status-quo word may stand (tokens).
+STOP_WINDOW = 4
+#: Valence (VADER scale) of stopping something: about "reject" (-1.7 in VADER).
+STOP_VALENCE = -1.5
+#: "would just ...", "will only ...": a consequence that defeats the proposal (valence, VADER scale).
+MERELY_VALENCE = 1.5
+#: An objection put as a question ("Who pays for ...?", "What happens to ...?", "How will ...?").
+OBJECTION_VALENCE = 1.5
+_OBJECTION = re.compile(r"\s*(?:who (?:\w+ )?(?:watches|pays|will|would|is going|covers|gets)|what happens|"
+                        r"what about|how (?:will|would|are|is) .* supposed|how will|how would)\b")
+#: Verbs that remove or catch a fault: the fault's negative valence turns ("review catches bugs").
+_REMOVES = frozenset({"catch", "catches", "caught", "find", "finds", "found", "fix", "fixes", "fixed", "prevent",
+                      "prevents", "prevented", "avoid", "avoids", "avoided", "reduce", "reduces", "reduced", "cut",
+                      "cuts", "eliminate", "eliminates", "solve", "solves", "solved", "stop", "stops", "stopped",
+                      "fewer", "less", "lower", "lowers", "without"})
 
 
 _COST = lx.COST
@@ -355,8 +398,8 @@ def _proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[floa
     if p.verb and toks[rng.start] == p.verb and not sent.rstrip().endswith("?"):
         ev.append(Evidence("restates_thesis", _clip(sent), W_IMPERATIVE))
         return W_IMPERATIVE, ev
-    if not p.proposal:
-        return 0.0, ev
+    if not p.proposal or any(p.topic.get(toks[j]) for j in rng):
+        return 0.0, ev  # (a sentence naming the topic is judged by its valence toward it)
     c = 0.0
     words: list[str] = []
     for j in rng:
