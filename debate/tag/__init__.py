@@ -22,8 +22,10 @@ from .thesis import extract_thesis
 
 __all__ = ["tag_thread", "extract_thesis"]
 
-#: Relation inferred from the two final stances only when both are this sure.
-STANCE_RELATION_MIN = 0.55
+#: Relation inferred from the two final stances only when both are this sure (a polar final stance
+#: already has its side at least collective.SIDE_RATIO times as likely as the other, with "none" taking
+#: the rest of the mass: 0.35 is about the weakest decided side).
+STANCE_RELATION_MIN = 0.35
 #: A stated thesis the article itself favors this much counts as the article's position.
 ARTICLE_FAVOR = (0.9, 0.05, 0.05)
 #: Flags of comments that are not discussion turns: tagged "none"/"neutral" with that reason.
