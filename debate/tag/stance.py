@@ -70,9 +70,13 @@ class StanceScore(NamedTuple):
 _NO_CUE = (Evidence("no_cue", "no cue about the thesis's targets, practice or side", 0.0),)
 
 
-def stance_toward(text: str, thesis: Thesis, *, article_text: str | None = None) -> Label:
-    """Stance of any text (a comment, a quoted voice, an article) toward `thesis`."""
-    return score_stance(text, profile_of(thesis, article_text)).label()
+def stance_toward(text: str, thesis: Thesis, *, article_text: str | None = None, calibrated: bool = False) -> Label:
+    """Stance of any text (a quoted voice, an article, a comment) toward `thesis`, judged alone.
+
+    Alone, only clear cues give a side; `calibrated=True` scores it as a comment in a thread is scored
+    before the thread's rules (an arguing text leans on weaker cues; see `score_stance`).
+    """
+    return score_stance(text, profile_of(thesis, article_text), calibrated=calibrated).label()
 
 
 # --- scoring a text --------------------------------------------------------------------
@@ -138,7 +142,7 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
             m, ev, rel = m + m2, ev + ev2, rel or rel2
         if not ev and not mentions and i in cue_sents:
             m2, ev2 = _proposal_cues(doc, i, rng, p)
-            m, ev = m + m2, ev + ev2
+            m, ev, rel = m + m2, ev + ev2, rel or bool(ev2)  # (a proposal's costs are about the thesis)
         margin += m
         evidence.extend(ev)
         relevant = relevant or rel
@@ -181,6 +185,8 @@ MARGIN_NOISE = 0.3
 #: Families that show a text argues with someone (markers of taking a position).
 _ARGUING = ("disagree", "agree", "concession_solo", "futility", "dismissal", "evidence", "negative_reaction",
             "attack")
+#: Cues that make a question argue (an objection, a dismissal) rather than ask.
+_ASKING_CUES = frozenset({"objection", "dismissal"})
 #: Shorter "sentences" are addresses or interjections ("Adam,", "Hi all."), not statements.
 _SENTENCE_MIN_TOKENS = 4
 
@@ -196,7 +202,7 @@ def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence],
         text, firsts, n = doc.text, doc.sent_first_tok, len(doc.toks)
         ends = firsts[1:] + [n]
         said = [k for k in range(len(spans)) if ends[k] - firsts[k] >= _SENTENCE_MIN_TOKENS]  # not "Adam,"
-        if all(text[spans[k][1] - 1] == "?" for k in said):
+        if all(text[spans[k][1] - 1] == "?" for k in said) and not any(e.cue in _ASKING_CUES for e in evidence):
             return NONE_LOGIT, None  # only asks
     if cues.get("announcement") and not relevant:
         return NONE_LOGIT, None  # a notice or reminder
@@ -327,14 +333,16 @@ def _topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
         e -= MERELY_VALENCE  # "a ban would just push shoppers to the mall": a consequence that defeats it
         words.append(" ".join(toks[merely:merely + 2]))
     asks = low.rstrip().endswith("?")
-    if asks and _OBJECTION.match(low):
-        e -= OBJECTION_VALENCE  # "Who watches the kids on the fifth day?": an objection put as a question
-        words.append("objection question")
     dis = doc.texts("dismissal", i)
     rhetorical = asks and bool(_RHETORICAL_OPEN.match(low))
     futile = doc.texts("futility", i)
     flip = -1.0 if (rhetorical or futile) else 1.0
     margin = 0.0
+    if asks and _OBJECTION.match(low):
+        # "Who watches the kids on the fifth day?": an objection put as a question
+        c = W_TOPIC * math.tanh(-OBJECTION_VALENCE / VALENCE_UNIT) * sign
+        margin += c
+        ev.append(Evidence("objection", _clip(sent), round(c, 3)))
     if e:
         c = W_TOPIC * math.tanh(e / VALENCE_UNIT) * sign * flip
         margin += c
