@@ -408,7 +408,7 @@ def _proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[floa
         return W_IMPERATIVE, ev
     if not p.proposal or any(p.topic.get(toks[j]) for j in rng):
         return 0.0, ev  # (a sentence naming the topic is judged by its valence toward it)
-    c = 0.0
+    c = plain_cost = 0.0
     words: list[str] = []
     for j in rng:
         w = toks[j]
@@ -423,9 +423,11 @@ def _proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[floa
         if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
             v = -v  # "costs nothing"
         c += v
+        if w in _COST and v < 0:
+            plain_cost += v
         words.append(w)
-    if c < 0 and not any(toks[j] in _CONSEQUENCE for j in rng):
-        return 0.0, ev  # a cost as things are now may be the status quo's
+    if c < 0 and plain_cost < 0 and not any(toks[j] in _CONSEQUENCE for j in rng):
+        return 0.0, ev  # a cost as things are now may be the status quo's ("That is not a saving" still counts)
     if not c:
         return 0.0, ev
     w = W_COST * max(-1.0, min(1.0, c))
