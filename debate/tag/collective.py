@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Evidence, Label
 
@@ -62,9 +63,10 @@ class Node:
     author_cue: str = ""  # why we believe the article's author wrote it
 
 
-@dataclass(frozen=True)
-class Decision:
-    probs: tuple[float, float, float]
+class Decision(NamedTuple):
+    """One comment's joint stance (immutable; a named tuple, as one is made per comment)."""
+
+    probs: tuple[float, float, float]  # the joint marginal (favor, against, none), unrounded
     value: str
     decided_by: str
     evidence: tuple[Evidence, ...]
@@ -298,7 +300,7 @@ def _explain(nodes, k: int, belief, prior, article_factor, down, own_reply, kids
     else:
         best = max(contributions, key=lambda c: (c[0], c[1])) if contributions else (0.0, "local", "")
         decided = best[1] if best[0] > 0 else "local"
-    return Decision((round(b0, 4), round(b1, 4), round(b2, 4)), STANCES[final], decided, tuple(ev))
+    return Decision((b0, b1, b2), STANCES[final], decided, tuple(ev))
 
 
 @lru_cache(maxsize=1024)
@@ -329,5 +331,5 @@ def _describe(nd: Node, name: str, what: str, own_reply: bool) -> str:
 
 def finish_label(local: Label, d: Decision) -> Label:
     """The final stance Label: local cues plus the thread rules that weighed in."""
-    return Label(value=d.value, score=d.probs[STANCES.index(d.value)],
+    return Label(value=d.value, score=round(d.probs[STANCES.index(d.value)], 4),
                  evidence=tuple(local.evidence) + d.evidence, decided_by=d.decided_by)

@@ -115,8 +115,11 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
         firsts = doc.sent_first_tok
         anchor_sents = {doc.sentence_of(j) for j, w in enumerate(toks) if w in anchors} if len(firsts) > 1 else {0}
     cue_sents = {doc.sentence_of(a) for fam in _SENTENCE_CUES for a, _ in doc.cues.get(fam, ())}
+    family_sents = set(cue_sents)
     if p.proposal and not _COST_ALL.isdisjoint(tokset):
-        cue_sents.update(doc.sentence_of(j) for j, w in enumerate(toks) if w in _COST_ALL)
+        firsts = doc.sent_first_tok
+        bounds = list(zip(firsts, firsts[1:] + [len(toks)]))
+        cue_sents.update(k for k, (a, b) in enumerate(bounds) if not _COST_ALL.isdisjoint(toks[a:b]))
     if p.verb and p.verb in tokset:
         cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks) and toks[first] == p.verb)
     if not by_sentence and not anchor_sents and not cue_sents:
@@ -137,7 +140,7 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
         if not ev and has_anchor:
             m2, ev2, rel2 = _topic_sentence(doc, i, rng, p, consumed)
             m, ev, rel = m + m2, ev + ev2, rel or rel2
-        if not ev and not mentions and not practice:
+        if not ev and not mentions and not practice and i in family_sents:
             m2, ev2, rel2, _ = _cue_only(doc, i, p, [])
             m, ev, rel = m + m2, ev + ev2, rel or rel2
         if not ev and not mentions and i in cue_sents:
@@ -183,8 +186,8 @@ NONE_LOGIT_ARGUES = 0.35
 #: Margin treated as noise in a text that argues (about one weak cue: a word of VADER valence 1 on a target).
 MARGIN_NOISE = 0.3
 #: Families that show a text argues with someone (markers of taking a position).
-_ARGUING = ("disagree", "agree", "concession_solo", "futility", "dismissal", "evidence", "negative_reaction",
-            "attack")
+_ARGUING = frozenset({"disagree", "agree", "concession_solo", "futility", "dismissal", "evidence",
+                     "negative_reaction", "attack"})
 #: Cues that make a question argue (an objection, a dismissal) rather than ask.
 _ASKING_CUES = frozenset({"objection", "dismissal"})
 #: Shorter "sentences" are addresses or interjections ("Adam,", "Hi all."), not statements.
@@ -206,11 +209,11 @@ def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence],
             return NONE_LOGIT, None  # only asks
     if cues.get("announcement") and not relevant:
         return NONE_LOGIT, None  # a notice or reminder
-    found = [f for f in _ARGUING if cues.get(f)]
+    found = _ARGUING.intersection(cues)  # (a Doc's cues hold only the families that matched)
     evaluative = strong_words() & tokset  # (tokset holds every strong word of the text)
     if not found and not evaluative and not any(e.weight for e in evidence):
         return NONE_LOGIT, None
-    return NONE_LOGIT_ARGUES, _argues(", ".join(found[:3] + sorted(evaluative)[:3]))
+    return NONE_LOGIT_ARGUES, _argues(", ".join(sorted(found)[:3] + sorted(evaluative)[:3]))
 
 
 @lru_cache(maxsize=4096)
@@ -567,9 +570,8 @@ def _cue_only(doc: Doc, i: int, p: ThesisProfile, ev: list[Evidence]) -> tuple[f
     if dis:
         margin -= W_DISMISSAL
         ev.append(Evidence("dismissal", ", ".join(dis) + " (aimed at the thesis side)", -W_DISMISSAL))
-    echoed = bool(p.echo) and any(len(w) >= 4 and stem(w) in p.echo for w in doc.toks[doc.sentence_tokens(i).start:
-                                                                                     doc.sentence_tokens(i).stop])
-    return margin, ev, bool(dis) or echoed or bool(sym and p.practice_direction), None
+    # (a sentence repeating the thesis's words has topic anchors and is judged by `_topic_sentence`)
+    return margin, ev, bool(dis) or bool(sym and p.practice_direction), None
 
 
 _SHOULD = re.compile(r"\b(?:should|ought to)\b(?!\s+(?:not|never|stop)\b)", re.IGNORECASE)
