@@ -222,12 +222,17 @@ def _argues(what: str) -> Evidence:
                               f"which side, its cues or the thread say", 0.0)
 
 
+@lru_cache(maxsize=64)
+def _long_stems(practice: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(st for st in practice if len(st) >= 7)
+
+
 def _practice_tokens(doc: Doc, tokset: set[str], p: ThesisProfile) -> set[str]:
     """Tokens of `doc` that name the thesis's practice (by stem) or a synonym's first word."""
     if not p.practice:
         return set()
-    out = {w for w in tokset if w in p.practice_forms}
-    long = [st for st in p.practice if len(st) >= 7]
+    out = tokset & p.practice_forms
+    long = _long_stems(p.practice)
     if long:  # a long stem inside any word ("repatriation", "repatriated")
         low = doc.text.lower()
         for st in long:
