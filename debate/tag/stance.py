@@ -231,7 +231,7 @@ def _practice_tokens(doc: Doc, tokset: set[str], p: ThesisProfile) -> set[str]:
     """Tokens of `doc` that name the thesis's practice (by stem) or a synonym's first word."""
     if not p.practice:
         return set()
-    out = tokset & p.practice_forms
+    out = set(tokset & p.practice_forms)
     long = _long_stems(p.practice)
     if long:  # a long stem inside any word ("repatriation", "repatriated")
         low = doc.text.lower()
