@@ -164,6 +164,13 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
                 if w in topic or " " not in a:
                     topic[w] = 0.0 if t.protected else t.sign
     proposal, verb = _proposal(text)
+    if proposal:
+        # the proposal's own verb and the words that refer to a proposal ("the plan", "great idea")
+        if verb and verb not in _STOPPING:
+            for form in _verb_forms(verb):
+                topic.setdefault(form, 1.0)
+        for noun in _PROPOSAL_NOUNS:
+            topic.setdefault(noun, 1.0)
     related = _related_terms(text, article_text, topic)
     index = PhraseIndex(families)
     anchors = frozenset(topic) | related
@@ -325,6 +332,17 @@ def topic_terms(text: str) -> dict[str, float]:
 #: Verbs too general to be a thesis's own ("Get real" does not restate "should get bike lanes").
 _GENERIC_VERBS = frozenset({"get", "have", "be", "do", "make", "show", "move", "go", "take", "keep", "give", "let",
                             "see", "use", "try", "put"})
+
+
+#: Words that refer to a proposal whatever it is ("Great idea", "the plan will cost ..."): anchors with
+#: the proposal's side in a thread about one (nouns that are seldom verbs: not "measure", "pilot").
+_PROPOSAL_NOUNS = ("idea", "ideas", "plan", "plans", "proposal", "proposals", "scheme")
+
+
+def _verb_forms(verb: str) -> set[str]:
+    """"close" -> close, closes, closing, closed; "build" -> build, builds, building, builded (harmless)."""
+    stem_ = verb[:-1] if verb.endswith("e") else verb
+    return {verb, verb + "s", stem_ + "ing", stem_ + "ed", verb + "d" if verb.endswith("e") else verb + "ed"}
 
 
 def _proposal(text: str) -> tuple[bool, str]:

@@ -116,10 +116,11 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
         anchor_sents = {doc.sentence_of(j) for j, w in enumerate(toks) if w in anchors} if len(firsts) > 1 else {0}
     cue_sents = {doc.sentence_of(a) for fam in _SENTENCE_CUES for a, _ in doc.cues.get(fam, ())}
     family_sents = set(cue_sents)
-    if p.proposal and not _COST_ALL.isdisjoint(tokset):
+    if p.proposal and (not _COST_ALL.isdisjoint(tokset) or not _PROPOSAL_CUE_WORDS.isdisjoint(toks)):
+        # costs, predicted consequences ("would", "will") and objection questions ("Who will ...?")
         firsts = doc.sent_first_tok
         bounds = list(zip(firsts, firsts[1:] + [len(toks)]))
-        cue_sents.update(k for k, (a, b) in enumerate(bounds) if not _COST_ALL.isdisjoint(toks[a:b]))
+        cue_sents.update(k for k, (a, b) in enumerate(bounds) if not _PROPOSAL_SENT.isdisjoint(toks[a:b]))
     if p.verb and p.verb in tokset:
         cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks) and toks[first] == p.verb)
     if not by_sentence and not anchor_sents and not cue_sents:
@@ -313,28 +314,9 @@ def _topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
             c = W_COMPARE * max(-1.0, min(1.0, side))
             ev.append(Evidence("topic_comparison", _clip(sent), round(c, 3)))
             return c, ev, True
-    lex = word_valence()
-    e = stop_act
-    words: list[str] = [toks[k] for k in stops if k in skip]
-    for j in rng:
-        if j in skip or j in consumed:
-            continue
-        w = toks[j]
-        v = lex.get(w) or _COST_VALENCE.get(w)
-        if w in _SHOULD_WORDS:
-            if stop_act:
-                continue  # "should end X": the call is the stopping, counted above
-            v = 1.5  # "X should ...", "must have X": the sentence wants it
-        if not v or (w == "worth" and j + 1 < rng.stop and toks[j + 1] == "of"):
-            continue  # ("a bus route's worth of money" is a quantity)
-        if v < 0 and any(toks[k] in _REMOVES for k in range(max(rng.start, j - 3), j)):
-            v = -v  # "catches bugs", "prevents crashes", "found one defect": removing a fault is good
-        if neg[j]:
-            v *= NEGATION_SCALAR
-        if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
-            v *= NEGATION_SCALAR
-        e += v
-        words.append(w)
+    e, words = _valence(doc, rng, skip, consumed, should=not stop_act)
+    e += stop_act
+    words = [toks[k] for k in stops if k in skip] + words
     merely = next((k for k in range(rng.start, rng.stop - 1) if toks[k] in ("would", "will", "'d", "'ll")
                    and toks[k + 1] in ("just", "only", "simply", "merely")), None)
     if merely is not None:
@@ -363,6 +345,36 @@ def _topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
     return margin, ev, True
 
 
+def _valence(doc: Doc, rng: range, skip: set[int], consumed: set[int], *,
+             should: bool = True) -> tuple[float, list[str]]:
+    """Summed valence (VADER scale) of a sentence's words outside `skip`, negation-aware, with the
+    words that carried it. "should"/"must" count as wanting what the sentence names."""
+    toks, neg = doc.toks, doc.negated
+    lex = word_valence()
+    e = 0.0
+    words: list[str] = []
+    for j in rng:
+        if j in skip or j in consumed:
+            continue
+        w = toks[j]
+        v = lex.get(w) or _COST_VALENCE.get(w)
+        if w in _SHOULD_WORDS:
+            if not should:
+                continue  # "should end X": the call is the stopping, counted by the caller
+            v = 1.5  # "X should ...", "must have X": the sentence wants it
+        if not v or (w == "worth" and j + 1 < rng.stop and toks[j + 1] == "of"):
+            continue  # ("a bus route's worth of money" is a quantity)
+        if v < 0 and any(toks[k] in _REMOVES for k in range(max(rng.start, j - 3), j)):
+            v = -v  # "catches bugs", "prevents crashes", "found one defect": removing a fault is good
+        if neg[j]:
+            v *= NEGATION_SCALAR
+        if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
+            v *= NEGATION_SCALAR
+        e += v
+        words.append(w)
+    return e, words
+
+
 def _acts_on(stops: set[int], j: int, toks: list[str], topic: dict[str, float], rng: range) -> bool:
     """The stopping word at j has a topic word after it, within the window ("ban cars", "end the ban")."""
     return any(toks[k] in topic for k in range(j + 1, min(rng.stop, j + 1 + STOP_WINDOW)))
@@ -372,7 +384,8 @@ def _acts_on(stops: set[int], j: int, toks: list[str], topic: dict[str, float], 
 #: on VADER's scale (near its "expensive"-like entries). "pay" is left out: "the grant pays" is a saving.
 _COST_VALENCE = {"cost": -1.2, "costs": -1.2, "costly": -1.5, "expensive": -1.2, "price": -0.6, "prices": -0.6,
                  "burden": -1.9, "tax": -0.8, "taxes": -0.8, "saving": 1.2, "savings": 1.2, "saves": 1.5,
-                 "cheap": 1.0, "cheaper": 1.2, "affordable": 1.2}
+                 "cheap": 1.0, "cheaper": 1.2, "affordable": 1.2, "covers": 1.0, "covered": 1.0, "rebate": 1.0,
+                 "rebates": 1.0}
 #: How far before a topic word a stopping verb or a status-quo word may stand (tokens).
 STOP_WINDOW = 4
 #: Valence (VADER scale) of stopping something: about "reject" (-1.7 in VADER).
@@ -396,8 +409,14 @@ _COST_ALL = _COST | _SAVING
 #: Words that make a cost a consequence someone will bear ("will pay", "if it closes ... lose", "is still $450"),
 #: not a description of how things are now (which may be the status quo's cost).
 _CONSEQUENCE = frozenset({"will", "would", "'ll", "if", "still", "going", "then", "gonna"})
+#: Emphasis that makes a present cost a complaint ("a lot of money", "too expensive", "real money").
+_COST_EMPHASIS = frozenset({"lot", "too", "real", "much", "fortune"})
+#: A predicted consequence: the sentence says what the proposal would or will bring.
+_FUTURE = frozenset({"would", "will", "'d", "'ll"})
+_PROPOSAL_CUE_WORDS = _FUTURE | {"who", "what", "how"}
+_PROPOSAL_SENT = _COST_ALL | _PROPOSAL_CUE_WORDS
 #: Weight of a cost or saving cue (in margin units; below a target cue, so the thread can overrule it).
-W_COST = 0.8
+W_COST = 1.0
 W_IMPERATIVE = 1.2
 
 
@@ -434,9 +453,22 @@ def _proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[floa
         if w in _COST and v < 0:
             plain_cost += v
         words.append(w)
-    if c < 0 and plain_cost < 0 and not any(toks[j] in _CONSEQUENCE for j in rng):
+    marked = any(toks[j] in _CONSEQUENCE or toks[j] in _COST_EMPHASIS for j in rng)
+    if c < 0 and plain_cost < 0 and not marked:
         return 0.0, ev  # a cost as things are now may be the status quo's ("That is not a saving" still counts)
     if not c:
+        low = sent.lower()
+        if sent.rstrip().endswith("?") and _OBJECTION.match(low):
+            w = W_COST * math.tanh(-OBJECTION_VALENCE / VALENCE_UNIT) / math.tanh(1.0)
+            ev.append(Evidence("objection", _clip(sent), round(w, 3)))
+            return w, ev
+        if any(toks[j] in _FUTURE for j in rng) and not sent.rstrip().endswith("?"):
+            # a predicted consequence ("Families would finally walk there safely", "Owners will lose trade")
+            e, words = _valence(doc, rng, set(), set())
+            if e:
+                w = W_COST * math.tanh(e / VALENCE_UNIT)
+                ev.append(Evidence("consequence", f"{', '.join(words[:3])}: {_clip(sent)}", round(w, 3)))
+                return w, ev
         return 0.0, ev
     w = W_COST * max(-1.0, min(1.0, c))
     ev.append(Evidence("cost" if w < 0 else "saving", f"{', '.join(words[:3])}: {_clip(sent)}", round(w, 3)))
