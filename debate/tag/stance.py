@@ -276,7 +276,7 @@ def _topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
 
     "Code review is theatre" dismisses a topic the thesis praises (against); "A shorter week costs
     nothing" praises one it wants (favor); "We should end the ban" stops what a thesis preferring a
-    fee rejects (favor); "Review found one defect per 400 lines" finds a fault, it does not commit one.
+    fee rejects (favor); "Review catches defects" removes a fault, it does not commit one.
     """
     toks, neg = doc.toks, doc.negated
     topic = p.topic
@@ -397,7 +397,7 @@ OBJECTION_VALENCE = 1.5
 _OBJECTION = re.compile(r"\s*(?:who (?:\w+ )?(?:watches|pays|will|would|is going|covers|gets)|what happens|"
                         r"what about|how (?:will|would|are|is) .* supposed|how will|how would)\b")
 #: Verbs that remove or catch a fault: the fault's negative valence turns ("review catches bugs").
-_REMOVES = frozenset({"catch", "catches", "caught", "find", "finds", "found", "fix", "fixes", "fixed", "prevent",
+_REMOVES = frozenset({"catch", "catches", "caught", "fix", "fixes", "fixed", "prevent",
                       "prevents", "prevented", "avoid", "avoids", "avoided", "reduce", "reduces", "reduced", "cut",
                       "cuts", "eliminate", "eliminates", "solve", "solves", "solved", "stop", "stops", "stopped",
                       "fewer", "less", "lower", "lowers", "without"})
