@@ -92,6 +92,8 @@ class ThesisProfile:
     verb: str = ""
     #: Word forms of the practice (its stems with the usual endings, each confirmed by `stem`).
     practice_forms: frozenset[str] = frozenset()
+    #: Topic words with a side (nonzero sign).
+    signed_words: frozenset[str] = frozenset()
     #: Topic and related words (anchors of a sentence).
     anchor_words: frozenset[str] = frozenset()
     #: Every word a stance cue of this profile looks up (anchors, starts of target names, costs, the verb,
@@ -176,8 +178,9 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     anchors = frozenset(topic) | related
     forms = frozenset(f for st in practice_stems for end in _ENDINGS for f in (st + end,) if stem(f) == st)
     vocabulary = anchors | forms | index.firsts | lx.COST | lx.SAVING | strong_words() | ({verb} if verb else frozenset())
+    signed = frozenset(w for w, v in topic.items() if v)
     return ThesisProfile(thesis, tuple(targets), practice_stems, direction, index, _echo_stems(text), pattern,
-                         topic, related, proposal, verb, forms, anchors, vocabulary)
+                         topic, related, proposal, verb, forms, signed, anchors, vocabulary)
 
 
 #: "<subject> should [not|stop|ban] <verb phrase>" and "<A> is better than <B>".

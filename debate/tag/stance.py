@@ -421,20 +421,45 @@ W_IMPERATIVE = 1.2
 
 
 def _proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float, list[Evidence]]:
-    """Cues that need no topic word: an imperative restating the thesis ("Build it now."), and costs.
+    """Cues that need no topic word, for a thesis that proposes something.
 
-    Arguing from consequences: costs a proposal will put on someone ("Landscapers will pay for new kit
-    out of their own pockets", "Half of $900 is still $450") argue against it; costs said to be small or
-    covered ("costs nothing", "cheap", "the rebate covers half") argue for it.
+    An imperative restating the thesis ("Build it now."). Arguing from consequences: costs a proposal
+    will put on someone ("Landscapers will pay for new kit out of their own pockets", "Half of $900 is
+    still $450") argue against it; costs said to be small or covered ("costs nothing", "the rebate
+    covers half") argue for it; other predicted consequences carry their valence ("Families would
+    finally walk there safely"); "Who will staff the desk at night?" is an objection.
     """
-    toks, neg = doc.toks, doc.negated
+    toks = doc.toks
     ev: list[Evidence] = []
-    sent = doc.sentence(i)
-    if p.verb and toks[rng.start] == p.verb and not sent.rstrip().endswith("?"):
-        ev.append(Evidence("restates_thesis", _clip(sent), W_IMPERATIVE))
+    words_here = toks[rng.start:rng.stop]  # (slices and set tests: these run on many sentences)
+    text = doc.text
+    asks = text[doc.sent_spans[i][1] - 1] == "?"
+    if p.verb and words_here[0] == p.verb and not asks:
+        ev.append(Evidence("restates_thesis", _clip(doc.sentence(i)), W_IMPERATIVE))
         return W_IMPERATIVE, ev
-    if not p.proposal or any(p.topic.get(toks[j]) for j in rng):
+    if not p.proposal or not p.signed_words.isdisjoint(words_here):
         return 0.0, ev  # (a sentence naming the topic is judged by its valence toward it)
+    if not _COST_ALL.isdisjoint(words_here):
+        return _cost(doc, i, rng, words_here)
+    if asks:
+        if _OBJECTION.match(doc.sentence(i).lower()):
+            w = W_COST * math.tanh(-OBJECTION_VALENCE / VALENCE_UNIT) / math.tanh(1.0)
+            ev.append(Evidence("objection", _clip(doc.sentence(i)), round(w, 3)))
+            return w, ev
+        return 0.0, ev
+    if not _FUTURE.isdisjoint(words_here) and not _VALENCED().isdisjoint(words_here):
+        # a predicted consequence ("Families would finally walk there safely", "Owners will lose trade")
+        e, words = _valence(doc, rng, set(), set())
+        if e:
+            w = W_COST * math.tanh(e / VALENCE_UNIT)
+            ev.append(Evidence("consequence", f"{', '.join(words[:3])}: {_clip(doc.sentence(i))}", round(w, 3)))
+            return w, ev
+    return 0.0, ev
+
+
+def _cost(doc: Doc, i: int, rng: range, words_here: list[str]) -> tuple[float, list[Evidence]]:
+    """Costs and savings in a sentence naming no topic word (see `_proposal_cues`)."""
+    toks, neg = doc.toks, doc.negated
     c = plain_cost = 0.0
     words: list[str] = []
     for j in rng:
@@ -453,26 +478,18 @@ def _proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[floa
         if w in _COST and v < 0:
             plain_cost += v
         words.append(w)
-    marked = any(toks[j] in _CONSEQUENCE or toks[j] in _COST_EMPHASIS for j in rng)
-    if c < 0 and plain_cost < 0 and not marked:
-        return 0.0, ev  # a cost as things are now may be the status quo's ("That is not a saving" still counts)
-    if not c:
-        low = sent.lower()
-        if sent.rstrip().endswith("?") and _OBJECTION.match(low):
-            w = W_COST * math.tanh(-OBJECTION_VALENCE / VALENCE_UNIT) / math.tanh(1.0)
-            ev.append(Evidence("objection", _clip(sent), round(w, 3)))
-            return w, ev
-        if any(toks[j] in _FUTURE for j in rng) and not sent.rstrip().endswith("?"):
-            # a predicted consequence ("Families would finally walk there safely", "Owners will lose trade")
-            e, words = _valence(doc, rng, set(), set())
-            if e:
-                w = W_COST * math.tanh(e / VALENCE_UNIT)
-                ev.append(Evidence("consequence", f"{', '.join(words[:3])}: {_clip(sent)}", round(w, 3)))
-                return w, ev
-        return 0.0, ev
+    marked = not _CONSEQUENCE.isdisjoint(words_here) or not _COST_EMPHASIS.isdisjoint(words_here)
+    if not c or (c < 0 and plain_cost < 0 and not marked):
+        return 0.0, []  # a cost as things are now may be the status quo's ("That is not a saving" still counts)
     w = W_COST * max(-1.0, min(1.0, c))
-    ev.append(Evidence("cost" if w < 0 else "saving", f"{', '.join(words[:3])}: {_clip(sent)}", round(w, 3)))
-    return w, ev
+    return w, [Evidence("cost" if w < 0 else "saving", f"{', '.join(words[:3])}: {_clip(doc.sentence(i))}",
+                        round(w, 3))]
+
+
+@lru_cache(maxsize=1)
+def _VALENCED() -> frozenset[str]:
+    """Every word with a valence here (VADER's, the argument words', costs')."""
+    return frozenset(word_valence()) | frozenset(_COST_VALENCE)
 
 
 def _clip(s: str, n: int = 160) -> str:
