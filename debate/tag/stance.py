@@ -110,16 +110,20 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
     practice_toks = _practice_tokens(doc, tokset, p)
     topic = p.topic
     anchors = (tokset & p.anchor_words) | practice_toks
+    firsts = doc.sent_first_tok
+    bounds: list[tuple[int, int]] = []
     anchor_sents: set[int] = set()
     if anchors:
-        firsts = doc.sent_first_tok
-        anchor_sents = {doc.sentence_of(j) for j, w in enumerate(toks) if w in anchors} if len(firsts) > 1 else {0}
+        if len(firsts) > 1:  # (a set test per sentence slice: C-level, also on very long comments)
+            bounds = list(zip(firsts, firsts[1:] + [len(toks)]))
+            anchor_sents = {k for k, (a, b) in enumerate(bounds) if not anchors.isdisjoint(toks[a:b])}
+        else:
+            anchor_sents = {0}
     cue_sents = {doc.sentence_of(a) for fam in _SENTENCE_CUES for a, _ in doc.cues.get(fam, ())}
     family_sents = set(cue_sents)
     if p.proposal and (not _COST_ALL.isdisjoint(tokset) or not _PROPOSAL_CUE_WORDS.isdisjoint(toks)):
         # costs, predicted consequences ("would", "will") and objection questions ("Who will ...?")
-        firsts = doc.sent_first_tok
-        bounds = list(zip(firsts, firsts[1:] + [len(toks)]))
+        bounds = bounds or list(zip(firsts, firsts[1:] + [len(toks)]))
         cue_sents.update(k for k, (a, b) in enumerate(bounds) if not _PROPOSAL_SENT.isdisjoint(toks[a:b]))
     if p.verb and p.verb in tokset:
         cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks) and toks[first] == p.verb)
@@ -280,7 +284,8 @@ def _topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
     """
     toks, neg = doc.toks, doc.negated
     topic = p.topic
-    stops = {k for k in rng if toks[k] in _STOPPING_WORDS}
+    here = toks[rng.start:rng.stop]
+    stops = {k for k in rng if toks[k] in _STOPPING_WORDS} if not _STOPPING_WORDS.isdisjoint(here) else set()
     anchor_idx = [j for j in rng if toks[j] in topic and not (j in stops and _acts_on(stops, j, toks, topic, rng))]
     skip = set(anchor_idx)
     signs = []
