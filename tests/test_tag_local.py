@@ -170,6 +170,8 @@ def test_topic_terms_take_the_side_the_thesis_takes():
     assert t["terminal"] == 1.0 and t["waiting"] == -1.0 and t["grant"] == -1.0
     t = topic_terms("A sugar tax reduces obesity in children")
     assert t["obesity"] == -1.0  # a claim that obesity falls: news of its fall agrees
+    t = topic_terms("The port should replace its coal cranes with electric ones")
+    assert t["coal"] == -1.0 and t["electric"] == 1.0 and t["cranes"] == 0.0  # "cranes" names both sides
 
 
 LIBRARY = Thesis(text="The town should build a new library", source="given",

@@ -231,7 +231,7 @@ ARGUMENT_VALENCE = {
     "reasonable": 1.0, "pragmatic": 1.0, "sincere": 1.0, "improving": 1.0, "generous": 1.5,
     "issue": 0.0, "issues": 0.0, "problem": -0.5, "problems": -0.5, "criticism": 0.0,
     "trial": 0.0, "refugees": 0.0, "refugee": 0.0, "help": 0.5, "interest": 0.0, "interests": 0.0,
-    "no": 0.0, "yes": 0.0, "yeah": 0.0, "share": 0.0, "sure": 0.0, "like": 0.0, "please": 0.0, "kind": 0.0, "well": 0.0,
+    "no": 0.0, "yes": 0.0, "yeah": 0.0, "huge": 0.0, "share": 0.0, "sure": 0.0, "like": 0.0, "please": 0.0, "kind": 0.0, "well": 0.0,
     "right": 0.5, "rights": 0.5, "lucky": 0.0, "face": 0.0, "care": 0.5,
     # outcomes policy arguments weigh, missing from VADER's lexicon (valences chosen on its scale,
     # close to its entries for "helps" 1.6, "delay" -1.3, "waste" -1.8)

@@ -235,6 +235,8 @@ _STOPPING = frozenset({"stop", "stopping", "cease", "ceasing", "end", "ending", 
                        "abolish", "abolishing", "scrap", "scrapping", "scrapped", "drop", "dropping", "quit",
                        "abandon", "abandoning", "prohibit", "prohibiting", "outlaw", "outlawing", "remove",
                        "removing", "eliminate", "eliminating", "repeal", "repealing", "cut", "cutting"})
+#: "replace X with Y", "swap X for Y".
+_REPLACING = frozenset({"replace", "replacing", "swap", "exchange"})
 #: Words for stopping something, as a thesis that asks to stop a practice wants them ("a full ban").
 _STOP_NOUNS = ("ban", "bans", "banning", "stop", "stopping", "end", "ending", "scrapping", "abolition", "abolishing",
                "prohibition")
@@ -285,18 +287,19 @@ def topic_terms(text: str) -> dict[str, float]:
         elif _BAD_PREDICATE.search(rest):
             subject_sign = -1.0
     out: dict[str, float] = {}
+    last: dict[str, str] = {}
     subject = words[:verb] if verb is not None else words
     if subject and subject[0] in _STOPPING:  # "Scrapping parking minimums will ...": for the scrapping
         s = subject_sign or 1.0
-        _put(out, subject[:1], s)
-        _put(out, subject[1:], -s)
+        _put(out, subject[:1], s, last)
+        _put(out, subject[1:], -s, last)
     else:
-        _put(out, subject, subject_sign)
+        _put(out, subject, subject_sign, last)
     if verb is None:
         return out
     sign = 1.0 if modal is not None else 0.0  # a claim's predicate is setting, unless it names a rejected rival
     phrase: list[str] = []
-    rejecting = False
+    rejecting = replacing = False
     k = verb + 1
     change = next((w for w in words[verb:verb + 2] if w in _DECREASES or w in _INCREASES), None)
     if modal is None and change is not None:
@@ -304,31 +307,38 @@ def topic_terms(text: str) -> dict[str, float]:
         # agrees with a claim that Y falls
         sign = -1.0 if change in _DECREASES else 1.0
         k = words.index(change, verb) + 1
-    if modal is not None and k < len(words) and words[k] not in _STOPPING:
+    if modal is not None and k < len(words) and words[k] not in _STOPPING and words[k] not in _REPLACING:
         k += 1  # the main verb ("get", "pilot", "move"), and the preposition it takes ("move to")
         while k < len(words) and words[k] in ("to", "toward", "towards", "into", "on", "with", "for", "the"):
             k += 1
     while k < len(words):
         w = words[k]
         two = " ".join(words[k:k + 2])
-        if w in _STOPPING and modal is not None:
-            _put(out, phrase, sign)
+        if w in _REPLACING and modal is not None:
+            _put(out, phrase, sign, last)  # "replace X with Y": X is what the thesis is against, Y what it wants
+            _put(out, [w], 1.0)
+            phrase, sign, rejecting, replacing = [], -1.0, True, True
+        elif w == "with" and replacing:
+            _put(out, phrase, sign, last)
+            phrase, sign, rejecting, replacing = [], 1.0, False, False
+        elif w in _STOPPING and modal is not None:
+            _put(out, phrase, sign, last)
             for form in _STOP_NOUNS:  # "stop giving homework": a ban, an end to it, scrapping it, all wanted
                 out.setdefault(form, 1.0)
             _put(out, [w], 1.0)
             phrase, sign, rejecting = [], -1.0, True
         elif two in _REJECTS or w in _REJECTS:
-            _put(out, phrase, sign)
+            _put(out, phrase, sign, last)
             rejecting = modal is not None or subject_sign > 0
             phrase, sign = [], (-1.0 if rejecting else sign)
             k += 1 if two in _REJECTS else 0
         elif w in _SIGN_BREAK:
-            _put(out, phrase, sign)
+            _put(out, phrase, sign, last)
             phrase, sign = [], (sign if rejecting else 0.0)  # a setting follows; a rejected rival goes on
         else:
             phrase.append(w)
         k += 1
-    _put(out, phrase, sign)
+    _put(out, phrase, sign, last)
     return out
 
 
@@ -362,16 +372,35 @@ def _proposal(text: str) -> tuple[bool, str]:
                           text.lower())), ""
 
 
-def _put(out: dict[str, float], words: list[str], sign: float) -> None:
+def _put(out: dict[str, float], words: list[str], sign: float, last: dict[str, str] | None = None) -> None:
     """Give a phrase's content words the sign: its head (last word) in full, modifiers half."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     content = [w for w in words if w not in ENGLISH_STOP_WORDS and w not in _TOPIC_SKIP and len(w) >= 3]
+    last = {} if last is None else last  # the previous phrase's head and modifier, within one thesis
+    if content and content[-1] in ("one", "ones") and last.get("head"):
+        content[-1] = last["head"]  # "replace diesel buses with electric ones": ones = buses
+    shared = False
     for i, w in enumerate(content):
         weight = sign if i == len(content) - 1 else 0.5 * sign
         for form in _forms(w):
-            if form not in out or abs(weight) > abs(out[form]):
+            old = out.get(form)
+            if old is not None and old * weight < 0:
+                out[form] = 0.0  # a word naming both sides ("buses", old and new) gives neither
+                shared = True
+            elif old is None or (abs(weight) > abs(old) and old != 0.0):
                 out[form] = weight
+    if shared:  # the modifiers then tell the sides apart: in full
+        for w in content[:-1]:
+            for form in _forms(w):
+                if out.get(form):
+                    out[form] = math.copysign(1.0, out[form])
+        for form in _forms(last.get("modifier", "")):
+            if out.get(form):
+                out[form] = math.copysign(1.0, out[form])
+    if content:
+        last["head"] = content[-1]
+        last["modifier"] = content[-2] if len(content) > 1 else ""
 
 
 _MODALS = frozenset({"should", "must", "ought", "needs", "need", "shouldn't"})

@@ -292,6 +292,10 @@ def _topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
     stop_act = 0.0  # stopping an anchor ("end the ban", "replaced our reviews"): a negative act toward it
     for j in anchor_idx:
         v = topic[toks[j]]
+        if j > rng.start and abs(topic.get(toks[j - 1], 0.0)) == 0.5 and topic[toks[j - 1]] * v < 0:
+            continue  # "electric buses" under "replace diesel buses with electric ones": the modifier decides
+        if abs(v) == 0.5 and j + 1 < rng.stop and topic.get(toks[j + 1], 0.0) * v < 0:
+            v = math.copysign(1.0, v)
         if j + 2 < rng.stop and toks[j + 1] == "-" and toks[j + 2] in _WITHOUT:
             v = -v  # "car-free", "cashless": without it
             skip.update((j + 1, j + 2))
@@ -389,6 +393,7 @@ def _acts_on(stops: set[int], j: int, toks: list[str], topic: dict[str, float], 
 #: on VADER's scale (near its "expensive"-like entries). "pay" is left out: "the grant pays" is a saving.
 _COST_VALENCE = {"cost": -1.2, "costs": -1.2, "costly": -1.5, "expensive": -1.2, "price": -0.6, "prices": -0.6,
                  "burden": -1.9, "tax": -0.8, "taxes": -0.8, "saving": 1.2, "savings": 1.2, "saves": 1.5,
+                 "bill": -0.8, "bills": -0.8,
                  "cheap": 1.0, "cheaper": 1.2, "affordable": 1.2, "covers": 1.0, "covered": 1.0, "rebate": 1.0,
                  "rebates": 1.0}
 #: How far before a topic word a stopping verb or a status-quo word may stand (tokens).
@@ -414,8 +419,8 @@ _COST_ALL = _COST | _SAVING
 #: Words that make a cost a consequence someone will bear ("will pay", "if it closes ... lose", "is still $450"),
 #: not a description of how things are now (which may be the status quo's cost).
 _CONSEQUENCE = frozenset({"will", "would", "'ll", "if", "still", "going", "then", "gonna"})
-#: Emphasis that makes a present cost a complaint ("a lot of money", "too expensive", "real money").
-_COST_EMPHASIS = frozenset({"lot", "too", "real", "much", "fortune"})
+#: Emphasis that makes a present cost a complaint ("a lot of money", "too expensive", "a huge bill").
+_COST_EMPHASIS = frozenset({"lot", "too", "real", "much", "fortune", "huge", "big", "massive", "enormous"})
 #: A predicted consequence: the sentence says what the proposal would or will bring.
 _FUTURE = frozenset({"would", "will", "'d", "'ll"})
 _PROPOSAL_CUE_WORDS = _FUTURE | {"who", "what", "how"}
