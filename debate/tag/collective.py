@@ -264,8 +264,14 @@ def _explain(nodes, k: int, belief, prior, article_factor, down, own_reply, kids
     """Name the factor that moved the label away from the local one (log-odds of final vs local)."""
     nd = nodes[k]
     b0, b1, b2 = belief[0][k], belief[1][k], belief[2][k]
-    final = 0 if b0 >= b1 and b0 >= b2 else (1 if b1 >= b2 else 2)
+    # Two steps for a comment whose own cues say it argues (its local favor + against outweigh none):
+    # does it take a side (favor + against against none), then which one. Otherwise (questions,
+    # notices) a side must beat "none" on its own. Either way the side must be SIDE_RATIO times the other.
     lo = nd.local
+    if lo[0] + lo[1] >= lo[2]:
+        final = (0 if b0 >= b1 else 1) if b0 + b1 > b2 else 2
+    else:
+        final = 0 if b0 >= b1 and b0 >= b2 else (1 if b1 >= b2 else 2)
     local = 0 if lo[0] >= lo[1] and lo[0] >= lo[2] else (1 if lo[1] >= lo[2] else 2)
     ev: list[Evidence] = []
     if final < 2 and (b0, b1)[final] < SIDE_RATIO * (b0, b1)[1 - final]:
