@@ -3,18 +3,20 @@
 How it works (each step leaves Evidence):
 1. The thesis is read into a `ThesisProfile` (`profile.py`): the entities it
    names with the side it takes on them, the practice it wants stopped or
-   done, and the people it protects.
-2. Each sentence of the text (quotations removed: quoted words are someone
-   else's voice) attributes valence to entities: verbs that act on someone
-   ("criticize X", "defend X") give it to their object, the rest of the
-   sentence's valence (VADER's lexicon plus argument words, negation-aware)
-   goes to its first-named entity. A rhetorical question ("Why go out of your
-   way to ...?") or a futility judgement ("... will only make things worse")
-   flips what the sentence does.
-3. Praise of an entity the thesis supports, or criticism of one it criticises,
-   counts for favor; the reverse for against. Calls to stop (or continue) the
-   practice, sympathy for the people the thesis protects, and dismissive words
-   ("charade", "ploy") aimed at the thesis side add their own cues.
+   done, the people it protects, its topic words with the side it takes on
+   each, and the words the article keeps using.
+2. One set intersection with the profile's vocabulary finds the sentences
+   worth reading. A sentence naming a target attributes valence to it: verbs
+   that act on someone ("criticize X", "defend X") give it to their object,
+   the rest of the sentence's valence (VADER's lexicon plus argument words,
+   negation-aware) goes to its first-named entity; rhetorical questions and
+   futility judgements flip it. Praise of an entity the thesis supports, or
+   criticism of one it criticises, counts for favor. A sentence naming a topic
+   word, or none for a thesis that proposes something, is read by
+   `topic_cues.py` (valence toward the topic, costs, consequences, objections).
+3. The margin becomes a distribution whose "none" is calibrated by what the
+   text does: one that argues leans on weaker cues (and the thread decides
+   its side if they say nothing); one that only asks or announces stays none.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from . import lexicons as lx
 from .profile import (ALIASES, NEGATION_SCALAR, STOP_VERBS, VALENCE_UNIT, ThesisProfile, profile_of, stem,
                       strong_words, word_valence)
 from .spans import Doc, analyze, tokenize
+from .topic_cues import (COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RHETORICAL_OPEN, STATUS_QUO,
+                         W_DISMISSAL,
+                         proposal_cues, topic_sentence)
 
 __all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
 
@@ -45,7 +50,6 @@ W_OBJECT = 1.2
 W_TARGET = 1.5
 W_PRACTICE = 2.0
 W_SYMPATHY = 0.8
-W_DISMISSAL = 0.9
 
 _KEEP_VERBS = re.compile(r"\b(?:continue|continuing|keep|keeping|necessary|justified|needed|must|have to|"
                          r"has to|right to|entitled to|no choice)\b", re.IGNORECASE)
@@ -108,7 +112,6 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
             for a, b in spans:
                 by_sentence.setdefault(doc.sentence_of(a), []).append((a, b, int(fam)))
     practice_toks = _practice_tokens(doc, tokset, p)
-    topic = p.topic
     anchors = (tokset & p.anchor_words) | practice_toks
     firsts = doc.sent_first_tok
     bounds: list[tuple[int, int]] = []
@@ -121,10 +124,10 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
             anchor_sents = {0}
     cue_sents = {doc.sentence_of(a) for fam in _SENTENCE_CUES for a, _ in doc.cues.get(fam, ())}
     family_sents = set(cue_sents)
-    if p.proposal and (not _COST_ALL.isdisjoint(tokset) or not _PROPOSAL_CUE_WORDS.isdisjoint(toks)):
+    if p.proposal and (not COST_WORDS.isdisjoint(tokset) or not PROPOSAL_CUE_WORDS.isdisjoint(toks)):
         # costs, predicted consequences ("would", "will") and objection questions ("Who will ...?")
         bounds = bounds or list(zip(firsts, firsts[1:] + [len(toks)]))
-        cue_sents.update(k for k, (a, b) in enumerate(bounds) if not _PROPOSAL_SENT.isdisjoint(toks[a:b]))
+        cue_sents.update(k for k, (a, b) in enumerate(bounds) if not PROPOSAL_SENTENCE_WORDS.isdisjoint(toks[a:b]))
     if p.verb and p.verb in tokset:
         cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks) and toks[first] == p.verb)
     if not by_sentence and not anchor_sents and not cue_sents:
@@ -143,13 +146,13 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
         else:
             m, ev, rel = 0.0, [], False
         if not ev and has_anchor:
-            m2, ev2, rel2 = _topic_sentence(doc, i, rng, p, consumed)
+            m2, ev2, rel2 = topic_sentence(doc, i, rng, p, consumed)
             m, ev, rel = m + m2, ev + ev2, rel or rel2
         if not ev and not mentions and not practice and i in family_sents:
             m2, ev2, rel2, _ = _cue_only(doc, i, p, [])
             m, ev, rel = m + m2, ev + ev2, rel or rel2
         if not ev and not mentions and i in cue_sents:
-            m2, ev2 = _proposal_cues(doc, i, rng, p)
+            m2, ev2 = proposal_cues(doc, i, rng, p)
             m, ev, rel = m + m2, ev + ev2, rel or bool(ev2)  # (a proposal's costs are about the thesis)
         margin += m
         evidence.extend(ev)
@@ -249,264 +252,6 @@ def _practice_tokens(doc: Doc, tokset: set[str], p: ThesisProfile) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=64)
-def _anchor_words(p: ThesisProfile) -> frozenset[str]:
-    return frozenset(p.topic) | p.related
-
-
-#: Weight of a sentence's evaluation of the thesis's topic (in margin units, as W_TARGET).
-W_TOPIC = 1.5
-#: Weight of a comparison the topic loses or wins ("limits would help more than meters").
-W_COMPARE = 1.2
-#: A valenced word followed by one of these is undone ("costs nothing", "helps little").
-_POST_NEGATORS = frozenset({"nothing", "little"})
-#: Markers of a comparison between the topic and a rival.
-_COMPARE = frozenset({"than", "instead", "rather"})
-_SHOULD_WORDS = frozenset({"should", "must"})
-#: Verbs of stopping something (their object's side turns).
-_STOPPING_WORDS = frozenset({"stop", "stopping", "end", "ending", "ban", "banning", "banned", "scrap", "scrapping",
-                             "scrapped", "abolish", "abolishing", "drop", "dropping", "dropped", "cancel", "cancelling",
-                             "repeal", "repealing", "remove", "removing", "halt", "eliminate", "ditch", "kill",
-                             "replace", "replaced", "replaces", "replacing"})
-#: Words that put a topic word in the status quo ("the old terminal floods": for replacing it).
-_STATUS_QUO = frozenset({"old", "current", "existing", "present", "today's"})
-#: "<topic>-free", "<topic>-less": without the topic (the sign turns).
-_WITHOUT = frozenset({"free", "less"})
-
-
-def _topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
-                    consumed: set[int]) -> tuple[float, list[Evidence], bool]:
-    """Evaluation of the thesis's topic in one sentence: its valence times the side the thesis takes.
-
-    "Code review is theatre" dismisses a topic the thesis praises (against); "A shorter week costs
-    nothing" praises one it wants (favor); "We should end the ban" stops what a thesis preferring a
-    fee rejects (favor); "Review catches defects" removes a fault, it does not commit one.
-    """
-    toks, neg = doc.toks, doc.negated
-    topic = p.topic
-    here = toks[rng.start:rng.stop]
-    stops = {k for k in rng if toks[k] in _STOPPING_WORDS} if not _STOPPING_WORDS.isdisjoint(here) else set()
-    anchor_idx = [j for j in rng if toks[j] in topic and not (j in stops and _acts_on(stops, j, toks, topic, rng))]
-    skip = set(anchor_idx)
-    signs = []
-    stop_act = 0.0  # stopping an anchor ("end the ban", "replaced our reviews"): a negative act toward it
-    for j in anchor_idx:
-        v = topic[toks[j]]
-        if j > rng.start and abs(topic.get(toks[j - 1], 0.0)) == 0.5 and topic[toks[j - 1]] * v < 0:
-            continue  # "electric buses" under "replace diesel buses with electric ones": the modifier decides
-        if abs(v) == 0.5 and j + 1 < rng.stop and topic.get(toks[j + 1], 0.0) * v < 0:
-            v = math.copysign(1.0, v)
-        if j + 2 < rng.stop and toks[j + 1] == "-" and toks[j + 2] in _WITHOUT:
-            v = -v  # "car-free", "cashless": without it
-            skip.update((j + 1, j + 2))
-        before = range(max(rng.start, j - STOP_WINDOW), j)
-        if any(toks[k] in _STATUS_QUO for k in before):
-            v = -v  # "the old terminal", "the current lanes": what the thesis would replace
-        stop = next((k for k in before if k in stops), None)
-        if stop is not None and v:
-            stop_act = STOP_VALENCE * (NEGATION_SCALAR if neg[stop] else 1.0)
-            skip.add(stop)
-        signs.append(v)
-    sign = max(-1.0, min(1.0, sum(signs)))
-    ev: list[Evidence] = []
-    if not anchor_idx or not sign:
-        return 0.0, ev, True  # names only actors, settings or the article's vocabulary: relevant, no side
-    sent = doc.sentence(i)
-    low = sent.lower()
-    cmp_at = next((j for j in rng if toks[j] in _COMPARE), None)
-    if cmp_at is not None:
-        before_v = sum(topic.get(toks[j], 0.0) for j in range(rng.start, cmp_at))
-        after_v = sum(topic.get(toks[j], 0.0) for j in range(cmp_at + 1, rng.stop))
-        worse = any(toks[j] in ("worse", "less", "fewer") for j in range(rng.start, cmp_at))
-        side = (before_v - after_v) * (-1.0 if worse else 1.0)
-        if side:
-            c = W_COMPARE * max(-1.0, min(1.0, side))
-            ev.append(Evidence("topic_comparison", _clip(sent), round(c, 3)))
-            return c, ev, True
-    e, words = _valence(doc, rng, skip, consumed, should=not stop_act)
-    e += stop_act
-    words = [toks[k] for k in stops if k in skip] + words
-    merely = next((k for k in range(rng.start, rng.stop - 1) if toks[k] in ("would", "will", "'d", "'ll")
-                   and toks[k + 1] in ("just", "only", "simply", "merely")), None)
-    if merely is not None:
-        e -= MERELY_VALENCE  # "a ban would just push shoppers to the mall": a consequence that defeats it
-        words.append(" ".join(toks[merely:merely + 2]))
-    asks = low.rstrip().endswith("?")
-    dis = doc.texts("dismissal", i)
-    rhetorical = asks and bool(_RHETORICAL_OPEN.match(low))
-    futile = doc.texts("futility", i)
-    flip = -1.0 if (rhetorical or futile) else 1.0
-    margin = 0.0
-    if asks and _OBJECTION.match(low):
-        # "Who watches the kids on the fifth day?": an objection put as a question
-        c = W_TOPIC * math.tanh(-OBJECTION_VALENCE / VALENCE_UNIT) * sign
-        margin += c
-        ev.append(Evidence("objection", _clip(sent), round(c, 3)))
-    if e:
-        c = W_TOPIC * math.tanh(e / VALENCE_UNIT) * sign * flip
-        margin += c
-        what = ", ".join(toks[j] for j in anchor_idx[:3])
-        ev.append(Evidence("topic_valence", f"{what} ({', '.join(words[:4])}): {_clip(sent)}", round(c, 3)))
-    if dis:
-        c = -W_DISMISSAL * sign
-        margin += c
-        ev.append(Evidence("dismissal", ", ".join(dis) + f" (aimed at {toks[anchor_idx[0]]})", round(c, 3)))
-    return margin, ev, True
-
-
-def _valence(doc: Doc, rng: range, skip: set[int], consumed: set[int], *,
-             should: bool = True) -> tuple[float, list[str]]:
-    """Summed valence (VADER scale) of a sentence's words outside `skip`, negation-aware, with the
-    words that carried it. "should"/"must" count as wanting what the sentence names."""
-    toks, neg = doc.toks, doc.negated
-    lex = word_valence()
-    e = 0.0
-    words: list[str] = []
-    for j in rng:
-        if j in skip or j in consumed:
-            continue
-        w = toks[j]
-        v = lex.get(w) or _COST_VALENCE.get(w)
-        if w in _SHOULD_WORDS:
-            if not should:
-                continue  # "should end X": the call is the stopping, counted by the caller
-            v = 1.5  # "X should ...", "must have X": the sentence wants it
-        if not v or (w == "worth" and j + 1 < rng.stop and toks[j + 1] == "of"):
-            continue  # ("a bus route's worth of money" is a quantity)
-        if v < 0 and any(toks[k] in _REMOVES for k in range(max(rng.start, j - 3), j)):
-            v = -v  # "catches bugs", "prevents crashes", "found one defect": removing a fault is good
-        if neg[j]:
-            v *= NEGATION_SCALAR
-        if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
-            v *= NEGATION_SCALAR
-        e += v
-        words.append(w)
-    return e, words
-
-
-def _acts_on(stops: set[int], j: int, toks: list[str], topic: dict[str, float], rng: range) -> bool:
-    """The stopping word at j has a topic word after it, within the window ("ban cars", "end the ban")."""
-    return any(toks[k] in topic for k in range(j + 1, min(rng.stop, j + 1 + STOP_WINDOW)))
-
-
-#: Costs and savings said of the topic ("a shorter week costs nothing", "waiting may not cost a year"),
-#: on VADER's scale (near its "expensive"-like entries). "pay" is left out: "the grant pays" is a saving.
-_COST_VALENCE = {"cost": -1.2, "costs": -1.2, "costly": -1.5, "expensive": -1.2, "price": -0.6, "prices": -0.6,
-                 "burden": -1.9, "tax": -0.8, "taxes": -0.8, "saving": 1.2, "savings": 1.2, "saves": 1.5,
-                 "bill": -0.8, "bills": -0.8,
-                 "cheap": 1.0, "cheaper": 1.2, "affordable": 1.2, "covers": 1.0, "covered": 1.0, "rebate": 1.0,
-                 "rebates": 1.0}
-#: How far before a topic word a stopping verb or a status-quo word may stand (tokens).
-STOP_WINDOW = 4
-#: Valence (VADER scale) of stopping something: about "reject" (-1.7 in VADER).
-STOP_VALENCE = -1.5
-#: "would just ...", "will only ...": a consequence that defeats the proposal (valence, VADER scale).
-MERELY_VALENCE = 1.5
-#: An objection put as a question ("Who pays for ...?", "What happens to ...?", "How will ...?").
-OBJECTION_VALENCE = 1.5
-_OBJECTION = re.compile(r"\s*(?:who (?:\w+ )?(?:watches|pays|will|would|is going|covers|gets)|what happens|"
-                        r"what about|how (?:will|would|are|is) .* supposed|how will|how would)\b")
-#: Verbs that remove or catch a fault: the fault's negative valence turns ("review catches bugs").
-_REMOVES = frozenset({"catch", "catches", "caught", "fix", "fixes", "fixed", "prevent",
-                      "prevents", "prevented", "avoid", "avoids", "avoided", "reduce", "reduces", "reduced", "cut",
-                      "cuts", "eliminate", "eliminates", "solve", "solves", "solved", "stop", "stops", "stopped",
-                      "fewer", "less", "lower", "lowers", "without"})
-
-
-_COST = lx.COST
-_SAVING = lx.SAVING
-_COST_ALL = _COST | _SAVING
-#: Words that make a cost a consequence someone will bear ("will pay", "if it closes ... lose", "is still $450"),
-#: not a description of how things are now (which may be the status quo's cost).
-_CONSEQUENCE = frozenset({"will", "would", "'ll", "if", "still", "going", "then", "gonna"})
-#: Emphasis that makes a present cost a complaint ("a lot of money", "too expensive", "a huge bill").
-_COST_EMPHASIS = frozenset({"lot", "too", "real", "much", "fortune", "huge", "big", "massive", "enormous"})
-#: A predicted consequence: the sentence says what the proposal would or will bring.
-_FUTURE = frozenset({"would", "will", "'d", "'ll"})
-_PROPOSAL_CUE_WORDS = _FUTURE | {"who", "what", "how"}
-_PROPOSAL_SENT = _COST_ALL | _PROPOSAL_CUE_WORDS
-#: Weight of a cost or saving cue (in margin units; below a target cue, so the thread can overrule it).
-W_COST = 1.0
-W_IMPERATIVE = 1.2
-
-
-def _proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float, list[Evidence]]:
-    """Cues that need no topic word, for a thesis that proposes something.
-
-    An imperative restating the thesis ("Build it now."). Arguing from consequences: costs a proposal
-    will put on someone ("Landscapers will pay for new kit out of their own pockets", "Half of $900 is
-    still $450") argue against it; costs said to be small or covered ("costs nothing", "the rebate
-    covers half") argue for it; other predicted consequences carry their valence ("Families would
-    finally walk there safely"); "Who will staff the desk at night?" is an objection.
-    """
-    toks = doc.toks
-    ev: list[Evidence] = []
-    words_here = toks[rng.start:rng.stop]  # (slices and set tests: these run on many sentences)
-    text = doc.text
-    asks = text[doc.sent_spans[i][1] - 1] == "?"
-    if p.verb and words_here[0] == p.verb and not asks:
-        ev.append(Evidence("restates_thesis", _clip(doc.sentence(i)), W_IMPERATIVE))
-        return W_IMPERATIVE, ev
-    if not p.proposal or not p.signed_words.isdisjoint(words_here):
-        return 0.0, ev  # (a sentence naming the topic is judged by its valence toward it)
-    if not _COST_ALL.isdisjoint(words_here):
-        return _cost(doc, i, rng, words_here)
-    if asks:
-        if _OBJECTION.match(doc.sentence(i).lower()):
-            w = W_COST * math.tanh(-OBJECTION_VALENCE / VALENCE_UNIT) / math.tanh(1.0)
-            ev.append(Evidence("objection", _clip(doc.sentence(i)), round(w, 3)))
-            return w, ev
-        return 0.0, ev
-    if not _FUTURE.isdisjoint(words_here) and not _VALENCED().isdisjoint(words_here):
-        # a predicted consequence ("Families would finally walk there safely", "Owners will lose trade")
-        e, words = _valence(doc, rng, set(), set())
-        if e:
-            w = W_COST * math.tanh(e / VALENCE_UNIT)
-            ev.append(Evidence("consequence", f"{', '.join(words[:3])}: {_clip(doc.sentence(i))}", round(w, 3)))
-            return w, ev
-    return 0.0, ev
-
-
-def _cost(doc: Doc, i: int, rng: range, words_here: list[str]) -> tuple[float, list[Evidence]]:
-    """Costs and savings in a sentence naming no topic word (see `_proposal_cues`)."""
-    toks, neg = doc.toks, doc.negated
-    c = plain_cost = 0.0
-    words: list[str] = []
-    for j in rng:
-        w = toks[j]
-        if w in _COST:
-            v = -1.0
-        elif w in _SAVING:
-            v = 1.0
-        else:
-            continue
-        if neg[j]:
-            v = -v
-        if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
-            v = -v  # "costs nothing"
-        c += v
-        if w in _COST and v < 0:
-            plain_cost += v
-        words.append(w)
-    marked = not _CONSEQUENCE.isdisjoint(words_here) or not _COST_EMPHASIS.isdisjoint(words_here)
-    if not c or (c < 0 and plain_cost < 0 and not marked):
-        return 0.0, []  # a cost as things are now may be the status quo's ("That is not a saving" still counts)
-    w = W_COST * max(-1.0, min(1.0, c))
-    return w, [Evidence("cost" if w < 0 else "saving", f"{', '.join(words[:3])}: {_clip(doc.sentence(i))}",
-                        round(w, 3))]
-
-
-@lru_cache(maxsize=1)
-def _VALENCED() -> frozenset[str]:
-    """Every word with a valence here (VADER's, the argument words', costs')."""
-    return frozenset(word_valence()) | frozenset(_COST_VALENCE)
-
-
-def _clip(s: str, n: int = 160) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
 #: Cue families whose words are judged by the cue, not by their dictionary valence.
 _CONSUMING = ("futility", "dismissal", "sympathy", "humor", "appreciation")
 
@@ -533,7 +278,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     if not mentions and not practice and not pronoun:
         # nothing here for valence to be about: only the cue families can speak
         return _cue_only(doc, i, p, ev)
-    rhetorical = low.rstrip().endswith("?") and bool(_RHETORICAL_OPEN.match(low))
+    rhetorical = low.rstrip().endswith("?") and bool(RHETORICAL_OPEN.match(low))
     futile = doc.texts("futility", i)
     flip = -1.0 if (rhetorical or futile) else 1.0
     lex = word_valence()
@@ -585,7 +330,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
         if not stops and (_KEEP_VERBS.search(sent) or _SHOULD.search(sent)):
             pv += 2.0  # "must continue", "should be returned": the practice endorsed
         pv += general
-        if any(toks[j] in _STATUS_QUO for j in rng):
+        if any(toks[j] in STATUS_QUO for j in rng):
             pv = -pv  # "the old terminal floods": the practice as it stands now, for replacing it
         if pv:
             c = -p.practice_direction * math.tanh(pv / VALENCE_UNIT) * W_PRACTICE * (-1.0 if rhetorical else 1.0)
@@ -620,8 +365,6 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     return margin, ev, relevant, subject
 
 
-#: Questions that challenge an action rather than ask about it ("Why go out of your way to ...?");
-#: a plain "Why does X have such a harsh policy?" criticises X and is not flipped.
 def _cue_only(doc: Doc, i: int, p: ThesisProfile, ev: list[Evidence]) -> tuple[float, list[Evidence], bool, None]:
     """A sentence naming no target and not the practice: sympathy and dismissal cues, thesis words."""
     margin = 0.0
@@ -634,15 +377,13 @@ def _cue_only(doc: Doc, i: int, p: ThesisProfile, ev: list[Evidence]) -> tuple[f
     if dis:
         margin -= W_DISMISSAL
         ev.append(Evidence("dismissal", ", ".join(dis) + " (aimed at the thesis side)", -W_DISMISSAL))
-    # (a sentence repeating the thesis's words has topic anchors and is judged by `_topic_sentence`)
+    # (a sentence repeating the thesis's words has topic anchors and is judged by `topic_sentence`)
     return margin, ev, bool(dis) or bool(sym and p.practice_direction), None
 
 
 _SHOULD = re.compile(r"\b(?:should|ought to)\b(?!\s+(?:not|never|stop)\b)", re.IGNORECASE)
 
 
-_RHETORICAL_OPEN = re.compile(r"\s*(?:why (?:would|should|go|bother|not|do you|are you|on earth)|how can|how could|"
-                              r"do you really|are you|isn't|is it not|who are)")
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|them)\b", re.IGNORECASE)
 #: Lower-case tokens that name some actor (countries, demonyms, capitals, abbreviations).
 _ACTOR_WORDS = frozenset(w for k, v in ALIASES.items() for a in (k, *v) for w in a.split()[:1])
