@@ -96,6 +96,9 @@ class ThesisProfile:
     signed_words: frozenset[str] = frozenset()
     #: Topic and related words (anchors of a sentence).
     anchor_words: frozenset[str] = frozenset()
+    #: The words that make a sentence worth reading closely (anchors, target starts, practice forms, the
+    #: thesis's verb; for a proposal also costs, "would"/"will" and question words).
+    cue_words: frozenset[str] = frozenset()
     #: Every word a stance cue of this profile looks up (anchors, starts of target names, costs, the verb,
     #: VADER's strong words): one C-level intersection with a text's tokens finds all it needs.
     vocabulary: frozenset[str] = frozenset()
@@ -177,10 +180,13 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     index = PhraseIndex(families)
     anchors = frozenset(topic) | related
     forms = frozenset(f for st in practice_stems for end in _ENDINGS for f in (st + end,) if stem(f) == st)
-    vocabulary = anchors | forms | index.firsts | lx.COST | lx.SAVING | strong_words() | ({verb} if verb else frozenset())
+    cue_words = anchors | forms | index.firsts | ({verb} if verb else frozenset())
+    if proposal:
+        cue_words |= lx.COST | lx.SAVING | PROPOSAL_CUE_WORDS
+    vocabulary = cue_words | strong_words()
     signed = frozenset(w for w, v in topic.items() if v)
     return ThesisProfile(thesis, tuple(targets), practice_stems, direction, index, _echo_stems(text), pattern,
-                         topic, related, proposal, verb, forms, signed, anchors, vocabulary)
+                         topic, related, proposal, verb, forms, signed, anchors, cue_words, vocabulary)
 
 
 #: "<subject> should [not|stop|ban] <verb phrase>" and "<A> is better than <B>".
@@ -347,6 +353,8 @@ _GENERIC_VERBS = frozenset({"get", "have", "be", "do", "make", "show", "move", "
                             "see", "use", "try", "put"})
 
 
+#: Words that open a predicted consequence or an objection question (see `topic_cues`).
+PROPOSAL_CUE_WORDS = frozenset({"would", "will", "'d", "'ll", "who", "what", "how"})
 #: Words that refer to a proposal whatever it is ("Great idea", "the plan will cost ..."): anchors with
 #: the proposal's side in a thread about one (nouns that are seldom verbs: not "measure", "pilot").
 _PROPOSAL_NOUNS = ("idea", "ideas", "plan", "plans", "proposal", "proposals", "scheme")

@@ -107,6 +107,9 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
     by_sentence: dict[int, list[tuple[int, int, int]]] = {}
     if not toks:
         return _finish(doc, 0.0, [], False, calibrated, tokset)
+    if p.cue_words.isdisjoint(tokset) and not _long_stems(p.practice) and p.practice_words is None \
+            and _SENTENCE_CUES.isdisjoint(doc.cues):
+        return _finish(doc, 0.0, evidence, False, calibrated, tokset)  # (most comments: nothing to read closely)
     if p.targets and not p.mention.firsts.isdisjoint(tokset):
         for fam, spans in p.mention.match(toks).items():
             for a, b in spans:
@@ -124,7 +127,7 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
             anchor_sents = {0}
     cue_sents = {doc.sentence_of(a) for fam in _SENTENCE_CUES for a, _ in doc.cues.get(fam, ())}
     family_sents = set(cue_sents)
-    if p.proposal and (not COST_WORDS.isdisjoint(tokset) or not PROPOSAL_CUE_WORDS.isdisjoint(toks)):
+    if p.proposal and (not COST_WORDS.isdisjoint(tokset) or not PROPOSAL_CUE_WORDS.isdisjoint(tokset)):
         # costs, predicted consequences ("would", "will") and objection questions ("Who will ...?")
         bounds = bounds or list(zip(firsts, firsts[1:] + [len(toks)]))
         cue_sents.update(k for k, (a, b) in enumerate(bounds) if not PROPOSAL_SENTENCE_WORDS.isdisjoint(toks[a:b]))
@@ -187,7 +190,7 @@ def _distribution(side: float, none_logit: float) -> tuple[float, float, float]:
 
 
 #: Cue families that can speak in a sentence naming nothing of the thesis.
-_SENTENCE_CUES = ("dismissal", "sympathy")
+_SENTENCE_CUES = frozenset({"dismissal", "sympathy"})
 #: "none" logit for a text that argues (evaluates, contests, agrees, cites): one weak cue, or the thread,
 #: can then give it a side; a text that only asks, announces or chats keeps NONE_LOGIT.
 NONE_LOGIT_ARGUES = 0.35

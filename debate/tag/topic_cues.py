@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..model import Evidence
 from . import lexicons as lx
-from .profile import NEGATION_SCALAR, VALENCE_UNIT, ThesisProfile, word_valence
+from .profile import NEGATION_SCALAR, PROPOSAL_CUE_WORDS as _PROFILE_CUE_WORDS, VALENCE_UNIT, ThesisProfile, word_valence
 from .spans import Doc
 
 #: Weight of a dismissal ("charade", "theatre") aimed at a side (margin units).
@@ -196,7 +196,7 @@ _CONSEQUENCE = frozenset({"will", "would", "'ll", "if", "still", "going", "then"
 _COST_EMPHASIS = frozenset({"lot", "too", "real", "much", "fortune", "huge", "big", "massive", "enormous"})
 #: A predicted consequence: the sentence says what the proposal would or will bring.
 _FUTURE = frozenset({"would", "will", "'d", "'ll"})
-PROPOSAL_CUE_WORDS = _FUTURE | {"who", "what", "how"}
+PROPOSAL_CUE_WORDS = _PROFILE_CUE_WORDS
 PROPOSAL_SENTENCE_WORDS = COST_WORDS | PROPOSAL_CUE_WORDS
 #: Weight of a cost or saving cue (in margin units; below a target cue, so the thread can overrule it).
 W_COST = 1.0
