@@ -88,11 +88,25 @@ def table(title: str, rows, field: str) -> list[str]:
         return []
     labels = metrics.STANCE_LABELS if field == "stance" else metrics.RELATION_LABELS
     ours = metrics.score(gold, pred, labels)
-    base = metrics.score(gold, metrics.majority_baseline(gold), labels)
     majority = metrics.majority_baseline(gold)
     base = metrics.score(gold, majority, labels)
     return [f"| {title} | {field} | {len(gold)} | {100 * ours.accuracy:.1f} | {100 * ours.macro_f1:.1f} | "
             f"{100 * base.accuracy:.1f} | {100 * base.macro_f1:.1f} ({majority[0]}) |"]
+
+
+def per_class(title: str, rows, field: str) -> list[str]:
+    """Per-class precision / recall and the confusion matrix (rows gold, columns tagged): F1 alone hides
+    a tagger that says one label for everything."""
+    gold = [g[field] for _, _, g, _ in rows if g[field]]
+    pred = [getattr(tags, field).value for _, _, g, tags in rows if g[field]]
+    if not gold:
+        return []
+    labels = metrics.STANCE_LABELS if field == "stance" else metrics.RELATION_LABELS
+    s = metrics.score(gold, pred, labels)
+    classes = "; ".join(f"{c.label} P {100 * c.precision:.0f} R {100 * c.recall:.0f} (n {c.support})"
+                        for c in s.per_class)
+    matrix = ", ".join(f"{lab}->" + "/".join(str(v) for v in row) for lab, row in zip(s.labels, s.confusion))
+    return [f"  {title}, {field}: {classes}; confusion gold->tagged {'/'.join(s.labels)}: {matrix}"]
 
 
 def acts_scores(rows) -> tuple[float, float, float]:
@@ -272,6 +286,11 @@ def main() -> None:
                         ("all", rows)):
         for field in ("stance", "relation"):
             out += table(title, part, field)
+    out.append("")
+    out.append("Per class (precision, recall) and confusion:")
+    for title, part in (("seed 000", seed), ("seen while writing rules", dev), ("labelled after the rules", later)):
+        for field in ("stance", "relation"):
+            out += per_class(title, part, field)
     out.append("")
     out += seed_agreement(rows)
     extracted = [r for r in collect([t for t in theses if t["thread"] == SEED_000], labels, use_given=False)]

@@ -152,3 +152,71 @@ def test_news_and_questions_state_no_position(title, text):
 ])
 def test_practice_heard_through_its_synonyms(text, expected):
     assert stance_toward(text, STOP_THESIS).value == expected
+
+
+# --- the thesis's topic and short arguing comments (examples written for these tests) ---------------
+
+
+def test_topic_terms_take_the_side_the_thesis_takes():
+    from debate.tag.profile import topic_terms
+
+    t = topic_terms("Main Street should get parking meters")
+    assert t["meters"] == 1.0 and t["meter"] == 1.0 and t["parking"] == 0.5 and t["street"] == 0.0
+    t = topic_terms("Cities should ban cars from downtown")
+    assert t["ban"] == 1.0 and t["cars"] == -1.0 and t["car"] == -1.0
+    t = topic_terms("A plastic bag fee is better than a ban")
+    assert t["fee"] == 1.0 and t["ban"] == -1.0
+    t = topic_terms("The council should build the ferry terminal now instead of waiting for the grant")
+    assert t["terminal"] == 1.0 and t["waiting"] == -1.0 and t["grant"] == -1.0
+    t = topic_terms("A sugar tax reduces obesity in children")
+    assert t["obesity"] == -1.0  # a claim that obesity falls: news of its fall agrees
+    t = topic_terms("The port should replace its coal cranes with electric ones")
+    assert t["coal"] == -1.0 and t["electric"] == 1.0 and t["cranes"] == 0.0  # "cranes" names both sides
+
+
+LIBRARY = Thesis(text="The town should build a new library", source="given",
+                 targets=targets_of("The town should build a new library"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A new library would be a waste of money.", "against"),
+    ("The library would be wonderful for the kids after school.", "favor"),
+    ("Build it now. Every year we wait the kids lose out.", "favor"),
+    ("The old library leaks every winter and the roof is dangerous.", "favor"),  # the status quo's faults
+    ("Residents will pay for it through higher taxes for twenty years.", "against"),  # a cost someone will bear
+    ("What time does the meeting start?", "none"),  # only asks
+    ("Reminder: the council meets on Tuesday at seven.", "none"),  # a notice
+])
+def test_short_arguing_comments_take_a_side(text, expected):
+    label = stance_toward(text, LIBRARY, calibrated=True)
+    assert label.value == expected, label
+    if expected != "none":
+        assert any(e.weight for e in label.evidence), "a polar stance must carry the cues behind it"
+
+
+@pytest.mark.parametrize("thesis, text, expected", [
+    ("Parks should ban dogs", "A dog-free park would be lovely for everyone.", "favor"),  # without dogs
+    ("Mandatory code review is worth the delay", "Review catches defects early.", "favor"),  # fault removed
+    ("Mandatory code review is worth the delay", "Code review is theatre.", "against"),  # dismissed
+    ("The district should adopt a four-day school week",
+     "A shorter week would just push childcare costs onto parents.", "against"),
+    ("The district should adopt a four-day school week",
+     "Who watches the kids on the fifth day of the week?", "against"),  # an objection put as a question
+    ("Main Street should get parking meters", "Time limits would help the shops more than meters.", "against"),
+])
+def test_topic_cues(thesis, text, expected):
+    th = extract_thesis(Article(), thesis)
+    assert stance_toward(text, th, calibrated=True).value == expected
+
+
+def test_arguing_text_is_calibrated_but_alone_it_needs_clear_cues():
+    from debate.tag.stance import score_stance, profile_of
+
+    profile = profile_of(LIBRARY)
+    argues = score_stance("That is simply not true, the numbers say otherwise.", profile)
+    asks = score_stance("Where is the meeting?", profile)
+    assert argues.probs[2] < asks.probs[2]  # it argues: "none" is less likely, the side is left open
+    assert argues.probs[0] == argues.probs[1]
+    assert any(e.cue == "argues" for e in argues.evidence)
+    alone = score_stance("That is simply not true, the numbers say otherwise.", profile, calibrated=False)
+    assert alone.probs[2] > argues.probs[2]

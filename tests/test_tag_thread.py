@@ -71,7 +71,9 @@ def test_same_speaker_keeps_stance():
 
 
 def test_joint_inference_is_deterministic_and_linear_in_chains():
-    nodes = [Node(str(i), (0.34, 0.33, 0.33), (0.1, 0.8, 0.1), str(i - 1) if i else None, f"s{i % 3}", i == 0)
+    # one speaker per comment: the chain's disagreements alone decide (speakers recurring every third
+    # comment would contradict them: same speaker, opposite sides)
+    nodes = [Node(str(i), (0.34, 0.33, 0.33), (0.1, 0.8, 0.1), str(i - 1) if i else None, f"s{i}", i == 0)
              for i in range(300)]
     a = infer(nodes, (0.9, 0.05, 0.05))
     b = infer(nodes, (0.9, 0.05, 0.05))
@@ -136,3 +138,55 @@ def test_retagging_keeps_a_given_thesis():
     once = tag_thread(t, thesis="Parks should open later")
     again = tag_thread(canonical.loads(canonical.dumps(once)))
     assert again.thesis.text == "Parks should open later" and again.tags == once.tags
+
+
+def test_undecided_side_is_none_and_says_so():
+    # an arguing comment with no side of its own under an article of unknown stance
+    nodes = [Node("a", (0.34, 0.33, 0.33), (0.0, 0.0, 1.0), None, "x", False)]
+    d = infer(nodes, None)["a"]
+    assert d.value == "none"
+    assert any(e.cue == "undecided_side" for e in d.evidence)
+
+
+def test_reply_to_own_comment_is_the_same_speaker_not_a_disagreement():
+    # flattened reply lists (YouTube) attach a speaker's follow-up to their own first comment
+    nodes = [Node("a", (0.05, 0.9, 0.05), (0.0, 0.0, 1.0), None, "x", False),
+             Node("b", (0.34, 0.33, 0.33), (0.05, 0.9, 0.05), "a", "x", False)]
+    d = infer(nodes, None)["b"]
+    assert d.value == "against"
+    assert d.decided_by == "rule:same_speaker"
+
+
+def test_top_level_disagreement_with_the_article_is_against():
+    nodes = [Node("a", (0.34, 0.33, 0.33), (0.05, 0.9, 0.05), None, "x", False)]
+    d = infer(nodes, (0.9, 0.05, 0.05))["a"]
+    assert d.value == "against" and d.decided_by == "rule:article_relation"
+
+
+def test_joint_inference_is_exact_on_a_tree():
+    """Two passes give the same marginals as brute-force enumeration on a small tree."""
+    import itertools
+
+    from debate.tag import collective as C
+
+    nodes = [Node("r", (0.6, 0.2, 0.2), (0.2, 0.5, 0.3), None, "p", False),
+             Node("a", (0.3, 0.4, 0.3), (0.1, 0.8, 0.1), "r", "q", False),
+             Node("b", (0.2, 0.2, 0.6), (0.7, 0.1, 0.2), "r", "s", False),
+             Node("c", (0.4, 0.3, 0.3), (0.3, 0.3, 0.4), "a", "t", False)]
+    article = (0.9, 0.05, 0.05)
+    out = infer(nodes, article)
+    parent = {"a": "r", "b": "r", "c": "a"}
+    total = [[0.0] * 3 for _ in nodes]
+    for states in itertools.product(range(3), repeat=len(nodes)):
+        s = dict(zip("rabc", states))
+        w = 1.0
+        for n in nodes:
+            w *= n.local[s[n.id]]
+        w *= sum(C._edge(nodes[0].relation)[s["r"]][j] * article[j] for j in range(3))
+        for n in nodes[1:]:
+            w *= C._edge(n.relation)[s[n.id]][s[parent[n.id]]]
+        for k, n in enumerate(nodes):
+            total[k][s[n.id]] += w
+    for k, n in enumerate(nodes):
+        z = sum(total[k])
+        assert out[n.id].probs == pytest.approx(tuple(x / z for x in total[k]), abs=1e-3)

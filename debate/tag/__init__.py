@@ -22,8 +22,10 @@ from .thesis import extract_thesis
 
 __all__ = ["tag_thread", "extract_thesis"]
 
-#: Relation inferred from the two final stances only when both are this sure.
-STANCE_RELATION_MIN = 0.55
+#: Relation inferred from the two final stances only when both are this sure (a polar final stance
+#: already has its side at least collective.SIDE_RATIO times as likely as the other, with "none" taking
+#: the rest of the mass: 0.35 is about the weakest decided side).
+STANCE_RELATION_MIN = 0.35
 #: A stated thesis the article itself favors this much counts as the article's position.
 ARTICLE_FAVOR = (0.9, 0.05, 0.05)
 #: Flags of comments that are not discussion turns: tagged "none"/"neutral" with that reason.
@@ -121,7 +123,7 @@ def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, 
         return ARTICLE_FAVOR
     if not thread.article.text.strip():
         return None
-    probs = score_stance(thread.article.text, profile).probs
+    probs = score_stance(thread.article.text, profile, calibrated=False).probs
     if max(probs) == probs[2] and not extract_thesis(thread.article).clear and (
             _asks(thread.article.title) or _asks(thread.article.text)):
         return None  # a post that only asks ("Which is it?", "Where do you land?") takes no position

@@ -231,7 +231,7 @@ ARGUMENT_VALENCE = {
     "reasonable": 1.0, "pragmatic": 1.0, "sincere": 1.0, "improving": 1.0, "generous": 1.5,
     "issue": 0.0, "issues": 0.0, "problem": -0.5, "problems": -0.5, "criticism": 0.0,
     "trial": 0.0, "refugees": 0.0, "refugee": 0.0, "help": 0.5, "interest": 0.0, "interests": 0.0,
-    "no": 0.0, "share": 0.0, "sure": 0.0, "like": 0.0, "please": 0.0, "kind": 0.0, "well": 0.0,
+    "no": 0.0, "yes": 0.0, "yeah": 0.0, "huge": 0.0, "share": 0.0, "sure": 0.0, "like": 0.0, "please": 0.0, "kind": 0.0, "well": 0.0,
     "right": 0.5, "rights": 0.5, "lucky": 0.0, "face": 0.0, "care": 0.5,
     # outcomes policy arguments weigh, missing from VADER's lexicon (valences chosen on its scale,
     # close to its entries for "helps" 1.6, "delay" -1.3, "waste" -1.8)
@@ -239,7 +239,15 @@ ARGUMENT_VALENCE = {
     "shrinks": -1.2, "delays": -1.3, "bottleneck": -1.5, "saves": 1.8, "wasteful": -1.8,
     "backfires": -1.5, "unaffordable": -1.5, "worth": 2.0, "affordable": 1.2,
     "overdue": 1.0, "pointless": -1.5, "useless": -1.8, "harmful": -2.0, "burdens": -1.9,
+    "unnecessary": -1.5, "overkill": -1.5, "needless": -1.5, "unworkable": -1.8, "impractical": -1.5,
 }
+#: Costs someone bears (money, losses), and words saying a cost is small or covered: arguing from a
+#: proposal's consequences (general vocabulary of policy debate).
+COST = frozenset({"pay", "pays", "paying", "cost", "costs", "costing", "costly", "price", "prices", "money", "bill",
+                  "bills", "expensive", "pocket", "pockets", "lose", "loses", "losing", "tax", "taxes", "taxpayers",
+                  "budget", "burden", "$"})
+SAVING = frozenset({"saving", "savings", "saves", "cheap", "cheaper", "rebate", "rebates", "covers", "covered",
+                    "affordable"})
 #: Sympathy for the people a thesis protects.
 SYMPATHY = (
     "human beings", "human rights", "deserve", "deserves", "dignity", "plight", "suffer",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Thesis
@@ -79,6 +79,29 @@ class ThesisProfile:
     mention: PhraseIndex  # aliases of the targets; the family name is the target's index
     echo: dict[str, float]  # thesis content stem -> +1, or -1 for what the thesis wants stopped or banned
     practice_words: re.Pattern[str] | None = None  # other words for it ("sent [them] back" for "repatriat")
+    #: Word forms naming what the thesis is about, each with the side the thesis takes on it (+1 it wants
+    #: or praises it, -1 it wants it stopped, banned, or calls it harmful, 0 an actor or setting only);
+    #: modifiers count half ("bike" in "protected bike lanes").
+    topic: dict[str, float] = field(default_factory=dict)
+    #: Other content words the article keeps using with the thesis (relevance only, no side).
+    related: frozenset[str] = frozenset()
+    #: The thesis proposes a change or judges a policy ("should", "is worth", "is justified"): costs that
+    #: a comment says someone will bear argue against it.
+    proposal: bool = False
+    #: The thesis's main verb when it is specific ("build", "ban"): an imperative "Build it now." restates it.
+    verb: str = ""
+    #: Word forms of the practice (its stems with the usual endings, each confirmed by `stem`).
+    practice_forms: frozenset[str] = frozenset()
+    #: Topic words with a side (nonzero sign).
+    signed_words: frozenset[str] = frozenset()
+    #: Topic and related words (anchors of a sentence).
+    anchor_words: frozenset[str] = frozenset()
+    #: The words that make a sentence worth reading closely (anchors, target starts, practice forms, the
+    #: thesis's verb; for a proposal also costs, "would"/"will" and question words).
+    cue_words: frozenset[str] = frozenset()
+    #: Every word a stance cue of this profile looks up (anchors, starts of target names, costs, the verb,
+    #: VADER's strong words): one C-level intersection with a text's tokens finds all it needs.
+    vocabulary: frozenset[str] = frozenset()
 
 
 # --- the thesis profile ----------------------------------------------------------------
@@ -139,8 +162,31 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     if synonyms:  # words of a phrase may have up to two words between them ("sending them back")
         body = "|".join(r"(?:\s+\w+){0,2}\s+".join(map(re.escape, ph.split())) for ph in synonyms)
         pattern = re.compile(r"\b(?:" + body + r")\b", re.IGNORECASE)
-    return ThesisProfile(thesis, tuple(targets), practice_stems, direction, PhraseIndex(families),
-                         _echo_stems(text), pattern)
+    topic = topic_terms(text)
+    for t in targets:  # the entities the thesis names keep the side the target analysis gave them
+        for a in t.aliases:
+            for w in a.split():
+                if w in topic or " " not in a:
+                    topic[w] = 0.0 if t.protected else t.sign
+    proposal, verb = _proposal(text)
+    if proposal:
+        # the proposal's own verb and the words that refer to a proposal ("the plan", "great idea")
+        if verb and verb not in _STOPPING:
+            for form in _verb_forms(verb):
+                topic.setdefault(form, 1.0)
+        for noun in _PROPOSAL_NOUNS:
+            topic.setdefault(noun, 1.0)
+    related = _related_terms(text, article_text, topic)
+    index = PhraseIndex(families)
+    anchors = frozenset(topic) | related
+    forms = frozenset(f for st in practice_stems for end in _ENDINGS for f in (st + end,) if stem(f) == st)
+    cue_words = anchors | forms | index.firsts | ({verb} if verb else frozenset())
+    if proposal:
+        cue_words |= lx.COST | lx.SAVING | PROPOSAL_CUE_WORDS
+    vocabulary = cue_words | strong_words()
+    signed = frozenset(w for w, v in topic.items() if v)
+    return ThesisProfile(thesis, tuple(targets), practice_stems, direction, index, _echo_stems(text), pattern,
+                         topic, related, proposal, verb, forms, signed, anchors, cue_words, vocabulary)
 
 
 #: "<subject> should [not|stop|ban] <verb phrase>" and "<A> is better than <B>".
@@ -185,6 +231,243 @@ def _practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
         np.append(w)
     stems = {stem(w) for w in np if len(w) >= 3 and w not in ENGLISH_STOP_WORDS and w.isalpha()}
     return tuple(sorted(stems)), (direction if stems else 0.0)
+
+
+#: Endings that `stem` strips (and a few it keeps), to list a practice stem's word forms.
+_ENDINGS = ("", "s", "e", "es", "ed", "ing", "ings", "ion", "ions", "ation", "ations", "er", "ers", "ement",
+            "ements", "ate", "ated", "ates", "ating", "ion's")
+#: Verbs of stopping: their object is what the thesis is against, the stopping itself what it wants.
+_STOPPING = frozenset({"stop", "stopping", "cease", "ceasing", "end", "ending", "halt", "halting", "ban", "banning",
+                       "abolish", "abolishing", "scrap", "scrapping", "scrapped", "drop", "dropping", "quit",
+                       "abandon", "abandoning", "prohibit", "prohibiting", "outlaw", "outlawing", "remove",
+                       "removing", "eliminate", "eliminating", "repeal", "repealing", "cut", "cutting"})
+#: "replace X with Y", "swap X for Y".
+_REPLACING = frozenset({"replace", "replacing", "swap", "exchange"})
+#: Words for stopping something, as a thesis that asks to stop a practice wants them ("a full ban").
+_STOP_NOUNS = ("ban", "bans", "banning", "stop", "stopping", "end", "ending", "scrapping", "abolition", "abolishing",
+               "prohibition")
+#: Markers after which a thesis names the alternative it rejects ("A instead of B", "A is better than B").
+_REJECTS = ("instead of", "rather than", "than", "over")
+#: Verbs saying the subject makes its object fall or suffer: the thesis calls the subject harmful, and
+#: news of the object's losses agrees with it ("A minimum wage increase reduces employment").
+_DECREASES = frozenset({"reduces", "reduce", "lowers", "lower", "cuts", "decreases", "shrinks", "lowered", "reduced"})
+_INCREASES = frozenset({"increases", "raises", "boosts", "improves", "grows", "increase", "raise", "boost", "improve"})
+_HARMS = frozenset({"reduces", "reduce", "lowers", "lower", "cuts", "hurts", "hurt", "harms", "harm", "kills",
+                    "destroys", "damages", "worsens", "undermines", "shrinks", "increases"})
+#: Words that close the phrase a sign applies to (a setting or beneficiary follows, not the policy).
+_SIGN_BREAK = frozenset({"for", "in", "at", "to", "from", "by", "with", "before", "after", "until", "unless",
+                         "if", "when", "while", "because", "now", "and", "or", "on", "of", "downtown"})
+#: Thesis words that say nothing about the topic.
+_TOPIC_SKIP = frozenset({"should", "would", "could", "must", "will", "shall", "need", "needs", "ought", "have",
+                         "has", "get", "gets", "make", "makes", "move", "pilot", "show", "add", "build", "start",
+                         "starts", "worth", "good", "better", "policy", "justified", "paid", "money", "delay",
+                         "most", "more", "less", "instead", "rather", "than", "over", "city's", "it"})
+
+
+def topic_terms(text: str) -> dict[str, float]:
+    """Word forms of the thesis's topic with the thesis's side on each (see `ThesisProfile.topic`).
+
+    A "should" thesis wants its object (+1) and is against what it tells someone to stop or what it
+    rejects ("instead of", "than"); its subject is an actor (0). A claim ("X is worth it", "X works",
+    "X is better than Y") takes the side its predicate gives X; the rest of the predicate is setting.
+    "Main Street should get parking meters" -> meters +1, parking +0.5, main/street 0;
+    "Cities should ban cars from downtown" -> ban +1, cars -1; "A plastic bag fee is better than a
+    ban" -> fee +1, ban -1; "Mandatory code review is worth the delay" -> review +1, code +0.5.
+    """
+    low = text.lower()
+    words = re.findall(r"[a-z][a-z\-']*", low)
+    modal = next((i for i, w in enumerate(words) if w in _MODALS), None)
+    claim = None
+    if modal is None:  # "X is ..." first; else the last claim verb ("A four-day work week works for ...")
+        claim = next((i for i, w in enumerate(words) if w in _COPULAS), None)
+        if claim is None:
+            claim = next((i for i in range(len(words) - 1, 0, -1) if words[i] in _CLAIM_VERBS), None)
+    verb = modal if modal is not None else claim
+    subject_sign = 0.0
+    if claim is not None:
+        rest = " ".join(words[claim:])
+        if words[claim] in _HARMS:
+            subject_sign = -1.0
+        elif _GOOD_PREDICATE.search(rest):
+            subject_sign = 1.0
+        elif _BAD_PREDICATE.search(rest):
+            subject_sign = -1.0
+    out: dict[str, float] = {}
+    last: dict[str, str] = {}
+    subject = words[:verb] if verb is not None else words
+    if subject and subject[0] in _STOPPING:  # "Scrapping parking minimums will ...": for the scrapping
+        s = subject_sign or 1.0
+        _put(out, subject[:1], s, last)
+        _put(out, subject[1:], -s, last)
+    else:
+        _put(out, subject, subject_sign, last)
+    if verb is None:
+        return out
+    sign = 1.0 if modal is not None else 0.0  # a claim's predicate is setting, unless it names a rejected rival
+    phrase: list[str] = []
+    rejecting = replacing = False
+    k = verb + 1
+    change = next((w for w in words[verb:verb + 2] if w in _DECREASES or w in _INCREASES), None)
+    if modal is None and change is not None:
+        # "X reduces Y", "X will lower Y": the claim is about Y's fall (or rise); news of Y's losses
+        # agrees with a claim that Y falls
+        sign = -1.0 if change in _DECREASES else 1.0
+        k = words.index(change, verb) + 1
+    if modal is not None and k < len(words) and words[k] not in _STOPPING and words[k] not in _REPLACING:
+        k += 1  # the main verb ("get", "pilot", "move"), and the preposition it takes ("move to")
+        while k < len(words) and words[k] in ("to", "toward", "towards", "into", "on", "with", "for", "the"):
+            k += 1
+    while k < len(words):
+        w = words[k]
+        two = " ".join(words[k:k + 2])
+        if w in _REPLACING and modal is not None:
+            _put(out, phrase, sign, last)  # "replace X with Y": X is what the thesis is against, Y what it wants
+            _put(out, [w], 1.0)
+            phrase, sign, rejecting, replacing = [], -1.0, True, True
+        elif w == "with" and replacing:
+            _put(out, phrase, sign, last)
+            phrase, sign, rejecting, replacing = [], 1.0, False, False
+        elif w in _STOPPING and modal is not None:
+            _put(out, phrase, sign, last)
+            for form in _STOP_NOUNS:  # "stop giving homework": a ban, an end to it, scrapping it, all wanted
+                out.setdefault(form, 1.0)
+            _put(out, [w], 1.0)
+            phrase, sign, rejecting = [], -1.0, True
+        elif two in _REJECTS or w in _REJECTS:
+            _put(out, phrase, sign, last)
+            rejecting = modal is not None or subject_sign > 0
+            phrase, sign = [], (-1.0 if rejecting else sign)
+            k += 1 if two in _REJECTS else 0
+        elif w in _SIGN_BREAK:
+            _put(out, phrase, sign, last)
+            phrase, sign = [], (sign if rejecting else 0.0)  # a setting follows; a rejected rival goes on
+        else:
+            phrase.append(w)
+        k += 1
+    _put(out, phrase, sign, last)
+    return out
+
+
+#: Verbs too general to be a thesis's own ("Get real" does not restate "should get bike lanes").
+_GENERIC_VERBS = frozenset({"get", "have", "be", "do", "make", "show", "move", "go", "take", "keep", "give", "let",
+                            "see", "use", "try", "put"})
+
+
+#: Words that open a predicted consequence or an objection question (see `topic_cues`).
+PROPOSAL_CUE_WORDS = frozenset({"would", "will", "'d", "'ll", "who", "what", "how"})
+#: Words that refer to a proposal whatever it is ("Great idea", "the plan will cost ..."): anchors with
+#: the proposal's side in a thread about one (nouns that are seldom verbs: not "measure", "pilot").
+_PROPOSAL_NOUNS = ("idea", "ideas", "plan", "plans", "proposal", "proposals", "scheme")
+
+
+def _verb_forms(verb: str) -> set[str]:
+    """"close" -> close, closes, closing, closed; "build" -> build, builds, building, builded (harmless)."""
+    stem_ = verb[:-1] if verb.endswith("e") else verb
+    return {verb, verb + "s", stem_ + "ing", stem_ + "ed", verb + "d" if verb.endswith("e") else verb + "ed"}
+
+
+def _proposal(text: str) -> tuple[bool, str]:
+    """Whether the thesis proposes or judges a policy, and its main verb when that verb is specific."""
+    words = re.findall(r"[a-z][a-z\-']*", text.lower())
+    modal = next((i for i, w in enumerate(words) if w in _MODALS), None)
+    if modal is not None:
+        k = modal + 1
+        while k < len(words) and words[k] in ("not", "never", "be", "now", "also", "first"):
+            k += 1
+        verb = words[k] if k < len(words) and words[k] not in _GENERIC_VERBS else ""
+        return True, verb
+    return bool(re.search(r"\b(?:is|are)\b.*\b(?:worth|justified|good|better|best|fair|right|wise|mistake|bad)\b",
+                          text.lower())), ""
+
+
+def _put(out: dict[str, float], words: list[str], sign: float, last: dict[str, str] | None = None) -> None:
+    """Give a phrase's content words the sign: its head (last word) in full, modifiers half."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    content = [w for w in words if w not in ENGLISH_STOP_WORDS and w not in _TOPIC_SKIP and len(w) >= 3]
+    last = {} if last is None else last  # the previous phrase's head and modifier, within one thesis
+    if content and content[-1] in ("one", "ones") and last.get("head"):
+        content[-1] = last["head"]  # "replace diesel buses with electric ones": ones = buses
+    shared = False
+    for i, w in enumerate(content):
+        weight = sign if i == len(content) - 1 else 0.5 * sign
+        for form in _forms(w):
+            old = out.get(form)
+            if old is not None and old * weight < 0:
+                out[form] = 0.0  # a word naming both sides ("buses", old and new) gives neither
+                shared = True
+            elif old is None or (abs(weight) > abs(old) and old != 0.0):
+                out[form] = weight
+    if shared:  # the modifiers then tell the sides apart: in full
+        for w in content[:-1]:
+            for form in _forms(w):
+                if out.get(form):
+                    out[form] = math.copysign(1.0, out[form])
+        for form in _forms(last.get("modifier", "")):
+            if out.get(form):
+                out[form] = math.copysign(1.0, out[form])
+    if content:
+        last["head"] = content[-1]
+        last["modifier"] = content[-2] if len(content) > 1 else ""
+
+
+_MODALS = frozenset({"should", "must", "ought", "needs", "need", "shouldn't"})
+#: The verb of a claim thesis ("X is ...", "X works for ...", "X reduces ...").
+_COPULAS = frozenset({"is", "are", "was", "were", "will", "would", "can"})
+_CLAIM_VERBS = frozenset({"works", "helps", "pays", "fails", "beats", "reduces", "lowers", "cuts", "decreases",
+                          "shrinks", "increases", "raises", "boosts", "improves"}) | frozenset({"hurts", "harms", "kills", "destroys", "damages",
+                                                           "worsens", "undermines"})
+_DECREASES = frozenset({"reduces", "reduce", "lowers", "lower", "cuts", "decreases", "shrinks", "lowered", "reduced"})
+_INCREASES = frozenset({"increases", "raises", "boosts", "improves", "grows", "increase", "raise", "boost", "improve"})
+_HARMS = frozenset({"hurts", "harms", "kills", "destroys", "damages", "worsens", "undermines"})
+_GOOD_PREDICATE = re.compile(r"\b(?:worth|good|justified|better|best|right|beneficial|fair|necessary|works?|"
+                             r"helps?|pays|beats|succeeds?|effective)\b")
+_BAD_PREDICATE = re.compile(r"\b(?:bad|harmful|wrong|mistake|unfair|unjustified|dangerous|fails?|failure|"
+                            r"worse|ineffective|waste)\b")
+
+
+def _forms(word: str) -> set[str]:
+    """A word with its plural or singular and its hyphen-split parts ("four-day" -> also "day")."""
+    out = {word}
+    parts = [p for p in word.split("-") if len(p) >= 3]
+    if len(parts) > 1:
+        out.update(parts[-1:])
+    for w in list(out):
+        if w.endswith("ies") and len(w) > 4:
+            out.add(w[:-3] + "y")
+        elif w.endswith(("ses", "xes", "ches", "shes")):
+            out.add(w[:-2])
+        elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+            out.add(w[:-1])
+        elif w.endswith("y") and len(w) > 3 and w[-2] not in "aeiou-":
+            out.add(w[:-1] + "ies")
+        elif w.endswith(("s", "x", "ch", "sh")):
+            out.add(w + "es")
+        else:
+            out.add(w + "s")
+    return out
+
+
+#: Article words kept as related terms: used this often in the article and not already the thesis's.
+RELATED_MIN_COUNT = 2
+RELATED_MAX = 12
+
+
+def _related_terms(thesis_text: str, article_text: str, topic: dict[str, float]) -> frozenset[str]:
+    """Content words the article repeats (its running vocabulary: "boarding", "fares"), relevance only."""
+    from collections import Counter
+
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    if not article_text:
+        return frozenset()
+    counts = Counter(w for w in re.findall(r"[a-z][a-z\-]{3,}", strip_quotations(article_text).lower())
+                     if w not in ENGLISH_STOP_WORDS and w not in topic and w not in _TOPIC_SKIP)
+    ranked = sorted((w for w, c in counts.items() if c >= RELATED_MIN_COUNT), key=lambda w: (-counts[w], w))
+    out: set[str] = set()
+    for w in ranked[:RELATED_MAX]:
+        out.update(_forms(w))
+    return frozenset(out - set(topic))
 
 
 def _echo_stems(text: str) -> dict[str, float]:
@@ -291,6 +574,16 @@ def word_valence() -> dict[str, float]:
         else:
             merged.pop(w, None)
     return merged
+
+
+#: Valence (VADER scale) from which a word counts as evaluative (a text using one argues something).
+EVALUATIVE_MIN = 1.0
+
+
+@lru_cache(maxsize=1)
+def strong_words() -> frozenset[str]:
+    """Words of clear valence (|v| >= EVALUATIVE_MIN in VADER's lexicon or the argument words)."""
+    return frozenset(w for w, v in word_valence().items() if abs(v) >= EVALUATIVE_MIN)
 
 
 @lru_cache(maxsize=1)

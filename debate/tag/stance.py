@@ -3,31 +3,37 @@
 How it works (each step leaves Evidence):
 1. The thesis is read into a `ThesisProfile` (`profile.py`): the entities it
    names with the side it takes on them, the practice it wants stopped or
-   done, and the people it protects.
-2. Each sentence of the text (quotations removed: quoted words are someone
-   else's voice) attributes valence to entities: verbs that act on someone
-   ("criticize X", "defend X") give it to their object, the rest of the
-   sentence's valence (VADER's lexicon plus argument words, negation-aware)
-   goes to its first-named entity. A rhetorical question ("Why go out of your
-   way to ...?") or a futility judgement ("... will only make things worse")
-   flips what the sentence does.
-3. Praise of an entity the thesis supports, or criticism of one it criticises,
-   counts for favor; the reverse for against. Calls to stop (or continue) the
-   practice, sympathy for the people the thesis protects, and dismissive words
-   ("charade", "ploy") aimed at the thesis side add their own cues.
+   done, the people it protects, its topic words with the side it takes on
+   each, and the words the article keeps using.
+2. One set intersection with the profile's vocabulary finds the sentences
+   worth reading. A sentence naming a target attributes valence to it: verbs
+   that act on someone ("criticize X", "defend X") give it to their object,
+   the rest of the sentence's valence (VADER's lexicon plus argument words,
+   negation-aware) goes to its first-named entity; rhetorical questions and
+   futility judgements flip it. Praise of an entity the thesis supports, or
+   criticism of one it criticises, counts for favor. A sentence naming a topic
+   word, or none for a thesis that proposes something, is read by
+   `topic_cues.py` (valence toward the topic, costs, consequences, objections).
+3. The margin becomes a distribution whose "none" is calibrated by what the
+   text does: one that argues leans on weaker cues (and the thread decides
+   its side if they say nothing); one that only asks or announces stays none.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+from functools import lru_cache
 
 from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
 from .profile import (ALIASES, NEGATION_SCALAR, STOP_VERBS, VALENCE_UNIT, ThesisProfile, profile_of, stem,
-                      word_valence)
-from .spans import Doc, analyze
+                      strong_words, word_valence)
+from .spans import Doc, analyze, tokenize
+from .topic_cues import (COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RHETORICAL_OPEN, STATUS_QUO,
+                         W_DISMISSAL,
+                         proposal_cues, topic_sentence)
 
 __all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
 
@@ -44,15 +50,14 @@ W_OBJECT = 1.2
 W_TARGET = 1.5
 W_PRACTICE = 2.0
 W_SYMPATHY = 0.8
-W_DISMISSAL = 0.9
 
 _KEEP_VERBS = re.compile(r"\b(?:continue|continuing|keep|keeping|necessary|justified|needed|must|have to|"
                          r"has to|right to|entitled to|no choice)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class StanceScore:
-    """Local stance as a margin (favor > 0) and a distribution, with its cues."""
+class StanceScore(NamedTuple):
+    """Local stance as a margin (favor > 0) and a distribution, with its cues (immutable; a named
+    tuple because one is made per comment and a frozen dataclass costs several times more to build)."""
 
     margin: float
     probs: tuple[float, float, float]  # favor, against, none
@@ -60,49 +65,194 @@ class StanceScore:
     relevant: bool  # the text names a target, the practice, or dismisses the thesis side
 
     def label(self) -> Label:
-        i = max(range(3), key=lambda k: (self.probs[k], -k))
-        ev = self.evidence or (Evidence("no_cue", "no cue about the thesis's targets, practice or side", 0.0),)
-        return Label(value=("favor", "against", "none")[i], score=round(self.probs[i], 4),
-                     evidence=ev, decided_by="local")
+        p = self.probs
+        i = 0 if p[0] >= p[1] and p[0] >= p[2] else (1 if p[1] >= p[2] else 2)
+        return Label(value=("favor", "against", "none")[i], score=round(p[i], 4),
+                     evidence=self.evidence or _NO_CUE, decided_by="local")
 
 
-def stance_toward(text: str, thesis: Thesis, *, article_text: str | None = None) -> Label:
-    """Stance of any text (a comment, a quoted voice, an article) toward `thesis`."""
-    return score_stance(text, profile_of(thesis, article_text)).label()
+_NO_CUE = (Evidence("no_cue", "no cue about the thesis's targets, practice or side", 0.0),)
+
+
+def stance_toward(text: str, thesis: Thesis, *, article_text: str | None = None, calibrated: bool = False) -> Label:
+    """Stance of any text (a quoted voice, an article, a comment) toward `thesis`, judged alone.
+
+    Alone, only clear cues give a side; `calibrated=True` scores it as a comment in a thread is scored
+    before the thread's rules (an arguing text leans on weaker cues; see `score_stance`).
+    """
+    return score_stance(text, profile_of(thesis, article_text), calibrated=calibrated).label()
 
 
 # --- scoring a text --------------------------------------------------------------------
 
 
-def score_stance(text: str | Doc, profile: ThesisProfile) -> StanceScore:
-    """Sum the stance cues of every sentence of `text` (linear in its length)."""
+def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = True) -> StanceScore:
+    """Sum the stance cues of every sentence of `text` (linear in its length).
+
+    `calibrated`: a text that argues (evaluates, contests, cites) gets a lower "none" logit, so that a
+    weak cue or the thread can give it a side; pass False for an article or quoted voice judged alone,
+    where only clear cues should place it.
+
+    Only sentences that name something of the thesis (a target, its practice, a topic or related
+    word) or carry a stance cue family are looked at token by token; the rest cost a set lookup.
+    """
     doc = text if isinstance(text, Doc) else analyze(text)
+    toks = doc.toks
     evidence: list[Evidence] = []
     margin = 0.0
     relevant = False
-    mentions_all = profile.mention.match(doc.toks)
+    p = profile
+    # one C-level pass: which of the words any cue here could use occur in the text at all
+    tokset = p.vocabulary.intersection(toks)
     by_sentence: dict[int, list[tuple[int, int, int]]] = {}
-    for fam, spans in mentions_all.items():
-        for a, b in spans:
-            by_sentence.setdefault(doc.sentence_of(a), []).append((a, b, int(fam)))
-    consumed = _consumed(doc)
+    if not toks:
+        return _finish(doc, 0.0, [], False, calibrated, tokset)
+    if p.cue_words.isdisjoint(tokset) and not _long_stems(p.practice) and p.practice_words is None \
+            and _SENTENCE_CUES.isdisjoint(doc.cues):
+        return _finish(doc, 0.0, evidence, False, calibrated, tokset)  # (most comments: nothing to read closely)
+    if p.targets and not p.mention.firsts.isdisjoint(tokset):
+        for fam, spans in p.mention.match(toks).items():
+            for a, b in spans:
+                by_sentence.setdefault(doc.sentence_of(a), []).append((a, b, int(fam)))
+    practice_toks = _practice_tokens(doc, tokset, p)
+    anchors = (tokset & p.anchor_words) | practice_toks
+    firsts = doc.sent_first_tok
+    bounds: list[tuple[int, int]] = []
+    anchor_sents: set[int] = set()
+    if anchors:
+        if len(firsts) > 1:  # (a set test per sentence slice: C-level, also on very long comments)
+            bounds = list(zip(firsts, firsts[1:] + [len(toks)]))
+            anchor_sents = {k for k, (a, b) in enumerate(bounds) if not anchors.isdisjoint(toks[a:b])}
+        else:
+            anchor_sents = {0}
+    cue_sents = {doc.sentence_of(a) for fam in _SENTENCE_CUES for a, _ in doc.cues.get(fam, ())}
+    family_sents = set(cue_sents)
+    if p.proposal and (not COST_WORDS.isdisjoint(tokset) or not PROPOSAL_CUE_WORDS.isdisjoint(tokset)):
+        # costs, predicted consequences ("would", "will") and objection questions ("Who will ...?")
+        bounds = bounds or list(zip(firsts, firsts[1:] + [len(toks)]))
+        cue_sents.update(k for k, (a, b) in enumerate(bounds) if not PROPOSAL_SENTENCE_WORDS.isdisjoint(toks[a:b]))
+    if p.verb and p.verb in tokset:
+        cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks) and toks[first] == p.verb)
+    if not by_sentence and not anchor_sents and not cue_sents:
+        return _finish(doc, 0.0, evidence, False, calibrated, tokset)  # nothing here speaks to the thesis
+    consumed = _consumed(doc) if any(doc.cues.get(f) for f in _CONSUMING) else set()
     carried: int | None = None
     for i in range(len(doc.sent_spans)):
-        m, ev, rel, carried = _score_sentence(doc, i, sorted(by_sentence.get(i, [])), consumed, profile, carried)
+        mentions = sorted(by_sentence.get(i, []))
+        has_anchor = i in anchor_sents
+        if not mentions and not has_anchor and i not in cue_sents and carried is None:
+            continue
+        rng = doc.sentence_tokens(i)
+        practice = bool(practice_toks) and has_anchor and any(toks[j] in practice_toks for j in rng)
+        if mentions or practice or carried is not None:
+            m, ev, rel, carried = _score_sentence(doc, i, mentions, consumed, p, carried, practice)
+        else:
+            m, ev, rel = 0.0, [], False
+        if not ev and has_anchor:
+            m2, ev2, rel2 = topic_sentence(doc, i, rng, p, consumed)
+            m, ev, rel = m + m2, ev + ev2, rel or rel2
+        if not ev and not mentions and not practice and i in family_sents:
+            m2, ev2, rel2, _ = _cue_only(doc, i, p, [])
+            m, ev, rel = m + m2, ev + ev2, rel or rel2
+        if not ev and not mentions and i in cue_sents:
+            m2, ev2 = proposal_cues(doc, i, rng, p)
+            m, ev, rel = m + m2, ev + ev2, rel or bool(ev2)  # (a proposal's costs are about the thesis)
         margin += m
         evidence.extend(ev)
         relevant = relevant or rel
+    return _finish(doc, margin, evidence, relevant, calibrated, tokset)
+
+
+def _finish(doc: Doc, margin: float, evidence: list[Evidence], relevant: bool, calibrated: bool,
+            tokset: set[str]) -> StanceScore:
+    """The margin scaled for relevance and length, and the distribution with the "none" calibration."""
     if not relevant:
         margin *= 0.5
     n = len(doc.sent_spans)
     if n > LONG_TEXT_SENTENCES:  # long texts add up small noisy cues: compare like with like
         margin *= math.sqrt(LONG_TEXT_SENTENCES / n)
-    logits = (margin, -margin, NONE_LOGIT)
-    top = max(logits)
-    exps = [math.exp(v - top) for v in logits]
-    z = sum(exps)
-    probs = tuple(round(e / z, 6) for e in exps)
-    return StanceScore(round(margin, 4), probs, tuple(evidence), relevant)  # type: ignore[arg-type]
+    none_logit, why = _none_logit(doc, relevant, evidence, tokset) if calibrated else (NONE_LOGIT, None)
+    side = margin
+    if why:
+        evidence.append(why)
+        # below one weak cue a summed margin is noise: it says the text argues, not for which side
+        side = math.copysign(max(0.0, abs(margin) - MARGIN_NOISE), margin)
+    return StanceScore(round(margin, 4), _distribution(round(side, 6), none_logit), tuple(evidence), relevant)
+
+
+@lru_cache(maxsize=4096)
+def _distribution(side: float, none_logit: float) -> tuple[float, float, float]:
+    """Softmax of (side, -side, none_logit), rounded (memoised: most texts share a few values)."""
+    top = max(side, -side, none_logit)
+    e0, e1, e2 = math.exp(side - top), math.exp(-side - top), math.exp(none_logit - top)
+    z = e0 + e1 + e2
+    return (round(e0 / z, 6), round(e1 / z, 6), round(e2 / z, 6))
+
+
+#: Cue families that can speak in a sentence naming nothing of the thesis.
+_SENTENCE_CUES = frozenset({"dismissal", "sympathy"})
+#: "none" logit for a text that argues (evaluates, contests, agrees, cites): one weak cue, or the thread,
+#: can then give it a side; a text that only asks, announces or chats keeps NONE_LOGIT.
+NONE_LOGIT_ARGUES = 0.35
+#: Margin treated as noise in a text that argues (about one weak cue: a word of VADER valence 1 on a target).
+MARGIN_NOISE = 0.3
+#: Families that show a text argues with someone (markers of taking a position).
+_ARGUING = frozenset({"disagree", "agree", "concession_solo", "futility", "dismissal", "evidence",
+                     "negative_reaction", "attack"})
+#: Cues that make a question argue (an objection, a dismissal) rather than ask.
+_ASKING_CUES = frozenset({"objection", "dismissal"})
+#: Shorter "sentences" are addresses or interjections ("Adam,", "Hi all."), not statements.
+_SENTENCE_MIN_TOKENS = 4
+
+
+def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence],
+                tokset: set[str]) -> tuple[float, Evidence | None]:
+    """How likely a text is to take no side, from what it does: argue, or only ask, announce, chat."""
+    spans = doc.sent_spans
+    if not spans:
+        return NONE_LOGIT, None
+    cues = doc.cues
+    if "?" in doc.text and not cues.get("rhetorical"):
+        text, firsts, n = doc.text, doc.sent_first_tok, len(doc.toks)
+        ends = firsts[1:] + [n]
+        said = [k for k in range(len(spans)) if ends[k] - firsts[k] >= _SENTENCE_MIN_TOKENS]  # not "Adam,"
+        if all(text[spans[k][1] - 1] == "?" for k in said) and not any(e.cue in _ASKING_CUES for e in evidence):
+            return NONE_LOGIT, None  # only asks
+    if cues.get("announcement") and not relevant:
+        return NONE_LOGIT, None  # a notice or reminder
+    found = _ARGUING.intersection(cues)  # (a Doc's cues hold only the families that matched)
+    evaluative = strong_words() & tokset  # (tokset holds every strong word of the text)
+    if not found and not evaluative and not any(e.weight for e in evidence):
+        return NONE_LOGIT, None
+    return NONE_LOGIT_ARGUES, _argues(", ".join(sorted(found)[:3] + sorted(evaluative)[:3]))
+
+
+@lru_cache(maxsize=4096)
+def _argues(what: str) -> Evidence:
+    return Evidence("argues", f"takes a position on something ({what or 'stance cues'}); "
+                              f"which side, its cues or the thread say", 0.0)
+
+
+@lru_cache(maxsize=64)
+def _long_stems(practice: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(st for st in practice if len(st) >= 7)
+
+
+def _practice_tokens(doc: Doc, tokset: set[str], p: ThesisProfile) -> set[str]:
+    """Tokens of `doc` that name the thesis's practice (by stem) or a synonym's first word."""
+    if not p.practice:
+        return set()
+    out = set(tokset & p.practice_forms)
+    long = _long_stems(p.practice)
+    if long:  # a long stem inside any word ("repatriation", "repatriated")
+        low = doc.text.lower()
+        for st in long:
+            if st in low:
+                out.update(w for w in doc.toks if st in w)
+    if p.practice_words is not None:
+        for m in p.practice_words.finditer(doc.text):
+            out.update(tokenize(m.group(0))[:1])
+    return out
 
 
 #: Cue families whose words are judged by the cue, not by their dictionary valence.
@@ -118,21 +268,20 @@ def _consumed(doc: Doc) -> set[int]:
 
 
 def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], consumed: set[int],
-                    p: ThesisProfile, carried: int | None) -> tuple[float, list[Evidence], bool, int | None]:
+                    p: ThesisProfile, carried: int | None,
+                    practice: bool) -> tuple[float, list[Evidence], bool, int | None]:
     """Margin, cues and relevance of sentence i; also the subject a following "It"/"They" refers to."""
     ev: list[Evidence] = []
     sent = doc.sentence(i)
     low = sent.lower()
     rng = doc.sentence_tokens(i)
     toks, neg = doc.toks, doc.negated
-    practice = bool(p.practice) and (any(st in low for st in p.practice if len(st) >= 7)
-                                     or any(stem(toks[j]) in p.practice for j in rng)
-                                     or (p.practice_words is not None and bool(p.practice_words.search(low))))
+    practice = practice or (bool(p.practice) and any(st in low for st in p.practice if len(st) >= 7))
     pronoun = carried is not None and not mentions and bool(_PRONOUN_START.match(sent))
     if not mentions and not practice and not pronoun:
         # nothing here for valence to be about: only the cue families can speak
         return _cue_only(doc, i, p, ev)
-    rhetorical = low.rstrip().endswith("?") and bool(_RHETORICAL_OPEN.match(low))
+    rhetorical = low.rstrip().endswith("?") and bool(RHETORICAL_OPEN.match(low))
     futile = doc.texts("futility", i)
     flip = -1.0 if (rhetorical or futile) else 1.0
     lex = word_valence()
@@ -184,6 +333,8 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
         if not stops and (_KEEP_VERBS.search(sent) or _SHOULD.search(sent)):
             pv += 2.0  # "must continue", "should be returned": the practice endorsed
         pv += general
+        if any(toks[j] in STATUS_QUO for j in rng):
+            pv = -pv  # "the old terminal floods": the practice as it stands now, for replacing it
         if pv:
             c = -p.practice_direction * math.tanh(pv / VALENCE_UNIT) * W_PRACTICE * (-1.0 if rhetorical else 1.0)
             margin += c
@@ -206,7 +357,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     # Repeating the thesis's words makes a sentence relevant (its valence alone proved too noisy a cue:
     # a sentence deploring the status quo supports a thesis that would change it).
     echoed = []
-    if p.echo:
+    if p.echo and not (mentions or practice or dis):
         for j in rng:
             w = toks[j]
             if len(w) >= 4:
@@ -217,8 +368,6 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     return margin, ev, relevant, subject
 
 
-#: Questions that challenge an action rather than ask about it ("Why go out of your way to ...?");
-#: a plain "Why does X have such a harsh policy?" criticises X and is not flipped.
 def _cue_only(doc: Doc, i: int, p: ThesisProfile, ev: list[Evidence]) -> tuple[float, list[Evidence], bool, None]:
     """A sentence naming no target and not the practice: sympathy and dismissal cues, thesis words."""
     margin = 0.0
@@ -231,16 +380,13 @@ def _cue_only(doc: Doc, i: int, p: ThesisProfile, ev: list[Evidence]) -> tuple[f
     if dis:
         margin -= W_DISMISSAL
         ev.append(Evidence("dismissal", ", ".join(dis) + " (aimed at the thesis side)", -W_DISMISSAL))
-    echoed = bool(p.echo) and any(len(w) >= 4 and stem(w) in p.echo for w in doc.toks[doc.sentence_tokens(i).start:
-                                                                                     doc.sentence_tokens(i).stop])
-    return margin, ev, bool(dis) or echoed or bool(sym and p.practice_direction), None
+    # (a sentence repeating the thesis's words has topic anchors and is judged by `topic_sentence`)
+    return margin, ev, bool(dis) or bool(sym and p.practice_direction), None
 
 
 _SHOULD = re.compile(r"\b(?:should|ought to)\b(?!\s+(?:not|never|stop)\b)", re.IGNORECASE)
 
 
-_RHETORICAL_OPEN = re.compile(r"\s*(?:why (?:would|should|go|bother|not|do you|are you|on earth)|how can|how could|"
-                              r"do you really|are you|isn't|is it not|who are)")
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|them)\b", re.IGNORECASE)
 #: Lower-case tokens that name some actor (countries, demonyms, capitals, abbreviations).
 _ACTOR_WORDS = frozenset(w for k, v in ALIASES.items() for a in (k, *v) for w in a.split()[:1])

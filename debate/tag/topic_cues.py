@@ -1,0 +1,280 @@
+"""Cues toward the thesis's topic and proposal: what a comment says of the policy itself.
+
+Comments argue through a thesis's aspects (costs, harms, benefits, consequences) more than
+through its exact words. `profile.py` lists the topic words with the side the thesis takes on each
+(`ThesisProfile.topic`); here a sentence naming one is scored by the valence of the rest of the
+sentence times that side (`topic_sentence`), and sentences naming none still count when the
+thesis proposes something: an imperative restating it, costs someone will bear or that are denied,
+predicted consequences, objections put as questions (`proposal_cues`). Each cue leaves Evidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from ..model import Evidence
+from . import lexicons as lx
+from .profile import NEGATION_SCALAR, PROPOSAL_CUE_WORDS as _PROFILE_CUE_WORDS, VALENCE_UNIT, ThesisProfile, word_valence
+from .spans import Doc
+
+#: Weight of a dismissal ("charade", "theatre") aimed at a side (margin units).
+W_DISMISSAL = 0.9
+#: Questions that challenge an action rather than ask about it ("Why go out of your way to ...?");
+#: a plain "Why does X have such a harsh policy?" criticises X and is not flipped.
+RHETORICAL_OPEN = re.compile(r"\s*(?:why (?:would|should|go|bother|not|do you|are you|on earth)|how can|how could|"
+                              r"do you really|are you|isn't|is it not|who are)")
+
+
+#: Weight of a sentence's evaluation of the thesis's topic (in margin units, as W_TARGET).
+W_TOPIC = 1.5
+#: Weight of a comparison the topic loses or wins ("limits would help more than meters").
+W_COMPARE = 1.2
+#: A valenced word followed by one of these is undone ("costs nothing", "helps little").
+_POST_NEGATORS = frozenset({"nothing", "little"})
+#: Markers of a comparison between the topic and a rival.
+_COMPARE = frozenset({"than", "instead", "rather"})
+_SHOULD_WORDS = frozenset({"should", "must"})
+#: Verbs of stopping something (their object's side turns).
+_STOPPING_WORDS = frozenset({"stop", "stopping", "end", "ending", "ban", "banning", "banned", "scrap", "scrapping",
+                             "scrapped", "abolish", "abolishing", "drop", "dropping", "dropped", "cancel", "cancelling",
+                             "repeal", "repealing", "remove", "removing", "halt", "eliminate", "ditch", "kill",
+                             "replace", "replaced", "replaces", "replacing"})
+#: Words that put a topic word in the status quo ("the old terminal floods": for replacing it).
+STATUS_QUO = frozenset({"old", "current", "existing", "present", "today's"})
+#: "<topic>-free", "<topic>-less": without the topic (the sign turns).
+_WITHOUT = frozenset({"free", "less"})
+
+
+def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
+                    consumed: set[int]) -> tuple[float, list[Evidence], bool]:
+    """Evaluation of the thesis's topic in one sentence: its valence times the side the thesis takes.
+
+    "Code review is theatre" dismisses a topic the thesis praises (against); "A shorter week costs
+    nothing" praises one it wants (favor); "We should end the ban" stops what a thesis preferring a
+    fee rejects (favor); "Review catches defects" removes a fault, it does not commit one.
+    """
+    toks, neg = doc.toks, doc.negated
+    topic = p.topic
+    here = toks[rng.start:rng.stop]
+    stops = {k for k in rng if toks[k] in _STOPPING_WORDS} if not _STOPPING_WORDS.isdisjoint(here) else set()
+    anchor_idx = [j for j in rng if toks[j] in topic and not (j in stops and _acts_on(stops, j, toks, topic, rng))]
+    skip = set(anchor_idx)
+    signs = []
+    stop_act = 0.0  # stopping an anchor ("end the ban", "replaced our reviews"): a negative act toward it
+    for j in anchor_idx:
+        v = topic[toks[j]]
+        if j > rng.start and abs(topic.get(toks[j - 1], 0.0)) == 0.5 and topic[toks[j - 1]] * v < 0:
+            continue  # "electric buses" under "replace diesel buses with electric ones": the modifier decides
+        if abs(v) == 0.5 and j + 1 < rng.stop and topic.get(toks[j + 1], 0.0) * v < 0:
+            v = math.copysign(1.0, v)
+        if j + 2 < rng.stop and toks[j + 1] == "-" and toks[j + 2] in _WITHOUT:
+            v = -v  # "car-free", "cashless": without it
+            skip.update((j + 1, j + 2))
+        before = range(max(rng.start, j - STOP_WINDOW), j)
+        if any(toks[k] in STATUS_QUO for k in before):
+            v = -v  # "the old terminal", "the current lanes": what the thesis would replace
+        stop = next((k for k in before if k in stops), None)
+        if stop is not None and v:
+            stop_act = STOP_VALENCE * (NEGATION_SCALAR if neg[stop] else 1.0)
+            skip.add(stop)
+        signs.append(v)
+    sign = max(-1.0, min(1.0, sum(signs)))
+    ev: list[Evidence] = []
+    if not anchor_idx or not sign:
+        return 0.0, ev, True  # names only actors, settings or the article's vocabulary: relevant, no side
+    sent = doc.sentence(i)
+    low = sent.lower()
+    cmp_at = next((j for j in rng if toks[j] in _COMPARE), None)
+    if cmp_at is not None:
+        before_v = sum(topic.get(toks[j], 0.0) for j in range(rng.start, cmp_at))
+        after_v = sum(topic.get(toks[j], 0.0) for j in range(cmp_at + 1, rng.stop))
+        worse = any(toks[j] in ("worse", "less", "fewer") for j in range(rng.start, cmp_at))
+        side = (before_v - after_v) * (-1.0 if worse else 1.0)
+        if side:
+            c = W_COMPARE * max(-1.0, min(1.0, side))
+            ev.append(Evidence("topic_comparison", _clip(sent), round(c, 3)))
+            return c, ev, True
+    e, words = _valence(doc, rng, skip, consumed, should=not stop_act)
+    e += stop_act
+    words = [toks[k] for k in stops if k in skip] + words
+    merely = next((k for k in range(rng.start, rng.stop - 1) if toks[k] in ("would", "will", "'d", "'ll")
+                   and toks[k + 1] in ("just", "only", "simply", "merely")), None)
+    if merely is not None:
+        e -= MERELY_VALENCE  # "a ban would just push shoppers to the mall": a consequence that defeats it
+        words.append(" ".join(toks[merely:merely + 2]))
+    asks = low.rstrip().endswith("?")
+    dis = doc.texts("dismissal", i)
+    rhetorical = asks and bool(RHETORICAL_OPEN.match(low))
+    futile = doc.texts("futility", i)
+    flip = -1.0 if (rhetorical or futile) else 1.0
+    margin = 0.0
+    if asks and _OBJECTION.match(low):
+        # "Who watches the kids on the fifth day?": an objection put as a question
+        c = W_TOPIC * math.tanh(-OBJECTION_VALENCE / VALENCE_UNIT) * sign
+        margin += c
+        ev.append(Evidence("objection", _clip(sent), round(c, 3)))
+    if e:
+        c = W_TOPIC * math.tanh(e / VALENCE_UNIT) * sign * flip
+        margin += c
+        what = ", ".join(toks[j] for j in anchor_idx[:3])
+        ev.append(Evidence("topic_valence", f"{what} ({', '.join(words[:4])}): {_clip(sent)}", round(c, 3)))
+    if dis:
+        c = -W_DISMISSAL * sign
+        margin += c
+        ev.append(Evidence("dismissal", ", ".join(dis) + f" (aimed at {toks[anchor_idx[0]]})", round(c, 3)))
+    return margin, ev, True
+
+
+def _valence(doc: Doc, rng: range, skip: set[int], consumed: set[int], *,
+             should: bool = True) -> tuple[float, list[str]]:
+    """Summed valence (VADER scale) of a sentence's words outside `skip`, negation-aware, with the
+    words that carried it. "should"/"must" count as wanting what the sentence names."""
+    toks, neg = doc.toks, doc.negated
+    lex = word_valence()
+    e = 0.0
+    words: list[str] = []
+    for j in rng:
+        if j in skip or j in consumed:
+            continue
+        w = toks[j]
+        v = lex.get(w) or _COST_VALENCE.get(w)
+        if w in _SHOULD_WORDS:
+            if not should:
+                continue  # "should end X": the call is the stopping, counted by the caller
+            v = 1.5  # "X should ...", "must have X": the sentence wants it
+        if not v or (w == "worth" and j + 1 < rng.stop and toks[j + 1] == "of"):
+            continue  # ("a bus route's worth of money" is a quantity)
+        if v < 0 and any(toks[k] in _REMOVES for k in range(max(rng.start, j - 3), j)):
+            v = -v  # "catches bugs", "prevents crashes", "found one defect": removing a fault is good
+        if neg[j]:
+            v *= NEGATION_SCALAR
+        if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
+            v *= NEGATION_SCALAR
+        e += v
+        words.append(w)
+    return e, words
+
+
+def _acts_on(stops: set[int], j: int, toks: list[str], topic: dict[str, float], rng: range) -> bool:
+    """The stopping word at j has a topic word after it, within the window ("ban cars", "end the ban")."""
+    return any(toks[k] in topic for k in range(j + 1, min(rng.stop, j + 1 + STOP_WINDOW)))
+
+
+#: Costs and savings said of the topic ("a shorter week costs nothing", "waiting may not cost a year"),
+#: on VADER's scale (near its "expensive"-like entries). "pay" is left out: "the grant pays" is a saving.
+_COST_VALENCE = {"cost": -1.2, "costs": -1.2, "costly": -1.5, "expensive": -1.2, "price": -0.6, "prices": -0.6,
+                 "burden": -1.9, "tax": -0.8, "taxes": -0.8, "saving": 1.2, "savings": 1.2, "saves": 1.5,
+                 "bill": -0.8, "bills": -0.8,
+                 "cheap": 1.0, "cheaper": 1.2, "affordable": 1.2, "covers": 1.0, "covered": 1.0, "rebate": 1.0,
+                 "rebates": 1.0}
+#: How far before a topic word a stopping verb or a status-quo word may stand (tokens).
+STOP_WINDOW = 4
+#: Valence (VADER scale) of stopping something: about "reject" (-1.7 in VADER).
+STOP_VALENCE = -1.5
+#: "would just ...", "will only ...": a consequence that defeats the proposal (valence, VADER scale).
+MERELY_VALENCE = 1.5
+#: An objection put as a question ("Who pays for ...?", "What happens to ...?", "How will ...?").
+OBJECTION_VALENCE = 1.5
+_OBJECTION = re.compile(r"\s*(?:who (?:\w+ )?(?:watches|pays|will|would|is going|covers|gets)|what happens|"
+                        r"what about|how (?:will|would|are|is) .* supposed|how will|how would)\b")
+#: Verbs that remove or catch a fault: the fault's negative valence turns ("review catches bugs").
+_REMOVES = frozenset({"catch", "catches", "caught", "fix", "fixes", "fixed", "prevent",
+                      "prevents", "prevented", "avoid", "avoids", "avoided", "reduce", "reduces", "reduced", "cut",
+                      "cuts", "eliminate", "eliminates", "solve", "solves", "solved", "stop", "stops", "stopped",
+                      "fewer", "less", "lower", "lowers", "without"})
+
+
+_COST = lx.COST
+_SAVING = lx.SAVING
+COST_WORDS = _COST | _SAVING
+#: Words that make a cost a consequence someone will bear ("will pay", "if it closes ... lose", "is still $450"),
+#: not a description of how things are now (which may be the status quo's cost).
+_CONSEQUENCE = frozenset({"will", "would", "'ll", "if", "still", "going", "then", "gonna"})
+#: Emphasis that makes a present cost a complaint ("a lot of money", "too expensive", "a huge bill").
+_COST_EMPHASIS = frozenset({"lot", "too", "real", "much", "fortune", "huge", "big", "massive", "enormous"})
+#: A predicted consequence: the sentence says what the proposal would or will bring.
+_FUTURE = frozenset({"would", "will", "'d", "'ll"})
+PROPOSAL_CUE_WORDS = _PROFILE_CUE_WORDS
+PROPOSAL_SENTENCE_WORDS = COST_WORDS | PROPOSAL_CUE_WORDS
+#: Weight of a cost or saving cue (in margin units; below a target cue, so the thread can overrule it).
+W_COST = 1.0
+W_IMPERATIVE = 1.2
+
+
+def proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float, list[Evidence]]:
+    """Cues that need no topic word, for a thesis that proposes something.
+
+    An imperative restating the thesis ("Build it now."). Arguing from consequences: costs a proposal
+    will put on someone ("Landscapers will pay for new kit out of their own pockets", "Half of $900 is
+    still $450") argue against it; costs said to be small or covered ("costs nothing", "the rebate
+    covers half") argue for it; other predicted consequences carry their valence ("Families would
+    finally walk there safely"); "Who will staff the desk at night?" is an objection.
+    """
+    toks = doc.toks
+    ev: list[Evidence] = []
+    words_here = toks[rng.start:rng.stop]  # (slices and set tests: these run on many sentences)
+    text = doc.text
+    asks = text[doc.sent_spans[i][1] - 1] == "?"
+    if p.verb and words_here[0] == p.verb and not asks:
+        ev.append(Evidence("restates_thesis", _clip(doc.sentence(i)), W_IMPERATIVE))
+        return W_IMPERATIVE, ev
+    if not p.proposal or not p.signed_words.isdisjoint(words_here):
+        return 0.0, ev  # (a sentence naming the topic is judged by its valence toward it)
+    if not COST_WORDS.isdisjoint(words_here):
+        return _cost(doc, i, rng, words_here)
+    if asks:
+        if _OBJECTION.match(doc.sentence(i).lower()):
+            w = W_COST * math.tanh(-OBJECTION_VALENCE / VALENCE_UNIT) / math.tanh(1.0)
+            ev.append(Evidence("objection", _clip(doc.sentence(i)), round(w, 3)))
+            return w, ev
+        return 0.0, ev
+    if not _FUTURE.isdisjoint(words_here) and not _VALENCED().isdisjoint(words_here):
+        # a predicted consequence ("Families would finally walk there safely", "Owners will lose trade")
+        e, words = _valence(doc, rng, set(), set())
+        if e:
+            w = W_COST * math.tanh(e / VALENCE_UNIT)
+            ev.append(Evidence("consequence", f"{', '.join(words[:3])}: {_clip(doc.sentence(i))}", round(w, 3)))
+            return w, ev
+    return 0.0, ev
+
+
+def _cost(doc: Doc, i: int, rng: range, words_here: list[str]) -> tuple[float, list[Evidence]]:
+    """Costs and savings in a sentence naming no topic word (see `proposal_cues`)."""
+    toks, neg = doc.toks, doc.negated
+    c = plain_cost = 0.0
+    words: list[str] = []
+    for j in rng:
+        w = toks[j]
+        if w in _COST:
+            v = -1.0
+        elif w in _SAVING:
+            v = 1.0
+        else:
+            continue
+        if neg[j]:
+            v = -v
+        if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
+            v = -v  # "costs nothing"
+        c += v
+        if w in _COST and v < 0:
+            plain_cost += v
+        words.append(w)
+    marked = not _CONSEQUENCE.isdisjoint(words_here) or not _COST_EMPHASIS.isdisjoint(words_here)
+    if not c or (c < 0 and plain_cost < 0 and not marked):
+        return 0.0, []  # a cost as things are now may be the status quo's ("That is not a saving" still counts)
+    w = W_COST * max(-1.0, min(1.0, c))
+    return w, [Evidence("cost" if w < 0 else "saving", f"{', '.join(words[:3])}: {_clip(doc.sentence(i))}",
+                        round(w, 3))]
+
+
+@lru_cache(maxsize=1)
+def _VALENCED() -> frozenset[str]:
+    """Every word with a valence here (VADER's, the argument words', costs')."""
+    return frozenset(word_valence()) | frozenset(_COST_VALENCE)
+
+
+def _clip(s: str, n: int = 160) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
