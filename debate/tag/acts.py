@@ -120,13 +120,17 @@ def _figures(doc: Doc) -> list[str]:
     if doc.text.isascii() and not _DIGIT.search(doc.text):
         return out  # (no token can start with a digit)
     toks = doc.toks
-    for k in [k for k, t in enumerate(toks) if t[:1].isdigit()]:
+    if doc.text.isascii():  # (an ASCII digit is the one character from "0" to "9": compared, not called)
+        numbers = [k for k, t in enumerate(toks) if "0" <= t < ":"]
+    else:
+        numbers = [k for k, t in enumerate(toks) if t[:1].isdigit()]
+    for k in numbers:
         t = toks[k]
         nxt = toks[k + 1] if k + 1 < len(toks) else ""
         if nxt == "of" and not (k + 2 < len(toks) and toks[k + 2][:1].isdigit()):
             nxt = ""  # "5 of the" is not a proportion
         unit = nxt in lx.FIGURE_UNITS
-        digits = sum(ch.isdigit() for ch in t)
+        digits = sum(map(str.isdigit, t))
         year = digits == 4 and t.isdecimal() and 1800 <= int(t) <= 2100  # ("²²²²" is a digit string, not a number)
         if t.endswith("%") or unit or (digits >= 3 and not year) or "." in t or "," in t:
             out.append(doc.span_text(k, k + 2 if unit else k + 1))
