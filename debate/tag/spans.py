@@ -203,6 +203,7 @@ class Doc:
     urls: int
     _by_sentence: dict = field(default_factory=dict, repr=False)
     _offsets: list | None = field(default=None, repr=False)
+    _lower: str = field(default="", repr=False)
     _content: frozenset | None = field(default=None, repr=False)
     #: Results other taggers compute from the doc and share (relation and acts both read the concessions).
     memo: dict = field(default_factory=dict, repr=False, compare=False)
@@ -220,32 +221,51 @@ class Doc:
         return [self.text[a:b] for a, b in self._spans()]
 
     def _spans(self) -> list[tuple[int, int]]:
-        """Character span of every token (computed on first use: only evidence text needs them)."""
+        """Character span of every token."""
+        offsets = self._token_offsets()
+        if None in offsets:
+            for i in range(len(self.sent_spans)):
+                self._locate(i)
+        return offsets
+
+    def _token_offsets(self) -> list:
+        """Token spans, None where not located yet (evidence usually needs one sentence or two)."""
         if self._offsets is None:
             text = self.text
             lower = text.lower()
             if len(lower) != len(text):  # rare letters changed length when lower-cased: tokenize again
                 self._offsets = [m.span() for a, b in self.sent_spans for m in _TOKEN.finditer(text, a, b)]
-                return self._offsets
-            # The tokens were found in `lower`, sentence by sentence, and only white space lies between
-            # two tokens of a sentence (every other character belongs to one): each token is the first
-            # occurrence of its text from where the previous one ended.
-            out: list[tuple[int, int]] = []
-            find, toks, firsts = lower.find, self.toks, self.sent_first_tok
-            n = len(toks)
-            for i, (a, _b) in enumerate(self.sent_spans):
-                pos = a
-                for k in range(firsts[i], firsts[i + 1] if i + 1 < len(firsts) else n):
-                    t = toks[k]
-                    pos = find(t, pos)
-                    end = pos + len(t)
-                    out.append((pos, end))
-                    pos = end
-            self._offsets = out
+            else:
+                self._offsets = [None] * len(self.toks)
+                self._lower = lower
         return self._offsets
 
+    def _locate(self, i: int) -> None:
+        """Spans of sentence i's tokens. They were found in the lower-cased text, and only white space
+        lies between two tokens of a sentence (every other character belongs to one): each token is the
+        first occurrence of its text from where the previous one ended."""
+        offsets, toks, firsts = self._offsets, self.toks, self.sent_first_tok
+        if offsets[firsts[i]] is not None:
+            return
+        find = self._lower.find
+        pos = self.sent_spans[i][0]
+        for k in range(firsts[i], firsts[i + 1] if i + 1 < len(firsts) else len(toks)):
+            t = toks[k]
+            pos = find(t, pos)
+            end = pos + len(t)
+            offsets[k] = (pos, end)
+            pos = end
+
+    def _span_of(self, k: int) -> tuple[int, int]:
+        offsets = self._offsets if self._offsets is not None else self._token_offsets()
+        got = offsets[k]
+        if got is None:
+            self._locate(self.sentence_of(k % len(offsets)))
+            got = offsets[k]
+        return got
+
     def token_text(self, k: int) -> str:
-        a, b = self._spans()[k]
+        a, b = self._span_of(k)
         return self.text[a:b]
 
     def sentence_of(self, tok: int) -> int:
@@ -260,10 +280,9 @@ class Doc:
         return self.text[a:b]
 
     def span_text(self, a: int, b: int) -> str:
-        spans = self._spans()
-        if a >= len(spans):
+        if a >= len(self.toks):
             return ""
-        return self.text[spans[a][0]:spans[b - 1][1]]
+        return self.text[self._span_of(a)[0]:self._span_of(b - 1)[1]]
 
     def in_sentence(self, family: str, i: int) -> list[tuple[int, int]]:
         spans = self.cues.get(family)
