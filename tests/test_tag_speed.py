@@ -130,6 +130,29 @@ def test_phrase_index_matches_the_plain_definition(toks):
     assert PhraseIndex(_FAMILIES).match(toks) == _plain_match(_FAMILIES, toks)
 
 
+def _plain_negation(toks):
+    from debate.tag import lexicons as lx
+
+    out, neg = [], False
+    for w in toks:
+        if w in spans._PUNCT | lx.SCOPE_END:
+            neg = False
+            out.append(False)
+        elif w in lx.NEGATORS or w.endswith("n't"):
+            out.append(neg)
+            neg = not neg
+        else:
+            out.append(neg)
+    return out
+
+
+@given(st.lists(st.sampled_from(["not", "no", "never", "don't", "isn't", "nor", "but", "because", ",", ".", "?",
+                                 "it", "works", "fair", "n't", "won't"]), max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_negation_scope_matches_the_token_by_token_definition(toks):
+    assert spans._negation(toks) == _plain_negation(toks)
+
+
 def test_odd_digits_are_not_taken_for_a_year():
     """int("²²²²") raises: a superscript run must not crash the tagger (it is a figure-like token)."""
     acts = acts_of("It grew ²²²² fold since 1999.")

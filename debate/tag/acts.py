@@ -39,6 +39,7 @@ _FAMILY_ACTS = (
 )
 _YOU = frozenset({"you", "your", "you're", "yours", "u"})
 _DIGIT = re.compile(r"[0-9]")
+_ORDER = {act: i for i, act in enumerate(ACTS)}
 
 
 def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = False,
@@ -103,11 +104,10 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
     if is_reply and n_sent >= ELABORATION_SENTENCES and "agreement" not in found and "disagreement" not in found:
         add("elaboration", "long_reply", f"{n_sent} sentences", 0.5)
     labels = []
-    for act in ACTS:
-        if act in found:
-            s = _score(sum(e.weight for e in found[act]))
-            if s >= MIN_SCORE:
-                labels.append(Label(act, s, tuple(found[act]), "local"))
+    for act in sorted((a for a in found if a in _ORDER), key=_ORDER.__getitem__):  # in the order of ACTS
+        s = _score(sum([e.weight for e in found[act]]))
+        if s >= MIN_SCORE:
+            labels.append(Label(act, s, tuple(found[act]), "local"))
     if not labels:
         labels.append(Label("other", 0.5, (Evidence("no_cue", "no act cue fired", 0.0),), "local"))
     return tuple(labels)

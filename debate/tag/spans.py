@@ -120,12 +120,11 @@ class PhraseIndex:
         # two-word phrases with a wildcard second word); one lookup per token that can start a phrase.
         plans: dict[str, tuple[list[str], dict[str, list[tuple[tuple[str, ...], str]]],
                                list[tuple[str, str]]]] = {}
+        seconds: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+        for (a, b), entries in self.pairs.items():
+            seconds.setdefault(a, {})[b] = [(phrase, fam) for phrase, _w, fam in entries]
         for first in self.firsts:
-            by_second: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-            for (a, b), entries in self.pairs.items():
-                if a == first:
-                    by_second[b] = [(phrase, fam) for phrase, _w, fam in entries]
-            plans[first] = (self.single.get(first, []), by_second,
+            plans[first] = (self.single.get(first, []), seconds.get(first, {}),
                             [(phrase[1], fam) for phrase, _w, fam in self.wild_second.get(first, ())])
         self._plans = plans
         self._wild = {k: [(phrase[0], fam) for phrase, _w, fam in v] for k, v in self.wild_first.items()}
@@ -343,20 +342,40 @@ _ANY_NEGATOR = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|ca
 
 
 def _negation(toks: list[str]) -> list[bool]:
-    out = []
+    """Each token: inside a negation scope? A negator flips the scope for the tokens after it,
+    punctuation and contrast words ("but") close it.
+
+    Only those marking tokens are visited; the runs between them are filled whole.
+    """
+    stop, marking = _scope_words(lx.SCOPE_END, lx.NEGATORS)
+    if "n't" in " ".join(toks):  # (a token may end in "n't")
+        marks = [i for i, w in enumerate(toks) if w in marking or w.endswith("n't")]
+    else:
+        marks = [i for i, w in enumerate(toks) if w in marking]
+    n = len(toks)
+    out = [False] * n
     neg = False
-    stop = _PUNCT | lx.SCOPE_END
-    negators = lx.NEGATORS
-    for w in toks:
+    prev = 0
+    for i in marks:
+        if neg and i > prev:
+            out[prev:i] = [True] * (i - prev)
+        w = toks[i]
         if w in stop:
             neg = False
-            out.append(False)
-        elif w in negators or w.endswith("n't"):
-            out.append(neg)
+        else:  # a negator: itself in the scope as it was, then the scope flips
+            out[i] = neg
             neg = not neg
-        else:
-            out.append(neg)
+        prev = i + 1
+    if neg and prev < n:
+        out[prev:n] = [True] * (n - prev)
     return out
+
+
+@lru_cache(maxsize=8)
+def _scope_words(scope_end: frozenset[str], negators: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(tokens that close a negation scope, tokens that close or open one)."""
+    stop = _PUNCT | scope_end
+    return stop, stop | negators
 
 
 @dataclass(frozen=True)
