@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Evidence, Label
+from . import lexicons as lx
 from .spans import Doc, analyze
 
 #: Softmax logit of "neutral" for top-level comments: one clear marker (weight 1, 1.5 when opening) decides.
@@ -160,14 +161,14 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
     if first_word and first_word.group(1).lower() in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
         ev.append(Evidence("opening_contrast", first_word.group(1), -W_OPENING_CONTRAST))
-    opening_verdict = any(a == 0 for fam in ("agree", "disagree") for a, _ in cues.get(fam, ()))
-    if top_level and not cues.get("article_ref") and not opening_verdict:
+    if top_level and not cues.get("article_ref") and \
+            not any(a == 0 for fam in ("agree", "disagree") for a, _ in cues.get(fam, ())):
         margin *= TOP_LEVEL_UNANCHORED  # ("Agree, but ..." opening a top-level comment answers the article)
     logits = (margin, -margin, NEUTRAL_LOGIT if top_level else NEUTRAL_LOGIT_REPLY)
     top = max(logits)
-    exps = [math.exp(v - top) for v in logits]
-    z = sum(exps)
-    return RelationScore(round(margin, 4), tuple(round(e / z, 6) for e in exps), tuple(ev))  # type: ignore[arg-type]
+    e0, e1, e2 = math.exp(logits[0] - top), math.exp(logits[1] - top), math.exp(logits[2] - top)
+    z = sum((e0, e1, e2))  # sum(), not +: from Python 3.12 it rounds differently, and scores must not move
+    return RelationScore(round(margin, 4), (round(e0 / z, 6), round(e1 / z, 6), round(e2 / z, 6)), tuple(ev))
 
 
 #: Cue families read sentence by sentence in `score_relation`.
@@ -193,10 +194,11 @@ def concessions(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _concessions(doc: Doc) -> list[tuple[int, int]]:
-    from .lexicons import CONCESSION_SPAN
-
-    turns = doc.cues.get("concession_turn", [])
     out: list[tuple[int, int]] = []
+    if not doc.cues.get("concession_open"):
+        return out
+    CONCESSION_SPAN = lx.CONCESSION_SPAN
+    turns = doc.cues.get("concession_turn", [])
     last = -1
     for a, b in doc.cues.get("concession_open", []):
         if a < last:
@@ -242,11 +244,14 @@ def negated_echo(doc: Doc, parent: Doc) -> str:
     said = parent.content_words()
     if not said:
         return ""
-    for i in range(len(doc.sent_spans)):
-        shared = sorted({doc.toks[j] for j in doc.sentence_tokens(i) if doc.negated[j] and doc.toks[j] in said})
-        if shared:
-            return f"{', '.join(shared[:3])} (negated): {_clip(doc.sentence(i), 100)}"
-    return ""
+    toks, negated = doc.toks, doc.negated
+    # the first sentence with such a word is the one of the first such token
+    first = next((j for j, x in enumerate(negated) if x and toks[j] in said), None)
+    if first is None:
+        return ""
+    i = doc.sentence_of(first)
+    shared = sorted({toks[j] for j in doc.sentence_tokens(i) if negated[j] and toks[j] in said})
+    return f"{', '.join(shared[:3])} (negated): {_clip(doc.sentence(i), 100)}"
 
 
 def _skip_address(text: str) -> str:
