@@ -66,7 +66,12 @@ class RelationScore:
     evidence: tuple[Evidence, ...]
 
     def label(self) -> Label:
-        i = max(range(3), key=lambda k: (self.probs[k], -k))
+        p = self.probs
+        i = 0  # the most probable; on a tie, the first
+        if p[1] > p[i]:
+            i = 1
+        if p[2] > p[i]:
+            i = 2
         ev = self.evidence or (Evidence("no_cue", "no agreement or disagreement cue", 0.0),)
         return Label(value=("agree", "disagree", "neutral")[i], score=round(self.probs[i], 4),
                      evidence=ev, decided_by="local")
