@@ -121,9 +121,7 @@ def _figures(doc: Doc) -> list[str]:
         return out  # (no token can start with a digit)
     toks = doc.toks
     if doc.text.isascii():  # (an ASCII digit is the one character from "0" to "9": compared, not called)
-        search, text = _DIGIT.search, doc.text
-        numbers = [k for i, (a, b) in enumerate(doc.sent_spans) if search(text, a, b)
-                   for k in doc.sentence_tokens(i) if "0" <= toks[k] < ":"]
+        numbers = [k for k, t in enumerate(toks) if "0" <= t < ":"]
     else:
         numbers = [k for k, t in enumerate(toks) if t[:1].isdigit()]
     for k in numbers:
