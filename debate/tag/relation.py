@@ -229,9 +229,17 @@ _DO = frozenset({"do", "does", "did"})
 
 
 def _emphatic_do(doc: Doc) -> str:
-    if _DO.isdisjoint(doc.toks) and doc.text.isascii():
-        return ""  # (the pattern needs one of these words between spaces, hence as a token)
+    # The pattern needs "do", "does" or "did" between spaces, hence as a token of the sentence: the
+    # (slow) pattern runs only on sentences that have one (on any sentence of non-ASCII text, where
+    # case-insensitive matching may take other letters for these).
+    ascii = doc.text.isascii()
+    if ascii and _DO.isdisjoint(doc.toks):
+        return ""
     for i in range(min(3, len(doc.sent_spans))):
+        if ascii:
+            rng = doc.sentence_tokens(i)
+            if _DO.isdisjoint(doc.toks[rng.start:rng.stop]):
+                continue
         s = doc.sentence(i)
         if s.rstrip().endswith("?"):
             continue
