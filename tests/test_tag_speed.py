@@ -153,6 +153,26 @@ def test_negation_scope_matches_the_token_by_token_definition(toks):
     assert spans._negation(toks) == _plain_negation(toks)
 
 
+_DO_TEXTS = st.lists(st.sampled_from(["Readers", "do", "does", "did", "DO", "use", "them", "they", "not", "find",
+                                      "losses", ".", "?", "Studies", "İ", "ſ", "\n\n", "It", "we"]), max_size=25).map(" ".join)
+
+
+@given(_DO_TEXTS)
+@settings(max_examples=400, deadline=None)
+def test_emphatic_do_matches_the_pattern_on_every_sentence(text):
+    from debate.tag import relation
+
+    doc = analyze(text)
+    plain = ""
+    for i in range(min(3, len(doc.sent_spans))):
+        s = doc.sentence(i)
+        m = None if s.rstrip().endswith("?") else relation._EMPHATIC.search(s)
+        if m:
+            plain = m.group(0)
+            break
+    assert relation._emphatic_do(doc) == plain
+
+
 def test_odd_digits_are_not_taken_for_a_year():
     """int("²²²²") raises: a superscript run must not crash the tagger (it is a figure-like token)."""
     acts = acts_of("It grew ²²²² fold since 1999.")
