@@ -84,7 +84,9 @@ class PhraseIndex:
     """Phrases of several families, matched on token lists by their first token (and second).
 
     A phrase ending in "*" matches any token starting with its last word
-    ("haha*" matches "hahaha"). Longest match per family wins at a position,
+    ("haha*" matches "hahaha"), for phrases of one or two words; a phrase of
+    three or more words ("the data show*") matches only as written (known
+    limitation, kept so tags do not change). Longest match per family wins at a position,
     and a family's matches do not overlap. Multi-word phrases are keyed by
     their first two tokens, so a common first word ("i", "the", "you") does
     not make every occurrence try dozens of phrases.
