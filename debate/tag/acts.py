@@ -9,6 +9,7 @@ negative reaction, elaboration, humor, other) plus argumentation acts
 from __future__ import annotations
 
 import math
+import re
 
 from ..model import ACTS, Evidence, Label
 from . import lexicons as lx
@@ -37,6 +38,8 @@ _FAMILY_ACTS = (
     ("elaboration", "elaboration", "elaboration_marker", 0.4),
 )
 _YOU = frozenset({"you", "your", "you're", "yours", "u"})
+_DIGIT = re.compile(r"[0-9]")
+_ORDER = {act: i for i, act in enumerate(ACTS)}
 
 
 def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = False,
@@ -54,7 +57,7 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
         found.setdefault(act, []).append(Evidence(cue, _clip(span), w))
 
     n_sent = len(doc.sent_spans)
-    questions = [i for i in range(n_sent) if doc.sentence(i).rstrip().endswith("?")]
+    questions = [i for i in range(n_sent) if doc.sentence(i).rstrip().endswith("?")] if "?" in doc.text else []
     for i in questions[:MAX_CUES]:
         add("question", "question_mark", doc.sentence(i), 0.5 if doc.in_sentence("rhetorical", i) else 1.0)
     if not questions:
@@ -67,18 +70,23 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
             add("answer", "answer_marker", t, 0.6)
         if parent_asks and len(questions) < max(1, n_sent):
             add("answer", "reply_to_question", doc.sentence(0) if n_sent else doc.text, 0.8)
-    conceded = [(a, b) for a, b in concessions(doc)]
+    conceded = concessions(doc)
+    cues = doc.cues
     for fam, act, cue, w in _FAMILY_ACTS:
-        spans = doc.cues.get(fam, ())
+        spans = cues.get(fam)
+        if not spans:
+            continue
         if fam == "agree":  # "I agree ... but" is a concession; weak markers count only opening a sentence
             spans = [(a, b) for a, b in spans if not any(x <= a < y for x, y in conceded)
                      and (" ".join(doc.toks[a:b]) not in WEAK or a in doc.sent_first_tok)]
         for a, b in spans[:MAX_CUES]:
             add(act, cue, doc.span_text(a, b), w)
-    for i in range(n_sent):
-        if any(doc.toks[k] in _YOU for k in doc.sentence_tokens(i)):
-            for t in doc.texts("attack", i)[:MAX_CUES]:
-                add("personal_attack", "insult", t, 1.0)
+    if cues.get("attack"):
+        for i in range(n_sent):
+            rng = doc.sentence_tokens(i)
+            if not _YOU.isdisjoint(doc.toks[rng.start:rng.stop]):
+                for t in doc.texts("attack", i)[:MAX_CUES]:
+                    add("personal_attack", "insult", t, 1.0)
     if relation is not None and relation.value in ("agree", "disagree"):
         act = "agreement" if relation.value == "agree" else "disagreement"
         add(act, f"relation:{relation.decided_by}", relation.value, relation.score)
@@ -96,11 +104,10 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
     if is_reply and n_sent >= ELABORATION_SENTENCES and "agreement" not in found and "disagreement" not in found:
         add("elaboration", "long_reply", f"{n_sent} sentences", 0.5)
     labels = []
-    for act in ACTS:
-        if act in found:
-            s = _score(sum(e.weight for e in found[act]))
-            if s >= MIN_SCORE:
-                labels.append(Label(act, s, tuple(found[act]), "local"))
+    for act in sorted((a for a in found if a in _ORDER), key=_ORDER.__getitem__):  # in the order of ACTS
+        s = _score(sum([e.weight for e in found[act]]))
+        if s >= MIN_SCORE:
+            labels.append(Label(act, s, tuple(found[act]), "local"))
     if not labels:
         labels.append(Label("other", 0.5, (Evidence("no_cue", "no act cue fired", 0.0),), "local"))
     return tuple(labels)
@@ -109,17 +116,22 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
 def _figures(doc: Doc) -> list[str]:
     """Numbers that carry information: a percentage, a decimal, 3+ digits that are not a year,
     a number with a unit ("18 times") or a proportion ("3 of 61")."""
-    out = []
+    out: list[str] = []
+    if doc.text.isascii() and not _DIGIT.search(doc.text):
+        return out  # (no token can start with a digit)
     toks = doc.toks
-    for k, t in enumerate(toks):
-        if not t[:1].isdigit():
-            continue
+    if doc.text.isascii():  # (an ASCII digit is the one character from "0" to "9": compared, not called)
+        numbers = [k for k, t in enumerate(toks) if "0" <= t < ":"]
+    else:
+        numbers = [k for k, t in enumerate(toks) if t[:1].isdigit()]
+    for k in numbers:
+        t = toks[k]
         nxt = toks[k + 1] if k + 1 < len(toks) else ""
         if nxt == "of" and not (k + 2 < len(toks) and toks[k + 2][:1].isdigit()):
             nxt = ""  # "5 of the" is not a proportion
         unit = nxt in lx.FIGURE_UNITS
-        digits = sum(ch.isdigit() for ch in t)
-        year = digits == 4 and t.isdigit() and 1800 <= int(t) <= 2100
+        digits = sum(map(str.isdigit, t))
+        year = digits == 4 and t.isdecimal() and 1800 <= int(t) <= 2100  # ("²²²²" is a digit string, not a number)
         if t.endswith("%") or unit or (digits >= 3 and not year) or "." in t or "," in t:
             out.append(doc.span_text(k, k + 2 if unit else k + 1))
     return out

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Evidence, Label
+from . import lexicons as lx
 from .spans import Doc, analyze
 
 #: Softmax logit of "neutral" for top-level comments: one clear marker (weight 1, 1.5 when opening) decides.
@@ -65,7 +66,12 @@ class RelationScore:
     evidence: tuple[Evidence, ...]
 
     def label(self) -> Label:
-        i = max(range(3), key=lambda k: (self.probs[k], -k))
+        p = self.probs
+        i = 0  # the most probable; on a tie, the first
+        if p[1] > p[i]:
+            i = 1
+        if p[2] > p[i]:
+            i = 2
         ev = self.evidence or (Evidence("no_cue", "no agreement or disagreement cue", 0.0),)
         return Label(value=("agree", "disagree", "neutral")[i], score=round(self.probs[i], 4),
                      evidence=ev, decided_by="local")
@@ -86,55 +92,60 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
         margin -= W_CONCESSION
         inside.update(range(a, b))
         ev.append(Evidence("concession", _clip(doc.span_text(a, b)), -W_CONCESSION))
-    for i in range(len(doc.sent_spans)):
+    cues, toks = doc.cues, doc.toks
+    # only sentences holding a cue of these families can add evidence below
+    cued = sorted({doc.sentence_of(a) for fam in _SENTENCE_FAMILIES for a, _ in cues.get(fam, ())})
+    for i in cued:
         boost = OPENING_BOOST if i == 0 else 1.0
         first = doc.sent_first_tok[i]
         for a, b in doc.in_sentence("agree", i):
             if a in inside:
                 continue  # "I agree ... but": the turn decides
-            cue = " ".join(doc.toks[a:b])
+            cue = " ".join(toks[a:b])
             if cue in WEAK and a != first:
                 continue
             w = (0.5 if cue in WEAK else 1.0) * boost
             margin += w
             ev.append(Evidence("agree_marker", doc.span_text(a, b), round(w, 3)))
         for a, b in doc.in_sentence("disagree", i):
-            cue = " ".join(doc.toks[a:b])
+            cue = " ".join(toks[a:b])
             if cue in WEAK and a != first:
                 continue
             w = (0.5 if cue in WEAK else 1.0) * boost
             margin -= w
             ev.append(Evidence("disagree_marker", doc.span_text(a, b), round(-w, 3)))
-        rng = doc.sentence_tokens(i)
-        has_you = any(doc.toks[k] in _YOU for k in rng)
-        if has_you and rng and doc.toks[rng.stop - 1] == "?" and doc.in_sentence("rhetorical", i):
-            margin -= W_CHALLENGE
-            ev.append(Evidence("challenge_question", _clip(doc.sentence(i)), -W_CHALLENGE))
-        if has_you:
-            for a, b in doc.in_sentence("attack", i):
-                margin -= W_ATTACK
-                ev.append(Evidence("personal_attack", doc.span_text(a, b), -W_ATTACK))
+        rhetorical = doc.in_sentence("rhetorical", i)
+        attacks = doc.in_sentence("attack", i)
+        if rhetorical or attacks:
+            rng = doc.sentence_tokens(i)
+            has_you = not _YOU.isdisjoint(toks[rng.start:rng.stop])
+            if has_you and rng and toks[rng.stop - 1] == "?" and rhetorical:
+                margin -= W_CHALLENGE
+                ev.append(Evidence("challenge_question", _clip(doc.sentence(i)), -W_CHALLENGE))
+            if has_you:
+                for a, b in attacks:
+                    margin -= W_ATTACK
+                    ev.append(Evidence("personal_attack", doc.span_text(a, b), -W_ATTACK))
         for a, b in doc.in_sentence("appreciation", i):
             # praising the article itself ("Great article") is agreeing with it
             w = W_ARTICLE_PRAISE if top_level and doc.in_sentence("article_ref", i) else W_THANKS
-            if top_level and " ".join(doc.toks[a:b]).endswith(("article", "piece", "post", "essay")):
+            if top_level and " ".join(toks[a:b]).endswith(("article", "piece", "post", "essay")):
                 w = W_ARTICLE_PRAISE
             margin += w
             ev.append(Evidence("appreciation", doc.span_text(a, b), w))
     body = _skip_address(doc.text)
     if not top_level:
         m = _CORRECTIVE_OPEN.match(body)
-        corr = [doc.span_text(a, b) for a, b in doc.cues.get("corrective", ())
-                if doc.sentence_of(a) < 2]
+        corr = next(((a, b) for a, b in cues.get("corrective", ()) if doc.sentence_of(a) < 2), None)
         if m or corr:
             margin -= W_CORRECTIVE
-            ev.append(Evidence("corrective", (m.group(0).strip() if m else corr[0]), -W_CORRECTIVE))
+            ev.append(Evidence("corrective", (m.group(0).strip() if m else doc.span_text(*corr)), -W_CORRECTIVE))
         if doc.quotes or doc.text.lstrip().startswith(">"):
             margin -= W_QUOTE_REPLY
             ev.append(Evidence("quotes_parent", "answers a quoted claim", -W_QUOTE_REPLY))
-    if top_level and doc.toks:
-        opener = [(fam, a) for fam in ("approval_open", "disapproval_open") for a, _ in doc.cues.get(fam, ())
-                  if a == 0 and (len(doc.toks) == 1 or doc.toks[_end(doc, fam)] in _OPENER_END)]
+    if top_level and toks:
+        opener = [(fam, a) for fam in ("approval_open", "disapproval_open") for a, _ in cues.get(fam, ())
+                  if a == 0 and (len(toks) == 1 or toks[_end(doc, fam)] in _OPENER_END)]
         for fam, a in opener:
             w = W_OPENER if fam == "approval_open" else -W_OPENER
             margin += w / TOP_LEVEL_UNANCHORED  # an opener judges the article: not scaled down below
@@ -151,18 +162,23 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
         if echo:
             margin -= W_NEGATED_ECHO
             ev.append(Evidence("negated_echo", echo, -W_NEGATED_ECHO))
-    first_word = re.match(r"\W*([A-Za-z]+)", body)
+    first_word = _FIRST_WORD.match(body)
     if first_word and first_word.group(1).lower() in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
         ev.append(Evidence("opening_contrast", first_word.group(1), -W_OPENING_CONTRAST))
-    opening_verdict = any(a == 0 for fam in ("agree", "disagree") for a, _ in doc.cues.get(fam, ()))
-    if top_level and not doc.cues.get("article_ref") and not opening_verdict:
+    if top_level and not cues.get("article_ref") and \
+            not any(a == 0 for fam in ("agree", "disagree") for a, _ in cues.get(fam, ())):
         margin *= TOP_LEVEL_UNANCHORED  # ("Agree, but ..." opening a top-level comment answers the article)
     logits = (margin, -margin, NEUTRAL_LOGIT if top_level else NEUTRAL_LOGIT_REPLY)
     top = max(logits)
-    exps = [math.exp(v - top) for v in logits]
-    z = sum(exps)
-    return RelationScore(round(margin, 4), tuple(round(e / z, 6) for e in exps), tuple(ev))  # type: ignore[arg-type]
+    e0, e1, e2 = math.exp(logits[0] - top), math.exp(logits[1] - top), math.exp(logits[2] - top)
+    z = sum((e0, e1, e2))  # sum(), not +: from Python 3.12 it rounds differently, and scores must not move
+    return RelationScore(round(margin, 4), (round(e0 / z, 6), round(e1 / z, 6), round(e2 / z, 6)), tuple(ev))
+
+
+#: Cue families read sentence by sentence in `score_relation`.
+_SENTENCE_FAMILIES = ("agree", "disagree", "rhetorical", "attack", "appreciation")
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
 
 
 def _end(doc: Doc, family: str) -> int:
@@ -172,11 +188,22 @@ def _end(doc: Doc, family: str) -> int:
 
 
 def concessions(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans of "Yes/Granted/Of course ... but" turns (opener, then a turn within one more sentence)."""
-    from .lexicons import CONCESSION_SPAN
+    """Token spans of "Yes/Granted/Of course ... but" turns (opener, then a turn within one more sentence).
 
-    turns = doc.cues.get("concession_turn", [])
+    Computed once per doc (relation and acts both read them); do not change the list returned.
+    """
+    got = doc.memo.get("concessions")
+    if got is None:
+        got = doc.memo["concessions"] = _concessions(doc)
+    return got
+
+
+def _concessions(doc: Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    if not doc.cues.get("concession_open"):
+        return out
+    CONCESSION_SPAN = lx.CONCESSION_SPAN
+    turns = doc.cues.get("concession_turn", [])
     last = -1
     for a, b in doc.cues.get("concession_open", []):
         if a < last:
@@ -198,8 +225,21 @@ _EMPHATIC = re.compile(
     r"anything|much|both|either)\b|n't)[a-z]{3,}", re.IGNORECASE)
 
 
+_DO = frozenset({"do", "does", "did"})
+
+
 def _emphatic_do(doc: Doc) -> str:
+    # The pattern needs "do", "does" or "did" between spaces, hence as a token of the sentence: the
+    # (slow) pattern runs only on sentences that have one (on any sentence of non-ASCII text, where
+    # case-insensitive matching may take other letters for these).
+    ascii = doc.text.isascii()
+    if ascii and _DO.isdisjoint(doc.toks):
+        return ""
     for i in range(min(3, len(doc.sent_spans))):
+        if ascii:
+            rng = doc.sentence_tokens(i)
+            if _DO.isdisjoint(doc.toks[rng.start:rng.stop]):
+                continue
         s = doc.sentence(i)
         if s.rstrip().endswith("?"):
             continue
@@ -212,14 +252,19 @@ def _emphatic_do(doc: Doc) -> str:
 def negated_echo(doc: Doc, parent: Doc) -> str:
     """A sentence that repeats the parent's words under a negation ("It doesn't have to require it"
     after "Nothing requires lower rents"): the classic sign of contradicting what was said."""
+    if True not in doc.negated:
+        return ""
     said = parent.content_words()
     if not said:
         return ""
-    for i in range(len(doc.sent_spans)):
-        shared = sorted({doc.toks[j] for j in doc.sentence_tokens(i) if doc.negated[j] and doc.toks[j] in said})
-        if shared:
-            return f"{', '.join(shared[:3])} (negated): {_clip(doc.sentence(i), 100)}"
-    return ""
+    toks, negated = doc.toks, doc.negated
+    # the first sentence with such a word is the one of the first such token
+    first = next((j for j, x in enumerate(negated) if x and toks[j] in said), None)
+    if first is None:
+        return ""
+    i = doc.sentence_of(first)
+    shared = sorted({toks[j] for j in doc.sentence_tokens(i) if negated[j] and toks[j] in said})
+    return f"{', '.join(shared[:3])} (negated): {_clip(doc.sentence(i), 100)}"
 
 
 def _skip_address(text: str) -> str:

@@ -18,7 +18,9 @@ from functools import lru_cache
 from . import lexicons as lx
 
 #: Sentence end: . ! ? (and runs of them) followed by space and a capital, digit, quote or bracket; or blank lines.
-_SENT_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@])|\n\s*\n|\n(?=\s*[-*•>]|\s*\d+[.)]\s)")
+#: Group 1 is the separator after a stop. (The stop is matched rather than looked behind at: a
+#: pattern starting with a character class is scanned for quickly, a look-behind is tried everywhere.)
+_SENT_END = re.compile(r"[.!?…]([\"')\]]*\s+)(?=[\"'(\[]?[A-Z0-9@])|\n\s*\n|\n(?=\s*[-*•>]|\s*\d+[.)]\s)")
 #: Abbreviations that end in a period but not a sentence.
 _ABBREV = re.compile(r"\b(?:mr|mrs|ms|dr|prof|st|vs|etc|e\.g|i\.e|u\.s|u\.k|no|jr|sr|gov|govt|sen|rep)\.$",
                      re.IGNORECASE)
@@ -41,9 +43,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
-        if _ABBREV.search(text, max(start, m.start() - 8), m.start()):
+        cut = m.start(1)
+        if cut < 0:
+            cut = m.start()
+        # (an abbreviation ends in "." just before the cut; `_ABBREV` is only tried then)
+        if cut and text[cut - 1] == "." and _ABBREV.search(text, max(start, cut - 8), cut):
             continue
-        _add(out, text, start, m.start())
+        _add(out, text, start, cut)
         start = m.end()
     _add(out, text, start, len(text))
     return out
@@ -78,7 +84,9 @@ class PhraseIndex:
     """Phrases of several families, matched on token lists by their first token (and second).
 
     A phrase ending in "*" matches any token starting with its last word
-    ("haha*" matches "hahaha"). Longest match per family wins at a position,
+    ("haha*" matches "hahaha"), for phrases of one or two words; a phrase of
+    three or more words ("the data show*") matches only as written (known
+    limitation, kept so tags do not change). Longest match per family wins at a position,
     and a family's matches do not overlap. Multi-word phrases are keyed by
     their first two tokens, so a common first word ("i", "the", "you") does
     not make every occurrence try dozens of phrases.
@@ -110,36 +118,59 @@ class PhraseIndex:
             lst.sort(key=lambda e: -len(e[0]))
         self.firsts = frozenset(self.single) | {k[0] for k in self.pairs} | frozenset(self.wild_second)
         self.prefixes = tuple(sorted(self.wild_first))
+        # What `match` reads: per first word, (its one-word families, longer phrases by second word,
+        # two-word phrases with a wildcard second word); one lookup per token that can start a phrase.
+        plans: dict[str, tuple[list[str], dict[str, list[tuple[tuple[str, ...], str]]],
+                               list[tuple[str, str]]]] = {}
+        seconds: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+        for (a, b), entries in self.pairs.items():
+            seconds.setdefault(a, {})[b] = [(phrase, fam) for phrase, _w, fam in entries]
+        for first in self.firsts:
+            plans[first] = (self.single.get(first, []), seconds.get(first, {}),
+                            [(phrase[1], fam) for phrase, _w, fam in self.wild_second.get(first, ())])
+        self._plans = plans
+        self._wild = {k: [(phrase[0], fam) for phrase, _w, fam in v] for k, v in self.wild_first.items()}
 
     def match(self, toks: list[str]) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {}
         ends: dict[str, int] = {}
-        firsts, prefixes = self.firsts, self.prefixes
+        plans, wild = self._plans, self._wild
         n = len(toks)
         # one C-level pass picks the few tokens that can start a phrase
-        starts = [i for i, t in enumerate(toks) if t in firsts or (prefixes and t.startswith(prefixes))]
+        if wild:
+            starts = [i for i, t in enumerate(toks) if t in plans or t[:4] in wild]
+        else:
+            starts = [i for i, t in enumerate(toks) if t in plans]
         for i in starts:
             t = toks[i]
-            hits: list[tuple[str, int]] = []  # (family, length), longest first per family below
-            if i + 1 < n:
-                for phrase, _w, fam in self.pairs.get((t, toks[i + 1]), ()):
-                    k = len(phrase)
-                    if i + k <= n and (k == 2 or tuple(toks[i:i + k]) == phrase):
-                        hits.append((fam, k))
-                for phrase, _w, fam in self.wild_second.get(t, ()):
-                    if toks[i + 1].startswith(phrase[1]):
-                        hits.append((fam, 2))
-            for fam in self.single.get(t, ()):
-                hits.append((fam, 1))
-            if prefixes and len(t) >= 4:
-                for phrase, _w, fam in self.wild_first.get(t[:4], ()):
-                    if t.startswith(phrase[0]):
-                        hits.append((fam, 1))
-            for fam, k in sorted(hits, key=lambda h: -h[1]):
-                if i < ends.get(fam, 0):
-                    continue
-                found.setdefault(fam, []).append((i, i + k))
-                ends[fam] = i + k
+            # Matches at i, longest first (phrases of 3+ words, then of 2, then single words; each
+            # list is sorted so): a family keeps the first that does not overlap its previous match.
+            plan = plans.get(t)
+            if plan is not None:
+                single, by_second, wild_second = plan
+                if i + 1 < n:
+                    nxt = toks[i + 1]
+                    entries = by_second.get(nxt)
+                    if entries is not None:
+                        for phrase, fam in entries:
+                            k = len(phrase)
+                            if i + k <= n and (k == 2 or tuple(toks[i:i + k]) == phrase):
+                                if i >= ends.get(fam, 0):
+                                    found.setdefault(fam, []).append((i, i + k))
+                                    ends[fam] = i + k
+                    for second, fam in wild_second:
+                        if nxt.startswith(second) and i >= ends.get(fam, 0):
+                            found.setdefault(fam, []).append((i, i + 2))
+                            ends[fam] = i + 2
+                for fam in single:
+                    if i >= ends.get(fam, 0):
+                        found.setdefault(fam, []).append((i, i + 1))
+                        ends[fam] = i + 1
+            if wild and len(t) >= 4:
+                for first, fam in wild.get(t[:4], ()):
+                    if t.startswith(first) and i >= ends.get(fam, 0):
+                        found.setdefault(fam, []).append((i, i + 1))
+                        ends[fam] = i + 1
         return found
 
 
@@ -173,7 +204,10 @@ class Doc:
     urls: int
     _by_sentence: dict = field(default_factory=dict, repr=False)
     _offsets: list | None = field(default=None, repr=False)
+    _lower: str = field(default="", repr=False)
     _content: frozenset | None = field(default=None, repr=False)
+    #: Results other taggers compute from the doc and share (relation and acts both read the concessions).
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def content_words(self) -> frozenset[str]:
         """Alphabetic tokens of 4+ letters that are not stop words (computed once)."""
@@ -188,12 +222,51 @@ class Doc:
         return [self.text[a:b] for a, b in self._spans()]
 
     def _spans(self) -> list[tuple[int, int]]:
+        """Character span of every token."""
+        offsets = self._token_offsets()
+        if None in offsets:
+            for i in range(len(self.sent_spans)):
+                self._locate(i)
+        return offsets
+
+    def _token_offsets(self) -> list:
+        """Token spans, None where not located yet (evidence usually needs one sentence or two)."""
         if self._offsets is None:
-            self._offsets = [m.span() for a, b in self.sent_spans for m in _TOKEN.finditer(self.text, a, b)]
+            text = self.text
+            lower = text.lower()
+            if len(lower) != len(text):  # rare letters changed length when lower-cased: tokenize again
+                self._offsets = [m.span() for a, b in self.sent_spans for m in _TOKEN.finditer(text, a, b)]
+            else:
+                self._offsets = [None] * len(self.toks)
+                self._lower = lower
         return self._offsets
 
+    def _locate(self, i: int) -> None:
+        """Spans of sentence i's tokens. They were found in the lower-cased text, and only white space
+        lies between two tokens of a sentence (every other character belongs to one): each token is the
+        first occurrence of its text from where the previous one ended."""
+        offsets, toks, firsts = self._offsets, self.toks, self.sent_first_tok
+        if offsets[firsts[i]] is not None:
+            return
+        find = self._lower.find
+        pos = self.sent_spans[i][0]
+        for k in range(firsts[i], firsts[i + 1] if i + 1 < len(firsts) else len(toks)):
+            t = toks[k]
+            pos = find(t, pos)
+            end = pos + len(t)
+            offsets[k] = (pos, end)
+            pos = end
+
+    def _span_of(self, k: int) -> tuple[int, int]:
+        offsets = self._offsets if self._offsets is not None else self._token_offsets()
+        got = offsets[k]
+        if got is None:
+            self._locate(self.sentence_of(k % len(offsets)))
+            got = offsets[k]
+        return got
+
     def token_text(self, k: int) -> str:
-        a, b = self._spans()[k]
+        a, b = self._span_of(k)
         return self.text[a:b]
 
     def sentence_of(self, tok: int) -> int:
@@ -208,10 +281,9 @@ class Doc:
         return self.text[a:b]
 
     def span_text(self, a: int, b: int) -> str:
-        spans = self._spans()
-        if a >= len(spans):
+        if a >= len(self.toks):
             return ""
-        return self.text[spans[a][0]:spans[b - 1][1]]
+        return self.text[self._span_of(a)[0]:self._span_of(b - 1)[1]]
 
     def in_sentence(self, family: str, i: int) -> list[tuple[int, int]]:
         spans = self.cues.get(family)
@@ -248,35 +320,64 @@ def analyze(text: str, *, quotes: bool = True) -> Doc:
     same = len(lower) == len(clean)  # lower-casing kept every offset (true except for rare letters)
     toks: list[str] = []
     sent_first: list[int] = []
+    findall = _TOKEN.findall
     for a, b in spans:
         sent_first.append(len(toks))
         if same:
-            toks.extend(_TOKEN.findall(lower, a, b))
+            # Tokens never span white space, so a sentence is tokenized chunk by chunk; a chunk of
+            # letters only is one token (the regex is tried only on the others: a third faster).
+            for w in lower[a:b].split():
+                if w.isalpha():
+                    toks.append(w)
+                else:
+                    toks.extend(findall(w))
         else:
-            toks.extend(t.lower() for t in _TOKEN.findall(clean, a, b))
-    negated = _negation(toks) if _ANY_NEGATOR.search(lower) else [False] * len(toks)
-    return Doc(clean, qs, spans, toks, sent_first, negated, cue_index().match(toks),
-               len(_URL.findall(clean)))
+            toks.extend(t.lower() for t in findall(clean, a, b))
+    # (a negator among the tokens is a cheap necessary condition for any token to be negated)
+    maybe = "n't" in lower or not lx.NEGATORS.isdisjoint(toks)
+    negated = _negation(toks) if maybe and _ANY_NEGATOR.search(lower) else [False] * len(toks)
+    urls = len(_URL.findall(clean)) if "://" in clean or "www." in clean else 0
+    return Doc(clean, qs, spans, toks, sent_first, negated, cue_index().match(toks), urls)
 
 
 _ANY_NEGATOR = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|hardly)\b|n't\b")
 
 
 def _negation(toks: list[str]) -> list[bool]:
-    out = []
+    """Each token: inside a negation scope? A negator flips the scope for the tokens after it,
+    punctuation and contrast words ("but") close it.
+
+    Only those marking tokens are visited; the runs between them are filled whole.
+    """
+    stop, marking = _scope_words(lx.SCOPE_END, lx.NEGATORS)
+    if "n't" in " ".join(toks):  # (a token may end in "n't")
+        marks = [i for i, w in enumerate(toks) if w in marking or w.endswith("n't")]
+    else:
+        marks = [i for i, w in enumerate(toks) if w in marking]
+    n = len(toks)
+    out = [False] * n
     neg = False
-    stop = _PUNCT | lx.SCOPE_END
-    negators = lx.NEGATORS
-    for w in toks:
+    prev = 0
+    for i in marks:
+        if neg and i > prev:
+            out[prev:i] = [True] * (i - prev)
+        w = toks[i]
         if w in stop:
             neg = False
-            out.append(False)
-        elif w in negators or w.endswith("n't"):
-            out.append(neg)
+        else:  # a negator: itself in the scope as it was, then the scope flips
+            out[i] = neg
             neg = not neg
-        else:
-            out.append(neg)
+        prev = i + 1
+    if neg and prev < n:
+        out[prev:n] = [True] * (n - prev)
     return out
+
+
+@lru_cache(maxsize=8)
+def _scope_words(scope_end: frozenset[str], negators: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(tokens that close a negation scope, tokens that close or open one)."""
+    stop = _PUNCT | scope_end
+    return stop, stop | negators
 
 
 @dataclass(frozen=True)

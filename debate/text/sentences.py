@@ -85,7 +85,9 @@ _LIST_MARKERS = frozenset("-*•>@#–—")
 #: asks for at most 78), so a line under half that was ended on purpose.
 SHORT_LINE = 40
 #: Core: a run of stops, closing quotes or brackets, citation marks, space.
-_STOP = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?:\[\d{1,3}\])*(?=\s)")
+#: (Written to start with one character class, which `re` scans for quickly: a run of . ! ?, or
+#: an ellipsis character, as `(?:[.!?]+|…)` would say, at twice the speed. Cuts fall at the same ends.)
+_STOP = re.compile(r"[.!?…](?:(?<=…)|[.!?]*)[\"'”’)\]]*(?:\[\d{1,3}\])*(?=\s)")
 _EMOTICON = r"(?:[:;=][-^']?[()\[\]DPpOo3/\\|*]+|<3|\^_\^|[xX]D)"
 _CLOSERS = "\"”’)]"
 _OPENERS = "([\"“‘'"
@@ -109,19 +111,11 @@ _ELLIPSIS_STOP = re.compile(r"(?:\.\.\.|…)[\"”’)]*(?=\s+[\"“]?[A-Z])")
 _STARTER_STOP = re.compile(
     r"\.[\"”’)\]]*(?=\s+(?:" + "|".join(sorted(SENTENCE_STARTERS)) + r")\b)"
 )
-_TRIGGERED = (
-    (".", _GLUED),
-    ("?", _GLUED),
-    ("!", _GLUED),
-    ("。", _CJK_STOP),
-    ("！", _CJK_STOP),
-    ("？", _CJK_STOP),
-    (":", _EMOTICON_STOP),
-    (";", _EMOTICON_STOP),
-    ("<3", _EMOTICON_STOP),
-    ("..", _ELLIPSIS_STOP),
-    ("…", _ELLIPSIS_STOP),
-)
+#: Hints: cheap necessary conditions for the glued and emoticon cuts. They start with a character
+#: class, which `re` scans for quickly; the patterns start with letters or a look-behind and are
+#: tried at every position.
+_GLUED_HINT = re.compile(r"[.!?][\"”’)]?[A-Z][a-z]")
+_EMOTICON_HINT = re.compile(r"[()\[\]DPpOo3/\\|*^]\s+[A-Z\"“]")
 #: Characters without which no cut can be added (a fast path).
 _REPAIR_CHARS = re.compile(r"[.!?…。！？:;<]")
 
@@ -230,12 +224,16 @@ def _wrong_cut(sentence: str, following: str) -> bool:
 
 
 def _extra_cuts(text: str, starters: bool) -> list[int]:
+    """Cut positions the core cannot see; each pattern runs only when its trigger occurs."""
     cuts: set[int] = set()
-    done: set[re.Pattern] = set()
-    for trigger, pattern in _TRIGGERED:
-        if pattern not in done and trigger in text:
-            done.add(pattern)
-            cuts.update(m.end() for m in pattern.finditer(text))
+    if ("." in text or "?" in text or "!" in text) and _GLUED_HINT.search(text):
+        cuts.update(m.end() for m in _GLUED.finditer(text))
+    if not text.isascii() and ("。" in text or "！" in text or "？" in text):
+        cuts.update(m.end() for m in _CJK_STOP.finditer(text))
+    if (":" in text or ";" in text or "<3" in text) and _EMOTICON_HINT.search(text):
+        cuts.update(m.end() for m in _EMOTICON_STOP.finditer(text))
+    if ".." in text or "…" in text:
+        cuts.update(m.end() for m in _ELLIPSIS_STOP.finditer(text))
     if starters:
         for m in _STARTER_STOP.finditer(text):
             # "U.S. They" is a boundary, "Dr. Who" is not.
