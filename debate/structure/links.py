@@ -147,14 +147,15 @@ class Context:
                 if 0 <= k < i:
                     refs.setdefault(k, span)
             self.ref_hits.append(refs)
+        containing = _word_index(self.texts) if any(info.quotes for info in self.infos) else {}
         for i, info in enumerate(self.infos):
             hits: dict[int, tuple[float, str]] = {}
             you: dict[int, tuple[float, str]] = {}
             selfq: dict[int, tuple[float, str]] = {}
             for q in info.quotes:
                 found = {}
-                for j in range(i):
-                    cov = cues.quote_coverage(q.text, self.texts[j])
+                for j in _quote_sources(q.text, i, containing):
+                    cov = cues.quote_coverage(q.text, self.texts[j], QUOTE_MIN)
                     if cov >= QUOTE_MIN:
                         found[j] = cov
                 if not found:
@@ -287,6 +288,35 @@ class Context:
         hit = (tuple(head), tuple(middle), person_addr, addressed_author)
         self._static[key] = hit
         return hit
+
+
+def _word_index(texts: Sequence[str]) -> dict[str, list[int]]:
+    """Word -> the comments that use it, in display order (to find where a quotation may come from)."""
+    index: dict[str, list[int]] = {}
+    for j, text in enumerate(texts):
+        for w in cues.quote_words(text):
+            index.setdefault(w, []).append(j)
+    return index
+
+
+def _quote_sources(quote: str, i: int, containing: Mapping[str, list[int]]) -> list[int]:
+    """The comments before i that hold enough of the quotation's words to cover QUOTE_MIN of it.
+
+    A window can match no more of the quote's words (counted with repeats) than the text contains,
+    so the rest could never reach QUOTE_MIN: this keeps long pages from aligning every quote
+    with every earlier comment.
+    """
+    counts: dict[str, int] = {}
+    for w in cues.quote_tokens(quote):
+        counts[w] = counts.get(w, 0) + 1
+    n = sum(counts.values())
+    present: dict[int, int] = {}
+    for w, c in counts.items():
+        for j in containing.get(w, ()):
+            if j >= i:
+                break
+            present[j] = present.get(j, 0) + c
+    return sorted(j for j, c in present.items() if c >= QUOTE_MIN * n)
 
 
 @dataclass(frozen=True)

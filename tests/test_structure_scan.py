@@ -1,0 +1,53 @@
+"""`scan` gives exactly what a full regex scan gives, including the Unicode characters that
+`re.IGNORECASE` matches to ASCII letters; and the cue detectors that use it agree with plain scans."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from debate.structure import cues, scan
+
+SPECIALS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: match i, i, s, k under re.IGNORECASE
+
+
+def _texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    pieces = ["your", "YOUR", "you", "Yo\u017fu", "\u0130", "my", "our", "comment 3", "#4", "@ann", "as I said",
+              "thank you", "  ", "\n", "x", "Your own house", "\u212aim", "ſon", "the first comment", "I'm OP"]
+    return ["".join(rng.choice(pieces + list(SPECIALS)) for _ in range(rng.randint(0, 30))) for _ in range(n)]
+
+
+def test_no_other_character_folds_to_an_ascii_letter():
+    """The premise of `scan.fold`: only four non-ASCII characters match ASCII letters case-insensitively,
+    and str.lower keeps every other character one character long."""
+    letter = re.compile("[a-z]", re.I)
+    every = [chr(cp) for cp in range(128, 0x110000) if not 0xD800 <= cp < 0xE000]
+    assert {c for c in every if letter.match(c)} == set(SPECIALS)
+    assert [c for c in every if len(c.lower()) != 1] == ["\u0130"]
+    assert all(len(scan.fold(c)) == 1 and scan.fold(c) == c.lower() for c in every if c not in SPECIALS)
+
+
+@pytest.mark.parametrize("pattern, keys", [
+    (re.compile(r"\byour\s+(\w+)", re.I), ("your",)),
+    (re.compile(r"\b(?:my|our)\s+(\w+)", re.I), ("my", "our")),
+    (re.compile(r"\bI(?:'m| am) OP\b", re.I), ("i'm op", "i am op")),
+    (re.compile(r"(?<![\w@])@(\w+)|\bcomment\s*(\d)", re.I), ("@", "comment")),
+])
+def test_scan_matches_full_scan(pattern, keys):
+    for text in _texts(3, 400):
+        assert [m.span() for m in scan.finditer(pattern, text, keys)] == [m.span() for m in pattern.finditer(text)]
+        full = pattern.search(text, 2)
+        got = scan.search(pattern, text, keys, 2)
+        assert (got and got.span()) == (full and full.span())
+        assert scan.sub(pattern, " ", text, keys) == pattern.sub(" ", text)
+
+
+def test_special_characters_still_match():
+    assert cues.your_things("YOUR \u017fON is late") == frozenset({"son"})
+    assert cues.self_backreference("As \u0130 said before") == "As \u0130 said"
+    assert cues.comment_references("See re\u017fponse 4") == (("4", "re\u017fponse 4"),)
+    assert cues.second_person("Thank you. Then YO\u212a... no: YOU are wrong") is not None
+    assert cues.second_person("Thank you, and thank YOU") is None
