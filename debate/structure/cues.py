@@ -617,8 +617,18 @@ def _stem(w: str) -> str:
 
 
 def content_terms(text: str) -> list[str]:
-    stop = _stop_words()
-    return [_stem(w.split("'")[0]) for w in words(text) if w not in stop and len(w) > 2 and not w.isdigit()]
+    return list(filter(None, map(_content_term, words(text))))
+
+
+@lru_cache(maxsize=65536)
+def _content_term(w: str) -> str:
+    """The stemmed term a word counts as for overlap, or "" for stop words, short words and numbers.
+
+    Cached per word (bounded): a thread repeats most of its words, and so does a stream of threads.
+    """
+    if w in _stop_words() or len(w) <= 2 or w.isdigit():
+        return ""
+    return _stem(w.split("'")[0])
 
 
 class TfIdf:

@@ -84,7 +84,7 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
                    {k for k, a in enumerate(authored_given) if a}, {}, None)
     beam = [start]
     # (i, j, what the state shows) -> features, score; one hypothesis never meets the same key twice.
-    memo: dict[tuple, tuple[dict[str, float], float]] | None = {} if width > 1 else None
+    memo = ctx.link_memo(weights) if width > 1 else None
     for i in range(n):
         expanded: list[tuple[float, int, int, _State, int, _Scored]] = []
         for b, state in enumerate(beam):

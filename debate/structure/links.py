@@ -123,6 +123,7 @@ class Context:
     _author_addr: dict[int, cues.Address | None] = field(init=False, default_factory=dict)
     _static: dict[tuple[int, int], tuple] = field(init=False, default_factory=dict)
     _name_index: dict[str, list[int]] | None = field(init=False, default=None)
+    _memos: dict[tuple, dict] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.infos = [analyse(t) for t in self.texts]
@@ -171,6 +172,11 @@ class Context:
             self.quote_hits.append(hits)
             self.you_hits.append(you)
             self.self_hits.append(selfq)
+
+    def link_memo(self, weights: Mapping[str, float]) -> dict[tuple, tuple[dict[str, float], float]]:
+        """Scored links by (i, j, the state facts they read), shared by every decoding of this thread
+        with these weights (chronological and threaded ask for many of the same links)."""
+        return self._memos.setdefault(tuple(weights.items()), {})
 
     def stems(self, j: int) -> set[str]:
         if j not in self._stems:
