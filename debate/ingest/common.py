@@ -173,9 +173,13 @@ def html_to_text(markup: str) -> str:
     return text.strip()
 
 
+_HTML_TAG = re.compile(r"</?(p|a|br|i|b|em|strong|blockquote|code|pre|span|div|ul|li)\b[^>]*>", re.I)
+_HTML_ENTITY = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
+
+
 def looks_like_html(text: str) -> bool:
-    return bool(re.search(r"</?(p|a|br|i|b|em|strong|blockquote|code|pre|span|div|ul|li)\b[^>]*>", text, re.I)) or bool(
-        re.search(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", text, re.I))
+    # A tag needs "<" and an entity "&": most comments have neither, and the scans are skipped.
+    return ("<" in text and bool(_HTML_TAG.search(text))) or ("&" in text and bool(_HTML_ENTITY.search(text)))
 
 
 _MD_RULES = [

@@ -304,7 +304,7 @@ def _thread(thread_id: str, items: list[tuple[str, dict]], *, path: Path, fmt: s
         parent = _str(parent_value if present and parent_value not in (None, "") else record.get(NESTED_PARENT))
         if parent is None or (parent.lower() in TOP_LEVEL_PARENTS and parent not in ids) or parent == thread_id:
             parent = None
-        flags = {f for f in FLAG_FIELDS if _truthy(record.get(f))}
+        flags = {f for f in FLAG_FIELDS if f in record and _truthy(record[f])}  # absent: None, never truthy
         if not text:
             flags.add("empty")
         extra = {str(k): v for k, v in record.items()
