@@ -142,7 +142,11 @@ def word_keys(text: str) -> frozenset[str]:
     Words from str.split() hold no whitespace (re's \\s and str.isspace agree), so dropping
     '_', '-', '.', '@' and casefolding gives exactly name_key(word).
     """
-    return frozenset(w.translate(_WORD_KEY_DROP).casefold() for w in set(text.split()))
+    dropped = text.replace("_", "").replace("-", "").replace(".", "").replace("@", "")
+    keys = dropped.casefold().split()  # casefold never makes or removes whitespace
+    if len(keys) < len(text.split()):
+        keys.append("")  # a word made only of dropped characters ("--") keys to ""
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=4096)
@@ -283,9 +287,9 @@ _POSITION_REF = re.compile(_POSITION_VETO + _POSITION_ORDINAL + "|" + _POSITION_
 
 #: Where a _NUMBER_REF match starts (see `scan`).
 _NUMBER_REF_STARTS = ("comment", "post", "reply", "response", "#", "@")
-#: Words every _POSITION_REF match contains, and where one starts.
+#: Words every _POSITION_REF match contains, and where one starts (or at a "the" just before them).
 _POSITION_NEEDS = ("comment", "post", "reply", "response")
-_POSITION_STARTS = ("the", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+_POSITION_STARTS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                     "tenth", "previous", "last", "above", "comment", "post", "reply", "response")
 
 #: "^ this", "^^": the caret points at the comment shown just above.
@@ -324,7 +328,7 @@ def _position_refs(text: str) -> list[tuple[str, str]]:
         return out
     pos, n = 0, len(text)
     while pos <= n:
-        m = scan.search(_POSITION_FREE, text, _POSITION_STARTS, pos)
+        m = scan.search(_POSITION_FREE, text, _POSITION_STARTS, pos, prefix="the")
         if m is None:
             break
         if m.group(1) is not None and not _POSITION_BLOCKED_NOT.match(text, m.start()):
@@ -400,7 +404,7 @@ _ECHO_SKIP = frozenset("what where when why how who which whose really seriously
 
 
 def stems(text: str) -> set[str]:
-    return {_stem(w) for w in words(text)}
+    return set(map(_stem, words(text)))
 
 
 _NEW_TOPIC = re.compile(
@@ -653,7 +657,7 @@ class TfIdf:
         if not va:
             return 0
         # Terms missing from vb would add exactly 0.0: skip them (same sum, same order, fewer steps).
-        return sum((v * vb[w] for w, v in va.items() if w in vb), 0.0)
+        return sum([v * vb[w] for w, v in va.items() if w in vb], 0.0)
 
     def shared(self, a: int, b: int, limit: int = 4) -> list[str]:
         """The terms that carry the overlap, strongest first (for explanations)."""

@@ -124,6 +124,7 @@ class Context:
     _static: dict[tuple[int, int], tuple] = field(init=False, default_factory=dict)
     _name_index: dict[str, list[int]] | None = field(init=False, default=None)
     _memos: dict[tuple, dict] = field(init=False, default_factory=dict)
+    _own: dict[int, tuple] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.infos = [analyse(t) for t in self.texts]
@@ -254,45 +255,52 @@ class Context:
         hit = self._static.get(key)
         if hit is not None:
             return hit
+        info, addressed_author, person_addr, article_head, you_opening = self._own_static(i)
+        if j == ARTICLE:
+            hit = (article_head, (), person_addr, addressed_author)
+            self._static[key] = hit
+            return hit
+        head: list[tuple[str, float]] = [("dist", math.log1p(abs(i - j)))]  # abs: a layout parent may come later
+        if j == i - 1:
+            head.append(("prev", 1.0))
+        if j in self.quote_hits[i]:
+            head.append(("quote", self.quote_hits[i][j][0]))
+        if j in self.you_hits[i]:
+            head.append(("quote_you", self.you_hits[i][j][0]))
+        if j in self.self_hits[i]:
+            head.append(("self_quoted", self.self_hits[i][j][0]))
+        if j in self.ref_hits[i]:
+            head.append(("number_ref", 1.0))
+        other = self.infos[j]
+        if info.yours and info.yours & other.mine:
+            head.append(("your_my", 1.0))
+        if info.echo and set(info.echo[1]) & self.stems(j):
+            head.append(("echo", 1.0))
+        middle = you_opening + (("answer_q", 1.0),) if other.asks and info.answer else you_opening
+        hit = (tuple(head), middle, person_addr, addressed_author)
+        self._static[key] = hit
+        return hit
+
+    def _own_static(self, i: int) -> tuple:
+        """What `static_features` needs of comment i alone, whatever the candidate: computed once per comment."""
+        hit = self._own.get(i)
+        if hit is not None:
+            return hit
         info = self.infos[i]
         addressed_author = self.is_author_addressed(i)
         person_addr = tuple(a for a in info.addresses if a is not addressed_author)
-        head: list[tuple[str, float]] = []
-        middle: list[tuple[str, float]] = []
-        if j == ARTICLE:
-            head.append(("article", 1.0))
-            if info.article_mention:
-                head.append(("mention_article", 1.0))
-            if info.new_topic:
-                head.append(("new_topic", 1.0))
-            if person_addr:
-                head.append(("addr_article", max(a.strength for a in person_addr)))
-            if addressed_author is not None:
-                head.append(("addr_author_article", addressed_author.strength))
-        else:
-            head.append(("dist", math.log1p(abs(i - j))))  # abs: a layout parent may come later in a reordered source
-            if j == i - 1:
-                head.append(("prev", 1.0))
-            if j in self.quote_hits[i]:
-                head.append(("quote", self.quote_hits[i][j][0]))
-            if j in self.you_hits[i]:
-                head.append(("quote_you", self.you_hits[i][j][0]))
-            if j in self.self_hits[i]:
-                head.append(("self_quoted", self.self_hits[i][j][0]))
-            if j in self.ref_hits[i]:
-                head.append(("number_ref", 1.0))
-            if info.yours & self.infos[j].mine:
-                head.append(("your_my", 1.0))
-            if info.echo and set(info.echo[1]) & self.stems(j):
-                head.append(("echo", 1.0))
-            if info.you:
-                middle.append(("you", 1.0))
-            if info.opening:
-                middle.append(("opening", 1.0))
-            if self.infos[j].asks and info.answer:
-                middle.append(("answer_q", 1.0))
-        hit = (tuple(head), tuple(middle), person_addr, addressed_author)
-        self._static[key] = hit
+        article_head: list[tuple[str, float]] = [("article", 1.0)]
+        if info.article_mention:
+            article_head.append(("mention_article", 1.0))
+        if info.new_topic:
+            article_head.append(("new_topic", 1.0))
+        if person_addr:
+            article_head.append(("addr_article", max(a.strength for a in person_addr)))
+        if addressed_author is not None:
+            article_head.append(("addr_author_article", addressed_author.strength))
+        you_opening = tuple(kv for kv, on in ((("you", 1.0), info.you), (("opening", 1.0), info.opening)) if on)
+        hit = (info, addressed_author, person_addr, tuple(article_head), you_opening)
+        self._own[i] = hit
         return hit
 
 

@@ -41,8 +41,12 @@ def has_any(text: str, keys: Iterable[str]) -> bool:
     return any(k in folded for k in keys)
 
 
-def starts(text: str, keys: Iterable[str], pos: int = 0) -> list[int]:
-    """Every position from `pos` on where one of the lowercase keys occurs (case-insensitively), in order."""
+def starts(text: str, keys: Iterable[str], pos: int = 0, prefix: str | None = None) -> list[int]:
+    """Every position from `pos` on where one of the lowercase keys occurs (case-insensitively), in order.
+
+    With `prefix` (for a pattern opening with "(?:prefix\\s+)?" before its keys), also where that
+    word starts when only whitespace separates it from a key.
+    """
     folded = fold(text)
     found: set[int] = set()
     for key in keys:
@@ -50,6 +54,14 @@ def starts(text: str, keys: Iterable[str], pos: int = 0) -> list[int]:
         while at >= 0:
             found.add(at)
             at = folded.find(key, at + 1)
+    if prefix:
+        for at in list(found):
+            gap = at
+            while gap > 0 and folded[gap - 1].isspace():
+                gap -= 1
+            word = gap - len(prefix)
+            if gap < at and word >= pos and folded.startswith(prefix, word):
+                found.add(word)
     return sorted(found)
 
 
@@ -65,9 +77,11 @@ def finditer(pattern: re.Pattern, text: str, keys: Iterable[str]) -> Iterator[re
             end = m.end()
 
 
-def search(pattern: re.Pattern, text: str, keys: Iterable[str], pos: int = 0) -> re.Match | None:
-    """`pattern.search(text, pos)`, for a pattern whose every match starts where one of `keys` occurs."""
-    for at in starts(text, keys, pos):
+def search(pattern: re.Pattern, text: str, keys: Iterable[str], pos: int = 0,
+           prefix: str | None = None) -> re.Match | None:
+    """`pattern.search(text, pos)`, for a pattern whose every match starts where one of `keys` occurs
+    (or, with `prefix`, at that word before one: see `starts`)."""
+    for at in starts(text, keys, pos, prefix):
         m = pattern.match(text, at)
         if m is not None:
             return m
