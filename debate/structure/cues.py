@@ -644,9 +644,12 @@ class TfIdf:
         for d in docs:
             df.update(d.keys())
         n = len(docs)
+        # Each term's idf and each count's tf computed once (the same floats as per document).
+        idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+        tf = {c: 1 + math.log(c) for c in {c for d in docs for c in d.values()}}
         self.vectors: list[dict[str, float]] = []
         for d in docs:
-            vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in d.items()}
+            vec = {w: tf[c] * idf[w] for w, c in d.items()}
             norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
             self.vectors.append({w: v / norm for w, v in vec.items()})
 
