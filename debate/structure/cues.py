@@ -136,6 +136,10 @@ def name_key(name: str) -> str:
     return _NAME_KEY_DROP.sub("", name).casefold()
 
 
+#: A whitespace-separated word made only of the characters `word_keys` drops.
+_DROPPED_WORD = re.compile(r"(?:^|\s)[_\-.@]+(?=\s|$)")
+
+
 def word_keys(text: str) -> frozenset[str]:
     """`name_key` of every whitespace-separated word of a text, computed once per distinct word.
 
@@ -144,7 +148,7 @@ def word_keys(text: str) -> frozenset[str]:
     """
     dropped = text.replace("_", "").replace("-", "").replace(".", "").replace("@", "")
     keys = dropped.casefold().split()  # casefold never makes or removes whitespace
-    if len(keys) < len(text.split()):
+    if _DROPPED_WORD.search(text):
         keys.append("")  # a word made only of dropped characters ("--") keys to ""
     return frozenset(keys)
 
@@ -327,8 +331,9 @@ def _position_refs(text: str) -> list[tuple[str, str]]:
     if not scan.has_any(text, _POSITION_NEEDS):
         return out
     pos, n = 0, len(text)
+    searcher = scan.Searcher(_POSITION_FREE, text, _POSITION_STARTS, prefix="the")
     while pos <= n:
-        m = scan.search(_POSITION_FREE, text, _POSITION_STARTS, pos, prefix="the")
+        m = searcher.search(pos)
         if m is None:
             break
         if m.group(1) is not None and not _POSITION_BLOCKED_NOT.match(text, m.start()):

@@ -19,11 +19,14 @@ the pattern only there gives exactly the matches `finditer` / `search` / `sub` w
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from heapq import merge
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 #: The non-ASCII characters that `re.IGNORECASE` matches to an ASCII letter (checked over all of Unicode).
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLDED = "\u0130\u0131\u017f\u212a"
 
 
 @lru_cache(maxsize=256)
@@ -32,7 +35,9 @@ def fold(text: str) -> str:
 
     Cached (a bounded number of texts): every detector of one comment asks for the same copy.
     """
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    if text.isascii() or not any(c in text for c in _FOLDED):
+        return text.lower()
+    return text.translate(_FOLD).lower()
 
 
 def has_any(text: str, keys: Iterable[str]) -> bool:
@@ -81,11 +86,28 @@ def search(pattern: re.Pattern, text: str, keys: Iterable[str], pos: int = 0,
            prefix: str | None = None) -> re.Match | None:
     """`pattern.search(text, pos)`, for a pattern whose every match starts where one of `keys` occurs
     (or, with `prefix`, at that word before one: see `starts`)."""
-    for at in starts(text, keys, pos, prefix):
+    found = starts(text, keys, pos, prefix) if prefix else _lazy_starts(fold(text), keys, pos)
+    for at in found:
         m = pattern.match(text, at)
         if m is not None:
             return m
     return None
+
+
+def _lazy_starts(folded: str, keys: Iterable[str], pos: int) -> Iterator[int]:
+    """The positions of `starts`, found one at a time, so that a search ending early stops looking."""
+    last = -1
+    for at in merge(*(_occurrences(folded, key, pos) for key in keys)):
+        if at != last:
+            yield at
+            last = at
+
+
+def _occurrences(folded: str, key: str, pos: int) -> Iterator[int]:
+    at = folded.find(key, pos)
+    while at >= 0:
+        yield at
+        at = folded.find(key, at + 1)
 
 
 def sub(pattern: re.Pattern, replacement: str, text: str, keys: Iterable[str]) -> str:
@@ -100,3 +122,24 @@ def sub(pattern: re.Pattern, replacement: str, text: str, keys: Iterable[str]) -
         return text
     parts.append(text[last:])
     return "".join(parts)
+
+
+class Searcher:
+    """Repeated `pattern.search(text, pos)` with `pos` never moving back, the starts found once
+    (finding them again for every search made a long comment with many matches quadratic)."""
+
+    def __init__(self, pattern: re.Pattern, text: str, keys: Iterable[str], prefix: str | None = None):
+        self._pattern, self._text = pattern, text
+        self._starts = starts(text, keys, 0, prefix)
+        self._next = 0  # starts before this index lie before every position still to be searched
+
+    def search(self, pos: int) -> re.Match | None:
+        found, k = self._starts, bisect_left(self._starts, pos, self._next)
+        while k < len(found):
+            m = self._pattern.match(self._text, found[k])
+            if m is not None:
+                self._next = k
+                return m
+            k += 1
+        self._next = k
+        return None
