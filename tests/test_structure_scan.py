@@ -45,6 +45,18 @@ def test_scan_matches_full_scan(pattern, keys):
         assert scan.sub(pattern, " ", text, keys) == pattern.sub(" ", text)
 
 
+def test_long_texts_search_lazily_with_the_same_result(monkeypatch):
+    pattern = re.compile(r"\b(?:my|our)\s+(\w+)", re.I)
+    for text in _texts(5, 40):
+        long = (text + " filler words here ") * 50
+        monkeypatch.setattr(scan, "LAZY_FROM", 10)
+        lazy = [scan.search(pattern, long, ("my", "our"), pos) for pos in (0, 7, len(long) // 2)]
+        monkeypatch.setattr(scan, "LAZY_FROM", 10**9)
+        eager = [scan.search(pattern, long, ("my", "our"), pos) for pos in (0, 7, len(long) // 2)]
+        full = [pattern.search(long, pos) for pos in (0, 7, len(long) // 2)]
+        assert [m and m.span() for m in lazy] == [m and m.span() for m in eager] == [m and m.span() for m in full]
+
+
 def test_special_characters_still_match():
     assert cues.your_things("YOUR \u017fON is late") == frozenset({"son"})
     assert cues.self_backreference("As \u0130 said before") == "As \u0130 said"

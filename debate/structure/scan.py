@@ -82,11 +82,17 @@ def finditer(pattern: re.Pattern, text: str, keys: Iterable[str]) -> Iterator[re
             end = m.end()
 
 
+#: Texts longer than this find a search's starts one at a time (a search that ends early then stops
+#: looking); shorter ones find them all at once, which costs less than setting up the lazy merge.
+LAZY_FROM = 20_000
+
+
 def search(pattern: re.Pattern, text: str, keys: Iterable[str], pos: int = 0,
            prefix: str | None = None) -> re.Match | None:
     """`pattern.search(text, pos)`, for a pattern whose every match starts where one of `keys` occurs
     (or, with `prefix`, at that word before one: see `starts`)."""
-    found = starts(text, keys, pos, prefix) if prefix else _lazy_starts(fold(text), keys, pos)
+    lazy = not prefix and len(text) > LAZY_FROM
+    found = _lazy_starts(fold(text), keys, pos) if lazy else starts(text, keys, pos, prefix)
     for at in found:
         m = pattern.match(text, at)
         if m is not None:
