@@ -63,3 +63,58 @@ def test_special_characters_still_match():
     assert cues.comment_references("See re\u017fponse 4") == (("4", "re\u017fponse 4"),)
     assert cues.second_person("Thank you. Then YO\u212a... no: YOU are wrong") is not None
     assert cues.second_person("Thank you, and thank YOU") is None
+
+
+# --- the key lists in cues.py stay in step with their patterns -------------------------------------
+
+_PHRASES = ["comment 3", "#4", "@bob", "the first comment", "my first comment", "the  comment above", "As I said",
+            "you know", "THANK YOU", "You're", "your son", "our bank", "my article", "Author's response:", "I'm OP",
+            "author here", "I wrote this article", "in the article I wrote", "great read", "This piece",
+            "what I meant", "to clarify my", "I didn't say", "that's not what I said", "mind you", "believe you me",
+            "poster above", "the\nprevious comment", "reply 2.1", "if you think", "out of your way", "views expressed",
+            "I was referring back to the post", "well said author", "the last reply", "YOU MISREAD me", "x", " ", "\n"]
+
+
+def _cue_texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = [rng.choice(_PHRASES + list(SPECIALS)) for _ in range(rng.randint(1, 12))]
+        text = " ".join(parts)
+        out.append(text.upper() if rng.random() < 0.2 else text)
+    return out
+
+
+@pytest.mark.parametrize("pattern, keys, prefix", [
+    (cues._NUMBER_REF, cues._NUMBER_REF_STARTS, None),
+    (cues._SELF_BACKREF, cues._SELF_BACKREF_STARTS, None),
+    (cues._YOUR, ("your",), None),
+    (cues._MY, ("my", "our"), None),
+    (cues._YOU, ("you",), None),
+    (cues._GENERIC_YOU, cues._GENERIC_YOU_STARTS, None),
+    (cues._POSITION_FREE, cues._POSITION_STARTS, "the"),
+])
+def test_cue_starts_cover_every_match(pattern, keys, prefix):
+    hits = 0
+    for text in _cue_texts(13, 1500):
+        for pos in (0, 5):
+            full = pattern.search(text, pos)
+            got = scan.search(pattern, text, keys, pos, prefix)
+            assert (got and got.span()) == (full and full.span()), text
+            hits += full is not None
+    assert hits > 50  # the texts exercise the pattern
+
+
+@pytest.mark.parametrize("patterns, needs", [
+    (cues._AUTHOR_SELF, cues._AUTHOR_SELF_NEEDS),
+    ([cues._ARTICLE_MENTION], [cues._ARTICLE_MENTION_NEEDS]),
+    ([cues._POSITION_FREE], [cues._POSITION_NEEDS]),
+])
+def test_cue_prefilters_never_skip_a_match(patterns, needs):
+    matched = 0
+    for text in _cue_texts(17, 1500):
+        for pattern, words in zip(patterns, needs):
+            if pattern.search(text):
+                matched += 1
+                assert scan.has_any(text, words), text
+    assert matched > 20
