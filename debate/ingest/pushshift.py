@@ -7,7 +7,7 @@ window these dumps use, or `.gz`).
 
 Dumps run to many gigabytes, so nothing is held whole: each line is converted
 as it is read (a malformed line fails at once, naming its line) and spilled to
-an on-disk SQLite table keyed by thread (see `spill.py`); threads are then
+an on-disk SQLite table keyed by thread once past a batch (see `grouping.py`); threads are then
 emitted one at a time, in order of first appearance. Comments whose submission
 is absent still make a thread, with an article whose title is unknown.
 
@@ -31,6 +31,7 @@ from ..errors import InputError
 from ..model import Article, Comment, SetAside, Thread
 from . import accounting
 from .common import build_thread
+from .grouping import BATCH, Grouper
 from .progress import Progress
 from .reddit import article_from_submission, comment_from_fields, strip_fullname, unknown_article
 
@@ -38,6 +39,9 @@ from .reddit import article_from_submission, comment_from_fields, strip_fullname
 ZSTD_MAX_WINDOW = 2**31
 #: Compressed bytes decompressed at a time: dumps compress ~8:1, so each step holds ~0.5 MB of text.
 READ_SIZE = 1 << 16
+#: Records held in memory before the dump spills to disk: one batch of inserts (~0.5 MB of JSON),
+#: so a small file never touches the disk and a large one holds no more than before.
+HELD_RECORDS = BATCH
 _COMMENT_KEYS = ("body", "parent_id", "link_id")
 _SUBMISSION_KEYS = ("title", "selftext", "is_self")
 _SNIFF_FIELD = re.compile(r'"(link_id|parent_id)"\s*:\s*"t[13]_')
@@ -60,11 +64,9 @@ def sniff(path: Path, head: str) -> bool:
 
 
 def read(path: Path, options) -> Iterator[Thread]:
-    from .spill import GroupSpill
-
     p = str(path)
     progress = bool(getattr(options, "progress", False))
-    with GroupSpill(getattr(options, "spill_dir", None)) as spill:
+    with Grouper(getattr(options, "spill_dir", None), HELD_RECORDS, encoded=True) as spill:
         for lineno, obj in _objects(path, progress=progress):
             key, payload = _record(obj, path=p, lineno=lineno)
             spill.add(key, payload)

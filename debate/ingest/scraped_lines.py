@@ -26,12 +26,19 @@ class Line:
         return not self.text
 
 
+_RUNS_OF_SPACES = re.compile(r" {2,}")
+
+
 def split_lines(page: str) -> list[Line]:
+    # Both substitutions replace single characters that are never newlines, so applying them to the
+    # whole page once is the same as line by line.
+    page = _SPACES.sub(" ", _ZERO_WIDTH.sub("", page.replace("\r\n", "\n").replace("\r", "\n")))
     out = []
-    for i, raw in enumerate(page.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        s = _SPACES.sub(" ", _ZERO_WIDTH.sub("", raw)).rstrip()
+    for i, raw in enumerate(page.split("\n"), start=1):
+        s = raw.rstrip()
         stripped = s.lstrip(" ")
-        out.append(Line(i, len(s) - len(stripped), re.sub(r" {2,}", " ", stripped) if stripped else ""))
+        out.append(Line(i, len(s) - len(stripped),
+                        _RUNS_OF_SPACES.sub(" ", stripped) if "  " in stripped else stripped))
     return out
 
 

@@ -18,7 +18,7 @@ from .decode import Decision, Result, decode
 from .explain import describe_decision
 from .links import ARTICLE, Context
 from .order import from_cues, from_timestamps
-from .speakers import resolve
+from .speakers import replace_comment, resolve
 from .weights import load_weights
 
 __all__ = ["infer_structure", "analyse_thread", "Analysis"]
@@ -97,7 +97,7 @@ def analyse_thread(thread: Thread, order: str | None = None, *, weights: Mapping
                                                "pingbacks and trackbacks answer the article")
             else:
                 inferred["parent"] = describe_decision(ctx, comments, k, d)
-            c = replace(c, parent=parent, inferred=inferred)
+            c = replace_comment(c, parent=parent, inferred=inferred)
         out.append(c)
     new = replace(thread, comments=tuple(out), participants=speakers.participants, order=chosen,
                   structure_inferred=True, inferred={**thread.inferred, "order": order_inf})

@@ -12,11 +12,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
+
+from . import scan
 
 # --- addresses -------------------------------------------------------------------
 
@@ -72,7 +75,7 @@ _YOU_QUOTE = re.compile(
 def find_addresses(text: str) -> tuple[Address, ...]:
     """Every "@name", and a vocative opening the comment ("Adam,", "Dear Ms Lee:", "SP,")."""
     found: list[Address] = []
-    for m in _AT.finditer(text):
+    for m in (_AT.finditer(text) if "@" in text else ()):
         name = m.group(1).rstrip(".-")
         if "." in name and re.search(r"\.[a-z]{2,4}$", name):  # an e-mail or domain, not a handle
             continue
@@ -133,13 +136,21 @@ def name_key(name: str) -> str:
     return _NAME_KEY_DROP.sub("", name).casefold()
 
 
+#: A whitespace-separated word made only of the characters `word_keys` drops.
+_DROPPED_WORD = re.compile(r"(?:^|\s)[_\-.@]+(?=\s|$)")
+
+
 def word_keys(text: str) -> frozenset[str]:
     """`name_key` of every whitespace-separated word of a text, computed once per distinct word.
 
     Words from str.split() hold no whitespace (re's \\s and str.isspace agree), so dropping
     '_', '-', '.', '@' and casefolding gives exactly name_key(word).
     """
-    return frozenset(w.translate(_WORD_KEY_DROP).casefold() for w in set(text.split()))
+    dropped = text.replace("_", "").replace("-", "").replace(".", "").replace("@", "")
+    keys = dropped.casefold().split()  # casefold never makes or removes whitespace
+    if _DROPPED_WORD.search(text):
+        keys.append("")  # a word made only of dropped characters ("--") keys to ""
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=4096)
@@ -186,13 +197,23 @@ _SIGNATURE = re.compile(
 
 def signature(text: str) -> tuple[str, str] | None:
     """A name signed at the end ("-- Maria", "- SP", "Cheers, Tom"): (name, span)."""
-    m = _SIGNATURE.search(text.rstrip())
+    body = text.rstrip()
+    m = next((m for m in map(_SIGNATURE.match, repeat(body), _line_starts(body)) if m), None)
     if not m:
         return None
     name = m.group(1).strip().rstrip(".")
     if not _plausible_name(name.split()):
         return None
     return name, m.group(0).strip()
+
+
+def _line_starts(text: str) -> Iterator[int]:
+    """0 and every newline's position: where a _SIGNATURE match can start ("(?:^|\\n)")."""
+    yield 0
+    at = text.find("\n")
+    while at >= 0:
+        yield at
+        at = text.find("\n", at + 1)
 
 
 # --- the article's author speaking --------------------------------------------------
@@ -211,9 +232,20 @@ _AUTHOR_SELF = [
 ]
 
 
+#: Words without which a pattern of _AUTHOR_SELF cannot match (the first and second need "author",
+#: "writer" or "OP" phrases; the others name the piece).
+_AUTHOR_SELF_NEEDS = (
+    ("author",),
+    ("author here", "writer here", "op here", "i am the author", "i'm the author", "i am op", "i'm op"),
+    *[("article", "piece", "post", "essay", "column", "op-ed", "oped")] * 4,
+)
+
+
 def author_self_reference(text: str) -> str | None:
     """The span where the writer says they wrote the article, or None."""
-    for pattern in _AUTHOR_SELF:
+    for pattern, needs in zip(_AUTHOR_SELF, _AUTHOR_SELF_NEEDS):
+        if not scan.has_any(text, needs):
+            continue
         m = pattern.search(text)
         if m:
             return m.group(0).strip()
@@ -228,7 +260,14 @@ _ARTICLE_MENTION = re.compile(
 )
 
 
+#: Words every _ARTICLE_MENTION match contains.
+_ARTICLE_MENTION_NEEDS = ("article", "piece", "post", "essay", "column", "op-ed", "oped", "story", "report",
+                          "author", "writer", "great read", "good read", "well written", "well said")
+
+
 def mentions_article(text: str) -> str | None:
+    if not scan.has_any(text, _ARTICLE_MENTION_NEEDS):
+        return None
     m = _ARTICLE_MENTION.search(text)
     return m.group(0) if m else None
 
@@ -250,6 +289,13 @@ _POSITION_AFTER = r"\b(?:the\s+)?(?:comment|commenter|poster|post|reply)\s+(abov
 _POSITION_REF = re.compile(_POSITION_VETO + _POSITION_ORDINAL + "|" + _POSITION_AFTER, re.I)
 
 
+#: Where a _NUMBER_REF match starts (see `scan`).
+_NUMBER_REF_STARTS = ("comment", "post", "reply", "response", "#", "@")
+#: Words every _POSITION_REF match contains, and where one starts (or at a "the" just before them).
+_POSITION_NEEDS = ("comment", "post", "reply", "response")
+_POSITION_STARTS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                    "tenth", "previous", "last", "above", "comment", "post", "reply", "response")
+
 #: "^ this", "^^": the caret points at the comment shown just above.
 _CARET = re.compile(r"^\s*\^+(?:\s|$)")
 
@@ -261,7 +307,7 @@ def comment_references(text: str) -> tuple[tuple[str, str], ...]:
     "the previous commenter" give "previous".
     """
     refs: list[tuple[str, str]] = []
-    for m in _NUMBER_REF.finditer(text):
+    for m in scan.finditer(_NUMBER_REF, text, _NUMBER_REF_STARTS):
         refs.append((m.group(1) or m.group(2), m.group(0)))
     m = _CARET.match(text)
     if m:
@@ -282,9 +328,12 @@ _POSITION_ABOVE = re.compile(_POSITION_AFTER, re.I)
 def _position_refs(text: str) -> list[tuple[str, str]]:
     """(span, ordinal or "above") of each _POSITION_REF match, left to right, non-overlapping."""
     out: list[tuple[str, str]] = []
+    if not scan.has_any(text, _POSITION_NEEDS):
+        return out
     pos, n = 0, len(text)
+    searcher = scan.Searcher(_POSITION_FREE, text, _POSITION_STARTS, prefix="the")
     while pos <= n:
-        m = _POSITION_FREE.search(text, pos)
+        m = searcher.search(pos)
         if m is None:
             break
         if m.group(1) is not None and not _POSITION_BLOCKED_NOT.match(text, m.start()):
@@ -360,7 +409,7 @@ _ECHO_SKIP = frozenset("what where when why how who which whose really seriously
 
 
 def stems(text: str) -> set[str]:
-    return {_stem(w) for w in words(text)}
+    return set(map(_stem, words(text)))
 
 
 _NEW_TOPIC = re.compile(
@@ -388,19 +437,33 @@ def answer_opening(text: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
+#: Where a _GENERIC_YOU match starts (see `scan`).
+_GENERIC_YOU_STARTS = ("you", "if you", "mind you", "thank you", "out of your", "where you", "when you",
+                       "believe you")
+
+
 def second_person(text: str) -> str | None:
     """A "you" addressed to someone (not "you know", "thank you")."""
-    cleaned = _GENERIC_YOU.sub(" ", text)
-    m = _YOU.search(cleaned)
+    if not scan.has_any(text, ("you",)):
+        return None
+    cleaned = scan.sub(_GENERIC_YOU, " ", text, _GENERIC_YOU_STARTS)
+    m = scan.search(_YOU, cleaned, ("you",))
     if not m:
         return None
     start = max(0, m.start() - 25)
     return cleaned[start : m.end() + 25].strip()
 
 
+#: Where a _SELF_BACKREF match starts (the literal opening of each alternative, lowercased).
+_SELF_BACKREF_STARTS = ("as i ", "i previously ", "i already ", "i earlier ", "i originally ", "my original ",
+                        "my earlier ", "my previous ", "my first ", "my point ", "what i ", "i never ", "i didn",
+                        "you mis", "that's not what i ", "thats not what i ", "this is not what i ",
+                        "to clarify my", "to repeat my", "i stand by ")
+
+
 def self_backreference(text: str) -> str | None:
     """The writer points back to an earlier comment of their own ("as I said", "I previously proposed")."""
-    m = _SELF_BACKREF.search(text)
+    m = scan.search(_SELF_BACKREF, text, _SELF_BACKREF_STARTS)
     return m.group(0) if m else None
 
 
@@ -411,13 +474,15 @@ _MY = re.compile(r"\b(?:my|our)\s+(?:own\s+|old\s+|little\s+)?([a-z][a-z'\-]{2,}
 def your_things(text: str) -> frozenset[str]:
     """What the comment says belongs to its addressee ("your son", "your numbers"), stemmed."""
     stop = _stop_words()
-    return frozenset(_stem(m.group(1).casefold()) for m in _YOUR.finditer(text) if m.group(1).casefold() not in stop)
+    return frozenset(_stem(m.group(1).casefold()) for m in scan.finditer(_YOUR, text, ("your",))
+                     if m.group(1).casefold() not in stop)
 
 
 def my_things(text: str) -> frozenset[str]:
     """What the writer says is theirs ("my son", "our bank"), stemmed: a reply's "your son" points here."""
     stop = _stop_words()
-    return frozenset(_stem(m.group(1).casefold()) for m in _MY.finditer(text) if m.group(1).casefold() not in stop)
+    return frozenset(_stem(m.group(1).casefold()) for m in scan.finditer(_MY, text, ("my", "our"))
+                     if m.group(1).casefold() not in stop)
 
 
 def asks_question(text: str) -> bool:
@@ -444,14 +509,14 @@ MIN_QUOTE_WORDS = 3
 def find_quotes(text: str) -> tuple[Quote, ...]:
     """Quoted passages (in quotation marks or '>' lines), with who the writer says said them."""
     quotes: list[Quote] = []
-    for m in _QUOTED.finditer(text):
+    for m in (_QUOTED.finditer(text) if any(c in text for c in "\u201c\"\u00ab") else ()):
         q = m.group(1).strip()
         if len(words(q)) < MIN_QUOTE_WORDS:
             continue
         before = text[max(0, m.start() - 60) : m.start()]
         intro = "self" if _SELF_QUOTE.search(before) else "you" if _YOU_QUOTE.search(before) else ""
         quotes.append(Quote(q, intro))
-    for m in _BLOCK.finditer(text):
+    for m in (_BLOCK.finditer(text) if ">" in text else ()):
         q = m.group(1).strip()
         if len(words(q)) >= MIN_QUOTE_WORDS:
             quotes.append(Quote(q, ""))
@@ -472,28 +537,52 @@ def _tokens(text: str) -> tuple[tuple[str, ...], str, frozenset[str]]:
     return w, " " + " ".join(w) + " ", frozenset(w)
 
 
-def quote_coverage(quote: str, text: str) -> float:
-    """How much of `quote` appears in `text`, in order: 1.0 = verbatim, ~0.6+ = close paraphrase."""
-    q, qs, _ = _tokens(quote)
+def quote_tokens(text: str) -> tuple[str, ...]:
+    """The words `quote_coverage` aligns, in order."""
+    return _tokens(text)[0]
+
+
+def quote_words(text: str) -> frozenset[str]:
+    """The distinct words `quote_coverage` looks for in a text."""
+    return _tokens(text)[2]
+
+
+def quote_coverage(quote: str, text: str, at_least: float = 0.0) -> float:
+    """How much of `quote` appears in `text`, in order: 1.0 = verbatim, ~0.6+ = close paraphrase.
+
+    With `at_least`, a coverage below it comes back as 0.0: windows that cannot reach it (or beat the
+    best so far) are skipped, which saves most of the alignments when the caller only wants a match.
+    Coverages at or above `at_least` are exactly those of the full search.
+    """
+    q, qs, qset = _tokens(quote)
     t, ts, tset = _tokens(text)
     if not q or not t:
         return 0.0
     if qs in ts:
         return 1.0
     # Best window of the text aligned with the quote (fuzzy: typos, small edits).
-    best = 0.0
+    best = 0  # matched words of the best window
     n = len(q)
     if sum(1 for w in q if w in tset) / n < 0.5:
         return 0.0
+    # Upper bound of a window's matched words: the window words found in the quote (and at most n),
+    # since difflib pairs equal words one to one. Prefix sums give it per window in O(1).
+    hits = [0]
+    for w in t:
+        hits.append(hits[-1] + (w in qset))
+    floor = at_least * n
     step = max(1, n // 4)
+    span = n + n // 3
     for start in range(0, max(1, len(t) - n // 2), step):
-        window = t[start : start + n + n // 3]
+        bound = min(n, hits[min(start + span, len(t))] - hits[start])
+        if bound <= best or bound < floor:
+            continue  # cannot raise the best above what the full search keeps (see docstring)
+        window = t[start : start + span]
         sm = SequenceMatcher(None, q, window, autojunk=False)
-        matched = sum(b.size for b in sm.get_matching_blocks())
-        best = max(best, matched / n)
-        if best >= 0.95:
+        best = max(best, sum(b.size for b in sm.get_matching_blocks()))
+        if best / n >= 0.95:
             break
-    return best
+    return best / n if best / n >= at_least else 0.0
 
 
 # --- lexical overlap ------------------------------------------------------------------------
@@ -537,8 +626,18 @@ def _stem(w: str) -> str:
 
 
 def content_terms(text: str) -> list[str]:
-    stop = _stop_words()
-    return [_stem(w.split("'")[0]) for w in words(text) if w not in stop and len(w) > 2 and not w.isdigit()]
+    return list(filter(None, map(_content_term, words(text))))
+
+
+@lru_cache(maxsize=65536)
+def _content_term(w: str) -> str:
+    """The stemmed term a word counts as for overlap, or "" for stop words, short words and numbers.
+
+    Cached per word (bounded): a thread repeats most of its words, and so does a stream of threads.
+    """
+    if w in _stop_words() or len(w) <= 2 or w.isdigit():
+        return ""
+    return _stem(w.split("'")[0])
 
 
 class TfIdf:
@@ -550,9 +649,12 @@ class TfIdf:
         for d in docs:
             df.update(d.keys())
         n = len(docs)
+        # Each term's idf and each count's tf computed once (the same floats as per document).
+        idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+        tf = {c: 1 + math.log(c) for c in {c for d in docs for c in d.values()}}
         self.vectors: list[dict[str, float]] = []
         for d in docs:
-            vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in d.items()}
+            vec = {w: tf[c] * idf[w] for w, c in d.items()}
             norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
             self.vectors.append({w: v / norm for w, v in vec.items()})
 
@@ -563,7 +665,7 @@ class TfIdf:
         if not va:
             return 0
         # Terms missing from vb would add exactly 0.0: skip them (same sum, same order, fewer steps).
-        return sum((v * vb[w] for w, v in va.items() if w in vb), 0.0)
+        return sum([v * vb[w] for w, v in va.items() if w in vb], 0.0)
 
     def shared(self, a: int, b: int, limit: int = 4) -> list[str]:
         """The terms that carry the overlap, strongest first (for explanations)."""

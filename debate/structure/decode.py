@@ -84,7 +84,7 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
                    {k for k, a in enumerate(authored_given) if a}, {}, None)
     beam = [start]
     # (i, j, what the state shows) -> features, score; one hypothesis never meets the same key twice.
-    memo: dict[tuple, tuple[dict[str, float], float]] | None = {} if width > 1 else None
+    memo = ctx.link_memo(weights) if width > 1 else None
     for i in range(n):
         expanded: list[tuple[float, int, int, _State, int, _Scored]] = []
         for b, state in enumerate(beam):
@@ -142,6 +142,7 @@ def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: M
     The "sim_top" mark depends on the whole candidate set and is added afterwards, as before.
     """
     names, parents, authored, replies = state.names, state.parents, state.authored, state.replies
+    wget = weights.get
     i_sig = (names.get(i), i in authored)
     feats: dict[int, dict[str, float]] = {}
     scores: dict[int, float] = {}
@@ -149,28 +150,29 @@ def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: M
         view = View(parents, names, frozenset(authored), replies)
         for j in cands:
             f = links.features(ctx, i, j, view)
-            feats[j], scores[j] = f, sum(weights.get(k, 0.0) * v for k, v in f.items())
+            feats[j], scores[j] = f, sum([wget(k, 0.0) * v for k, v in f.items()])
     else:
         view = None
+        name_of, parent_of, replies_of, memo_get = names.get, parents.get, replies.get, memo.get
         for j in cands:
             if j == ARTICLE:
                 key = (i, j, i_sig)
             else:
-                grand = parents.get(j, ARTICLE)
-                key = (i, j, i_sig, names.get(j), j in authored, grand, names.get(grand), replies.get(j))
-            hit = memo.get(key)
+                grand = parent_of(j, ARTICLE)
+                key = (i, j, i_sig, name_of(j), j in authored, grand, name_of(grand), replies_of(j))
+            hit = memo_get(key)
             if hit is None:
                 if view is None:
                     view = View(parents, names, frozenset(authored), replies)
                 f = links.features(ctx, i, j, view)
-                hit = (f, sum(weights.get(k, 0.0) * v for k, v in f.items()))
+                hit = (f, sum([wget(k, 0.0) * v for k, v in f.items()]))
                 memo[key] = hit
             feats[j], scores[j] = hit
     top = links.sim_top(ctx, i, cands, feats)
     if top is not None:
         f = {**feats[top], "sim_top": 1.0}
         feats[top] = f
-        scores[top] = sum(weights.get(k, 0.0) * v for k, v in f.items())
+        scores[top] = sum([wget(k, 0.0) * v for k, v in f.items()])
     return feats, scores
 
 

@@ -123,6 +123,8 @@ class Context:
     _author_addr: dict[int, cues.Address | None] = field(init=False, default_factory=dict)
     _static: dict[tuple[int, int], tuple] = field(init=False, default_factory=dict)
     _name_index: dict[str, list[int]] | None = field(init=False, default=None)
+    _memos: dict[tuple, dict] = field(init=False, default_factory=dict)
+    _own: dict[int, tuple] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.infos = [analyse(t) for t in self.texts]
@@ -147,14 +149,15 @@ class Context:
                 if 0 <= k < i:
                     refs.setdefault(k, span)
             self.ref_hits.append(refs)
+        containing = _word_index(self.texts) if any(info.quotes for info in self.infos) else {}
         for i, info in enumerate(self.infos):
             hits: dict[int, tuple[float, str]] = {}
             you: dict[int, tuple[float, str]] = {}
             selfq: dict[int, tuple[float, str]] = {}
             for q in info.quotes:
                 found = {}
-                for j in range(i):
-                    cov = cues.quote_coverage(q.text, self.texts[j])
+                for j in _quote_sources(q.text, i, containing):
+                    cov = cues.quote_coverage(q.text, self.texts[j], QUOTE_MIN)
                     if cov >= QUOTE_MIN:
                         found[j] = cov
                 if not found:
@@ -170,6 +173,11 @@ class Context:
             self.quote_hits.append(hits)
             self.you_hits.append(you)
             self.self_hits.append(selfq)
+
+    def link_memo(self, weights: Mapping[str, float]) -> dict[tuple, tuple[dict[str, float], float]]:
+        """Scored links by (i, j, the state facts they read), shared by every decoding of this thread
+        with these weights (chronological and threaded ask for many of the same links)."""
+        return self._memos.setdefault(tuple(weights.items()), {})
 
     def stems(self, j: int) -> set[str]:
         if j not in self._stems:
@@ -247,46 +255,82 @@ class Context:
         hit = self._static.get(key)
         if hit is not None:
             return hit
+        info, addressed_author, person_addr, article_head, you_opening = self._own_static(i)
+        if j == ARTICLE:
+            hit = (article_head, (), person_addr, addressed_author)
+            self._static[key] = hit
+            return hit
+        head: list[tuple[str, float]] = [("dist", math.log1p(abs(i - j)))]  # abs: a layout parent may come later
+        if j == i - 1:
+            head.append(("prev", 1.0))
+        if j in self.quote_hits[i]:
+            head.append(("quote", self.quote_hits[i][j][0]))
+        if j in self.you_hits[i]:
+            head.append(("quote_you", self.you_hits[i][j][0]))
+        if j in self.self_hits[i]:
+            head.append(("self_quoted", self.self_hits[i][j][0]))
+        if j in self.ref_hits[i]:
+            head.append(("number_ref", 1.0))
+        other = self.infos[j]
+        if info.yours and info.yours & other.mine:
+            head.append(("your_my", 1.0))
+        if info.echo and set(info.echo[1]) & self.stems(j):
+            head.append(("echo", 1.0))
+        middle = you_opening + (("answer_q", 1.0),) if other.asks and info.answer else you_opening
+        hit = (tuple(head), middle, person_addr, addressed_author)
+        self._static[key] = hit
+        return hit
+
+    def _own_static(self, i: int) -> tuple:
+        """What `static_features` needs of comment i alone, whatever the candidate: computed once per comment."""
+        hit = self._own.get(i)
+        if hit is not None:
+            return hit
         info = self.infos[i]
         addressed_author = self.is_author_addressed(i)
         person_addr = tuple(a for a in info.addresses if a is not addressed_author)
-        head: list[tuple[str, float]] = []
-        middle: list[tuple[str, float]] = []
-        if j == ARTICLE:
-            head.append(("article", 1.0))
-            if info.article_mention:
-                head.append(("mention_article", 1.0))
-            if info.new_topic:
-                head.append(("new_topic", 1.0))
-            if person_addr:
-                head.append(("addr_article", max(a.strength for a in person_addr)))
-            if addressed_author is not None:
-                head.append(("addr_author_article", addressed_author.strength))
-        else:
-            head.append(("dist", math.log1p(abs(i - j))))  # abs: a layout parent may come later in a reordered source
-            if j == i - 1:
-                head.append(("prev", 1.0))
-            if j in self.quote_hits[i]:
-                head.append(("quote", self.quote_hits[i][j][0]))
-            if j in self.you_hits[i]:
-                head.append(("quote_you", self.you_hits[i][j][0]))
-            if j in self.self_hits[i]:
-                head.append(("self_quoted", self.self_hits[i][j][0]))
-            if j in self.ref_hits[i]:
-                head.append(("number_ref", 1.0))
-            if info.yours & self.infos[j].mine:
-                head.append(("your_my", 1.0))
-            if info.echo and set(info.echo[1]) & self.stems(j):
-                head.append(("echo", 1.0))
-            if info.you:
-                middle.append(("you", 1.0))
-            if info.opening:
-                middle.append(("opening", 1.0))
-            if self.infos[j].asks and info.answer:
-                middle.append(("answer_q", 1.0))
-        hit = (tuple(head), tuple(middle), person_addr, addressed_author)
-        self._static[key] = hit
+        article_head: list[tuple[str, float]] = [("article", 1.0)]
+        if info.article_mention:
+            article_head.append(("mention_article", 1.0))
+        if info.new_topic:
+            article_head.append(("new_topic", 1.0))
+        if person_addr:
+            article_head.append(("addr_article", max(a.strength for a in person_addr)))
+        if addressed_author is not None:
+            article_head.append(("addr_author_article", addressed_author.strength))
+        you_opening = tuple(kv for kv, on in ((("you", 1.0), info.you), (("opening", 1.0), info.opening)) if on)
+        hit = (info, addressed_author, person_addr, tuple(article_head), you_opening)
+        self._own[i] = hit
         return hit
+
+
+def _word_index(texts: Sequence[str]) -> dict[str, list[int]]:
+    """Word -> the comments that use it, in display order (to find where a quotation may come from)."""
+    index: dict[str, list[int]] = {}
+    for j, text in enumerate(texts):
+        for w in cues.quote_words(text):
+            index.setdefault(w, []).append(j)
+    return index
+
+
+def _quote_sources(quote: str, i: int, containing: Mapping[str, list[int]]) -> list[int]:
+    """The comments before i that hold enough of the quotation's words to cover QUOTE_MIN of it.
+
+    A window can match no more of the quote's words (counted with repeats) than the text contains,
+    so the rest could never reach QUOTE_MIN: this keeps long pages from aligning every quote
+    with every earlier comment.
+    """
+    counts: dict[str, int] = {}
+    for w in cues.quote_tokens(quote):
+        counts[w] = counts.get(w, 0) + 1
+    n = sum(counts.values())
+    present: dict[int, int] = {}
+    for w, c in counts.items():
+        for j in containing.get(w, ()):
+            if j >= i:
+                break
+            present[j] = present.get(j, 0) + c
+    return sorted(j for j, c in present.items() if c >= QUOTE_MIN * n)
 
 
 @dataclass(frozen=True)
