@@ -64,7 +64,7 @@ def train(
     encoding: EncodingOpt = "auto",
     delimiter: DelimiterOpt = "auto",
 ) -> None:
-    """Train a stance model: word 1-3-gram and char 2-5-gram TF-IDF with a linear SVM, per target.
+    """Train a stance model: word 1-3 and char 2-5-gram TF-IDF, a linear SVM with shared and per-target blocks.
 
     Example: debate train tests/data/stance_synthetic.csv --text-col text --label-col stance --target-col target -o stance.skops
     """

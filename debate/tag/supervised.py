@@ -352,8 +352,9 @@ def decode(raw: bytes, encoding: str = "auto", *, path: str | None = None) -> st
                 continue
             line = raw[:e.start].count(b"\n") + 1
             hint = "; name the file's encoding with --encoding (latin-1 accepts any byte)"
-            raise InputError(f"byte 0x{raw[e.start]:02x} is not valid {'UTF-8 or Windows-1252' if encoding == 'auto' else enc}"
-                             + hint, path=path, where=f"line {line}") from None
+            name = "UTF-8 or Windows-1252" if encoding == "auto" else enc
+            raise InputError(f"byte 0x{raw[e.start]:02x} is not valid {name}" + hint, path=path,
+                             where=f"line {line}") from None
     raise AssertionError("unreachable")
 
 
