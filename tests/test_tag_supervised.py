@@ -156,13 +156,14 @@ def test_tag_thread_with_trained_model_uses_the_matching_target():
     assert out.tags["1"].stance.evidence[0].cue == "model"
 
 
-def test_regularisation_is_tuned_per_target_when_rows_allow():
+def test_none_offset_is_tuned_by_inner_cv_when_rows_allow():
     rows = supervised.read_labels(DATA, "text", "stance", "target")
-    model = supervised.StanceModel(tune_min_rows=25).fit(rows.texts, rows.labels, rows.targets)
-    assert set(model.C_) == {"*", "remote work", "nuclear power", "school uniforms"}
-    assert all(c in supervised.C_GRID for c in model.C_.values())
-    untuned = supervised.StanceModel().fit(rows.texts, rows.labels, rows.targets)
-    assert set(untuned.C_.values()) == {supervised.DEFAULT_C}
+    model = supervised.StanceModel(tune_none=True, tune_min_rows=25).fit(rows.texts, rows.labels, rows.targets)
+    assert model.none_bias_ in supervised.BIAS_GRID
+    assert set(model.targets_) == {"remote work", "nuclear power", "school uniforms"}
+    untuned = supervised.StanceModel(tune_none=True).fit(rows.texts, rows.labels, rows.targets)  # 90 < 150 rows
+    assert untuned.none_bias_ == 0.0
+    assert supervised.StanceModel().fit(rows.texts, rows.labels, rows.targets).none_bias_ == 0.0
 
 
 def test_tab_separated_windows_1252_file_reads(tmp_path):

@@ -84,6 +84,30 @@ def score(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str] |
                   tuple(tuple(r) for r in conf))
 
 
+def per_group(gold: Sequence[str], predicted: Sequence[str], groups: Sequence[str],
+              labels: Sequence[str] | None = None) -> str:
+    """A table of rows, F_avg, macro-F1 and F1 per class for each group (e.g. each stance target).
+
+    SemEval-2016 Task 6 ranks on F_avg over all targets pooled (the first line of `score`); the
+    per-target figures show where a model is weak.
+    """
+    if not (len(gold) == len(predicted) == len(groups)):
+        raise ValueError("gold, predicted and groups differ in length")
+    if labels is None:
+        labels = sorted(set(gold) | set(predicted), key=_order)
+    names = sorted(set(groups))
+    width = max(6, *(len(n) for n in names))
+    lines = [f"{'target':<{width}} {'rows':>5} {'F_avg':>6} {'macro-F1':>8}"
+             + "".join(f" {'F1 ' + lab:>11}" for lab in labels)]
+    for name in names:
+        idx = [i for i, g in enumerate(groups) if g == name]
+        s = score([gold[i] for i in idx], [predicted[i] for i in idx], labels)
+        f_avg = f"{100 * s.f_avg:>6.2f}" if s.f_avg is not None else f"{'-':>6}"
+        lines.append(f"{name:<{width}} {len(idx):>5} {f_avg} {100 * s.macro_f1:>8.2f}"
+                     + "".join(f" {100 * c.f1:>11.2f}" for c in s.per_class))
+    return "\n".join(lines)
+
+
 def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
     """Cohen's kappa between two annotators (1 = perfect, 0 = chance)."""
     n = len(a)
