@@ -47,6 +47,17 @@ W_EMPHATIC = 0.7
 W_NEGATED_ECHO = 0.6
 #: The reply quotes its parent: it answers a claim, most often to contest it.
 W_QUOTE_REPLY = 0.3
+#: A reply that argues (a claim of its own, engaging the parent's words, a negation or a figure) and
+#: shows no agreement: in debate threads such replies are far more often rebuttals than asides, so
+#: it leans disagree (0.6 > NEUTRAL_LOGIT_REPLY: alone it just tips the label; any agreement cue,
+#: an "Also, ..." addition, an answer to a question, or a question-only reply cancels it).
+W_ARGUES = 0.6
+#: Words a claim needs to count as arguing ("There is a protected lane on the ring road").
+ARGUES_MIN_WORDS = 5
+#: The reply repeats one of the parent's figures and gives another ("the 18% is gross ... closer to 7%").
+W_FIGURE = 0.6
+#: "Good point, but ...": an agreement marker followed by a turn in its sentence concedes, then contests.
+W_MARKER_TURN = 0.5
 #: A top-level comment without a word about the article: its cues may address anyone.
 TOP_LEVEL_UNANCHORED = 0.5
 #: Reply openings that correct or qualify what they answer ("Only if ...", "It doesn't have to").
@@ -103,6 +114,10 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
                 continue  # "I agree ... but": the turn decides
             cue = " ".join(toks[a:b])
             if cue in WEAK and a != first:
+                continue
+            if not top_level and any(ta >= b for ta, _ in doc.in_sentence("concession_turn", i)):
+                margin -= W_MARKER_TURN  # "Habits are a fair point, though nobody has measured them"
+                ev.append(Evidence("conceded_marker", _clip(doc.sentence(i)), -W_MARKER_TURN))
                 continue
             w = (0.5 if cue in WEAK else 1.0) * boost
             margin += w
@@ -166,6 +181,23 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
     if first_word and first_word.group(1).lower() in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
         ev.append(Evidence("opening_contrast", first_word.group(1), -W_OPENING_CONTRAST))
+    if not top_level and toks and len(toks) <= 3 and toks[0] == "this" and (len(toks) == 1 or toks[1] in "!."):
+        margin += OPENING_BOOST  # "This." alone opening a reply: Reddit's "+1"
+        ev.append(Evidence("agree_marker", doc.span_text(0, 1), OPENING_BOOST))
+    elif not top_level and toks and toks[0] == "this" and len(toks) > 1 and toks[1] in (".", "!") \
+            and doc.sent_first_tok[1:2] == [2]:
+        margin += OPENING_BOOST
+        ev.append(Evidence("agree_marker", doc.span_text(0, 1), OPENING_BOOST))
+    if parent is not None and not top_level and margin <= 0:
+        fig = corrected_figure(doc, parent)
+        if fig:
+            margin -= W_FIGURE
+            ev.append(Evidence("corrects_figure", fig, -W_FIGURE))
+        if margin == 0 and not ev:
+            claim = arguing_claim(doc, parent)
+            if claim:
+                margin -= W_ARGUES
+                ev.append(Evidence("argues_against", claim, -W_ARGUES))
     if top_level and not cues.get("article_ref") and \
             not any(a == 0 for fam in ("agree", "disagree") for a, _ in cues.get(fam, ())):
         margin *= TOP_LEVEL_UNANCHORED  # ("Agree, but ..." opening a top-level comment answers the article)
@@ -265,6 +297,81 @@ def negated_echo(doc: Doc, parent: Doc) -> str:
     i = doc.sentence_of(first)
     shared = sorted({toks[j] for j in doc.sentence_tokens(i) if negated[j] and toks[j] in said})
     return f"{', '.join(shared[:3])} (negated): {_clip(doc.sentence(i), 100)}"
+
+
+_FIGURE_TOK = re.compile(r"\d")
+
+
+def corrected_figure(doc: Doc, parent: Doc) -> str:
+    """The reply names a figure of its parent and a different one: a correction of the figure."""
+    mine = [t for t in doc.toks if t[0].isdigit()]
+    if len(mine) < 2:
+        return ""
+    theirs = {t for t in parent.toks if t[0].isdigit()}
+    same = [t for t in mine if t in theirs]
+    other = [t for t in mine if t not in theirs]
+    if not same or not other:
+        return ""
+    return f"{same[0]} -> {other[0]}"
+
+
+def arguing_claim(doc: Doc, parent: Doc) -> str:
+    """The sentence that shows a reply argues a point of its own to a parent that made one.
+
+    Empty when the parent asks (a reply answers it), is gone or says nothing, when the reply only asks,
+    opens as an addition ("Also, ...") or an answer ("Because ..."), or its claims have fewer than
+    `ARGUES_MIN_WORDS` words. The evidence is the first claim that takes up the parent's words.
+    """
+    said = parent.content_words()
+    if len(said) < 2 or "?" in parent.toks:
+        return ""
+    elab = doc.cues.get("elaboration")
+    if elab and elab[0][0] == 0:
+        return ""
+    if doc.cues.get("answer") and doc.cues["answer"][0][0] == 0:
+        return ""
+    toks = doc.toks
+    skip = _quoted_prefix(toks, parent.toks)  # "Incidence is an empirical question Is there ...?"
+    claims: list[int] = []  # sentences that state rather than ask (beyond a quoted opening)
+    words = 0
+    asks_first = False
+    for i in range(len(doc.sent_spans)):
+        rng = doc.sentence_tokens(i)
+        if not rng or rng.stop <= skip:
+            continue
+        if toks[rng.stop - 1] == "?":
+            asks_first = asks_first or not claims
+            continue
+        sent = toks[max(rng.start, skip):rng.stop]
+        if asks_first and lx.NEGATORS.isdisjoint(sent) and not any(t.endswith("n't") for t in sent):
+            continue  # "Do you have a link? I'd like to read it": a request, not a counter-claim
+        claims.append(i)
+        words += sum(1 for t in sent if t[0].isalnum())
+    if words < ARGUES_MIN_WORDS:
+        return ""
+    # the evidence: the first claim that takes up the parent's words, else the first claim
+    pick = next((i for i in claims if not said.isdisjoint(toks[doc.sentence_tokens(i).start:
+                                                               doc.sentence_tokens(i).stop])), claims[0])
+    return _clip(doc.sentence(pick), 100)
+
+
+#: Tokens a reply must repeat from its parent's text to count as quoting it (Reddit quotes whose ">" was lost).
+QUOTE_MIN_TOKENS = 4
+
+
+def _quoted_prefix(toks: list[str], parent: list[str]) -> int:
+    """How many opening tokens of the reply repeat a run of the parent's tokens (0 if under `QUOTE_MIN_TOKENS`)."""
+    if len(toks) < QUOTE_MIN_TOKENS or toks[0] not in parent:
+        return 0
+    best = 0
+    for j, t in enumerate(parent):
+        if t != toks[0]:
+            continue
+        k = 0
+        while k < len(toks) and j + k < len(parent) and parent[j + k] == toks[k]:
+            k += 1
+        best = max(best, k)
+    return best if best >= QUOTE_MIN_TOKENS else 0
 
 
 def _skip_address(text: str) -> str:
