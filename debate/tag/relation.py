@@ -66,7 +66,10 @@ _CORRECTIVE_OPEN = re.compile(r"^\W*(?:only if|not if|not necessarily|not really
                               re.IGNORECASE)
 #: "@name", "Adam," or "SP," at the start: the address, not the first word of the reply.
 _ADDRESS = re.compile(r"^\s*(?:@[\w.\-]+[,:]?|(?:dear\s+)?[A-Z][\w.\-]{0,30}(?:\s[A-Z][\w.\-]{0,30})?\s*,)\s*")
-_NOT_ADDRESS = re.compile(r"\s*(?:but|no|yes|however|actually|well|so|and|sure|true|ok|okay)\s*,", re.IGNORECASE)
+#: Words that open a reply with a comma but address nobody ("Agree, but ...", "Exactly, ...").
+_NOT_ADDRESS = re.compile(r"\s*(?:but|no|yes|however|actually|well|so|and|sure|true|ok|okay|agree|agreed|exactly|"
+                          r"right|correct|indeed|absolutely|this|same|wrong|nope|nah|yeah|yep|fair|thanks|honestly|"
+                          r"interesting|hmm|wow|also|still|then|sorry|look|listen|again|anyway)\s*,", re.IGNORECASE)
 _YOU = frozenset({"you", "your", "you're", "yours"})
 
 
@@ -177,7 +180,16 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
         if echo:
             margin -= W_NEGATED_ECHO
             ev.append(Evidence("negated_echo", echo, -W_NEGATED_ECHO))
+    if not top_level and toks and toks[0] == "so" and (len(doc.sent_spans) == 1 or doc.sent_first_tok[1] > 1) \
+            and toks[doc.sentence_tokens(0).stop - 1] == "?":
+        # "So the only acceptable policy is one with zero waste?": restating the parent to question its premise
+        margin -= W_CHALLENGE
+        ev.append(Evidence("premise_question", _clip(doc.sentence(0)), -W_CHALLENGE))
     first_word = _FIRST_WORD.match(body)
+    if first_word and first_word.group(1).lower() == "agree" and not cues.get("agree"):
+        # "Agree, but ..." (the bare verb is no cue elsewhere: "I don't agree")
+        margin += OPENING_BOOST
+        ev.append(Evidence("agree_marker", first_word.group(1), OPENING_BOOST))
     if first_word and first_word.group(1).lower() in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
         ev.append(Evidence("opening_contrast", first_word.group(1), -W_OPENING_CONTRAST))
@@ -188,8 +200,9 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
             and doc.sent_first_tok[1:2] == [2]:
         margin += OPENING_BOOST
         ev.append(Evidence("agree_marker", doc.span_text(0, 1), OPENING_BOOST))
-    if parent is not None and not top_level and not ev:
-        # no cue so far: does the reply correct a figure, or argue a claim of its own?
+    if parent is not None and not top_level and -NEUTRAL_LOGIT_REPLY < margin <= 0 and \
+            (not ev or all(e.weight < 0 for e in ev)):
+        # nothing decided it, and nothing agrees: does the reply correct a figure, or argue a claim of its own?
         fig = corrected_figure(doc, parent)
         if fig:
             margin -= W_FIGURE
