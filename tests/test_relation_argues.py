@@ -40,6 +40,7 @@ def test_argues_evidence_is_the_replys_first_claim():
     ("Do you have a link to the Oslo survey? I'd like to read the method.", CLAIM),
     # an addition building on the parent
     ("Also worth noting that the rebate covers cargo bikes for parents.", CLAIM),
+    ("And the shops will raise their prices by the size of the rebate.", CLAIM),
     # the parent is gone
     ("Whatever it said, the rebate needs a budget line in the spring.", "[deleted]"),
     # too short to be a claim

@@ -344,7 +344,7 @@ def arguing_claim(doc: Doc, parent: Doc) -> str:
     if "?" in parent.text or len(parent.toks) < ARGUES_MIN_WORDS:
         return ""  # it asks (a reply answers it), or it is gone ("[deleted]") or says next to nothing
     elab = doc.cues.get("elaboration")
-    if elab and elab[0][0] == 0:
+    if (elab and elab[0][0] == 0) or _ADDITION_OPEN.match(doc.text):
         return ""
     if doc.cues.get("answer") and doc.cues["answer"][0][0] == 0:
         return ""
@@ -373,6 +373,12 @@ def arguing_claim(doc: Doc, parent: Doc) -> str:
     if words < ARGUES_MIN_WORDS:
         return ""
     return _clip(doc.sentence(first), 100)
+
+
+#: Openings that add to the parent's point rather than answer it ("And the buildings ...", "Plus, ...",
+#: "Even worse, ..."), besides the elaboration cues ("Also", "In addition").
+_ADDITION_OPEN = re.compile(r"\W*(?:and|plus|not to mention|even worse|worse still|what's worse|worse yet|"
+                            r"on top of (?:that|this)|and also)\b", re.IGNORECASE)
 
 
 #: Tokens a reply must repeat from its parent's text to count as quoting it (Reddit quotes whose ">" was lost).
