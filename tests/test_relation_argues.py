@@ -81,3 +81,15 @@ def test_top_level_comments_get_no_reply_prior():
     label = score_relation(analyze("Oslo ran the same scheme and most buyers replaced car trips."),
                            top_level=True).label()
     assert label.value == "neutral"
+
+
+def test_granting_the_point_without_a_turn_agrees():
+    label = relation("Fair, the middle class gets most of it. The rebate should be means-tested.")
+    assert label.value == "agree"
+    assert any(e.cue == "agree_marker" and e.text == "Fair" for e in label.evidence)
+    # with a turn it is a concession, not agreement
+    assert relation("True, some would have bought one anyway, but most buyers replaced car trips.").value == "disagree"
+
+
+def test_challenging_question_with_really_disagrees():
+    assert relation("Are you really saying a few students outweigh two whole neighbourhoods?").value == "disagree"

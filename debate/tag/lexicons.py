@@ -70,7 +70,8 @@ DISAGREE = (
     "isn't the only", "is not the only", "aren't the only", "are not the only", "cuts both ways",
     "the other way around", "it's the other way", "that misses", "what about the",
     "you ignore", "you forget", "you seem to have", "you seem to forget", "naive",
-    "when you said", "when you say", "by that logic", "by your logic",
+    "when you said", "when you say", "by that logic", "by your logic", "are you really saying",
+    "do you honestly think", "you really think",
 )
 #: Openings that set a reply against its parent ("But ...", "No, ...").
 OPENING_CONTRAST = ("but", "no", "however", "actually", "well, actually", "not really", "nope")

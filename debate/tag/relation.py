@@ -58,6 +58,9 @@ ARGUES_MIN_WORDS = 5
 W_FIGURE = 0.6
 #: "Good point, but ...": an agreement marker followed by a turn in its sentence concedes, then contests.
 W_MARKER_TURN = 0.5
+#: "Fair," / "True." opening a reply, with no turn after it: granting the parent's point.
+_GRANT_WORDS = frozenset({"fair", "true", "right", "correct", "agreed"})
+W_GRANT = 1.0
 #: A top-level comment without a word about the article: its cues may address anyone.
 TOP_LEVEL_UNANCHORED = 0.5
 #: Reply openings that correct or qualify what they answer ("Only if ...", "It doesn't have to").
@@ -190,6 +193,12 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
         # "Agree, but ..." (the bare verb is no cue elsewhere: "I don't agree")
         margin += OPENING_BOOST
         ev.append(Evidence("agree_marker", first_word.group(1), OPENING_BOOST))
+    elif not top_level and first_word and first_word.group(1).lower() in _GRANT_WORDS and \
+            body[first_word.end():first_word.end() + 1] in (",", ".", "!") and not concessions(doc) and \
+            not any(doc.sentence_of(a) == 0 for a, _ in cues.get("concession_turn", ())):
+        # "Fair, the shelter is a real problem." / "True." granting the parent's point without a turn
+        margin += W_GRANT
+        ev.append(Evidence("agree_marker", first_word.group(1), W_GRANT))
     if first_word and first_word.group(1).lower() in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
         ev.append(Evidence("opening_contrast", first_word.group(1), -W_OPENING_CONTRAST))
