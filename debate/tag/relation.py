@@ -8,6 +8,10 @@ though."), challenging questions ("Are you saying ...?"), personal attacks,
 and thanks (mild agreement; praise of the article itself is agreement with
 it). A top-level comment relates to the article only through what it says
 about it ("this article", "the author"); the rest is left to the thread step.
+
+A reply with no cue at all is read for what it does: one that argues a claim of its own to a parent
+that made one leans disagree (`argues_against`), unless it answers a question, only asks, or adds
+to the parent ("Also, ...", "And ..."); so does one that corrects a figure of its parent.
 """
 
 from __future__ import annotations
