@@ -357,12 +357,14 @@ def arguing_claim(doc: Doc, parent: Doc) -> str:
     if "?" in parent.text or len(parent.toks) < ARGUES_MIN_WORDS:
         return ""  # it asks (a reply answers it), or it is gone ("[deleted]") or says next to nothing
     elab = doc.cues.get("elaboration")
-    if (elab and elab[0][0] == 0) or _ADDITION_OPEN.match(doc.text):
+    if (elab and elab[0][0] == 0) or _adds(doc.toks):
         return ""
     if doc.cues.get("answer") and doc.cues["answer"][0][0] == 0:
         return ""
     toks = doc.toks
-    skip = _quoted_prefix(toks, parent.toks)  # "Incidence is an empirical question Is there ...?"
+    # "Incidence is an empirical question Is there ...?": a quoted opening is no claim of the reply's own
+    # (it only matters when the rest asks)
+    skip = _quoted_prefix(toks, parent.toks) if "?" in doc.text else 0
     first = -1  # the first claim: a sentence that states rather than asks
     words = 0
     asks_first = False
@@ -373,14 +375,17 @@ def arguing_claim(doc: Doc, parent: Doc) -> str:
         if toks[rng.stop - 1] == "?":
             asks_first = asks_first or first < 0
             continue
-        sent = toks[max(rng.start, skip):rng.stop]
-        if asks_first and lx.NEGATORS.isdisjoint(sent) and not any(t.endswith("n't") for t in sent):
-            continue  # "Do you have a link? I'd like to read it": a request, not a counter-claim
+        start = max(rng.start, skip)
+        if asks_first:
+            sent = toks[start:rng.stop]
+            if lx.NEGATORS.isdisjoint(sent) and "n't" not in doc.sentence(i):
+                continue  # "Do you have a link? I'd like to read it": a request, not a counter-claim
         if first < 0:
             first = i
         if words < ARGUES_MIN_WORDS:
             # (a sentence of twice as many tokens surely has that many words)
-            words += len(sent) if len(sent) >= 2 * ARGUES_MIN_WORDS else sum(1 for t in sent if t[0].isalnum())
+            n = rng.stop - start
+            words += n if n >= 2 * ARGUES_MIN_WORDS else sum(1 for t in toks[start:rng.stop] if t[0].isalnum())
         if words >= ARGUES_MIN_WORDS:
             break
     if words < ARGUES_MIN_WORDS:
@@ -390,8 +395,16 @@ def arguing_claim(doc: Doc, parent: Doc) -> str:
 
 #: Openings that add to the parent's point rather than answer it ("And the buildings ...", "Plus, ...",
 #: "Even worse, ..."), besides the elaboration cues ("Also", "In addition").
-_ADDITION_OPEN = re.compile(r"\W*(?:and|plus|not to mention|even worse|worse still|what's worse|worse yet|"
-                            r"on top of (?:that|this)|and also)\b", re.IGNORECASE)
+_ADDITION_WORDS = frozenset({"and", "plus"})
+_ADDITION_OPEN = ("not to mention", "even worse", "worse still", "what's worse", "worse yet", "on top of")
+
+
+def _adds(toks: list[str]) -> bool:
+    if not toks:
+        return False
+    if toks[0] in _ADDITION_WORDS:
+        return True
+    return toks[0] in ("not", "even", "worse", "what's", "on") and " ".join(toks[:3]).startswith(_ADDITION_OPEN)
 
 
 #: Tokens a reply must repeat from its parent's text to count as quoting it (Reddit quotes whose ">" was lost).
