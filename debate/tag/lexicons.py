@@ -29,7 +29,7 @@ AGREE = (
     "so much this", "came here to say this", "yep", "yup", "bingo", "well stated", "excellent point",
     "you nailed it", "good call", "amen", "hear hear", "i think you're right", "you have a point",
     "you've got a point", "good argument", "you're spot on", "that's exactly it", "my thoughts exactly",
-    "i'm with you", "i am with you", "seconded",
+    "i'm with you", "i am with you", "seconded", "we agree",
 )
 #: A top-level comment opening with approval or disapproval of what the article proposes or reports.
 APPROVAL_OPEN = ("good", "great", "finally", "about time", "excellent", "love it", "love this", "yes",
@@ -70,6 +70,8 @@ DISAGREE = (
     "isn't the only", "is not the only", "aren't the only", "are not the only", "cuts both ways",
     "the other way around", "it's the other way", "that misses", "what about the",
     "you ignore", "you forget", "you seem to have", "you seem to forget", "naive",
+    "when you said", "when you say", "by that logic", "by your logic", "are you really saying",
+    "do you honestly think", "you really think",
 )
 #: Openings that set a reply against its parent ("But ...", "No, ...").
 OPENING_CONTRAST = ("but", "no", "however", "actually", "well, actually", "not really", "nope")

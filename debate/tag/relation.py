@@ -8,6 +8,10 @@ though."), challenging questions ("Are you saying ...?"), personal attacks,
 and thanks (mild agreement; praise of the article itself is agreement with
 it). A top-level comment relates to the article only through what it says
 about it ("this article", "the author"); the rest is left to the thread step.
+
+A reply with no cue at all is read for what it does: one that argues a claim of its own to a parent
+that made one leans disagree (`argues_against`), unless it answers a question, only asks, or adds
+to the parent ("Also, ...", "And ..."); so does one that corrects a figure of its parent.
 """
 
 from __future__ import annotations
@@ -47,6 +51,20 @@ W_EMPHATIC = 0.7
 W_NEGATED_ECHO = 0.6
 #: The reply quotes its parent: it answers a claim, most often to contest it.
 W_QUOTE_REPLY = 0.3
+#: A reply that argues (a claim of its own, engaging the parent's words, a negation or a figure) and
+#: shows no agreement: in debate threads such replies are far more often rebuttals than asides, so
+#: it leans disagree (0.6 > NEUTRAL_LOGIT_REPLY: alone it just tips the label; any agreement cue,
+#: an "Also, ..." addition, an answer to a question, or a question-only reply cancels it).
+W_ARGUES = 0.6
+#: Words a claim needs to count as arguing ("There is a protected lane on the ring road").
+ARGUES_MIN_WORDS = 5
+#: The reply repeats one of the parent's figures and gives another ("the 18% is gross ... closer to 7%").
+W_FIGURE = 0.6
+#: "Good point, but ...": an agreement marker followed by a turn in its sentence concedes, then contests.
+W_MARKER_TURN = 0.5
+#: "Fair," / "True." opening a reply, with no turn after it: granting the parent's point.
+_GRANT_WORDS = frozenset({"fair", "true", "right", "correct", "agreed"})
+W_GRANT = 1.0
 #: A top-level comment without a word about the article: its cues may address anyone.
 TOP_LEVEL_UNANCHORED = 0.5
 #: Reply openings that correct or qualify what they answer ("Only if ...", "It doesn't have to").
@@ -55,7 +73,10 @@ _CORRECTIVE_OPEN = re.compile(r"^\W*(?:only if|not if|not necessarily|not really
                               re.IGNORECASE)
 #: "@name", "Adam," or "SP," at the start: the address, not the first word of the reply.
 _ADDRESS = re.compile(r"^\s*(?:@[\w.\-]+[,:]?|(?:dear\s+)?[A-Z][\w.\-]{0,30}(?:\s[A-Z][\w.\-]{0,30})?\s*,)\s*")
-_NOT_ADDRESS = re.compile(r"\s*(?:but|no|yes|however|actually|well|so|and|sure|true|ok|okay)\s*,", re.IGNORECASE)
+#: Words that open a reply with a comma but address nobody ("Agree, but ...", "Exactly, ...").
+_NOT_ADDRESS = re.compile(r"\s*(?:but|no|yes|however|actually|well|so|and|sure|true|ok|okay|agree|agreed|exactly|"
+                          r"right|correct|indeed|absolutely|this|same|wrong|nope|nah|yeah|yep|fair|thanks|honestly|"
+                          r"interesting|hmm|wow|also|still|then|sorry|look|listen|again|anyway)\s*,", re.IGNORECASE)
 _YOU = frozenset({"you", "your", "you're", "yours"})
 
 
@@ -103,6 +124,10 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
                 continue  # "I agree ... but": the turn decides
             cue = " ".join(toks[a:b])
             if cue in WEAK and a != first:
+                continue
+            if not top_level and any(ta >= b for ta, _ in doc.in_sentence("concession_turn", i)):
+                margin -= W_MARKER_TURN  # "Habits are a fair point, though nobody has measured them"
+                ev.append(Evidence("conceded_marker", _clip(doc.sentence(i)), -W_MARKER_TURN))
                 continue
             w = (0.5 if cue in WEAK else 1.0) * boost
             margin += w
@@ -162,10 +187,44 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
         if echo:
             margin -= W_NEGATED_ECHO
             ev.append(Evidence("negated_echo", echo, -W_NEGATED_ECHO))
+    if not top_level and toks and toks[0] == "so" and (len(doc.sent_spans) == 1 or doc.sent_first_tok[1] > 1) \
+            and toks[doc.sentence_tokens(0).stop - 1] == "?":
+        # "So the only acceptable policy is one with zero waste?": restating the parent to question its premise
+        margin -= W_CHALLENGE
+        ev.append(Evidence("premise_question", _clip(doc.sentence(0)), -W_CHALLENGE))
     first_word = _FIRST_WORD.match(body)
+    if first_word and first_word.group(1).lower() == "agree" and not cues.get("agree"):
+        # "Agree, but ..." (the bare verb is no cue elsewhere: "I don't agree")
+        margin += OPENING_BOOST
+        ev.append(Evidence("agree_marker", first_word.group(1), OPENING_BOOST))
+    elif not top_level and first_word and first_word.group(1).lower() in _GRANT_WORDS and \
+            body[first_word.end():first_word.end() + 1] in (",", ".", "!") and not concessions(doc) and \
+            not any(doc.sentence_of(a) == 0 for a, _ in cues.get("concession_turn", ())):
+        # "Fair, the shelter is a real problem." / "True." granting the parent's point without a turn
+        margin += W_GRANT
+        ev.append(Evidence("agree_marker", first_word.group(1), W_GRANT))
     if first_word and first_word.group(1).lower() in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
         ev.append(Evidence("opening_contrast", first_word.group(1), -W_OPENING_CONTRAST))
+    if not top_level and toks and len(toks) <= 3 and toks[0] == "this" and (len(toks) == 1 or toks[1] in "!."):
+        margin += OPENING_BOOST  # "This." alone opening a reply: Reddit's "+1"
+        ev.append(Evidence("agree_marker", doc.span_text(0, 1), OPENING_BOOST))
+    elif not top_level and toks and toks[0] == "this" and len(toks) > 1 and toks[1] in (".", "!") \
+            and doc.sent_first_tok[1:2] == [2]:
+        margin += OPENING_BOOST
+        ev.append(Evidence("agree_marker", doc.span_text(0, 1), OPENING_BOOST))
+    if parent is not None and not top_level and -NEUTRAL_LOGIT_REPLY < margin <= 0 and \
+            (not ev or all(e.weight < 0 for e in ev)):
+        # nothing decided it, and nothing agrees: does the reply correct a figure, or argue a claim of its own?
+        fig = corrected_figure(doc, parent)
+        if fig:
+            margin -= W_FIGURE
+            ev.append(Evidence("corrects_figure", fig, -W_FIGURE))
+        else:
+            claim = arguing_claim(doc, parent)
+            if claim:
+                margin -= W_ARGUES
+                ev.append(Evidence("argues_against", claim, -W_ARGUES))
     if top_level and not cues.get("article_ref") and \
             not any(a == 0 for fam in ("agree", "disagree") for a, _ in cues.get(fam, ())):
         margin *= TOP_LEVEL_UNANCHORED  # ("Agree, but ..." opening a top-level comment answers the article)
@@ -265,6 +324,106 @@ def negated_echo(doc: Doc, parent: Doc) -> str:
     i = doc.sentence_of(first)
     shared = sorted({toks[j] for j in doc.sentence_tokens(i) if negated[j] and toks[j] in said})
     return f"{', '.join(shared[:3])} (negated): {_clip(doc.sentence(i), 100)}"
+
+
+#: Figures as the tokenizer reads them ("18%", "1,200", "3.5").
+#: (A plain character class: Python scans for its first character quickly, several times faster than
+#: a pattern starting with \d; a trailing "." or "," is stripped after.)
+_NUMBER = re.compile(r"[0-9][0-9.,]*%?")
+
+
+def corrected_figure(doc: Doc, parent: Doc) -> str:
+    """The reply names a figure of its parent and a different one: a correction of the figure."""
+    mine = _NUMBER.findall(doc.text)
+    if len(mine) < 2:
+        return ""
+    mine = [n.rstrip(".,") for n in mine]
+    theirs = {n.rstrip(".,") for n in _NUMBER.findall(parent.text)}
+    same = [t for t in mine if t in theirs]
+    other = [t for t in mine if t not in theirs]
+    if not same or not other:
+        return ""
+    return f"{same[0]} -> {other[0]}"
+
+
+def arguing_claim(doc: Doc, parent: Doc) -> str:
+    """The sentence that shows a reply argues a point of its own to a parent that made one.
+
+    Empty when the parent asks (a reply answers it), is gone or says nothing, when the reply only asks,
+    opens as an addition ("Also, ...") or an answer ("Because ..."), or its claims have fewer than
+    `ARGUES_MIN_WORDS` words. The evidence is the reply's first claim. (The parent's content words are
+    not compared: computing them for every parent costs more than the cue gains.)
+    """
+    if "?" in parent.text or len(parent.toks) < ARGUES_MIN_WORDS:
+        return ""  # it asks (a reply answers it), or it is gone ("[deleted]") or says next to nothing
+    elab = doc.cues.get("elaboration")
+    if (elab and elab[0][0] == 0) or _adds(doc.toks):
+        return ""
+    if doc.cues.get("answer") and doc.cues["answer"][0][0] == 0:
+        return ""
+    toks = doc.toks
+    # "Incidence is an empirical question Is there ...?": a quoted opening is no claim of the reply's own
+    # (it only matters when the rest asks)
+    skip = _quoted_prefix(toks, parent.toks) if "?" in doc.text else 0
+    first = -1  # the first claim: a sentence that states rather than asks
+    words = 0
+    asks_first = False
+    for i in range(len(doc.sent_spans)):
+        rng = doc.sentence_tokens(i)
+        if not rng or rng.stop <= skip:
+            continue
+        if toks[rng.stop - 1] == "?":
+            asks_first = asks_first or first < 0
+            continue
+        start = max(rng.start, skip)
+        if asks_first:
+            sent = toks[start:rng.stop]
+            if lx.NEGATORS.isdisjoint(sent) and "n't" not in doc.sentence(i):
+                continue  # "Do you have a link? I'd like to read it": a request, not a counter-claim
+        if first < 0:
+            first = i
+        if words < ARGUES_MIN_WORDS:
+            # (a sentence of twice as many tokens surely has that many words)
+            n = rng.stop - start
+            words += n if n >= 2 * ARGUES_MIN_WORDS else sum(1 for t in toks[start:rng.stop] if t[0].isalnum())
+        if words >= ARGUES_MIN_WORDS:
+            break
+    if words < ARGUES_MIN_WORDS:
+        return ""
+    return _clip(doc.sentence(first), 100)
+
+
+#: Openings that add to the parent's point rather than answer it ("And the buildings ...", "Plus, ...",
+#: "Even worse, ..."), besides the elaboration cues ("Also", "In addition").
+_ADDITION_WORDS = frozenset({"and", "plus"})
+_ADDITION_OPEN = ("not to mention", "even worse", "worse still", "what's worse", "worse yet", "on top of")
+
+
+def _adds(toks: list[str]) -> bool:
+    if not toks:
+        return False
+    if toks[0] in _ADDITION_WORDS:
+        return True
+    return toks[0] in ("not", "even", "worse", "what's", "on") and " ".join(toks[:3]).startswith(_ADDITION_OPEN)
+
+
+#: Tokens a reply must repeat from its parent's text to count as quoting it (Reddit quotes whose ">" was lost).
+QUOTE_MIN_TOKENS = 4
+
+
+def _quoted_prefix(toks: list[str], parent: list[str]) -> int:
+    """How many opening tokens of the reply repeat a run of the parent's tokens (0 if under `QUOTE_MIN_TOKENS`)."""
+    if len(toks) < QUOTE_MIN_TOKENS or " ".join(toks[:QUOTE_MIN_TOKENS]) not in " ".join(parent):
+        return 0  # (the common case, checked at C speed)
+    best = 0
+    for j, t in enumerate(parent):
+        if t != toks[0]:
+            continue
+        k = 0
+        while k < len(toks) and j + k < len(parent) and parent[j + k] == toks[k]:
+            k += 1
+        best = max(best, k)
+    return best if best >= QUOTE_MIN_TOKENS else 0
 
 
 def _skip_address(text: str) -> str:
