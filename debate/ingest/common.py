@@ -267,6 +267,8 @@ def build_thread(
 
 def _json_safe(c: Comment) -> Comment:
     """NaN and infinity are not JSON: a source's `"score": NaN` is kept as the text "nan"."""
+    if not c.extra:
+        return c
     bad = {k: str(v) for k, v in c.extra.items() if isinstance(v, float) and not math.isfinite(v)}
     return replace(c, extra={**c.extra, **bad}) if bad else c
 
@@ -283,10 +285,11 @@ def _check_text_fields(article: Article, comments: Sequence[Comment], path: str)
         if value is not None and not isinstance(value, str):
             raise InputError(f"the article's {name} is a {type(value).__name__}; expected text", path=path)
     for c in comments:
+        fields = c.__dict__  # a Comment's fields (read per comment of every thread: no getattr calls)
         if not isinstance(c.id, str):
             raise InputError(f"a comment id is a {type(c.id).__name__}; expected text", path=path)
         for name in _COMMENT_TEXT:
-            value = getattr(c, name)
+            value = fields[name]
             if value is not None and not isinstance(value, str):
                 raise InputError(f"comment {c.id!r}: its {name} is a {type(value).__name__}; expected text",
                                  path=path)
