@@ -35,11 +35,16 @@ def open_text(path: Path) -> IO[str]:
         raw = open(path, "rb")
         reader = io.BufferedReader(_ChunkStream(_zst_chunks(raw, str(path)), raw))
         return io.TextIOWrapper(reader, encoding="utf-8", errors="replace")
-    with open(path, "rb") as fh:
-        head = fh.read(4)
-    # Windows tools ("Unicode Text" in Excel, PowerShell) write UTF-16 with a byte-order mark.
-    encoding = next((enc for bom, enc in _BOMS if head.startswith(bom)), "utf-8-sig")
-    return open(path, encoding=encoding, errors="replace", newline="")
+    raw = open(path, "rb")  # opened once: the mark is peeked at, then the same buffer is decoded
+    try:
+        head = raw.peek(4)[:4]
+        # Windows tools ("Unicode Text" in Excel, PowerShell) write UTF-16 with a byte-order mark.
+        encoding = next((enc for bom, enc in _BOMS if head.startswith(bom)), "utf-8-sig")
+        # What open(path, encoding=..., errors="replace", newline="") builds over the same buffered reader.
+        return io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+    except BaseException:
+        raw.close()
+        raise
 
 
 #: Byte-order marks of the encodings besides UTF-8 a text file announces itself in (UTF-32 first:
