@@ -248,7 +248,7 @@ def build_thread(
     comments = [_json_safe(c) for c in comments]
     _check_text_fields(article, comments, source_path)
     repaired, report = repair_tree(comments, path=source_path)
-    flags = [set(c.flags) for c in repaired]
+    flags = [set(c.flags) for c in repaired if c.flags]  # comments without flags count in no sum
     stats = SourceStats(
         loaded=len(repaired),
         deleted=sum(1 for f in flags if f & {"deleted", "removed"}),

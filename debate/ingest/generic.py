@@ -277,8 +277,12 @@ def build_threads(records: Iterable[tuple[str, dict]], *, path: Path, fmt: str, 
     """Group records into threads (in order of first appearance) and build each."""
     default_thread = stem(path)
     with Grouper(spill_dir=spill_dir) as groups:
+        f_thread = fields.thread
         for where, record in records:
-            present, value = get_field(record, fields.thread)
+            if f_thread in record:  # get_field's first case, without the call
+                present, value = True, record[f_thread]
+            else:
+                present, value = get_field(record, f_thread)
             key = _str(value) if present else None
             groups.add(key or default_thread, (where, record))
         keys = groups.keys() or ([default_thread] if container else [])
@@ -302,6 +306,7 @@ def _thread(thread_id: str, items: list[tuple[str, dict]], *, path: Path, fmt: s
     mapped = {fields.id, fields.parent, fields.author, fields.text, fields.thread, fields.time}
     article = _container_article(container or {}, path)
     f_id, f_text, f_author, f_time, f_parent = fields.id, fields.text, fields.author, fields.time, fields.parent
+    flat_time = "." not in f_time  # an absent plain name is absent: get_field need not look deeper
     rows = []
     for where, record in items:
         # `name in record` first: the usual flat field, without get_field's call (same values).
@@ -317,7 +322,7 @@ def _thread(thread_id: str, items: list[tuple[str, dict]], *, path: Path, fmt: s
     comments: list[Comment] = []
     for where, record, cid, raw_text in rows:
         author = _str(record[f_author] if f_author in record else get_field(record, f_author)[1]) or None
-        when = record[f_time] if f_time in record else get_field(record, f_time)[1]
+        when = record.get(f_time) if f_time in record or flat_time else get_field(record, f_time)[1]
         timestamp = None if when is None else to_utc_iso(when, path=source, where=where)
         markup = raw_text if type(raw_text) is str else "" if raw_text is None else str(raw_text)
         if looks_like_html(markup):
