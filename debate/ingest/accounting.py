@@ -20,6 +20,8 @@ DUPLICATE = "duplicate"  # text: space-separated ids seen again after their firs
 
 def drop_duplicates(comments: Sequence[Comment]) -> tuple[tuple[Comment, ...], SetAside | None]:
     """Keep the first comment of each id; name the later copies in a SetAside."""
+    if len({c.id for c in comments}) == len(comments):  # the usual case, checked in one pass
+        return tuple(comments), None
     seen: set[str] = set()
     kept: list[Comment] = []
     dups: list[str] = []

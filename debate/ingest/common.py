@@ -35,11 +35,16 @@ def open_text(path: Path) -> IO[str]:
         raw = open(path, "rb")
         reader = io.BufferedReader(_ChunkStream(_zst_chunks(raw, str(path)), raw))
         return io.TextIOWrapper(reader, encoding="utf-8", errors="replace")
-    with open(path, "rb") as fh:
-        head = fh.read(4)
-    # Windows tools ("Unicode Text" in Excel, PowerShell) write UTF-16 with a byte-order mark.
-    encoding = next((enc for bom, enc in _BOMS if head.startswith(bom)), "utf-8-sig")
-    return open(path, encoding=encoding, errors="replace", newline="")
+    raw = open(path, "rb")  # opened once: the mark is peeked at, then the same buffer is decoded
+    try:
+        head = raw.peek(4)[:4]
+        # Windows tools ("Unicode Text" in Excel, PowerShell) write UTF-16 with a byte-order mark.
+        encoding = next((enc for bom, enc in _BOMS if head.startswith(bom)), "utf-8-sig")
+        # What open(path, encoding=..., errors="replace", newline="") builds over the same buffered reader.
+        return io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+    except BaseException:
+        raw.close()
+        raise
 
 
 #: Byte-order marks of the encodings besides UTF-8 a text file announces itself in (UTF-32 first:
@@ -243,7 +248,7 @@ def build_thread(
     comments = [_json_safe(c) for c in comments]
     _check_text_fields(article, comments, source_path)
     repaired, report = repair_tree(comments, path=source_path)
-    flags = [set(c.flags) for c in repaired]
+    flags = [set(c.flags) for c in repaired if c.flags]  # comments without flags count in no sum
     stats = SourceStats(
         loaded=len(repaired),
         deleted=sum(1 for f in flags if f & {"deleted", "removed"}),
@@ -267,6 +272,8 @@ def build_thread(
 
 def _json_safe(c: Comment) -> Comment:
     """NaN and infinity are not JSON: a source's `"score": NaN` is kept as the text "nan"."""
+    if not c.extra:
+        return c
     bad = {k: str(v) for k, v in c.extra.items() if isinstance(v, float) and not math.isfinite(v)}
     return replace(c, extra={**c.extra, **bad}) if bad else c
 
@@ -283,10 +290,11 @@ def _check_text_fields(article: Article, comments: Sequence[Comment], path: str)
         if value is not None and not isinstance(value, str):
             raise InputError(f"the article's {name} is a {type(value).__name__}; expected text", path=path)
     for c in comments:
+        fields = c.__dict__  # a Comment's fields (read per comment of every thread: no getattr calls)
         if not isinstance(c.id, str):
             raise InputError(f"a comment id is a {type(c.id).__name__}; expected text", path=path)
         for name in _COMMENT_TEXT:
-            value = getattr(c, name)
+            value = fields[name]
             if value is not None and not isinstance(value, str):
                 raise InputError(f"comment {c.id!r}: its {name} is a {type(value).__name__}; expected text",
                                  path=path)

@@ -21,7 +21,7 @@ from ..model import SetAside, Thread
 from .common import build_thread, html_to_text, markdown_to_text, open_text
 from .scraped_article import Hints, parse_article
 from .scraped_comments import find_section, parse_section
-from .scraped_html import apply_html_tree, html_comment_tree, html_hints, strip_page_chrome
+from .scraped_html import apply_html_tree, html_hints_and_tree, strip_page_chrome
 from .scraped_lines import split_lines
 
 #: Suffixes that mean "not a page" whatever the content looks like.
@@ -84,8 +84,7 @@ def parse_page(raw: str, *, thread_id: str, source_path: str, name: str = "") ->
     html_tree = None
     if lower.endswith(_HTML_SUFFIXES) or _HTML_DOC.search(raw[:4096]) or len(
             _HTML_BLOCK.findall(raw[:HTML_SNIFF_CHARS])) >= HTML_MIN_BLOCK_TAGS:
-        hints = html_hints(raw)
-        html_tree = html_comment_tree(raw)
+        hints, html_tree = html_hints_and_tree(raw)
         raw, html_aside = strip_page_chrome(raw)
         raw = html_to_text(raw)
     elif lower.endswith(_MARKDOWN_SUFFIXES):

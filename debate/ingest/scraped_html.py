@@ -86,6 +86,10 @@ def html_hints(markup: str) -> Hints:
     p = _HintParser()
     p.feed(markup)
     p.close()
+    return _hints_of(p)
+
+
+def _hints_of(p: _HintParser) -> Hints:
     post = " ".join("".join(p.post_title or []).split())
     if post:
         return Hints(title=post, title_cue="post_title", author=p.author, date=p.date)
@@ -147,6 +151,33 @@ def html_comment_tree(markup: str) -> list[HtmlComment]:
     p.feed(markup)
     p.close()
     return p.items
+
+
+class _PageParser(_HintParser):
+    """Both readings of a page in one pass of `html.parser` (each is most of the time a small page takes):
+    every event goes to the hint reader and to the comment-tree reader (whose handlers only read `items`
+    and `stack`), as two separate parses would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[HtmlComment] = []
+        self.stack: list[tuple[str, int | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        _HintParser.handle_starttag(self, tag, attrs)
+        _TreeParser.handle_starttag(self, tag, attrs)
+
+    def handle_endtag(self, tag):
+        _HintParser.handle_endtag(self, tag)
+        _TreeParser.handle_endtag(self, tag)
+
+
+def html_hints_and_tree(markup: str) -> tuple[Hints, list[HtmlComment]]:
+    """`(html_hints(markup), html_comment_tree(markup))`, parsing the markup once."""
+    p = _PageParser()
+    p.feed(markup)
+    p.close()
+    return _hints_of(p), p.items
 
 
 def apply_html_tree(comments: list[Comment], tree: list[HtmlComment]) -> list[Comment]:
