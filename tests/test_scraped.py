@@ -554,3 +554,29 @@ def test_empty_file_is_detected_and_gives_an_empty_thread(tmp_path):
     p.write_text("")
     t = read_thread(p, ReadOptions(infer=False))
     assert t.source_format == "scraped" and t.comments == () and t.article.text == ""
+
+
+def test_headline_with_full_stops_under_a_site_name_is_the_title():
+    t = parse("The Staff Room\n\nStop Banning ChatGPT. Teach It.\n\nBy Miriam Okonkwo | February 27, 2024\n\n"
+              "Last year our district blocked AI chatbots on every school laptop.\n\n"
+              "A ban did not keep the tools out of the classroom.\n\n2 Comments\n\n"
+              "  1. I teach 10th grade English and it stays banned in my room.\n\n"
+              "  2. Thank you for writing this.\n")
+    assert t.article.title == "Stop Banning ChatGPT. Teach It."
+    assert t.article.author == "Miriam Okonkwo"
+    assert "Staff Room" not in t.article.text and len(t.comments) == 2
+
+
+def test_body_sentence_ending_in_a_full_stop_is_not_a_title():
+    t = parse("Last year our district blocked AI chatbots.\n\nIt did not work, and here is why we should "
+              "teach the tools instead of banning them.\n")
+    assert t.article.title != "Last year our district blocked AI chatbots."
+
+
+def test_category_line_without_a_colon_is_set_aside_but_a_comment_saying_so_is_kept():
+    t = parse("Let Apartments Into Eastside\n\nBy Ana Ruiz\n\nThe council's draft plan would allow small "
+              "apartment buildings.\n\nPosted in Housing, City Hall\n\n2 Comments\n\n"
+              "  1. Posted in the wrong thread, sorry.\n\n  2. Posted in Housing\n")
+    assert "Posted in" not in t.article.text
+    assert "Posted in Housing, City Hall" in aside_text(t, "navigation")
+    assert [c.text for c in t.comments] == ["Posted in the wrong thread, sorry.", "Posted in Housing"]

@@ -132,9 +132,17 @@ def _headline_like(block: list[Line]) -> bool:
         return False
     s = block[0].text
     words = s.split()
-    return (0 < len(words) <= HEADLINE_MAX_WORDS and not s.endswith((".", ",", ";", ":"))
+    return (0 < len(words) <= HEADLINE_MAX_WORDS
+            and (not s.endswith((".", ",", ";", ":")) or (s.endswith(".") and _title_case(words)))
             and (s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'")
             and parse_byline(s) is None and is_date_line(s) is None)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Headline capitalisation ("Stop Banning ChatGPT. Teach It."): a headline may end with a full
+    stop, a sentence of the body does not capitalise its longer words."""
+    long = [w for w in words if len(w.strip(".,;:!?\"“”‘’'")) > 3]
+    return len(long) >= 2 and all(w.lstrip("\"“‘'")[:1].isupper() for w in long)
 
 
 def _line_kinds(lines: list[Line]) -> list[str | None]:

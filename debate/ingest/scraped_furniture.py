@@ -66,6 +66,11 @@ ARTICLE_ONLY: dict[str, re.Pattern] = {
         r".{0,200}\.(?:jpe?g|png|gif|webp|svg)",
     ),
     "footnotes": _rx(r"\[\d{1,3}\].*"),
+    # A post's category line without a colon ("Posted in Housing, City Hall"): only capitalised
+    # category names follow, so a sentence ("Posted in 2019, the study ...") stays content.
+    "navigation": _rx(r"(?:posted in|filed under|tagged(?: with)?)\s+"
+                      r"(?-i:[A-Z0-9][\w&'’\-]*(?:\s+(?:&|and|of|[A-Z0-9][\w&'’\-]*))*)"
+                      r"(?:\s*,\s*(?-i:[A-Z0-9][\w&'’\-]*(?:\s+(?:&|and|of|[A-Z0-9][\w&'’\-]*))*))*"),
 }
 
 #: Headings that open a reference list: everything after them in the article is set aside.
