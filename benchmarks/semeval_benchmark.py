@@ -7,7 +7,8 @@ TRAIN and TEST are the task's files as distributed (tab-separated: ID, Target, T
 forbid redistribution, so none of it is in this repository: pass the paths of your own copy.
 
 Prints F_avg (the task's official metric: mean F1 of FAVOR and AGAINST over all targets pooled),
-macro-F1, per-target figures, training time, and the published reference points. With --cv K it
+macro-F1, per-target figures, training time, the saved model's size and load time, and the
+published reference points. With --cv K it
 first prints K-fold cross-validation on TRAIN alone (how the settings were chosen).
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -67,6 +69,16 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - start
     print(f"\ntrained in {seconds:.1f} s; none offset {model.none_bias_:+.2f}; markers dropped: "
           f"{', '.join(model.markers_) or '-'}")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "semeval.skops"
+        start = time.perf_counter()
+        supervised.save(model, path)
+        saved = time.perf_counter() - start
+        start = time.perf_counter()
+        loaded = supervised.load(path)
+        print(f"model file {path.stat().st_size / 1e6:.2f} MB, saved in {saved:.2f} s, loaded in "
+              f"{time.perf_counter() - start:.2f} s")
+    model = loaded  # test set A is scored with the model as a user gets it back from the file
     f_avg = report("test set A", test.labels, model.predict(test.texts, test.targets), test.targets or [])
     report("majority label per target (for scale)", test.labels, majority_per_target(train, test),
            test.targets or [])

@@ -14,8 +14,11 @@ TRAIN = ROOT / "trainingdata-all-annotations.txt"
 TEST = ROOT / "testdata-taskA-all-annotations.txt"
 #: F_avg on test set A measured when the current settings were chosen by CV (docs/tagging.md), less a
 #: margin for solver and library differences.
-REACHED = 69.36
+REACHED = 69.64
 TOLERANCE = 0.5
+#: The saved SemEval model measured 3.63 MB (hashed n-gram ids, idf and float32 weights, deflated); the
+#: bound leaves room for library differences and stays far below the 130 MB of vocabulary-based files.
+MAX_MODEL_BYTES = 5_000_000
 
 pytestmark = pytest.mark.skipif(not (TRAIN.exists() and TEST.exists()),
                                 reason="SemEval-2016 Task 6 files not present in /work/semeval")
@@ -36,11 +39,15 @@ def test_semeval_files_are_the_published_split():
     assert round(100 * s.f_avg, 2) == 65.22
 
 
-def test_semeval_test_set_a_f_avg_beats_the_published_svm_baseline():
+def test_semeval_test_set_a_f_avg_beats_the_published_svm_baseline(tmp_path):
     train = supervised.read_labels(TRAIN, "Tweet", "Stance", "Target")
     test = supervised.read_labels(TEST, "Tweet", "Stance", "Target")
-    model = supervised.StanceModel().fit(train.texts, train.labels, train.targets)
-    assert model.markers_ == ("#semst",)
+    fitted = supervised.StanceModel().fit(train.texts, train.labels, train.targets)
+    assert fitted.markers_ == ("#semst",)
+    path = tmp_path / "semeval.skops"
+    supervised.save(fitted, path)
+    assert path.stat().st_size <= MAX_MODEL_BYTES
+    model = supervised.load(path)  # scored as a user gets it back from the file
     s = metrics.score(test.labels, model.predict(test.texts, test.targets), supervised.STANCES)
     assert 100 * s.f_avg >= REACHED - TOLERANCE
     assert 100 * s.f_avg > 68.98  # the organisers' SVM n-gram baseline

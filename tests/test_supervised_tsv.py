@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from debate.cli.app import app
-from debate.errors import InputError, UsageError
+from debate.errors import InputError, ModelError, UsageError
 from debate.tag import metrics, supervised
 
 DATA = Path(__file__).parent / "data" / "stance_synthetic.csv"
@@ -123,20 +123,36 @@ def test_unseen_target_falls_back_to_the_shared_block():
     assert max(unseen) < max(known)
 
 
-def test_models_saved_before_the_shared_block_layout_still_load_and_predict(tmp_path):
-    """Format-1 models (one TF-IDF + LinearSVC pipeline per target in `models_`) keep working."""
+def _old_format_model(fmt: int):
+    """A StanceModel as formats 1 (a TF-IDF + LinearSVC pipeline per target in `models_`) and 2 (one
+    vocabulary FeatureUnion in `features_`, a sparsified LinearSVC in `svm_`) wrote it."""
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import Pipeline
+    from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.svm import LinearSVC
 
     rows = supervised.read_labels(DATA, "text", "stance", "target")
     old = supervised.StanceModel()
-    pipe = Pipeline([("tfidf", TfidfVectorizer()), ("svm", LinearSVC())]).fit(rows.texts, rows.labels)
-    old.models_ = {"*": pipe, "remote work": pipe}
-    old.C_ = {"*": 0.5, "remote work": 0.5}
     old.targets_ = ["remote work"]
+    if fmt == 1:
+        pipe = Pipeline([("tfidf", TfidfVectorizer()), ("svm", LinearSVC())]).fit(rows.texts, rows.labels)
+        old.models_ = {"*": pipe, "remote work": pipe}
+        old.C_ = {"*": 0.5, "remote work": 0.5}
+    else:
+        old.features_ = FeatureUnion([("word", TfidfVectorizer())])
+        old.svm_ = LinearSVC().fit(old.features_.fit_transform(rows.texts), rows.labels).sparsify()
+        old.markers_, old.none_bias_, old.format_ = (), 0.0, 2
+    return old
+
+
+@pytest.mark.parametrize("fmt", [1, 2])
+def test_models_of_earlier_formats_fail_with_one_line_asking_to_retrain(tmp_path, fmt):
+    import skops.io as sio
+
     path = tmp_path / "old.skops"
-    supervised.save(old, path)
-    again = supervised.load(path)
-    assert not hasattr(again, "format_")
-    assert again.predict(rows.texts[:5], rows.targets[:5]) == list(pipe.predict(rows.texts[:5]))
+    sio.dump(_old_format_model(fmt), path)
+    with pytest.raises(ModelError) as e:
+        supervised.load(path)
+    assert "retrain it with `debate train`" in str(e.value) and "\n" not in str(e.value)
+    r = runner.invoke(app, ["evaluate", str(path), str(DATA), "--target-col", "target"])
+    assert r.exit_code == 1
+    assert "Traceback" not in r.output and "retrain" in r.output

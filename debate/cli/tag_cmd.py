@@ -64,7 +64,7 @@ def train(
     encoding: EncodingOpt = "auto",
     delimiter: DelimiterOpt = "auto",
 ) -> None:
-    """Train a stance model: word 1-3 and char 2-5-gram TF-IDF, a linear SVM with shared and per-target blocks.
+    """Train a stance model: hashed word 1-3 and char 2-5-gram TF-IDF, a linear SVM with shared and per-target blocks.
 
     Example: debate train tests/data/stance_synthetic.csv --text-col text --label-col stance --target-col target -o stance.skops
     """
@@ -78,8 +78,9 @@ def train(
     seconds = time.perf_counter() - start
     supervised.save(model, output)
     targets = f", {len(model.targets_)} target block(s)" if model.targets_ else ""
+    size = output.stat().st_size / 1e6
     typer.echo(f"trained on {len(rows.texts)} rows{targets} in {seconds:.0f} s (none offset "
-               f"{model.none_bias_:+.2f}); wrote {output}", err=True)
+               f"{model.none_bias_:+.2f}); wrote {output} ({size:.1f} MB)", err=True)
 
 
 @command("evaluate")

@@ -5,9 +5,11 @@ al. 2016: an SVM on word 1-3-grams and character 2-5-grams, trained per target,
 beat every participating team) and adds what 5-fold CV on that task's training
 data rewarded: one SVM over a shared and a per-target copy of the features,
 hashtags split into words, corpus-wide hashtags dropped, class weights above
-balance (docs/tagging.md has the figures). Models are saved with skops, never
-pickle; loading accepts only the types listed in `TRUSTED_TYPES` and refuses
-anything else.
+balance (docs/tagging.md has the figures). The n-grams are hashed, so a saved
+model holds no vocabulary: hashed ids seen in training, their idf and the
+non-zero weights, as numpy arrays (about 4 MB on SemEval-2016). Models are saved
+with skops, never pickle; loading reads the file's schema first and refuses any
+type outside `MODEL_TYPES`.
 """
 
 from __future__ import annotations
@@ -62,22 +64,33 @@ BIAS_GRID = tuple(round(-0.5 + 0.05 * i, 2) for i in range(21))
 #: "#SemST" is on every tweet); such markers are dropped before features are built.
 MARKER_SHARE = 0.5
 MARKER_MIN_ROWS = 20
-#: Model layout written by `fit`; models saved before it (per-target pipelines in `models_`) still load.
-FORMAT = 2
-#: Types a saved StanceModel consists of beyond what skops trusts by default.
-TRUSTED_TYPES = (
-    "debate.tag.supervised.StanceModel",
-    "builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.float", "builtins.int",
-    "numpy.dtype", "numpy.ndarray", "numpy.float64", "numpy.int64", "numpy.int32", "numpy.str_",
-    "sklearn.feature_extraction.text.TfidfVectorizer",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.pipeline.FeatureUnion",
-    "sklearn.pipeline.Pipeline",
-    "sklearn.svm._classes.LinearSVC",
-    "scipy.sparse._csr.csr_matrix",
-    "scipy.sparse._csr.csr_array",
-)
-_TOKEN = r"(?u)[#@]?\b\w[\w'’]*\b|[!?]"
+#: n-grams hash into 2**HASH_BITS ids per analyzer (word, char). Only ids seen in training are stored, so
+#: the file size hardly depends on it (3.6-3.8 MB on SemEval-2016 from 2**18 to 2**24). 5-fold CV F_avg on
+#: SemEval-2016 Task 6 training data: 18 -> 70.73, 19 -> 71.00, 20 -> 70.66, 21 -> 70.52, 22 -> 70.52,
+#: 24 -> 70.38 (a vocabulary: 70.58); the differences are within fold noise, 19 is the best and the middle.
+HASH_BITS = 19
+#: Model layout written by `fit`: hashed n-grams, plain numpy arrays. Format 1 (per-target pipelines) and
+#: format 2 (vocabulary TF-IDF + LinearSVC objects) are refused with a message to retrain.
+FORMAT = 3
+#: Every type a format-3 file may hold (read from its schema before anything is loaded): the model, plain
+#: containers and scalars, numpy arrays. Nothing callable, no sklearn or scipy object.
+MODEL_TYPES = frozenset({
+    "debate.tag.supervised.StanceModel", "numpy.ndarray", "builtins.dict", "builtins.list", "builtins.tuple",
+    "builtins.str", "builtins.int", "builtins.float", "builtins.bool", "builtins.NoneType",
+})
+#: Of those, the ones skops does not trust by default and must be told to.
+TRUSTED_TYPES = ("debate.tag.supervised.StanceModel",)
+#: Types only models written by earlier versions hold (format 1: per-target pipelines; format 2: vocabulary
+#: TF-IDF and a LinearSVC with sparse weights).
+LEGACY_TYPES = frozenset({
+    "sklearn.feature_extraction.text.TfidfVectorizer", "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.pipeline.FeatureUnion", "sklearn.pipeline.Pipeline", "sklearn.svm._classes.LinearSVC",
+})
+#: Weights and idf are stored as float32: half of float64, and all 2,814 out-of-fold predictions of 5-fold CV
+#: on SemEval-2016 Task 6 training data are the same as with float64.
+STORE_DTYPE = "float32"
+#: zlib level for the saved file: 9 is a few tenths of a second slower to write than 6 and a little smaller.
+SAVE_COMPRESSLEVEL = 9
 #: Splits a CamelCase or digit-joined hashtag into words: #LoveWins -> love wins, #Bernie2016 -> bernie 2016.
 _HASHTAG_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _HASHTAG = re.compile(r"#(\w+)")
@@ -129,8 +142,9 @@ class StanceModel:
                  char_ngrams: tuple[int, int] = CHAR_NGRAMS, per_target: bool = True,
                  min_target_rows: int = MIN_TARGET_ROWS, tune_min_rows: int = TUNE_MIN_ROWS,
                  shared_weight: float = SHARED_WEIGHT, tune_none: bool = False,
-                 balance_power: float = BALANCE_POWER):
+                 balance_power: float = BALANCE_POWER, hash_bits: int = HASH_BITS):
         self.C = C
+        self.hash_bits = hash_bits
         self.balance_power = balance_power
         self.tune_none = tune_none
         self.shared_weight = shared_weight
@@ -144,18 +158,8 @@ class StanceModel:
         return {"C": self.C, "word_ngrams": self.word_ngrams, "char_ngrams": self.char_ngrams,
                 "per_target": self.per_target, "min_target_rows": self.min_target_rows,
                 "tune_min_rows": self.tune_min_rows, "shared_weight": self.shared_weight,
-                "tune_none": self.tune_none, "balance_power": self.balance_power}
-
-    def _features(self):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.pipeline import FeatureUnion
-
-        return FeatureUnion([
-            ("word", TfidfVectorizer(ngram_range=tuple(self.word_ngrams), sublinear_tf=True, lowercase=True,
-                                     token_pattern=_TOKEN)),
-            ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams), sublinear_tf=True,
-                                     lowercase=True)),
-        ])
+                "tune_none": self.tune_none, "balance_power": self.balance_power,
+                "hash_bits": self.hash_bits}
 
     def _svm(self, labels: Sequence[str]):
         from sklearn.svm import LinearSVC
@@ -177,20 +181,63 @@ class StanceModel:
             parts.append(diags(np.array([1.0 if k == b else 0.0 for k in keys])) @ X)
         return hstack(parts, format="csr")
 
-    def _fit_core(self, docs: list[str], labels: list[str], keys: list[str], blocks: list[str]):
-        features = self._features()
-        X = features.fit_transform(docs)
-        return features, self._svm(labels).fit(self._augment(X, keys, blocks, self.shared_weight), labels)
+    def _counts(self, docs: Sequence[str]):
+        from .hashed_ngrams import hashed_counts
 
-    def _margins(self, features, svm, docs, keys, blocks):
+        return hashed_counts(docs, self.word_ngrams, self.char_ngrams, self.hash_bits)
+
+    def _tfidf(self, docs: Sequence[str]):
+        from .hashed_ngrams import weigh
+
+        return weigh(self._counts(docs), self.columns_, self.idf_, self.hash_bits)
+
+    def _fit_core(self, docs: list[str], labels: list[str], keys: list[str], blocks: list[str]) -> None:
+        """Learn idf and weights; keep, per target block, only the columns with a non-zero weight (a
+        block's weights are zero outside the n-grams of its target's rows), as float32 arrays."""
         import numpy as np
 
-        d = svm.decision_function(self._augment(features.transform(docs), keys, blocks, self.shared_weight))
-        classes = list(svm.classes_)
-        if len(classes) == 2:  # binary: one margin for classes_[1]
-            d = np.stack([-d, d], axis=1)
+        from .hashed_ngrams import fit_columns, smooth_idf
+
+        self.targets_ = list(blocks)
+        counts = self._counts(docs)
+        self.columns_, df = fit_columns(counts)
+        self.idf_ = smooth_idf(df, len(docs)).astype(STORE_DTYPE)
+        X = self._tfidf(docs)
+        svm = self._svm(labels).fit(self._augment(X, keys, blocks, self.shared_weight), labels)
+        n = X.shape[1]
+        coef = svm.coef_
+        parts, cols, sizes = [coef[:, :n] * (self.shared_weight if blocks else 1.0)], [], []
+        for b in range(len(blocks)):
+            w = coef[:, n * (b + 1):n * (b + 2)]
+            keep = np.flatnonzero(np.any(w != 0, axis=0)).astype(np.int32)
+            parts.append(w[:, keep])
+            cols.append(keep)
+            sizes.append(int(len(keep)))
+        self.coef_ = np.hstack(parts).astype(STORE_DTYPE)
+        self.block_columns_ = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int32)
+        self.block_sizes_ = sizes
+        self.intercept_ = np.asarray(svm.intercept_, dtype=float)
+        self.classes_ = [str(c) for c in svm.classes_]
+
+    def _margins(self, docs: Sequence[str], keys: Sequence[str]):
+        """Margins per STANCES column: shared weights for every row, plus its target block's."""
+        import numpy as np
+
+        X = self._tfidf(docs)
+        n = X.shape[1]
+        W = np.asarray(self.coef_, dtype=float)
+        d = np.asarray(X @ W[:, :n].T) + self.intercept_
+        start, at = n, 0
+        for b, size in zip(self.targets_, self.block_sizes_):
+            idx = [i for i, k in enumerate(keys) if k == b]
+            if idx:
+                cols = self.block_columns_[at:at + size]
+                d[idx] += np.asarray(X[idx][:, cols] @ W[:, start:start + size].T)
+            start, at = start + size, at + size
+        if len(self.classes_) == 2:  # binary: one margin for classes_[1]
+            d = np.hstack([-d, d])
         out = np.full((len(docs), len(STANCES)), -10.0)  # a class never seen gets a far-away margin
-        for j, c in enumerate(classes):
+        for j, c in enumerate(self.classes_):
             out[:, STANCES.index(c)] = d[:, j]
         return out
 
@@ -208,12 +255,8 @@ class StanceModel:
                 ys = {y for y, kk in zip(labels, keys) if kk == k}
                 if keys.count(k) >= self.min_target_rows and len(ys) >= 2:
                     blocks.append(k)
-        self.targets_ = blocks
         self.none_bias_ = self._tuned_bias(docs, labels, keys, blocks) if self.tune_none else 0.0
-        self.features_, self.svm_ = self._fit_core(docs, labels, keys, blocks)
-        # A target block's weights are zero outside that target's vocabulary: sparse storage keeps the
-        # saved model small (SemEval-2016: about 1/4 of the dense size).
-        self.svm_.sparsify()
+        self._fit_core(docs, labels, keys, blocks)
         self.format_ = FORMAT
         return self
 
@@ -221,7 +264,7 @@ class StanceModel:
         """The "none" offset with the best out-of-fold F_avg (macro-F1 without favor/against); 0 when
         there are too few rows or no "none" class. Ties go to the offset nearest 0.
 
-        Features are refitted in each fold, so the held-out rows never shape the vocabulary.
+        Features are refitted in each fold, so the held-out rows never shape the idf.
         """
         import numpy as np
         from sklearn.model_selection import StratifiedKFold
@@ -236,8 +279,9 @@ class StanceModel:
         if min(strata.count(s) for s in set(strata)) < TUNE_FOLDS:
             strata = labels
         for tr, te in StratifiedKFold(n_splits=TUNE_FOLDS, shuffle=True, random_state=0).split(docs, strata):
-            f, svm = self._fit_core([docs[i] for i in tr], [labels[i] for i in tr], [keys[i] for i in tr], blocks)
-            margins[te] = self._margins(f, svm, [docs[i] for i in te], [keys[i] for i in te], blocks)
+            fold = StanceModel(**self.get_params())
+            fold._fit_core([docs[i] for i in tr], [labels[i] for i in tr], [keys[i] for i in tr], blocks)
+            margins[te] = fold._margins([docs[i] for i in te], [keys[i] for i in te])
         best = (-1.0, 0.0)
         for b in sorted(BIAS_GRID, key=abs):
             m = margins.copy()
@@ -249,43 +293,17 @@ class StanceModel:
         return best[1]
 
     def _check(self) -> None:
-        if not (hasattr(self, "svm_") or hasattr(self, "models_")):
+        if not hasattr(self, "coef_"):
             raise ModelError("the stance model is not fitted: train it with `debate train` first")
-
-    def _model_for(self, target: str | None):
-        """Format-1 models: the pipeline of the row's target, else the one trained on all rows."""
-        if target is None:
-            return self.models_[_GLOBAL]
-        return self.models_.get(_key(target), self.models_[_GLOBAL])
 
     def decision(self, texts: Sequence[str], targets: Sequence[str | None] | None = None) -> list[list[float]]:
         """Per row, SVM margins for (favor, against, none); absent classes get -inf-like margins."""
         self._check()
-        if not hasattr(self, "format_"):
-            return self._legacy_decision(texts, targets)
         keys = [_key(t) if t is not None else _GLOBAL for t in (targets or [None] * len(texts))]
         docs = [prepare(t, self.markers_) for t in texts]
-        m = self._margins(self.features_, self.svm_, docs, keys, self.targets_)
+        m = self._margins(docs, keys)
         m[:, STANCES.index("none")] += self.none_bias_
         return [[float(v) for v in row] for row in m]
-
-    def _legacy_decision(self, texts, targets) -> list[list[float]]:
-        rows: list[list[float] | None] = [None] * len(texts)
-        groups: dict[str | None, list[int]] = {}
-        for i in range(len(texts)):
-            groups.setdefault(None if targets is None else targets[i], []).append(i)
-        for t, idx in sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or "")):
-            model = self._model_for(t)
-            classes = list(model.classes_)
-            scores = model.decision_function([texts[i] for i in idx])
-            for j, i in enumerate(idx):
-                s = scores[j]
-                if len(classes) == 2:
-                    by = {classes[1]: float(s), classes[0]: -float(s)}
-                else:
-                    by = {c: float(v) for c, v in zip(classes, s)}
-                rows[i] = [by.get(c, -10.0) for c in STANCES]
-        return rows  # type: ignore[return-value]
 
     def predict(self, texts: Sequence[str], targets: Sequence[str | None] | None = None) -> list[str]:
         return [STANCES[max(range(3), key=lambda k: (r[k], -k))] for r in self.decision(texts, targets)]
@@ -412,25 +430,50 @@ def read_labels(path: Path, text_col: str, label_col: str, target_col: str | Non
 
 
 def save(model: StanceModel, path: Path) -> None:
-    """Write the model with skops (no pickle)."""
+    """Write the model with skops (no pickle), its arrays deflate-compressed."""
+    import zipfile
+
     import skops.io as sio
 
     model._check()
     path.parent.mkdir(parents=True, exist_ok=True)
-    sio.dump(model, path)
+    sio.dump(model, path, compression=zipfile.ZIP_DEFLATED, compresslevel=SAVE_COMPRESSLEVEL)
+
+
+def file_types(path: Path) -> set[str]:
+    """Every type named in a skops file's schema ("module.Class"), read without loading anything."""
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        stack = [json.loads(z.read("schema.json"))]
+    found: set[str] = set()
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("__module__"), str) and isinstance(node.get("__class__"), str):
+                found.add(f"{node['__module__']}.{node['__class__']}")
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
 
 
 def load(path: Path) -> StanceModel:
-    """Read a model saved by `save`, refusing files that contain any type we did not put there."""
+    """Read a model saved by `save`, refusing files that hold any type a stance model never holds."""
     import skops.io as sio
 
     if not path.exists():
         raise ModelError("no such model file", path=str(path))
     try:
+        types = file_types(path)
         untrusted = sio.get_untrusted_types(file=path)
     except Exception as e:  # not a skops archive at all
         raise ModelError(f"not a skops model file ({type(e).__name__}: {e})", path=str(path)) from None
-    unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
+    if types & LEGACY_TYPES:
+        raise ModelError("this model was saved by an earlier version of debate (n-gram vocabulary format); "
+                         "retrain it with `debate train`", path=str(path))
+    unexpected = sorted((types - MODEL_TYPES) | (set(untrusted) - set(TRUSTED_TYPES)))
     if unexpected:
         raise ModelError("refusing to load: the file contains types a debate stance model never holds: "
                          + ", ".join(unexpected), path=str(path))
@@ -440,6 +483,9 @@ def load(path: Path) -> StanceModel:
         raise ModelError(f"cannot load the model ({type(e).__name__}: {e})", path=str(path)) from None
     if not isinstance(model, StanceModel):
         raise ModelError(f"the file holds a {type(model).__name__}, not a debate stance model", path=str(path))
+    if getattr(model, "format_", None) != FORMAT:
+        raise ModelError(f"stance model format {getattr(model, 'format_', None)!r}, this version reads format "
+                         f"{FORMAT}; retrain it with `debate train`", path=str(path))
     model._check()
     return model
 
