@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..model import Thesis
 from . import lexicons as lx
-from .spans import PhraseIndex, sentences, strip_quotations, tokenize, tokens
+from .spans import PhraseIndex, _negation, sentences, strip_quotations, tokenize, tokens
 
 #: VADER's negation scalar (vaderSentiment N_SCALAR): a negated word keeps 74% of its valence, flipped.
 NEGATION_SCALAR = -0.74
@@ -99,9 +99,32 @@ class ThesisProfile:
     #: The words that make a sentence worth reading closely (anchors, target starts, practice forms, the
     #: thesis's verb; for a proposal also costs, "would"/"will" and question words).
     cue_words: frozenset[str] = frozenset()
-    #: Every word a stance cue of this profile looks up (anchors, starts of target names, costs, the verb,
-    #: VADER's strong words): one C-level intersection with a text's tokens finds all it needs.
-    vocabulary: frozenset[str] = frozenset()
+    #: What `vocabulary_in` keeps: how many texts it has read, and the vocabulary once built.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def vocabulary_in(self, toks: list[str]) -> frozenset[str]:
+        """The words of `toks` that a stance cue of this profile looks up: the cue words and VADER's
+        strong words (`strong_words`), so that one C-level intersection finds all a text needs.
+
+        Their union (the vocabulary) copies the ~6,000 strong words, about as costly as reading
+        VOCABULARY_AFTER short comments with two intersections; it is built only once that many texts
+        have been read with this profile, so a thread of a few comments does not pay for it.
+        """
+        memo = self.memo
+        vocabulary = memo.get("vocabulary")
+        if vocabulary is not None:
+            return vocabulary.intersection(toks)
+        seen = memo.get("seen", 0) + 1
+        memo["seen"] = seen
+        if seen >= VOCABULARY_AFTER:
+            memo["vocabulary"] = vocabulary = self.cue_words | strong_words()
+            return vocabulary.intersection(toks)
+        return self.cue_words.intersection(toks) | strong_words().intersection(toks)
+
+
+#: Texts read with a profile before its vocabulary is built as one set (see `vocabulary_in`: the union
+#: costs about 45 us, a second intersection about 1 us per short comment; measured on this machine).
+VOCABULARY_AFTER = 32
 
 
 # --- the thesis profile ----------------------------------------------------------------
@@ -141,8 +164,10 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
             if abs(v) >= PREDICATE_MIN:
                 sign, why = math.copysign(1.0, v), f"the thesis calls it: {predicate.group(1)!r}"
         targets.append(Target(name, _aliases(name), sign, protected, why))
+    # the article's words, quotations set aside (someone else's voice), read by the two scans below
+    stripped = strip_quotations(article_text) if article_text else ""
     if article_text and any(t.sign == 0.0 and not t.protected for t in targets):
-        sides = _article_sides(targets, article_text)
+        sides = _article_sides(targets, stripped)
         for i, t in enumerate(targets):
             mean = sides.get(i, 0.0)
             if t.sign == 0.0 and not t.protected and abs(mean) >= ARTICLE_SIDE_MIN:
@@ -176,17 +201,16 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
                 topic.setdefault(form, 1.0)
         for noun in _PROPOSAL_NOUNS:
             topic.setdefault(noun, 1.0)
-    related = _related_terms(text, article_text, topic)
+    related = _related_terms(stripped, topic)
     index = PhraseIndex(families)
     anchors = frozenset(topic) | related
     forms = frozenset(f for st in practice_stems for end in _ENDINGS for f in (st + end,) if stem(f) == st)
     cue_words = anchors | forms | index.firsts | ({verb} if verb else frozenset())
     if proposal:
         cue_words |= lx.COST | lx.SAVING | PROPOSAL_CUE_WORDS
-    vocabulary = cue_words | strong_words()
     signed = frozenset(w for w, v in topic.items() if v)
     return ThesisProfile(thesis, tuple(targets), practice_stems, direction, index, _echo_stems(text), pattern,
-                         topic, related, proposal, verb, forms, signed, anchors, cue_words, vocabulary)
+                         topic, related, proposal, verb, forms, signed, anchors, cue_words)
 
 
 #: "<subject> should [not|stop|ban] <verb phrase>" and "<A> is better than <B>".
@@ -453,17 +477,24 @@ RELATED_MIN_COUNT = 2
 RELATED_MAX = 12
 
 
-def _related_terms(thesis_text: str, article_text: str, topic: dict[str, float]) -> frozenset[str]:
-    """Content words the article repeats (its running vocabulary: "boarding", "fares"), relevance only."""
+_RELATED_WORD = re.compile(r"[a-z][a-z\-]{3,}")
+
+
+def _related_terms(stripped: str, topic: dict[str, float]) -> frozenset[str]:
+    """Content words the article repeats (its running vocabulary: "boarding", "fares"), relevance only.
+
+    `stripped`: the article's text with quotations set aside (`strip_quotations`). Every word is
+    counted at C speed first; only the words seen twice or more are then filtered.
+    """
     from collections import Counter
 
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    if not article_text:
+    if not stripped:
         return frozenset()
-    counts = Counter(w for w in re.findall(r"[a-z][a-z\-]{3,}", strip_quotations(article_text).lower())
-                     if w not in ENGLISH_STOP_WORDS and w not in topic and w not in _TOPIC_SKIP)
-    ranked = sorted((w for w, c in counts.items() if c >= RELATED_MIN_COUNT), key=lambda w: (-counts[w], w))
+    counts = Counter(_RELATED_WORD.findall(stripped.lower()))
+    ranked = sorted((w for w, c in counts.items() if c >= RELATED_MIN_COUNT and w not in ENGLISH_STOP_WORDS
+                     and w not in topic and w not in _TOPIC_SKIP), key=lambda w: (-counts[w], w))
     out: set[str] = set()
     for w in ranked[:RELATED_MAX]:
         out.update(_forms(w))
@@ -491,6 +522,11 @@ _ECHO_SKIP = frozenset({"should", "would", "could", "must", "better", "worth", "
                         "will", "make", "made", "does", "instead"})
 
 
+#: Per country: the prefixes ("north korean ", "dprk ", ...) that make a name a phrase about it.
+_ALIAS_PREFIXES = {country: tuple(a + " " for a in (country, *alts)) for country, alts in ALIASES.items()}
+
+
+@lru_cache(maxsize=256)
 def _aliases(name: str) -> tuple[str, ...]:
     low = name.lower()
     out = {low}
@@ -499,7 +535,7 @@ def _aliases(name: str) -> tuple[str, ...]:
         if low == country or low in alts:
             out.update(alts)
             out.add(country)
-        elif low.startswith(country + " ") or any(low.startswith(a + " ") for a in alts):
+        elif low.startswith(_ALIAS_PREFIXES[country]):
             rest = low.split(" ", len(country.split()))[-1] if low.startswith(country + " ") else \
                 low[len(next(a for a in alts if low.startswith(a + " "))) + 1:]
             out.update(f"{a} {rest}" for a in (country,) + alts if len(a) > 2 or a.isalpha())
@@ -518,13 +554,17 @@ def _aliases(name: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _article_sides(targets: list[Target], article_text: str) -> dict[int, float]:
-    """Mean valence the article gives each target in the sentences that name it (one pass)."""
+def _article_sides(targets: list[Target], stripped: str) -> dict[int, float]:
+    """Mean valence the article gives each target in the sentences that name it (one pass).
+
+    `stripped`: the article's text with quotations set aside. A sentence's valence sums its valenced
+    words in order (words without valence add exactly nothing), negation-aware as `tokens` marks it.
+    """
     index = PhraseIndex({str(i): t.aliases for i, t in enumerate(targets)})
     firsts = index.firsts  # aliases have no wildcards
-    lex = valence_lexicon()
+    val = word_valence()
     totals: dict[int, list[float]] = {}
-    for sent in sentences(strip_quotations(article_text)):
+    for sent in sentences(stripped):
         toks = tokenize(sent)
         if firsts.isdisjoint(toks):
             continue  # names no target: skip before the (slower) phrase match
@@ -532,11 +572,11 @@ def _article_sides(targets: list[Target], article_text: str) -> dict[int, float]
         if not hit:
             continue
         v = 0.0
-        for t in tokens(sent):
-            x = lx.ARGUMENT_VALENCE.get(t.text)
-            if x is None:
-                x = lex.get(t.text, 0.0)
-            v += x * (NEGATION_SCALAR if t.negated else 1.0)
+        valenced = [(k, x) for k, w in enumerate(toks) if (x := val.get(w))]
+        if valenced:
+            neg = _negation(toks)
+            for k, x in valenced:
+                v += x * (NEGATION_SCALAR if neg[k] else 1.0)
         for fam in hit:
             acc = totals.setdefault(int(fam), [0.0, 0])
             acc[0] += v / VALENCE_UNIT
@@ -580,15 +620,25 @@ def word_valence() -> dict[str, float]:
 EVALUATIVE_MIN = 1.0
 
 
-@lru_cache(maxsize=1)
 def strong_words() -> frozenset[str]:
-    """Words of clear valence (|v| >= EVALUATIVE_MIN in VADER's lexicon or the argument words)."""
-    return frozenset(w for w, v in word_valence().items() if abs(v) >= EVALUATIVE_MIN)
+    """Words of clear valence (|v| >= EVALUATIVE_MIN in VADER's lexicon or the argument words).
+
+    Built once per process, like the lexicon it is drawn from (a module global, not a cache a
+    caller would clear between threads)."""
+    global _STRONG
+    if _STRONG is None:
+        _STRONG = frozenset(w for w, v in word_valence().items() if abs(v) >= EVALUATIVE_MIN)
+    return _STRONG
+
+
+_STRONG: frozenset[str] | None = None
 
 
 @lru_cache(maxsize=1)
 def valence_lexicon() -> dict[str, float]:
-    """VADER's word valences (loaded once per process)."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    """VADER's word valences (loaded once per process): the lexicon `vader_engine` reads from the
+    library's own file, as the library's `make_lex_dict` does (building an analyzer only to read it
+    cost ~20 ms per process)."""
+    from .vader_engine import _LEX
 
-    return dict(SentimentIntensityAnalyzer().lexicon)
+    return dict(_LEX)

@@ -103,7 +103,7 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
     relevant = False
     p = profile
     # one C-level pass: which of the words any cue here could use occur in the text at all
-    tokset = p.vocabulary.intersection(toks)
+    tokset = p.vocabulary_in(toks)
     by_sentence: dict[int, list[tuple[int, int, int]]] = {}
     if not toks:
         return _finish(doc, 0.0, [], False, calibrated, tokset)
