@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Thesis
 from . import lexicons as lx
-from .spans import PhraseIndex, _negation, sentences, strip_quotations, tokenize, tokens
+from .spans import PhraseIndex, _negation, sentence_spans, sentences, strip_quotations, tokenize, tokens
 
 #: VADER's negation scalar (vaderSentiment N_SCALAR): a negated word keeps 74% of its valence, flipped.
 NEGATION_SCALAR = -0.74
@@ -564,7 +565,7 @@ def _article_sides(targets: list[Target], stripped: str) -> dict[int, float]:
     firsts = index.firsts  # aliases have no wildcards
     val = word_valence()
     totals: dict[int, list[float]] = {}
-    for sent in sentences(stripped):
+    for sent in _naming_sentences(stripped, firsts):
         toks = tokenize(sent)
         if firsts.isdisjoint(toks):
             continue  # names no target: skip before the (slower) phrase match
@@ -582,6 +583,27 @@ def _article_sides(targets: list[Target], stripped: str) -> dict[int, float]:
             acc[0] += v / VALENCE_UNIT
             acc[1] += 1
     return {k: t / n for k, (t, n) in totals.items()}
+
+
+def _naming_sentences(text: str, firsts: frozenset[str]) -> list[str]:
+    """The sentences of `text` whose lower-cased text holds one of `firsts` (the first tokens of the
+    target names): a sentence having such a token holds it as a substring, so no other sentence can
+    name a target. One `str.find` scan of the text per first token, instead of tokenizing every sentence.
+    """
+    spans = sentence_spans(text)
+    lower = text.lower()
+    if len(lower) != len(text) or len(spans) < 2:  # (rare letters changed length when lower-cased)
+        return [text[a:b] for a, b in spans]
+    starts = [a for a, _ in spans]
+    hit: set[int] = set()
+    for f in firsts:
+        pos = lower.find(f)
+        while pos >= 0:
+            k = bisect_right(starts, pos) - 1
+            if k >= 0 and pos + len(f) <= spans[k][1]:
+                hit.add(k)
+            pos = lower.find(f, pos + 1)
+    return [text[spans[k][0]:spans[k][1]] for k in sorted(hit)]
 
 
 def _valence_sum(text: str) -> float:

@@ -1,0 +1,61 @@
+"""The per-article shortcuts of thesis extraction and the thesis profile keep their meaning.
+
+Each shortcut is checked against the plain computation it replaced, on generated texts.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from debate.model import Thesis
+from debate.tag import profile as pr
+from debate.tag import thesis as th
+from debate.tag.spans import sentences, tokenize
+
+_FRAGMENTS = st.sampled_from(
+    ["should", "Should the", "SHOULD", "must", "ought to", "needs to", "it's time", "It is time", "let's",
+     "We can't", "shouldn't", "would rather", "I propose", "is worth", "is the answer", "Ending", "stop",
+     "Stopping", "Reform", "cease", "mistake", "Wrong", "the right", "right thing", "failed", "failure",
+     "in China's own interest", "in its national interest", "better off", "BEST", "beneficial", "benefits",
+     "problem", "success", "ſhould", "İs worth", "muſt", "KEY", " ", "  ", ". ", "\n\n", ", ", "?", "'", "x",
+     "China", "Chinese", "North Korean refugees", "us", "because", "Beijing's", "not", "never", "good", "bad"])
+_TEXTS = st.lists(_FRAGMENTS, max_size=25).map(" ".join)
+
+
+@given(_TEXTS)
+@settings(max_examples=500, deadline=None)
+def test_marker_shortcut_finds_what_the_full_scan_finds(text):
+    plain = ([m.group(0) for m in th._NORMATIVE.finditer(text)], [m.group(0) for m in th._EVALUATIVE.finditer(text)])
+    assert th._markers(text) == plain
+
+
+@given(_TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_naming_sentences_keeps_every_sentence_that_names_a_target(text):
+    firsts = frozenset({"china", "chinese", "north", "us", "beijing"})
+    kept = pr._naming_sentences(text, firsts)
+    every = sentences(text)
+    assert [s for s in every if not firsts.isdisjoint(tokenize(s))] == \
+        [s for s in kept if not firsts.isdisjoint(tokenize(s))]
+    assert all(s in every for s in kept)
+
+
+@given(st.lists(st.sampled_from(["good", "terrible", "cars", "ban", "the", "a", "wow", "fee", "x"]), max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_vocabulary_before_and_after_it_is_built(toks):
+    p = pr.profile_of(Thesis(text="Cities should ban cars from downtown", source="given",
+                             targets=("Cities", "cars")))
+    expected = (p.cue_words | pr.strong_words()).intersection(toks)
+    assert p.vocabulary_in(toks) == expected
+    for _ in range(pr.VOCABULARY_AFTER):
+        p.vocabulary_in([])
+    assert p.vocabulary_in(toks) == expected
+
+
+def test_related_terms_are_the_repeated_content_words():
+    text = ("Boarding fares rose. Boarding fares fell, and the fares stayed. Quiet quiet quiet words. "
+            "The city city said so.")
+    got = pr._related_terms(text, {"quiet": 1.0})
+    assert {"boarding", "fares", "fare", "city", "cities"} <= got  # (with their other forms)
+    assert "quiet" not in got and "the" not in got and "words" not in got
