@@ -574,10 +574,13 @@ def _article_sides(targets: list[Target], stripped: str) -> dict[int, float]:
             continue
         v = 0.0
         valenced = [(k, x) for k, w in enumerate(toks) if (x := val.get(w))]
-        if valenced:
+        if valenced and (not lx.NEGATORS.isdisjoint(toks) or "n't" in sent.lower()):
             neg = _negation(toks)
             for k, x in valenced:
                 v += x * (NEGATION_SCALAR if neg[k] else 1.0)
+        else:  # no negator, no "n't": nothing is negated
+            for _, x in valenced:
+                v += x * 1.0
         for fam in hit:
             acc = totals.setdefault(int(fam), [0.0, 0])
             acc[0] += v / VALENCE_UNIT
