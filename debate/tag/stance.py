@@ -135,7 +135,8 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
         cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks) and toks[first] == p.verb)
     if not by_sentence and not anchor_sents and not cue_sents:
         return _finish(doc, 0.0, evidence, False, calibrated, tokset)  # nothing here speaks to the thesis
-    consumed = _consumed(doc) if any(doc.cues.get(f) for f in _CONSUMING) else set()
+    consumed = _consumed(doc) if not _CONSUMING_SET.isdisjoint(doc.cues) and any(
+        doc.cues.get(f) for f in _CONSUMING) else set()
     carried: int | None = None
     for i in range(len(doc.sent_spans)):
         mentions = sorted(by_sentence.get(i, []))
@@ -224,7 +225,13 @@ def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence],
     evaluative = strong_words() & tokset  # (tokset holds every strong word of the text)
     if not found and not evaluative and not any(e.weight for e in evidence):
         return NONE_LOGIT, None
-    return NONE_LOGIT_ARGUES, _argues(", ".join(sorted(found)[:3] + sorted(evaluative)[:3]))
+    return NONE_LOGIT_ARGUES, _argues_of(found, evaluative)
+
+
+@lru_cache(maxsize=4096)
+def _argues_of(found: frozenset[str], evaluative: frozenset[str]) -> Evidence:
+    """(memoised on the two sets: most texts share a few)"""
+    return _argues(", ".join(sorted(found)[:3] + sorted(evaluative)[:3]))
 
 
 @lru_cache(maxsize=4096)
@@ -257,6 +264,7 @@ def _practice_tokens(doc: Doc, tokset: set[str], p: ThesisProfile) -> set[str]:
 
 #: Cue families whose words are judged by the cue, not by their dictionary valence.
 _CONSUMING = ("futility", "dismissal", "sympathy", "humor", "appreciation")
+_CONSUMING_SET = frozenset(_CONSUMING)
 
 
 def _consumed(doc: Doc) -> set[int]:
