@@ -59,3 +59,22 @@ def test_related_terms_are_the_repeated_content_words():
     got = pr._related_terms(text, {"quiet": 1.0})
     assert {"boarding", "fares", "fare", "city", "cities"} <= got  # (with their other forms)
     assert "quiet" not in got and "the" not in got and "words" not in got
+
+
+@given(st.lists(st.sampled_from(["stop", "STOP", "Stopping", "ſtop", "end", "ending", "ends", "refrain from",
+                                 "no more", "ban", "bans", "Ban", "drop", "dropped", "x", "-", "'", "quit"]),
+                min_size=1, max_size=2).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_stop_verb_lookup_is_the_pattern(word):
+    assert pr.is_stop_verb(word) == bool(pr.STOP_VERBS.fullmatch(word))
+
+
+@given(st.lists(st.sampled_from(["on", "On", "against", "of", "to", "the", " ", "  ", "\n", "refugees", "China",
+                                 "x", "onto", "photo", "of the", "-"]), max_size=12).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_acted_on_is_the_plain_search(text):
+    import re
+
+    for name in ("refugees", "China", "the refugees", "x"):
+        plain = bool(re.search(r"\b(?:on|against|of|to)\s+(?:the\s+)?" + re.escape(name), text))
+        assert pr._acted_on(name, text) == plain

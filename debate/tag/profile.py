@@ -32,6 +32,17 @@ ARTICLE_SIDE_MIN = 0.25
 
 STOP_VERBS = re.compile(r"\b(?:stop|stopping|cease|ceasing|end|ending|halt|halting|ban|banning|abolish|"
                          r"quit|abandon|scrap|drop|refrain from|no more)\b", re.IGNORECASE)
+#: The alternatives of STOP_VERBS (what `is_stop_verb` looks up instead of matching it).
+_STOP_VERB_WORDS = frozenset({"stop", "stopping", "cease", "ceasing", "end", "ending", "halt", "halting", "ban",
+                              "banning", "abolish", "quit", "abandon", "scrap", "drop", "refrain from", "no more"})
+
+
+def is_stop_verb(word: str) -> bool:
+    """`STOP_VERBS.fullmatch(word)` for one token: a set look-up when the word is ASCII (where ignoring
+    case is lower-casing); the pattern otherwise (its case-insensitive match also takes "ſ" for "s")."""
+    if word.isascii():
+        return word.lower() in _STOP_VERB_WORDS
+    return STOP_VERBS.fullmatch(word) is not None
 
 _MODAL_STOP = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to)\s+(?:not|never|stop|"
                          r"cease|end|halt|quit|abandon)\b|\b(?:ceasing|stopping|ending|halting|banning)\b",
@@ -151,8 +162,7 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     for name in thesis.targets:
         if name in practice_phrases:
             continue
-        protected = any(name in p and not p.startswith(name) for p in practice_phrases) or \
-            bool(re.search(r"\b(?:on|against|of|to)\s+(?:the\s+)?" + re.escape(name), text))
+        protected = any(name in p and not p.startswith(name) for p in practice_phrases) or _acted_on(name, text)
         sign, why = 0.0, "unknown"
         if protected:
             why = "the thesis's practice is done to them"
@@ -212,6 +222,21 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     signed = frozenset(w for w, v in topic.items() if v)
     return ThesisProfile(thesis, tuple(targets), practice_stems, direction, index, _echo_stems(text), pattern,
                          topic, related, proposal, verb, forms, signed, anchors, cue_words)
+
+
+#: What stands before a name the thesis's practice is done to ("on the", "against", "of", "to").
+_ACTED_ON = re.compile(r"\b(?:on|against|of|to)\s+(?:the\s+)?\Z")
+
+
+def _acted_on(name: str, text: str) -> bool:
+    """`re.search(r"\b(?:on|against|of|to)\s+(?:the\s+)?" + re.escape(name), text)`, without compiling
+    a pattern per name: some occurrence of the name has that phrase just before it."""
+    pos = text.find(name)
+    while pos >= 0:
+        if _ACTED_ON.search(text, 0, pos):
+            return True
+        pos = text.find(name, pos + 1)
+    return False
 
 
 #: "<subject> should [not|stop|ban] <verb phrase>" and "<A> is better than <B>".
@@ -509,7 +534,7 @@ def _echo_stems(text: str) -> dict[str, float]:
     out: dict[str, float] = {}
     sign = 1.0
     for w in re.findall(r"[a-z][a-z\-]+", text.lower()):
-        if STOP_VERBS.fullmatch(w):
+        if is_stop_verb(w):
             sign = -1.0
             continue
         if w in ENGLISH_STOP_WORDS or len(w) < 4 or w in _ECHO_SKIP:

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
-from .profile import (ALIASES, NEGATION_SCALAR, STOP_VERBS, VALENCE_UNIT, ThesisProfile, profile_of, stem,
+from .profile import (ALIASES, NEGATION_SCALAR, VALENCE_UNIT, ThesisProfile, is_stop_verb, profile_of, stem,
                       strong_words, word_valence)
 from .spans import Doc, analyze, tokenize
 from .topic_cues import (COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RHETORICAL_OPEN, STATUS_QUO,
@@ -335,7 +335,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
             ev.append(Evidence("target_valence", f"{tgt.name}: {sent[:160]}", round(c, 3)))
     if practice and p.practice_direction:
         pv = 0.0
-        stops = [j for j in rng if STOP_VERBS.fullmatch(toks[j]) and stem(toks[j]) not in p.practice]
+        stops = [j for j in rng if is_stop_verb(toks[j]) and stem(toks[j]) not in p.practice]
         if stops:  # a call to stop it (a negated one, "we should not end it", asks to keep it)
             pv += 2.0 if neg[stops[0]] else -2.0
         if not stops and (_KEEP_VERBS.search(sent) or _SHOULD.search(sent)):
