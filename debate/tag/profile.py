@@ -229,8 +229,8 @@ _ACTED_ON = re.compile(r"\b(?:on|against|of|to)\s+(?:the\s+)?\Z")
 
 
 def _acted_on(name: str, text: str) -> bool:
-    """`re.search(r"\b(?:on|against|of|to)\s+(?:the\s+)?" + re.escape(name), text)`, without compiling
-    a pattern per name: some occurrence of the name has that phrase just before it."""
+    """Whether "on", "against", "of" or "to" (and "the") stand just before some occurrence of `name`:
+    the plain search with a pattern built per name, without compiling one per name."""
     pos = text.find(name)
     while pos >= 0:
         if _ACTED_ON.search(text, 0, pos):
