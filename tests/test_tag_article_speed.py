@@ -48,8 +48,8 @@ def test_vocabulary_before_and_after_it_is_built(toks):
                              targets=("Cities", "cars")))
     expected = (p.cue_words | pr.strong_words()).intersection(toks)
     assert p.vocabulary_in(toks) == expected
-    for _ in range(pr.VOCABULARY_AFTER):
-        p.vocabulary_in([])
+    p.vocabulary_in(["x"] * pr.VOCABULARY_AFTER)  # enough tokens read: the vocabulary is built
+    assert "vocabulary" in p.memo
     assert p.vocabulary_in(toks) == expected
 
 
