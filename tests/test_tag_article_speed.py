@@ -44,8 +44,8 @@ def test_naming_sentences_keeps_every_sentence_that_names_a_target(text):
 @given(st.lists(st.sampled_from(["good", "terrible", "cars", "ban", "the", "a", "wow", "fee", "x"]), max_size=30))
 @settings(max_examples=200, deadline=None)
 def test_vocabulary_before_and_after_it_is_built(toks):
-    p = pr.profile_of(Thesis(text="Cities should ban cars from downtown", source="given",
-                             targets=("Cities", "cars")))
+    p = pr._profile.__wrapped__(Thesis(text="Cities should ban cars from downtown", source="given",
+                             targets=("Cities", "cars")), "")  # (a fresh profile: nothing read yet)
     expected = (p.cue_words | pr.strong_words()).intersection(toks)
     assert p.vocabulary_in(toks) == expected
     p.vocabulary_in(["x"] * pr.VOCABULARY_AFTER)  # enough tokens read: the vocabulary is built
