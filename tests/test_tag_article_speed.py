@@ -78,3 +78,13 @@ def test_acted_on_is_the_plain_search(text):
     for name in ("refugees", "China", "the refugees", "x"):
         plain = bool(re.search(r"\b(?:on|against|of|to)\s+(?:the\s+)?" + re.escape(name), text))
         assert pr._acted_on(name, text) == plain
+
+
+@given(st.lists(st.sampled_from(["forcibly", "repatriating", "Repatriating", "refugees", "crackdowns", "on",
+                                 "the", "North", "Korean", "bans", "Bans", "tax", "Taxes", "policies", "reform",
+                                 "cars", "cities", "thing", "ING", "x", "sanctions", "deportation"]),
+                max_size=10).map(" ".join))
+@settings(max_examples=400, deadline=None)
+def test_policy_shortcut_misses_no_policy(text):
+    if not th._POLICY_KEYS.search(text):
+        assert not list(th._POLICY.finditer(text))

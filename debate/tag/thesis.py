@@ -153,12 +153,19 @@ _EVALUATIVE_KEYS = ("mistake", "wrong", "right", "counterproductive", "fail", "h
                     "necessary", "unacceptable", "shameful", "problem", "threat", "disaster", "success", "benefi")
 
 
+#: One scan for any of the keys (an alternation of plain lower-case words is scanned for by first letter).
+_NORMATIVE_ANY = re.compile("|".join(map(re.escape, _NORMATIVE_KEYS)))
+_EVALUATIVE_ANY = re.compile("|".join(map(re.escape, _EVALUATIVE_KEYS)))
+#: Substrings every match of `_POLICY` contains (it is case-sensitive there): without one, no policy.
+_POLICY_KEYS = re.compile("ing|crackdown|ban|repatriation|deportation|sanction|polic|tax|reform")
+
+
 def _markers(sentence: str) -> tuple[list[str], list[str]]:
     """The normative and the evaluative markers of a sentence, as written."""
     if sentence.isascii():  # (then lower-casing is exactly what the case-insensitive match compares)
         low = sentence.lower()
-        norm_possible = low.startswith(_NORMATIVE_STARTS) or any(k in low for k in _NORMATIVE_KEYS)
-        eval_possible = any(k in low for k in _EVALUATIVE_KEYS)
+        norm_possible = low.startswith(_NORMATIVE_STARTS) or _NORMATIVE_ANY.search(low) is not None
+        eval_possible = _EVALUATIVE_ANY.search(low) is not None
     else:
         norm_possible = eval_possible = True
     norm = [m.group(0) for m in _NORMATIVE.finditer(sentence)] if norm_possible else []
@@ -211,7 +218,7 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
         if follow and _DEMONYM_END.search(name):
             name += " " + follow.group(1)  # "North Korean" + "refugees"
         entities.append(name)
-    policies = [m.group(0).strip() for m in _POLICY.finditer(text)]
+    policies = [m.group(0).strip() for m in _POLICY.finditer(text)] if _POLICY_KEYS.search(text) else []
     subject = _SUBJECT.match(text)
     if subject:
         head = re.sub(r"^(?:the|a|an|our|their|its)\s+", "", subject.group(1).strip(), flags=re.IGNORECASE)
