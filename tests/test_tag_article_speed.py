@@ -18,7 +18,7 @@ _FRAGMENTS = st.sampled_from(
      "We can't", "shouldn't", "would rather", "I propose", "is worth", "is the answer", "Ending", "stop",
      "Stopping", "Reform", "cease", "mistake", "Wrong", "the right", "right thing", "failed", "failure",
      "in China's own interest", "in its national interest", "better off", "BEST", "beneficial", "benefits",
-     "problem", "success", "ſhould", "İs worth", "muſt", "KEY", " ", "  ", ". ", "\n\n", ", ", "?", "'", "x",
+     "problem", "success", "ſhould", "İs worth", "muſt", "\u212aEY", "it’s time", "café", "beſt", "ınterest", " ", "  ", ". ", "\n\n", ", ", "?", "'", "x",
      "China", "Chinese", "North Korean refugees", "us", "because", "Beijing's", "not", "never", "good", "bad"])
 _TEXTS = st.lists(_FRAGMENTS, max_size=25).map(" ".join)
 

@@ -160,9 +160,16 @@ _EVALUATIVE_ANY = re.compile("|".join(map(re.escape, _EVALUATIVE_KEYS)))
 _POLICY_KEYS = re.compile("ing|crackdown|ban|repatriation|deportation|sanction|polic|tax|reform")
 
 
+#: The characters other than A-Z that `re.IGNORECASE` matches to an ASCII letter (İ, ı, ſ and the Kelvin
+#: sign; found by trying every code point against [a-z]): lower-casing does not turn the first three
+#: into that letter, so a sentence holding one is scanned in full.
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
 def _markers(sentence: str) -> tuple[list[str], list[str]]:
     """The normative and the evaluative markers of a sentence, as written."""
-    if sentence.isascii():  # (then lower-casing is exactly what the case-insensitive match compares)
+    if sentence.isascii() or not any(c in sentence for c in _CASE_TRAPS):
+        # (then a letter the case-insensitive match takes for a key's letter is that letter once lower-cased)
         low = sentence.lower()
         norm_possible = low.startswith(_NORMATIVE_STARTS) or _NORMATIVE_ANY.search(low) is not None
         eval_possible = _EVALUATIVE_ANY.search(low) is not None
