@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..model import Thesis
 from . import lexicons as lx
-from .spans import PhraseIndex, _negation, sentence_spans, sentences, strip_quotations, tokenize, tokens
+from .spans import PhraseIndex, _negation, sentence_spans, strip_quotations, tokenize, tokens
 
 #: VADER's negation scalar (vaderSentiment N_SCALAR): a negated word keeps 74% of its valence, flipped.
 NEGATION_SCALAR = -0.74
