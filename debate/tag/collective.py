@@ -137,7 +137,20 @@ def infer(nodes: list[Node], article: tuple[float, float, float] | None) -> dict
                 u[2][k] *= m[2]
         belief, up, down = _tree_pass(u, parent, children, psi, order)
     out: dict[str, Decision] = {}
+    bel0, bel1, bel2 = belief
     for k, nd in enumerate(nodes):
+        # The common case inline: the final label is the local one and its side is clear (what
+        # `_explain` returns then, without building its lists of contributions).
+        b0, b1, b2 = bel0[k], bel1[k], bel2[k]
+        lo0, lo1, lo2 = nd.local
+        if lo0 + lo1 >= lo2:
+            final = (0 if b0 >= b1 else 1) if b0 + b1 > b2 else 2
+        else:
+            final = 0 if b0 >= b1 and b0 >= b2 else (1 if b1 >= b2 else 2)
+        local = 0 if lo0 >= lo1 and lo0 >= lo2 else (1 if lo1 >= lo2 else 2)
+        if final == local and (final == 2 or (b0, b1)[final] >= SIDE_RATIO * (b0, b1)[1 - final]):
+            out[nd.id] = Decision((b0, b1, b2), STANCES[final], "local", ())
+            continue
         out[nd.id] = _explain(nodes, k, belief, prior, article_factor.get(k), down if parent[k] >= 0 else None,
                               own_reply, children[k], up, speaker_msgs.get(k, ()))
     return out

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Thesis
 from . import lexicons as lx
-from .spans import PhraseIndex, sentences, strip_quotations, tokenize, tokens
+from .spans import PhraseIndex, _negation, sentence_spans, strip_quotations, tokenize, tokens
 
 #: VADER's negation scalar (vaderSentiment N_SCALAR): a negated word keeps 74% of its valence, flipped.
 NEGATION_SCALAR = -0.74
@@ -31,6 +32,17 @@ ARTICLE_SIDE_MIN = 0.25
 
 STOP_VERBS = re.compile(r"\b(?:stop|stopping|cease|ceasing|end|ending|halt|halting|ban|banning|abolish|"
                          r"quit|abandon|scrap|drop|refrain from|no more)\b", re.IGNORECASE)
+#: The alternatives of STOP_VERBS (what `is_stop_verb` looks up instead of matching it).
+_STOP_VERB_WORDS = frozenset({"stop", "stopping", "cease", "ceasing", "end", "ending", "halt", "halting", "ban",
+                              "banning", "abolish", "quit", "abandon", "scrap", "drop", "refrain from", "no more"})
+
+
+def is_stop_verb(word: str) -> bool:
+    """`STOP_VERBS.fullmatch(word)` for one token: a set look-up when the word is ASCII (where ignoring
+    case is lower-casing); the pattern otherwise (its case-insensitive match also takes "ſ" for "s")."""
+    if word.isascii():
+        return word.lower() in _STOP_VERB_WORDS
+    return STOP_VERBS.fullmatch(word) is not None
 
 _MODAL_STOP = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to)\s+(?:not|never|stop|"
                          r"cease|end|halt|quit|abandon)\b|\b(?:ceasing|stopping|ending|halting|banning)\b",
@@ -99,9 +111,32 @@ class ThesisProfile:
     #: The words that make a sentence worth reading closely (anchors, target starts, practice forms, the
     #: thesis's verb; for a proposal also costs, "would"/"will" and question words).
     cue_words: frozenset[str] = frozenset()
-    #: Every word a stance cue of this profile looks up (anchors, starts of target names, costs, the verb,
-    #: VADER's strong words): one C-level intersection with a text's tokens finds all it needs.
-    vocabulary: frozenset[str] = frozenset()
+    #: What `vocabulary_in` keeps: how many texts it has read, and the vocabulary once built.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def vocabulary_in(self, toks: list[str]) -> frozenset[str]:
+        """The words of `toks` that a stance cue of this profile looks up: the cue words and VADER's
+        strong words (`strong_words`), so that one C-level intersection finds all a text needs.
+
+        Their union (the vocabulary) copies the ~6,000 strong words, about as costly as a second
+        intersection with VOCABULARY_AFTER tokens; it is built only once the texts read with this profile
+        have that many tokens, so a thread of a few comments does not pay for it.
+        """
+        memo = self.memo
+        vocabulary = memo.get("vocabulary")
+        if vocabulary is not None:
+            return vocabulary.intersection(toks)
+        seen = memo.get("seen", 0) + len(toks)
+        memo["seen"] = seen
+        if seen >= VOCABULARY_AFTER:
+            memo["vocabulary"] = vocabulary = self.cue_words | strong_words()
+            return vocabulary.intersection(toks)
+        return self.cue_words.intersection(toks) | strong_words().intersection(toks)
+
+
+#: Tokens read with a profile before its vocabulary is built as one set (see `vocabulary_in`: the union
+#: costs 45-60 us, a second intersection about 30 ns per token; measured on this machine).
+VOCABULARY_AFTER = 2000
 
 
 # --- the thesis profile ----------------------------------------------------------------
@@ -127,8 +162,7 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     for name in thesis.targets:
         if name in practice_phrases:
             continue
-        protected = any(name in p and not p.startswith(name) for p in practice_phrases) or \
-            bool(re.search(r"\b(?:on|against|of|to)\s+(?:the\s+)?" + re.escape(name), text))
+        protected = any(name in p and not p.startswith(name) for p in practice_phrases) or _acted_on(name, text)
         sign, why = 0.0, "unknown"
         if protected:
             why = "the thesis's practice is done to them"
@@ -141,8 +175,10 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
             if abs(v) >= PREDICATE_MIN:
                 sign, why = math.copysign(1.0, v), f"the thesis calls it: {predicate.group(1)!r}"
         targets.append(Target(name, _aliases(name), sign, protected, why))
+    # the article's words, quotations set aside (someone else's voice), read by the two scans below
+    stripped = strip_quotations(article_text) if article_text else ""
     if article_text and any(t.sign == 0.0 and not t.protected for t in targets):
-        sides = _article_sides(targets, article_text)
+        sides = _article_sides(targets, stripped)
         for i, t in enumerate(targets):
             mean = sides.get(i, 0.0)
             if t.sign == 0.0 and not t.protected and abs(mean) >= ARTICLE_SIDE_MIN:
@@ -176,17 +212,31 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
                 topic.setdefault(form, 1.0)
         for noun in _PROPOSAL_NOUNS:
             topic.setdefault(noun, 1.0)
-    related = _related_terms(text, article_text, topic)
+    related = _related_terms(stripped, topic)
     index = PhraseIndex(families)
     anchors = frozenset(topic) | related
     forms = frozenset(f for st in practice_stems for end in _ENDINGS for f in (st + end,) if stem(f) == st)
     cue_words = anchors | forms | index.firsts | ({verb} if verb else frozenset())
     if proposal:
         cue_words |= lx.COST | lx.SAVING | PROPOSAL_CUE_WORDS
-    vocabulary = cue_words | strong_words()
     signed = frozenset(w for w, v in topic.items() if v)
     return ThesisProfile(thesis, tuple(targets), practice_stems, direction, index, _echo_stems(text), pattern,
-                         topic, related, proposal, verb, forms, signed, anchors, cue_words, vocabulary)
+                         topic, related, proposal, verb, forms, signed, anchors, cue_words)
+
+
+#: What stands before a name the thesis's practice is done to ("on the", "against", "of", "to").
+_ACTED_ON = re.compile(r"\b(?:on|against|of|to)\s+(?:the\s+)?\Z")
+
+
+def _acted_on(name: str, text: str) -> bool:
+    """Whether "on", "against", "of" or "to" (and "the") stand just before some occurrence of `name`:
+    the plain search with a pattern built per name, without compiling one per name."""
+    pos = text.find(name)
+    while pos >= 0:
+        if _ACTED_ON.search(text, 0, pos):
+            return True
+        pos = text.find(name, pos + 1)
+    return False
 
 
 #: "<subject> should [not|stop|ban] <verb phrase>" and "<A> is better than <B>".
@@ -453,17 +503,24 @@ RELATED_MIN_COUNT = 2
 RELATED_MAX = 12
 
 
-def _related_terms(thesis_text: str, article_text: str, topic: dict[str, float]) -> frozenset[str]:
-    """Content words the article repeats (its running vocabulary: "boarding", "fares"), relevance only."""
+_RELATED_WORD = re.compile(r"[a-z][a-z\-]{3,}")
+
+
+def _related_terms(stripped: str, topic: dict[str, float]) -> frozenset[str]:
+    """Content words the article repeats (its running vocabulary: "boarding", "fares"), relevance only.
+
+    `stripped`: the article's text with quotations set aside (`strip_quotations`). Every word is
+    counted at C speed first; only the words seen twice or more are then filtered.
+    """
     from collections import Counter
 
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    if not article_text:
+    if not stripped:
         return frozenset()
-    counts = Counter(w for w in re.findall(r"[a-z][a-z\-]{3,}", strip_quotations(article_text).lower())
-                     if w not in ENGLISH_STOP_WORDS and w not in topic and w not in _TOPIC_SKIP)
-    ranked = sorted((w for w, c in counts.items() if c >= RELATED_MIN_COUNT), key=lambda w: (-counts[w], w))
+    counts = Counter(_RELATED_WORD.findall(stripped.lower()))
+    ranked = sorted((w for w, c in counts.items() if c >= RELATED_MIN_COUNT and w not in ENGLISH_STOP_WORDS
+                     and w not in topic and w not in _TOPIC_SKIP), key=lambda w: (-counts[w], w))
     out: set[str] = set()
     for w in ranked[:RELATED_MAX]:
         out.update(_forms(w))
@@ -477,7 +534,7 @@ def _echo_stems(text: str) -> dict[str, float]:
     out: dict[str, float] = {}
     sign = 1.0
     for w in re.findall(r"[a-z][a-z\-]+", text.lower()):
-        if STOP_VERBS.fullmatch(w):
+        if is_stop_verb(w):
             sign = -1.0
             continue
         if w in ENGLISH_STOP_WORDS or len(w) < 4 or w in _ECHO_SKIP:
@@ -491,6 +548,11 @@ _ECHO_SKIP = frozenset({"should", "would", "could", "must", "better", "worth", "
                         "will", "make", "made", "does", "instead"})
 
 
+#: Per country: the prefixes ("north korean ", "dprk ", ...) that make a name a phrase about it.
+_ALIAS_PREFIXES = {country: tuple(a + " " for a in (country, *alts)) for country, alts in ALIASES.items()}
+
+
+@lru_cache(maxsize=256)
 def _aliases(name: str) -> tuple[str, ...]:
     low = name.lower()
     out = {low}
@@ -499,7 +561,7 @@ def _aliases(name: str) -> tuple[str, ...]:
         if low == country or low in alts:
             out.update(alts)
             out.add(country)
-        elif low.startswith(country + " ") or any(low.startswith(a + " ") for a in alts):
+        elif low.startswith(_ALIAS_PREFIXES[country]):
             rest = low.split(" ", len(country.split()))[-1] if low.startswith(country + " ") else \
                 low[len(next(a for a in alts if low.startswith(a + " "))) + 1:]
             out.update(f"{a} {rest}" for a in (country,) + alts if len(a) > 2 or a.isalpha())
@@ -518,13 +580,17 @@ def _aliases(name: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _article_sides(targets: list[Target], article_text: str) -> dict[int, float]:
-    """Mean valence the article gives each target in the sentences that name it (one pass)."""
+def _article_sides(targets: list[Target], stripped: str) -> dict[int, float]:
+    """Mean valence the article gives each target in the sentences that name it (one pass).
+
+    `stripped`: the article's text with quotations set aside. A sentence's valence sums its valenced
+    words in order (words without valence add exactly nothing), negation-aware as `tokens` marks it.
+    """
     index = PhraseIndex({str(i): t.aliases for i, t in enumerate(targets)})
     firsts = index.firsts  # aliases have no wildcards
-    lex = valence_lexicon()
+    val = word_valence()
     totals: dict[int, list[float]] = {}
-    for sent in sentences(strip_quotations(article_text)):
+    for sent in _naming_sentences(stripped, firsts):
         toks = tokenize(sent)
         if firsts.isdisjoint(toks):
             continue  # names no target: skip before the (slower) phrase match
@@ -532,16 +598,40 @@ def _article_sides(targets: list[Target], article_text: str) -> dict[int, float]
         if not hit:
             continue
         v = 0.0
-        for t in tokens(sent):
-            x = lx.ARGUMENT_VALENCE.get(t.text)
-            if x is None:
-                x = lex.get(t.text, 0.0)
-            v += x * (NEGATION_SCALAR if t.negated else 1.0)
+        valenced = [(k, x) for k, w in enumerate(toks) if (x := val.get(w))]
+        if valenced and (not lx.NEGATORS.isdisjoint(toks) or "n't" in sent.lower()):
+            neg = _negation(toks)
+            for k, x in valenced:
+                v += x * (NEGATION_SCALAR if neg[k] else 1.0)
+        else:  # no negator, no "n't": nothing is negated
+            for _, x in valenced:
+                v += x * 1.0
         for fam in hit:
             acc = totals.setdefault(int(fam), [0.0, 0])
             acc[0] += v / VALENCE_UNIT
             acc[1] += 1
     return {k: t / n for k, (t, n) in totals.items()}
+
+
+def _naming_sentences(text: str, firsts: frozenset[str]) -> list[str]:
+    """The sentences of `text` whose lower-cased text holds one of `firsts` (the first tokens of the
+    target names): a sentence having such a token holds it as a substring, so no other sentence can
+    name a target. One `str.find` scan of the text per first token, instead of tokenizing every sentence.
+    """
+    spans = sentence_spans(text)
+    lower = text.lower()
+    if len(lower) != len(text) or len(spans) < 2:  # (rare letters changed length when lower-cased)
+        return [text[a:b] for a, b in spans]
+    starts = [a for a, _ in spans]
+    hit: set[int] = set()
+    for f in firsts:
+        pos = lower.find(f)
+        while pos >= 0:
+            k = bisect_right(starts, pos) - 1
+            if k >= 0 and pos + len(f) <= spans[k][1]:
+                hit.add(k)
+            pos = lower.find(f, pos + 1)
+    return [text[spans[k][0]:spans[k][1]] for k in sorted(hit)]
 
 
 def _valence_sum(text: str) -> float:
@@ -580,15 +670,25 @@ def word_valence() -> dict[str, float]:
 EVALUATIVE_MIN = 1.0
 
 
-@lru_cache(maxsize=1)
 def strong_words() -> frozenset[str]:
-    """Words of clear valence (|v| >= EVALUATIVE_MIN in VADER's lexicon or the argument words)."""
-    return frozenset(w for w, v in word_valence().items() if abs(v) >= EVALUATIVE_MIN)
+    """Words of clear valence (|v| >= EVALUATIVE_MIN in VADER's lexicon or the argument words).
+
+    Built once per process, like the lexicon it is drawn from (a module global, not a cache a
+    caller would clear between threads)."""
+    global _STRONG
+    if _STRONG is None:
+        _STRONG = frozenset(w for w, v in word_valence().items() if abs(v) >= EVALUATIVE_MIN)
+    return _STRONG
+
+
+_STRONG: frozenset[str] | None = None
 
 
 @lru_cache(maxsize=1)
 def valence_lexicon() -> dict[str, float]:
-    """VADER's word valences (loaded once per process)."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    """VADER's word valences (loaded once per process): the lexicon `vader_engine` reads from the
+    library's own file, as the library's `make_lex_dict` does (building an analyzer only to read it
+    cost ~20 ms per process)."""
+    from .vader_engine import _LEX
 
-    return dict(SentimentIntensityAnalyzer().lexicon)
+    return dict(_LEX)

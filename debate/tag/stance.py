@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
-from .profile import (ALIASES, NEGATION_SCALAR, STOP_VERBS, VALENCE_UNIT, ThesisProfile, profile_of, stem,
+from .profile import (ALIASES, NEGATION_SCALAR, VALENCE_UNIT, ThesisProfile, is_stop_verb, profile_of, stem,
                       strong_words, word_valence)
 from .spans import Doc, analyze, tokenize
 from .topic_cues import (COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RHETORICAL_OPEN, STATUS_QUO,
@@ -103,7 +103,7 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
     relevant = False
     p = profile
     # one C-level pass: which of the words any cue here could use occur in the text at all
-    tokset = p.vocabulary.intersection(toks)
+    tokset = p.vocabulary_in(toks)
     by_sentence: dict[int, list[tuple[int, int, int]]] = {}
     if not toks:
         return _finish(doc, 0.0, [], False, calibrated, tokset)
@@ -135,7 +135,8 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
         cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks) and toks[first] == p.verb)
     if not by_sentence and not anchor_sents and not cue_sents:
         return _finish(doc, 0.0, evidence, False, calibrated, tokset)  # nothing here speaks to the thesis
-    consumed = _consumed(doc) if any(doc.cues.get(f) for f in _CONSUMING) else set()
+    consumed = _consumed(doc) if not _CONSUMING_SET.isdisjoint(doc.cues) and any(
+        doc.cues.get(f) for f in _CONSUMING) else set()
     carried: int | None = None
     for i in range(len(doc.sent_spans)):
         mentions = sorted(by_sentence.get(i, []))
@@ -224,7 +225,13 @@ def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence],
     evaluative = strong_words() & tokset  # (tokset holds every strong word of the text)
     if not found and not evaluative and not any(e.weight for e in evidence):
         return NONE_LOGIT, None
-    return NONE_LOGIT_ARGUES, _argues(", ".join(sorted(found)[:3] + sorted(evaluative)[:3]))
+    return NONE_LOGIT_ARGUES, _argues_of(found, evaluative)
+
+
+@lru_cache(maxsize=4096)
+def _argues_of(found: frozenset[str], evaluative: frozenset[str]) -> Evidence:
+    """(memoised on the two sets: most texts share a few)"""
+    return _argues(", ".join(sorted(found)[:3] + sorted(evaluative)[:3]))
 
 
 @lru_cache(maxsize=4096)
@@ -257,6 +264,7 @@ def _practice_tokens(doc: Doc, tokset: set[str], p: ThesisProfile) -> set[str]:
 
 #: Cue families whose words are judged by the cue, not by their dictionary valence.
 _CONSUMING = ("futility", "dismissal", "sympathy", "humor", "appreciation")
+_CONSUMING_SET = frozenset(_CONSUMING)
 
 
 def _consumed(doc: Doc) -> set[int]:
@@ -327,7 +335,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
             ev.append(Evidence("target_valence", f"{tgt.name}: {sent[:160]}", round(c, 3)))
     if practice and p.practice_direction:
         pv = 0.0
-        stops = [j for j in rng if STOP_VERBS.fullmatch(toks[j]) and stem(toks[j]) not in p.practice]
+        stops = [j for j in rng if is_stop_verb(toks[j]) and stem(toks[j]) not in p.practice]
         if stops:  # a call to stop it (a negated one, "we should not end it", asks to keep it)
             pv += 2.0 if neg[stops[0]] else -2.0
         if not stops and (_KEEP_VERBS.search(sent) or _SHOULD.search(sent)):

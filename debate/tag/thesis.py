@@ -121,22 +121,66 @@ def _content(text: str) -> set[str]:
     return {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in ENGLISH_STOP_WORDS}
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+#: A paragraph needs this many words to hold a lead or a conclusion (shorter ones are bylines, captions).
+_PARAGRAPH_WORDS = 8
+
+
 def _candidates(article: Article) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if article.title:
         out.append(("title", article.title.strip()))
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", article.text or "") if len(p.split()) >= 8]
-    if paragraphs:
-        out.extend(("lead", s) for s in sentences(paragraphs[0])[:_LEAD_SENTENCES])
-        if len(paragraphs) > 1:
-            out.extend(("conclusion", s) for s in sentences(paragraphs[-1])[-_CONCLUSION_SENTENCES:])
+    # Only the first and the last paragraph of 8+ words are read (a paragraph's words are counted up
+    # to 8, not all of them).
+    parts = _PARAGRAPH_BREAK.split(article.text or "")
+    full = [i for i, p in enumerate(parts) if len(p.split(None, _PARAGRAPH_WORDS - 1)) >= _PARAGRAPH_WORDS]
+    if full:
+        out.extend(("lead", s) for s in sentences(parts[full[0]].strip())[:_LEAD_SENTENCES])
+        if len(full) > 1:
+            out.extend(("conclusion", s) for s in sentences(parts[full[-1]].strip())[-_CONCLUSION_SENTENCES:])
     return [(p, s) for p, s in out if 3 <= len(s.split()) <= 80]
+
+
+#: Substrings every match of `_NORMATIVE` contains (of its "^" alternatives: how the sentence starts),
+#: and of `_EVALUATIVE`: a sentence in ASCII whose lower-cased text holds none cannot match, and skips the
+#: case-insensitive scan (which tries every alternative at every position). tests/test_tag_thesis_speed.py
+#: checks the shortcut against the plain scan.
+_NORMATIVE_KEYS = ("should", "must", "ought to", "need", "time", "let", "we can", "rather", "propose", "urge",
+                   "worth", "answer")
+_NORMATIVE_STARTS = ("ceas", "stop", "end", "ban", "abolish", "scrap", "drop", "reform")
+_EVALUATIVE_KEYS = ("mistake", "wrong", "right", "counterproductive", "fail", "harmful", "dangerous", "unjust",
+                    "unfair", "immoral", "interest", "better", "worse", "best", "crucial", "essential",
+                    "necessary", "unacceptable", "shameful", "problem", "threat", "disaster", "success", "benefi")
+
+
+#: (The keys are looked for with `in`, one fast substring scan each: an alternation regex of them was
+#: several times slower.) Substrings every match of `_POLICY` contains (it is case-sensitive there): without one, no policy.
+_POLICY_KEYS = re.compile("ing|crackdown|ban|repatriation|deportation|sanction|polic|tax|reform")
+
+
+#: The characters other than A-Z that `re.IGNORECASE` matches to an ASCII letter (İ, ı, ſ and the Kelvin
+#: sign; found by trying every code point against [a-z]): lower-casing does not turn the first three
+#: into that letter, so a sentence holding one is scanned in full.
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _markers(sentence: str) -> tuple[list[str], list[str]]:
+    """The normative and the evaluative markers of a sentence, as written."""
+    if sentence.isascii() or not any(c in sentence for c in _CASE_TRAPS):
+        # (then a letter the case-insensitive match takes for a key's letter is that letter once lower-cased)
+        low = sentence.lower()
+        norm_possible = low.startswith(_NORMATIVE_STARTS) or any(k in low for k in _NORMATIVE_KEYS)
+        eval_possible = any(k in low for k in _EVALUATIVE_KEYS)
+    else:
+        norm_possible = eval_possible = True
+    norm = [m.group(0) for m in _NORMATIVE.finditer(sentence)] if norm_possible else []
+    evals = [m.group(0) for m in _EVALUATIVE.finditer(sentence)] if eval_possible else []
+    return norm, evals
 
 
 def _score(sentence: str, place: str) -> tuple[float, tuple[Evidence, ...]]:
     ev: list[Evidence] = []
-    norm = [m.group(0) for m in _NORMATIVE.finditer(sentence)]
-    evals = [m.group(0) for m in _EVALUATIVE.finditer(sentence)]
+    norm, evals = _markers(sentence)
     raw = min(len(norm), 2) * 1.0 + min(len(evals), 2) * 0.6
     if norm:
         ev.append(Evidence("normative", ", ".join(norm), 1.0))
@@ -179,7 +223,7 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
         if follow and _DEMONYM_END.search(name):
             name += " " + follow.group(1)  # "North Korean" + "refugees"
         entities.append(name)
-    policies = [m.group(0).strip() for m in _POLICY.finditer(text)]
+    policies = [m.group(0).strip() for m in _POLICY.finditer(text)] if _POLICY_KEYS.search(text) else []
     subject = _SUBJECT.match(text)
     if subject:
         head = re.sub(r"^(?:the|a|an|our|their|its)\s+", "", subject.group(1).strip(), flags=re.IGNORECASE)

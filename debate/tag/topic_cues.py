@@ -133,9 +133,10 @@ def _valence(doc: Doc, rng: range, skip: set[int], consumed: set[int], *,
     words that carried it. "should"/"must" count as wanting what the sentence names."""
     toks, neg = doc.toks, doc.negated
     lex = word_valence()
+    keys = _VALENCE_KEYS()
     e = 0.0
     words: list[str] = []
-    for j in rng:
+    for j in [j for j in rng if toks[j] in keys]:  # (other words carry no valence: skipped at C speed)
         if j in skip or j in consumed:
             continue
         w = toks[j]
@@ -245,7 +246,7 @@ def _cost(doc: Doc, i: int, rng: range, words_here: list[str]) -> tuple[float, l
     toks, neg = doc.toks, doc.negated
     c = plain_cost = 0.0
     words: list[str] = []
-    for j in rng:
+    for j in [j for j in rng if toks[j] in COST_WORDS]:  # (the other words are skipped below)
         w = toks[j]
         if w in _COST:
             v = -1.0
@@ -267,6 +268,17 @@ def _cost(doc: Doc, i: int, rng: range, words_here: list[str]) -> tuple[float, l
     w = W_COST * max(-1.0, min(1.0, c))
     return w, [Evidence("cost" if w < 0 else "saving", f"{', '.join(words[:3])}: {_clip(doc.sentence(i))}",
                         round(w, 3))]
+
+
+def _VALENCE_KEYS() -> frozenset[str]:
+    """The words `_valence` reads: valenced ones and "should"/"must" (built once per process)."""
+    global _KEYS
+    if _KEYS is None:
+        _KEYS = _VALENCED() | _SHOULD_WORDS
+    return _KEYS
+
+
+_KEYS: frozenset[str] | None = None
 
 
 @lru_cache(maxsize=1)
