@@ -220,3 +220,15 @@ def test_arguing_text_is_calibrated_but_alone_it_needs_clear_cues():
     assert any(e.cue == "argues" for e in argues.evidence)
     alone = score_stance("That is simply not true, the numbers say otherwise.", profile, calibrated=False)
     assert alone.probs[2] > argues.probs[2]
+
+
+def test_thesis_targets_leave_out_function_words_discourse_verbs_and_series_markers():
+    from debate.tag.thesis import targets_of
+
+    assert targets_of("Exploring the Connection between China and North Korea: Part II") == (
+        "connection", "china", "north korea")
+    assert targets_of("Stop Banning ChatGPT. Teach It.")[0] == "banning chatgpt"
+    assert targets_of("Building More Housing: Part 2") == ("building more housing",)
+    assert "Whether" not in targets_of("Whether or not China softens its policy, Beijing should release the "
+                                       "eleven refugees now.")
+    assert targets_of("Keeping the Harbour Line open all night is the right decision")[0] == "Harbour Line"

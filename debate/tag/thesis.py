@@ -62,6 +62,7 @@ _STOP_CAPS = frozenset({
     "Her", "There", "Even", "Despite", "However", "As", "By", "To", "From", "With", "Without", "Every",
     "Yes", "No", "Not", "What", "Does", "Do", "Did", "Should", "Would", "Could", "Can", "Will", "Is", "Are",
     "My", "Your", "Most", "Half", "Now", "So", "Then", "Here", "Why", "Where", "Why", "How", "Who", "Many", "Some", "All",
+    "Whether", "Although", "Though", "Because", "Since", "Unless", "Once", "After", "Before", "Until", "Although",
 })
 #: Policy phrases: a gerund or action noun with its object ("forcibly repatriating refugees").
 _POLICY = re.compile(
@@ -213,6 +214,8 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
         sentence_initial = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?:\"“"
         while words and (words[0] in _STOP_CAPS or (sentence_initial and words[0].endswith(("ing", "ed")))):
             words, sentence_initial = words[1:], False
+        while words and words[0][:1].islower():  # "Keeping the Harlow Point": not "the Harlow Point"
+            words = words[1:]
         if not words:
             continue
         if len(words) == 1 and m.start() == 0 and re.search(r"\b" + re.escape(words[0].lower()) + r"\b", body + " "
@@ -243,12 +246,18 @@ def _title_case(words: list[str]) -> bool:
 
 #: Small words that end the object of an imperative title ("Ban Homework | in Primary School").
 _TITLE_BREAK = frozenset({"in", "at", "on", "for", "from", "to", "of", "with", "by", "if", "only", "is", "are",
-                          "beats", "works", "what", "when", "and", "or", "?", ":", "-", "–"})
+                          "beats", "works", "what", "when", "and", "or", "between", "?", ":", ".", "-", "–"})
+#: Participles that open a title by saying what the piece does ("Exploring ...", "Rethinking ...").
+_DISCOURSE_VERBS = frozenset({"exploring", "understanding", "examining", "explaining", "rethinking", "revisiting",
+                              "analysing", "analyzing", "assessing", "evaluating", "reconsidering", "investigating",
+                              "discussing", "considering", "questioning", "unpacking", "inside", "introducing"})
+#: A series marker after the title ("Part II", "Episode 3"): names no target.
+_SERIES = re.compile(r"^(?:part|episode|chapter|vol|volume|no|number)\.?\s+(?:[ivxlc]+|\d+|one|two|three|four|five)$")
 
 
 def _title_targets(title: str) -> tuple[str, ...]:
     """Targets of a Title Case title: the object of its opening verb, then the other noun groups."""
-    words = re.findall(r"[\w'\-]+|[?:–-]", title.lower())
+    words = re.findall(r"[\w'\-]+|[?:.–-]", title.lower())
     groups: list[list[str]] = [[]]
     for w in words:
         if w in _TITLE_BREAK:
@@ -258,9 +267,11 @@ def _title_targets(title: str) -> tuple[str, ...]:
     out = []
     for g in groups:
         if g and _IMPERATIVE.match(g[0]):
-            g = g[1:]
+            g = g[1:]  # "Ban homework": the verb is not the target
+        elif g is groups[0] and len(g) > 1 and g[0] in _DISCOURSE_VERBS:
+            g = g[1:]  # "Exploring the connection ...": what the piece does is not what it is about
         if g and g[0] in ("a", "an", "the", "should"):
             g = g[1:]
-        if g:
+        if g and not _SERIES.match(" ".join(g)):
             out.append(" ".join(g))
     return tuple(dict.fromkeys(out))
