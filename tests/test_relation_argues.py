@@ -93,3 +93,14 @@ def test_granting_the_point_without_a_turn_agrees():
 
 def test_challenging_question_with_really_disagrees():
     assert relation("Are you really saying a few students outweigh two whole neighbourhoods?").value == "disagree"
+
+
+def test_agreeing_then_not_thinking_so_is_a_concession_that_disagrees():
+    from debate.tag.relation import score_relation
+    from debate.tag.spans import analyze
+
+    parent = analyze("Homework teaches children to organise their time; keep something done at home.")
+    got = score_relation(analyze("I agree that habits matter, and I do not think a worksheet builds them."),
+                         parent=parent).label()
+    assert got.value == "disagree"
+    assert any(e.cue == "concession" for e in got.evidence)

@@ -81,7 +81,9 @@ CONCESSION_OPEN = (
     "yes", "yeah", "true", "sure", "granted", "admittedly", "of course", "fair enough", "i agree",
     "i understand", "it is true", "it's true", "i accept", "i admit", "no doubt", "certainly", "obviously",
 )
-CONCESSION_TURN = ("but", "however", "yet", "still", "though", "that said", "nevertheless", "nonetheless")
+CONCESSION_TURN = ("but", "however", "yet", "still", "though", "that said", "nevertheless", "nonetheless",
+                   # "I agree that habits matter, and I do not think a worksheet builds them"
+                   "i do not think", "i don't think", "i do not believe", "i don't believe", "i doubt")
 #: Tokens between a concession's opener and its turn (about one long sentence).
 CONCESSION_SPAN = 45
 CONCESSION_SOLO = (
