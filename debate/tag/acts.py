@@ -39,6 +39,7 @@ _FAMILY_ACTS = (
 )
 _YOU = frozenset({"you", "your", "you're", "yours", "u"})
 _DIGIT = re.compile(r"[0-9]")
+_DIGITS = re.compile(r"[0-9]+")
 _ORDER = {act: i for i, act in enumerate(ACTS)}
 
 
@@ -120,8 +121,8 @@ def _figures(doc: Doc) -> list[str]:
     if doc.text.isascii() and not _DIGIT.search(doc.text):
         return out  # (no token can start with a digit)
     toks = doc.toks
-    if doc.text.isascii():  # (an ASCII digit is the one character from "0" to "9": compared, not called)
-        numbers = [k for k, t in enumerate(toks) if "0" <= t < ":"]
+    if doc.text.isascii():
+        numbers = _ascii_number_tokens(toks)
     else:
         numbers = [k for k, t in enumerate(toks) if t[:1].isdigit()]
     for k in numbers:
@@ -135,6 +136,18 @@ def _figures(doc: Doc) -> list[str]:
         if t.endswith("%") or unit or (digits >= 3 and not year) or "." in t or "," in t:
             out.append(doc.span_text(k, k + 2 if unit else k + 1))
     return out
+
+
+def _ascii_number_tokens(toks: list[str]) -> list[int]:
+    """Indices of the tokens starting with an ASCII digit, as `[k for k, t in enumerate(toks) if "0" <= t < ":"]`.
+
+    Tokens hold no space, so in the tokens joined by spaces a run of digits that starts the text or
+    follows a space starts a token, and the spaces before it count the tokens before it: one C-level
+    scan instead of a comparison per token (tests/test_tag_speed.py compares both forms).
+    """
+    joined = " ".join(toks)
+    return [joined.count(" ", 0, m.start()) for m in _DIGITS.finditer(joined)
+            if not m.start() or joined[m.start() - 1] == " "]
 
 
 def _score(weight: float) -> float:

@@ -32,6 +32,8 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|\w+(?:'(?!s\b)\w+)*|'s\b|[^\s\w]")
 _URL = re.compile(r"https?://|www\.")
 _PUNCT = frozenset(".,;:!?")
 _WILD = "*"
+#: Evidence this close to a sentence's end (tokens) is located walking back from the end, not from the start.
+_FROM_END = 4
 
 
 def sentences(text: str) -> list[str]:
@@ -257,11 +259,31 @@ class Doc:
             offsets[k] = (pos, end)
             pos = end
 
+    def _locate_from_end(self, i: int, k: int) -> None:
+        """Spans of sentence i's tokens from its last one back to token k: the same spans `_locate`
+        finds (the tokens tile the sentence's characters that are not white space, and the sentence
+        ends with its last token), for evidence near a sentence's end ("... (2019)")."""
+        offsets, toks, lower = self._offsets, self.toks, self._lower
+        end = self.sent_first_tok[i + 1] if i + 1 < len(self.sent_first_tok) else len(toks)
+        pos = self.sent_spans[i][1]
+        for j in range(end - 1, k - 1, -1):
+            while lower[pos - 1].isspace():
+                pos -= 1
+            start = pos - len(toks[j])
+            offsets[j] = (start, pos)
+            pos = start
+
     def _span_of(self, k: int) -> tuple[int, int]:
         offsets = self._offsets if self._offsets is not None else self._token_offsets()
         got = offsets[k]
         if got is None:
-            self._locate(self.sentence_of(k % len(offsets)))
+            k %= len(offsets)
+            i = self.sentence_of(k)
+            last = self.sent_first_tok[i + 1] - 1 if i + 1 < len(self.sent_first_tok) else len(offsets) - 1
+            if last - k < _FROM_END and offsets[last] is None:
+                self._locate_from_end(i, k)
+            else:
+                self._locate(i)
             got = offsets[k]
         return got
 
