@@ -289,15 +289,3 @@ def test_token_spans_from_the_end_of_a_sentence():
     assert doc.token_text(len(doc.toks) - 1) == "!"  # the last sentence's last token first
     assert doc.span_text(7, 9) == "120,000 people"
     assert doc.orig[:5] == ["We", "saw", "it", "in", "2019"]
-
-
-_NUMBER_TOKENS = st.lists(st.sampled_from(["12", "1,000", "3.5%", "a1", "x", "2019", "0", "9", "v2", "'s", ".", "of"]),
-                          max_size=30)
-
-
-@given(_NUMBER_TOKENS)
-@settings(max_examples=400, deadline=None)
-def test_number_tokens_are_the_tokens_starting_with_a_digit(toks):
-    from debate.tag.acts import _ascii_number_tokens
-
-    assert _ascii_number_tokens(toks) == [k for k, t in enumerate(toks) if "0" <= t < ":"]

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from . import lexicons as lx
 
@@ -132,17 +133,26 @@ class PhraseIndex:
                             [(phrase[1], fam) for phrase, _w, fam in self.wild_second.get(first, ())])
         self._plans = plans
         self._wild = {k: [(phrase[0], fam) for phrase, _w, fam in v] for k, v in self.wild_first.items()}
+        self._wild_keys = tuple(self._wild)
+
+    def _any_prefix(self, joined: str) -> bool:
+        for key in self._wild_keys:
+            if key in joined:
+                return True
+        return False
 
     def match(self, toks: list[str]) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {}
         ends: dict[str, int] = {}
         plans, wild = self._plans, self._wild
         n = len(toks)
-        # one C-level pass picks the few tokens that can start a phrase
-        if wild:
+        # one C-level pass picks the few tokens that can start a phrase; a token starting with a
+        # wildcard prefix holds the prefix, so unless some prefix occurs in the joined tokens (rarely)
+        # only the first words of phrases need looking for
+        if wild and self._any_prefix(" ".join(toks)):
             starts = [i for i, t in enumerate(toks) if t in plans or t[:4] in wild]
         else:
-            starts = [i for i, t in enumerate(toks) if t in plans]
+            starts = list(compress(range(n), map(plans.__contains__, toks)))
         for i in starts:
             t = toks[i]
             # Matches at i, longest first (phrases of 3+ words, then of 2, then single words; each
