@@ -289,3 +289,28 @@ def test_token_spans_from_the_end_of_a_sentence():
     assert doc.token_text(len(doc.toks) - 1) == "!"  # the last sentence's last token first
     assert doc.span_text(7, 9) == "120,000 people"
     assert doc.orig[:5] == ["We", "saw", "it", "in", "2019"]
+
+
+#: The tagger's sentence end as three plain branches (before each branch's first character was shared).
+_BRANCHED_SENT_END = re.compile(r"[.!?…]([\"')\]]*\s+)(?=[\"'(\[]?[A-Z0-9@])|\n\s*\n|\n(?=\s*[-*•>]|\s*\d+[.)]\s)")
+
+
+@given(_TEXTS)
+@settings(max_examples=600, deadline=None)
+def test_tagger_sentence_end_matches_its_branched_form(text):
+    got = [(m.span(), m.start(1)) for m in spans._SENT_END.finditer(text)]
+    assert got == [(m.span(), m.start(1)) for m in _BRANCHED_SENT_END.finditer(text)]
+
+
+def test_token_spans_after_partial_walks_from_both_ends():
+    """Tokens located from a sentence's start (up to the one asked) and from its end leave a gap that
+    `orig` still fills."""
+    text = "Well I think that the plan is good and the data show it (see 2019 figures)."
+    doc = analyze(text)
+    n = len(doc.toks)
+    assert doc.token_text(n - 2) == ")"  # from the end
+    assert doc.token_text(2) == "think"  # from the start, up to "think"
+    plain = [m.span() for m in spans._TOKEN.finditer(doc.text)]
+    assert doc._offsets[5] is None  # (the middle is still unlocated)
+    assert doc.orig == [doc.text[a:b] for a, b in plain]
+    assert doc.span_text(3, 6) == "that the plan"
