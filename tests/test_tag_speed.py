@@ -314,3 +314,17 @@ def test_token_spans_after_partial_walks_from_both_ends():
     assert doc._offsets[5] is None  # (the middle is still unlocated)
     assert doc.orig == [doc.text[a:b] for a, b in plain]
     assert doc.span_text(3, 6) == "that the plan"
+
+
+@given(st.text(min_size=1, max_size=6))
+@settings(max_examples=500, deadline=None)
+def test_leading_tail_starts_with_one_of_its_first_characters(text):
+    if text_sentences._LEADING_TAIL.match(text):
+        assert text[0] in text_sentences._TAIL_FIRST
+
+
+@pytest.mark.parametrize("tail", [":)", ";-)", "=D", "<3", "^_^", "xD", "XD", "[12]", ":P", ":'("])
+def test_every_kind_of_leading_tail_is_seen(tail):
+    assert text_sentences._LEADING_TAIL.match(tail + " ok")
+    assert text_sentences.sentence_spans(f"Nice work. {tail} Thanks") == \
+        [(0, len("Nice work. ") + len(tail)), (len("Nice work. ") + len(tail) + 1, len(f"Nice work. {tail} Thanks"))]
