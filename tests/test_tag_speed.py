@@ -328,3 +328,14 @@ def test_every_kind_of_leading_tail_is_seen(tail):
     assert text_sentences._LEADING_TAIL.match(tail + " ok")
     assert text_sentences.sentence_spans(f"Nice work. {tail} Thanks") == \
         [(0, len("Nice work. ") + len(tail)), (len("Nice work. ") + len(tail) + 1, len(f"Nice work. {tail} Thanks"))]
+
+
+def test_remembered_act_scores_are_the_formula():
+    import math
+
+    from debate.tag import acts
+
+    for w in (0.5, 0.6, 0.8, 1.0, 1.1, 1.4, 0.8 + 0.6 + 0.5, 0.7321, 3.0):
+        for _ in range(2):  # computed, then remembered
+            assert acts._score(w) == round(1.0 - math.exp(-w), 4)
+    assert len(acts._SCORES) <= acts._SCORES_MAX

@@ -181,10 +181,9 @@ def _author_comments(thread: Thread, docs) -> dict[str, str]:
             out[c.id] = "speaker is the article's author"
         elif key and c.author and " ".join(c.author.split()).casefold() == key:
             out[c.id] = "signed with the article author's name"
-        else:
+        elif docs[c.id].cues.get("author_voice"):
             voice = docs[c.id].texts("author_voice")
-            if voice:
-                out[c.id] = f"speaks as the author: {voice[0]!r}"
+            out[c.id] = f"speaks as the author: {voice[0]!r}"
     return out
 
 

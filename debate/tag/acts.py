@@ -143,8 +143,21 @@ def _figures(doc: Doc) -> list[str]:
 
 
 def _score(weight: float) -> float:
-    """Score of an act from its summed cue weight: 1 - exp(-w) (one full cue 0.63, two 0.86)."""
-    return round(1.0 - math.exp(-weight), 4)
+    """Score of an act from its summed cue weight: 1 - exp(-w) (one full cue 0.63, two 0.86).
+
+    Remembered per weight (a few sums of the fixed cue weights recur in almost every comment), up to
+    `_SCORES_MAX` of them: sums with a relation's score are many.
+    """
+    got = _SCORES.get(weight)
+    if got is None:
+        got = round(1.0 - math.exp(-weight), 4)
+        if len(_SCORES) < _SCORES_MAX:
+            _SCORES[weight] = got
+    return got
+
+
+_SCORES: dict[float, float] = {}
+_SCORES_MAX = 4096
 
 
 def _clip(s: str, n: int = 160) -> str:
