@@ -375,6 +375,7 @@ def analyze(text: str, *, quotes: bool = True) -> Doc:
     toks: list[str] = []
     sent_first: list[int] = []
     findall = _TOKEN.findall
+    chunks = _CHUNK_TOKENS
     for a, b in spans:
         sent_first.append(len(toks))
         if same:
@@ -383,8 +384,13 @@ def analyze(text: str, *, quotes: bool = True) -> Doc:
             for w in lower[a:b].split():
                 if w.isalpha():
                     toks.append(w)
-                else:
-                    toks.extend(findall(w))
+                else:  # ("it.", "cars,", "don't": the same few chunks recur from comment to comment)
+                    got = chunks.get(w)
+                    if got is None:
+                        got = findall(w)
+                        if len(chunks) < _CHUNKS_MAX:
+                            chunks[w] = got
+                    toks.extend(got)
         else:
             toks.extend(t.lower() for t in findall(clean, a, b))
     # (a negator among the tokens is a cheap necessary condition for any token to be negated)
@@ -394,6 +400,9 @@ def analyze(text: str, *, quotes: bool = True) -> Doc:
     return Doc(clean, qs, spans, toks, sent_first, negated, cue_index().match(toks), urls)
 
 
+#: Tokens of chunks that are not all letters, remembered (the lists are only read), up to `_CHUNKS_MAX`.
+_CHUNK_TOKENS: dict[str, list[str]] = {}
+_CHUNKS_MAX = 50_000
 _ANY_NEGATOR = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|hardly)\b|n't\b")
 
 
