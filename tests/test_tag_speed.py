@@ -339,3 +339,15 @@ def test_remembered_act_scores_are_the_formula():
         for _ in range(2):  # computed, then remembered
             assert acts._score(w) == round(1.0 - math.exp(-w), 4)
     assert len(acts._SCORES) <= acts._SCORES_MAX
+
+
+def test_fast_records_copy_and_pickle_like_any_dataclass():
+    import copy
+    import pickle
+
+    from debate import model
+
+    label = model.Label("agree", 0.8, (model.Evidence("agree_marker", "I agree", 0.8),), "local")
+    tags = model.CommentTags("c1", model.Sentiment(0.5, 0.4, 0.6, 0.0, "positive"), label, label, (label,))
+    assert pickle.loads(pickle.dumps(tags)) == tags
+    assert copy.deepcopy(tags) == tags and copy.copy(label) == label
