@@ -201,3 +201,153 @@ def test_tagging_creates_no_reference_cycles_and_restores_the_collector():
             gc.enable()
     tag_thread(thread)
     assert gc.isenabled() == was
+
+
+# --- round 2: fast records, tokens located from a sentence's end, number tokens ------------------
+
+
+def _slow_build(cls, *args, **kwargs):
+    """A record built by the dataclass's own generated __init__ (a twin class made without the fast path)."""
+    import dataclasses
+
+    twin = dataclasses.make_dataclass(cls.__name__, [(f.name, f.type, f) for f in dataclasses.fields(cls)],
+                                      frozen=True)
+    return twin(*args, **kwargs)
+
+
+def test_fast_records_equal_hash_and_stay_frozen():
+    import dataclasses
+
+    from debate import model
+
+    assert {c.__name__ for c in model.FAST_RECORDS} == {"Evidence", "Label", "CommentTags", "SentenceSentiment",
+                                                        "Sentiment"}
+    ev = model.Evidence("cue", "some text", 0.5)
+    assert (ev.cue, ev.text, ev.weight) == ("cue", "some text", 0.5)
+    assert model.Evidence("cue") == model.Evidence(cue="cue", text="", weight=0.0)
+    label = model.Label("favor", 0.7, (ev,))
+    assert label.decided_by == "local" and label.evidence == (ev,)
+    assert label == model.Label(value="favor", score=0.7, evidence=(ev,), decided_by="local")
+    assert hash(label) == hash(model.Label("favor", 0.7, (ev,), "local"))
+    assert dataclasses.astuple(label) == dataclasses.astuple(_slow_build(model.Label, "favor", 0.7, (ev,)))
+    assert repr(label) == repr(_slow_build(model.Label, "favor", 0.7, (ev,)))
+    assert list(vars(label)) == [f.name for f in dataclasses.fields(model.Label)]  # field order kept
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        label.value = "against"  # type: ignore[misc]
+    assert dataclasses.replace(label, score=0.1) == model.Label("favor", 0.1, (ev,), "local")
+    with pytest.raises(TypeError):
+        model.Label("favor")  # a required field is still required
+    with pytest.raises(TypeError):
+        model.Evidence("cue", nope=1)  # no unknown keyword
+    tags = model.CommentTags("c1", stance=label)
+    assert tags == model.CommentTags(comment_id="c1", sentiment=None, stance=label, relation=None, acts=())
+    assert model.Sentiment(0.1, 0.2, 0.7, 0.1, "positive").sentences == ()
+
+
+def test_classes_that_are_not_plain_keep_their_init():
+    from dataclasses import dataclass, field
+
+    from debate.model import _fill_dict_init
+
+    @dataclass(frozen=True)
+    class WithFactory:
+        a: int
+        b: dict = field(default_factory=dict)
+
+    @dataclass(frozen=True)
+    class WithPost:
+        a: int
+
+        def __post_init__(self):
+            pass
+
+    @dataclass
+    class Mutable:
+        a: int
+
+    for cls in (WithFactory, WithPost, Mutable):
+        init = cls.__init__
+        assert not _fill_dict_init(cls)
+        assert cls.__init__ is init
+
+
+@given(_TEXTS, st.randoms(use_true_random=False))
+@settings(max_examples=300, deadline=None)
+def test_token_spans_in_any_order_quote_each_token(text, rnd):
+    """Tokens located walking back from a sentence's end are where the regex finds them, whatever the order asked."""
+    doc = analyze(text)
+    plain = [m.span() for a, b in doc.sent_spans for m in spans._TOKEN.finditer(doc.text, a, b)]
+    order = list(range(len(doc.toks)))
+    rnd.shuffle(order)
+    got = {k: doc.token_text(k) for k in order}
+    assert [got[k] for k in range(len(doc.toks))] == [doc.text[a:b] for a, b in plain]
+    assert doc.orig == [doc.text[a:b] for a, b in plain]
+
+
+def test_token_spans_from_the_end_of_a_sentence():
+    doc = analyze("We saw it  in 2019 (about 120,000 people).  Then  it   stopped !")
+    assert doc.token_text(len(doc.toks) - 1) == "!"  # the last sentence's last token first
+    assert doc.span_text(7, 9) == "120,000 people"
+    assert doc.orig[:5] == ["We", "saw", "it", "in", "2019"]
+
+
+#: The tagger's sentence end as three plain branches (before each branch's first character was shared).
+_BRANCHED_SENT_END = re.compile(r"[.!?…]([\"')\]]*\s+)(?=[\"'(\[]?[A-Z0-9@])|\n\s*\n|\n(?=\s*[-*•>]|\s*\d+[.)]\s)")
+
+
+@given(_TEXTS)
+@settings(max_examples=600, deadline=None)
+def test_tagger_sentence_end_matches_its_branched_form(text):
+    got = [(m.span(), m.start(1)) for m in spans._SENT_END.finditer(text)]
+    assert got == [(m.span(), m.start(1)) for m in _BRANCHED_SENT_END.finditer(text)]
+
+
+def test_token_spans_after_partial_walks_from_both_ends():
+    """Tokens located from a sentence's start (up to the one asked) and from its end leave a gap that
+    `orig` still fills."""
+    text = "Well I think that the plan is good and the data show it (see 2019 figures)."
+    doc = analyze(text)
+    n = len(doc.toks)
+    assert doc.token_text(n - 2) == ")"  # from the end
+    assert doc.token_text(2) == "think"  # from the start, up to "think"
+    plain = [m.span() for m in spans._TOKEN.finditer(doc.text)]
+    assert doc._offsets[5] is None  # (the middle is still unlocated)
+    assert doc.orig == [doc.text[a:b] for a, b in plain]
+    assert doc.span_text(3, 6) == "that the plan"
+
+
+@given(st.text(min_size=1, max_size=6))
+@settings(max_examples=500, deadline=None)
+def test_leading_tail_starts_with_one_of_its_first_characters(text):
+    if text_sentences._LEADING_TAIL.match(text):
+        assert text[0] in text_sentences._TAIL_FIRST
+
+
+@pytest.mark.parametrize("tail", [":)", ";-)", "=D", "<3", "^_^", "xD", "XD", "[12]", ":P", ":'("])
+def test_every_kind_of_leading_tail_is_seen(tail):
+    assert text_sentences._LEADING_TAIL.match(tail + " ok")
+    assert text_sentences.sentence_spans(f"Nice work. {tail} Thanks") == \
+        [(0, len("Nice work. ") + len(tail)), (len("Nice work. ") + len(tail) + 1, len(f"Nice work. {tail} Thanks"))]
+
+
+def test_remembered_act_scores_are_the_formula():
+    import math
+
+    from debate.tag import acts
+
+    for w in (0.5, 0.6, 0.8, 1.0, 1.1, 1.4, 0.8 + 0.6 + 0.5, 0.7321, 3.0):
+        for _ in range(2):  # computed, then remembered
+            assert acts._score(w) == round(1.0 - math.exp(-w), 4)
+    assert len(acts._SCORES) <= acts._SCORES_MAX
+
+
+def test_fast_records_copy_and_pickle_like_any_dataclass():
+    import copy
+    import pickle
+
+    from debate import model
+
+    label = model.Label("agree", 0.8, (model.Evidence("agree_marker", "I agree", 0.8),), "local")
+    tags = model.CommentTags("c1", model.Sentiment(0.5, 0.4, 0.6, 0.0, "positive"), label, label, (label,))
+    assert pickle.loads(pickle.dumps(tags)) == tags
+    assert copy.deepcopy(tags) == tags and copy.copy(label) == label

@@ -80,7 +80,7 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     authors = _author_comments(thread, docs)
     for i, c in enumerate(comments):
         doc = docs[c.id]
-        skip = _not_discussion(c)
+        skip = _not_discussion(c) if c.flags else None
         if model_probs is not None:
             probs = tuple(float(x) for x in model_probs[i])
             k = max(range(3), key=lambda j: (probs[j], -j))
@@ -112,22 +112,26 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
             id=c.id, local=probs, relation=rel_probs, parent=c.parent if c.parent in by_id else None,
             speaker=c.speaker, is_author=c.id in authors, author_cue=authors.get(c.id, "")))
     decisions = collective.infer(nodes, article_stance)
+    article_side = _article_side(article_stance)
     tags: dict[str, CommentTags] = {}
+    finish_label = collective.finish_label
     for c in comments:
-        d = decisions[c.id]
-        stance = locals_[c.id] if locals_[c.id].decided_by == "flag" else collective.finish_label(locals_[c.id], d)
-        if locals_[c.id].decided_by == "model" and stance.decided_by == "local":
+        cid = c.id
+        local = locals_[cid]
+        stance = local if local.decided_by == "flag" else finish_label(local, decisions[cid])
+        if local.decided_by == "model" and stance.decided_by == "local":
             stance = replace(stance, decided_by="model")
-        relation = _settle_relation(c, relations[c.id], stance, decisions, by_id, article_stance,
-                                    rel_margin.get(c.id, 0.0))
+        relation = relations[cid]
+        if relation.value == "neutral" and relation.decided_by != "flag":
+            relation = _settle_relation(c, relation, stance, decisions, by_id, article_side,
+                                        rel_margin.get(cid, 0.0))
         parent = by_id.get(c.parent) if c.parent else None
         if relation.decided_by == "flag":  # spam, pingbacks, deleted markers: not a discussion turn
             acts = (Label("other", 1.0, relation.evidence, "flag"),)
         else:
-            acts = acts_of(docs[c.id], is_reply=parent is not None,
+            acts = acts_of(docs[cid], is_reply=parent is not None,
                            parent_asks=parent is not None and "?" in (parent.text or ""), relation=relation)
-        tags[c.id] = CommentTags(comment_id=c.id, sentiment=sentiment_of(c.text or "") if sentiment_of else None,
-                                 stance=stance, relation=relation, acts=acts)
+        tags[cid] = CommentTags(cid, sentiment_of(c.text or "") if sentiment_of else None, stance, relation, acts)
     return replace(thread, thesis=th, tags=tags)
 
 
@@ -177,24 +181,34 @@ def _author_comments(thread: Thread, docs) -> dict[str, str]:
             out[c.id] = "speaker is the article's author"
         elif key and c.author and " ".join(c.author.split()).casefold() == key:
             out[c.id] = "signed with the article author's name"
-        else:
+        elif docs[c.id].cues.get("author_voice"):
             voice = docs[c.id].texts("author_voice")
-            if voice:
-                out[c.id] = f"speaks as the author: {voice[0]!r}"
+            out[c.id] = f"speaks as the author: {voice[0]!r}"
     return out
 
 
-def _settle_relation(c, local: Label, stance: Label, decisions, by_id, article_stance, margin: float) -> Label:
-    """Keep a relation the comment's cues decided; else read it off the two stances when both are clear."""
+def _article_side(article_stance) -> tuple[str, float] | None:
+    """The article's most probable stance and its probability (the first on a tie), or None."""
+    if article_stance is None:
+        return None
+    k = max(range(3), key=lambda j: article_stance[j])
+    return collective.STANCES[k], article_stance[k]
+
+
+def _settle_relation(c, local: Label, stance: Label, decisions, by_id, article_side, margin: float) -> Label:
+    """Keep a relation the comment's cues decided; else read it off the two stances when both are clear.
+
+    `article_side`: `_article_side` of the article's stance.
+    """
     if local.decided_by == "flag" or local.value != "neutral":
         return local
     if c.parent is not None and c.parent in by_id:
         other = decisions[c.parent]
         other_value, other_p = other.value, max(other.probs)
         what = f"comment {c.parent}"
-    elif c.parent is None and article_stance is not None:
-        k = max(range(3), key=lambda j: article_stance[j])
-        other_value, other_p, what = collective.STANCES[k], article_stance[k], "the article"
+    elif c.parent is None and article_side is not None:
+        other_value, other_p = article_side
+        what = "the article"
     else:
         return local
     mine_p = stance.score

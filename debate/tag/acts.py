@@ -37,6 +37,10 @@ _FAMILY_ACTS = (
     ("negative_reaction", "negative_reaction", "negative_reaction_marker", 0.8),
     ("elaboration", "elaboration", "elaboration_marker", 0.4),
 )
+#: family -> (act, cue name, weight). Each family feeds its own act, so the order in which the families
+#: found in a comment are visited does not change any act's evidence (checked here).
+_FAMILY_ACT = {fam: (act, cue, w) for fam, act, cue, w in _FAMILY_ACTS}
+assert len({act for _f, act, _c, _w in _FAMILY_ACTS}) == len(_FAMILY_ACTS) == len(_FAMILY_ACT)
 _YOU = frozenset({"you", "your", "you're", "yours", "u"})
 _DIGIT = re.compile(r"[0-9]")
 _ORDER = {act: i for i, act in enumerate(ACTS)}
@@ -72,10 +76,11 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
             add("answer", "reply_to_question", doc.sentence(0) if n_sent else doc.text, 0.8)
     conceded = concessions(doc)
     cues = doc.cues
-    for fam, act, cue, w in _FAMILY_ACTS:
-        spans = cues.get(fam)
-        if not spans:
+    for fam, spans in cues.items():  # (only the families found: a comment has a few of the dozens)
+        spec = _FAMILY_ACT.get(fam)
+        if spec is None or not spans:
             continue
+        act, cue, w = spec
         if fam == "agree":  # "I agree ... but" is a concession; weak markers count only opening a sentence
             spans = [(a, b) for a, b in spans if not any(x <= a < y for x, y in conceded)
                      and (" ".join(doc.toks[a:b]) not in WEAK or a in doc.sent_first_tok)]
@@ -138,8 +143,21 @@ def _figures(doc: Doc) -> list[str]:
 
 
 def _score(weight: float) -> float:
-    """Score of an act from its summed cue weight: 1 - exp(-w) (one full cue 0.63, two 0.86)."""
-    return round(1.0 - math.exp(-weight), 4)
+    """Score of an act from its summed cue weight: 1 - exp(-w) (one full cue 0.63, two 0.86).
+
+    Remembered per weight (a few sums of the fixed cue weights recur in almost every comment), up to
+    `_SCORES_MAX` of them: sums with a relation's score are many.
+    """
+    got = _SCORES.get(weight)
+    if got is None:
+        got = round(1.0 - math.exp(-weight), 4)
+        if len(_SCORES) < _SCORES_MAX:
+            _SCORES[weight] = got
+    return got
+
+
+_SCORES: dict[float, float] = {}
+_SCORES_MAX = 4096
 
 
 def _clip(s: str, n: int = 160) -> str:

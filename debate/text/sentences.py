@@ -96,6 +96,8 @@ _QUOTED_STOP = re.compile(r"[.!?…][\"”’]$")
 #: A list number standing alone at the start of a line: "1.", "2)", "(3)".
 _LIST_NUMBER = re.compile(r"\(?\d{1,3}[.)]")
 _LEADING_TAIL = re.compile(r"(?:" + _EMOTICON + r"|\[\d{1,3}\])(?=\s|$)")
+#: The characters `_LEADING_TAIL` can start with (tests/test_tag_speed.py checks this against the pattern).
+_TAIL_FIRST = frozenset(":;=<^xX[")
 #: Cuts the core cannot see. Each runs only when its trigger character occurs.
 #: "China.Every", "true?Then", "“repatriation”.In": two lower-case letters before the stop leave
 #: "e.g.The", "U.S.Army", "3.5" and "v1.5" alone.
@@ -261,12 +263,14 @@ def spans_with(text: str, core: Engine) -> list[Span]:
     for a, b in _blocks(text):
         first = True
         for s, e in core(text[a:b]):
-            span = _trim(text, a + s, a + e)
-            if span:
+            seg = text[a + s : a + e]  # (`_trim`, written out: a call per sentence costs as much)
+            stripped = seg.strip()
+            if stripped:
+                start = a + s + len(seg) - len(seg.lstrip())
                 if first:
-                    block_starts.add(span[0])
+                    block_starts.add(start)
                     first = False
-                spans.append(span)
+                spans.append((start, start + len(stripped)))
     if len(spans) < 2 and not _REPAIR_CHARS.search(text):
         return spans
     cuts = _extra_cuts(text, starters=core is not rule_core)
@@ -306,7 +310,8 @@ def _merge(text: str, spans: list[Span], block_starts: set[int]) -> list[Span]:
         if pa in block_starts and _LIST_NUMBER.fullmatch(text, pa, pb):
             out[-1] = (pa, b)  # "1. The law is clear." is one sentence
             continue
-        tail = _LEADING_TAIL.match(text, a, b)
+        # (an emoticon or a citation mark starts with one of `_TAIL_FIRST`: the pattern is tried only then)
+        tail = _LEADING_TAIL.match(text, a, b) if text[a] in _TAIL_FIRST else None
         if tail:
             out[-1] = (pa, tail.end())
             rest = _trim(text, tail.end(), b)
