@@ -166,7 +166,6 @@ def test_sentence_records_equal_the_dataclass_built_ones() -> None:
 
     text = "Great idea. The plan is AWFUL!!! Why?? :)"
     result = sentiment_of(text)
-    assert sent._FAST_RECORDS  # the fast path is the one in use here
     for s in result.sentences:
         built = SentenceSentiment(
             text=s.text, compound=s.compound, pos=s.pos, neu=s.neu, neg=s.neg, label=s.label
@@ -181,10 +180,3 @@ def test_sentence_records_equal_the_dataclass_built_ones() -> None:
     assert vars(result) == vars(whole)
     with pytest.raises(AttributeError):
         result.label = "x"
-
-
-def test_sentence_records_without_the_fast_path(monkeypatch) -> None:
-    text = "Great idea. The plan is AWFUL!!! Why?? :)"
-    fast = sentiment_of(text)
-    monkeypatch.setattr(sent, "_FAST_RECORDS", False)
-    assert sentiment_of(text) == fast

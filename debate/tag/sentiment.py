@@ -43,62 +43,19 @@ def _engine():
     return _engine_module
 
 
-def _plain_dataclass(cls: type, names: tuple[str, ...]) -> bool:
-    """True when `cls` can be built by filling its __dict__: a frozen
-    dataclass with exactly these fields, no __post_init__, no slots. Its
-    generated __init__ sets each field through object.__setattr__, which
-    costs more than scoring a short sentence."""
-    from dataclasses import fields
-
-    return (
-        tuple(f.name for f in fields(cls)) == names
-        and not hasattr(cls, "__post_init__")
-        and not hasattr(cls, "__slots__")
-        and cls.__new__ is object.__new__
-    )
-
-
-_FAST_RECORDS = _plain_dataclass(
-    SentenceSentiment, ("text", "compound", "pos", "neu", "neg", "label")
-) and _plain_dataclass(Sentiment, ("compound", "pos", "neu", "neg", "label", "sentences"))
-
-
 def _sentence_record(
     text: str, compound: float, pos: float, neu: float, neg: float
 ) -> SentenceSentiment:
-    """SentenceSentiment(text, compound, pos, neu, neg, label_for(compound)),
-    equal to the one its __init__ builds (tests/test_sentiment.py checks)."""
-    label = label_for(compound)
-    if not _FAST_RECORDS:
-        return SentenceSentiment(text, compound, pos, neu, neg, label)
-    record = object.__new__(SentenceSentiment)
-    d = record.__dict__
-    d["text"] = text
-    d["compound"] = compound
-    d["pos"] = pos
-    d["neu"] = neu
-    d["neg"] = neg
-    d["label"] = label
-    return record
+    """SentenceSentiment(text, compound, pos, neu, neg, label_for(compound)) (the class builds fast:
+    see `debate.model.FAST_RECORDS`)."""
+    return SentenceSentiment(text, compound, pos, neu, neg, label_for(compound))
 
 
 def _record(
     compound: float, pos: float, neu: float, neg: float, sentences: tuple[SentenceSentiment, ...]
 ) -> Sentiment:
-    """Sentiment(compound, pos, neu, neg, label_for(compound), sentences),
-    built like `_sentence_record`."""
-    label = label_for(compound)
-    if not _FAST_RECORDS:
-        return Sentiment(compound, pos, neu, neg, label, sentences)
-    record = object.__new__(Sentiment)
-    d = record.__dict__
-    d["compound"] = compound
-    d["pos"] = pos
-    d["neu"] = neu
-    d["neg"] = neg
-    d["label"] = label
-    d["sentences"] = sentences
-    return record
+    """Sentiment(compound, pos, neu, neg, label_for(compound), sentences)."""
+    return Sentiment(compound, pos, neu, neg, label_for(compound), sentences)
 
 
 def label_for(compound: float) -> str:
