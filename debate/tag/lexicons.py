@@ -272,6 +272,12 @@ PRACTICE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "crackdown": ("arrest", "arrests", "arrested", "raids", "round up", "rounding up", "detain", "detained"),
 }
 #: Negators opening a scope that runs to the next punctuation (as nltk's mark_negation); also any "...n't".
+#: Verbs of stopping something: their object is what a call to stop is against ("ban homework",
+#: "scrap the fee"); the stopping itself is what such a thesis wants.
+STOPPING_VERBS = frozenset({"stop", "stopping", "cease", "ceasing", "end", "ending", "halt", "halting", "ban",
+                            "banning", "abolish", "abolishing", "scrap", "scrapping", "scrapped", "drop", "dropping",
+                            "quit", "abandon", "abandoning", "prohibit", "prohibiting", "outlaw", "outlawing",
+                            "remove", "removing", "eliminate", "eliminating", "repeal", "repealing", "cut", "cutting"})
 NEGATORS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot",
                       "without", "hardly"})
 #: Words that end a negation scope early.

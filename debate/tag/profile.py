@@ -151,6 +151,9 @@ def profile_of(thesis: Thesis, article_text: str | None = None) -> ThesisProfile
 def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     text = lx.normalize(thesis.text)
     stop_practice = bool(_MODAL_STOP.search(text))
+    # "Ban Homework in Primary School": an imperative title that ends something is against its object
+    first = text.split(maxsplit=1)
+    ends_object = bool(first) and first[0].lower() in _STOPPING
     comparative = _COMPARATIVE.search(text)  # "A is better than B": A is a target, B the practice
     practice_phrases = [] if comparative else [t for t in thesis.targets if " " in t and t[:1].islower()]
     practice_stems = tuple(sorted({stem(head) for p in practice_phrases
@@ -168,6 +171,8 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
             why = "the thesis's practice is done to them"
         elif name == subject and stop_practice:
             sign, why = -1.0, "the thesis tells it to stop"
+        elif name == subject and ends_object:
+            sign, why = -1.0, f"the thesis calls to {first[0].lower()} it"
         elif name == subject and comparative:
             sign, why = 1.0, f"the thesis prefers it to {comparative.group('b')!r}"
         elif name == subject and predicate and not re.search(r"\bshould|must\b", text, re.IGNORECASE):
@@ -286,11 +291,7 @@ def _practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
 #: Endings that `stem` strips (and a few it keeps), to list a practice stem's word forms.
 _ENDINGS = ("", "s", "e", "es", "ed", "ing", "ings", "ion", "ions", "ation", "ations", "er", "ers", "ement",
             "ements", "ate", "ated", "ates", "ating", "ion's")
-#: Verbs of stopping: their object is what the thesis is against, the stopping itself what it wants.
-_STOPPING = frozenset({"stop", "stopping", "cease", "ceasing", "end", "ending", "halt", "halting", "ban", "banning",
-                       "abolish", "abolishing", "scrap", "scrapping", "scrapped", "drop", "dropping", "quit",
-                       "abandon", "abandoning", "prohibit", "prohibiting", "outlaw", "outlawing", "remove",
-                       "removing", "eliminate", "eliminating", "repeal", "repealing", "cut", "cutting"})
+_STOPPING = lx.STOPPING_VERBS
 #: "replace X with Y", "swap X for Y".
 _REPLACING = frozenset({"replace", "replacing", "swap", "exchange"})
 #: Words for stopping something, as a thesis that asks to stop a practice wants them ("a full ban").

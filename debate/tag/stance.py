@@ -31,9 +31,8 @@ from . import lexicons as lx
 from .profile import (ALIASES, NEGATION_SCALAR, VALENCE_UNIT, ThesisProfile, is_stop_verb, profile_of, stem,
                       strong_words, word_valence)
 from .spans import Doc, analyze, tokenize
-from .topic_cues import (COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RHETORICAL_OPEN, STATUS_QUO,
-                         W_DISMISSAL,
-                         proposal_cues, topic_sentence)
+from .topic_cues import (COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RELATIVE_PRONOUNS, RHETORICAL_OPEN,
+                         STATUS_QUO, STOPPING_WORDS, W_DISMISSAL, proposal_cues, topic_sentence)
 
 __all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
 
@@ -297,15 +296,23 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     obj_val: dict[int, float] = {}
     in_mention = {k for a, b, _ in mentions for k in range(a, b)}
     general = 0.0
+    described: set[int] = set()  # targets a relative clause stops ("schools that dropped homework")
     for j in rng:
         w = toks[j]
-        if w not in lex and w not in verbs:
+        stopping = w in STOPPING_WORDS and bool(mentions)
+        if w not in lex and w not in verbs and not stopping:
             continue
         if j in consumed or j in in_mention:
             continue
         ov = verbs.get(w) if mentions else None
+        if ov is None and stopping and stem(w) not in p.practice:
+            ov = -1.0  # "ban homework", "scrapped the fee": an act against its object
         if ov is not None:
             obj = next(((a, idx) for a, _, idx in mentions if j < a <= j + OBJECT_WINDOW), None)
+            if obj is not None and stopping and j > rng.start and toks[j - 1] in RELATIVE_PRONOUNS:
+                described.add(obj[1])  # judged below by what the main clause says of it
+                obj_val.setdefault(obj[1], 0.0)
+                continue
             if obj is not None:
                 v = ov * (-1.0 if neg[j] else 1.0)
                 obj_val[obj[1]] = obj_val.get(obj[1], 0.0) + v
@@ -315,13 +322,18 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
         v = lex.get(w)
         if v:
             general += v * (NEGATION_SCALAR if neg[j] else 1.0)
+    for idx in described:
+        # "Schools that dropped homework saw calmer children": good news of the stopping is bad news
+        # for what was stopped
+        obj_val[idx] -= math.tanh(general / VALENCE_UNIT)
+        general = 0.0
     subject = _subject(doc, rng, mentions, obj_val, p)
     if subject is None and not mentions and carried is not None and _PRONOUN_START.match(sent):
         subject = carried  # "Its government refused ...": the previous sentence's actor
     margin = 0.0
     for idx, v in sorted(obj_val.items()):
         tgt = p.targets[idx]
-        if tgt.sign:
+        if tgt.sign and v:
             c = W_OBJECT * v * tgt.sign * flip
             margin += c
             why = ("rhetorical question" if rhetorical else futile[0]) if flip < 0 else ""
@@ -335,12 +347,17 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
             ev.append(Evidence("target_valence", f"{tgt.name}: {sent[:160]}", round(c, 3)))
     if practice and p.practice_direction:
         pv = 0.0
-        stops = [j for j in rng if is_stop_verb(toks[j]) and stem(toks[j]) not in p.practice]
-        if stops:  # a call to stop it (a negated one, "we should not end it", asks to keep it)
+        stops = [j for j in rng if (toks[j] in STOPPING_WORDS or is_stop_verb(toks[j]))
+                 and stem(toks[j]) not in p.practice]
+        relative = bool(stops) and stops[0] > rng.start and toks[stops[0] - 1] in RELATIVE_PRONOUNS
+        if relative:  # "places that dropped it saw calmer streets": good news of the stopping
+            pv -= general
+        elif stops:  # a call to stop it (a negated one, "we should not end it", asks to keep it)
             pv += 2.0 if neg[stops[0]] else -2.0
         if not stops and (_KEEP_VERBS.search(sent) or _SHOULD.search(sent)):
             pv += 2.0  # "must continue", "should be returned": the practice endorsed
-        pv += general
+        if not relative:
+            pv += general
         if any(toks[j] in STATUS_QUO for j in rng):
             pv = -pv  # "the old terminal floods": the practice as it stands now, for replacing it
         if pv:

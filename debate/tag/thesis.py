@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from ..model import Article, Evidence, Thesis
+from . import lexicons as lx
 from .spans import sentences
 
 #: Normative markers: the author says what ought to happen.
@@ -212,7 +213,8 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
     for m in _ENTITY.finditer(text):
         words = m.group(0).split()
         sentence_initial = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?:\"“"
-        while words and (words[0] in _STOP_CAPS or (sentence_initial and words[0].endswith(("ing", "ed")))):
+        while words and (words[0] in _STOP_CAPS or (sentence_initial and (
+                words[0].endswith(("ing", "ed")) or words[0].lower() in lx.STOPPING_VERBS))):  # "End cash bail"
             words, sentence_initial = words[1:], False
         while words and words[0][:1].islower():  # "Keeping the Harlow Point": not "the Harlow Point"
             words = words[1:]
@@ -227,6 +229,7 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
             name += " " + follow.group(1)  # "North Korean" + "refugees"
         entities.append(name)
     policies = [m.group(0).strip() for m in _POLICY.finditer(text)] if _POLICY_KEYS.search(text) else []
+    policies += _stopped_object(text)
     subject = _SUBJECT.match(text)
     if subject:
         head = re.sub(r"^(?:the|a|an|our|their|its)\s+", "", subject.group(1).strip(), flags=re.IGNORECASE)
@@ -237,6 +240,22 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
     ordered = sorted(dict.fromkeys(entities), key=lambda e: (-counts[e], entities.index(e)))
     out = list(dict.fromkeys(ordered + policies))
     return tuple(t for t in out if t)
+
+
+def _stopped_object(text: str) -> list[str]:
+    """The object of an opening call to stop something: "End cash bail" is about cash bail."""
+    words = re.findall(r"[\w'\-]+|[^\w\s]", text)
+    if not words or words[0].lower() not in lx.STOPPING_VERBS or words[0].endswith(("ing", "ed")):
+        return []  # ("Scrapping parking minimums will ..." names its policy as the subject)
+    obj = []
+    for w in words[1:]:
+        low = w.lower()
+        if low in _TITLE_BREAK or not (w[:1].isalpha() and w[:1].islower()) or low in ("now", "today"):
+            break
+        obj.append(w)
+    while obj and obj[0] in ("the", "a", "an", "our", "their", "its", "all"):
+        obj = obj[1:]
+    return [" ".join(obj)] if obj else []
 
 
 def _title_case(words: list[str]) -> bool:

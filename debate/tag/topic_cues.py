@@ -36,11 +36,11 @@ _POST_NEGATORS = frozenset({"nothing", "little"})
 #: Markers of a comparison between the topic and a rival.
 _COMPARE = frozenset({"than", "instead", "rather"})
 _SHOULD_WORDS = frozenset({"should", "must"})
-#: Verbs of stopping something (their object's side turns).
-_STOPPING_WORDS = frozenset({"stop", "stopping", "end", "ending", "ban", "banning", "banned", "scrap", "scrapping",
-                             "scrapped", "abolish", "abolishing", "drop", "dropping", "dropped", "cancel", "cancelling",
-                             "repeal", "repealing", "remove", "removing", "halt", "eliminate", "ditch", "kill",
-                             "replace", "replaced", "replaces", "replacing"})
+#: Verbs of stopping something (their object's side turns), past forms and replacing included.
+STOPPING_WORDS = (lx.STOPPING_VERBS - {"cut", "cutting"}) | {
+    "banned", "dropped", "cancel", "cancelling", "ditch", "kill", "replace", "replaced", "replaces", "replacing"}
+#: Relative pronouns: a stopping verb right after one describes its subject ("schools that dropped it").
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 #: Words that put a topic word in the status quo ("the old terminal floods": for replacing it).
 STATUS_QUO = frozenset({"old", "current", "existing", "present", "today's"})
 #: "<topic>-free", "<topic>-less": without the topic (the sign turns).
@@ -58,7 +58,7 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
     toks, neg = doc.toks, doc.negated
     topic = p.topic
     here = toks[rng.start:rng.stop]
-    stops = {k for k in rng if toks[k] in _STOPPING_WORDS} if not _STOPPING_WORDS.isdisjoint(here) else set()
+    stops = {k for k in rng if toks[k] in STOPPING_WORDS} if not STOPPING_WORDS.isdisjoint(here) else set()
     anchor_idx = [j for j in rng if toks[j] in topic and not (j in stops and _acts_on(stops, j, toks, topic, rng))]
     skip = set(anchor_idx)
     signs = []
@@ -77,7 +77,12 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
             v = -v  # "the old terminal", "the current lanes": what the thesis would replace
         stop = next((k for k in before if k in stops), None)
         if stop is not None and v:
-            stop_act = STOP_VALENCE * (NEGATION_SCALAR if neg[stop] else 1.0)
+            if stop > rng.start and toks[stop - 1] in RELATIVE_PRONOUNS:
+                # "Schools that dropped homework saw calmer children": the stop only describes the
+                # subject (a place without it); the main clause judges that, so the side turns
+                v = -v * (NEGATION_SCALAR if neg[stop] else 1.0)
+            else:
+                stop_act = STOP_VALENCE * (NEGATION_SCALAR if neg[stop] else 1.0)
             skip.add(stop)
         signs.append(v)
     sign = max(-1.0, min(1.0, sum(signs)))
