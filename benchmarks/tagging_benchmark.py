@@ -367,14 +367,25 @@ def _clear_caches() -> None:
                 fn.cache_clear()
 
 
-def _parse_has_true_parent() -> set[tuple[str, str]]:
+def _parse_has_true_parent(theses) -> tuple[set[tuple[str, str]], int]:
     """(thread, comment) of held-out comments whose parsed parent is the true one (relations are
-    labelled against the true parent; a wrong parse changes what the tagger compares with)."""
+    labelled against the true parent; a wrong parse changes what the tagger compares with), and the
+    number of held-out comments whose parsed parent is not the true one."""
     path = GOLD / "heldout_parents.csv"
     if not path.exists():
-        return set()
-    return {(r["thread"], r["comment_id"]) for r in csv.DictReader(open(path, encoding="utf-8"))
-            if r["note"] != "differs"}
+        return set(), 0
+    true = {(r["thread"], r["comment_id"]): r["true_parent"] or None
+            for r in csv.DictReader(open(path, encoding="utf-8"))}
+    parsed = {}
+    for row in theses:
+        src = source_path(row["source"])
+        if row.get("set") != "heldout" or not src.exists():
+            continue
+        for t in read_threads(src, read_options(row.get("read") or "")):
+            if t.id == row["thread"]:
+                parsed.update({(t.id, c.id): c.parent for c in t.comments})
+    same = {k for k, parent in true.items() if k in parsed and parsed[k] == parent}
+    return same, sum(1 for k in true if k in parsed and k not in same)
 
 
 def main() -> None:
@@ -395,7 +406,7 @@ def main() -> None:
     dev = [r for r in other if r[0] not in later_ids | heldout_ids]
     later = [r for r in other if r[0] in later_ids]
     heldout = [r for r in other if r[0] in heldout_ids]
-    true_parent = _parse_has_true_parent()
+    true_parent, wrong_parents = _parse_has_true_parent(theses)
     heldout_tree = [r for r in heldout if (r[0], r[1]) in true_parent]
     out = ["Built-in tagger vs hand-labelled gold (thesis as written in theses.csv)", "",
            "| threads | label | n | accuracy | macro-F1 | majority acc. | majority macro-F1 (class) |",
@@ -407,6 +418,9 @@ def main() -> None:
         for field in ("stance", "relation"):
             out += table(title, part, field)
     out += table("held out, comments whose parse has the true parent", heldout_tree, "relation")
+    if heldout:
+        out.append(f"(held out: the parse gives {wrong_parents} of {len(heldout)} comments a parent other "
+                   f"than the true one)")
     out.append("")
     out.append("Per class (precision, recall) and confusion:")
     for title, part in (("seed 000", seed), ("seen while writing rules", dev), ("labelled after the rules", later),

@@ -38,13 +38,40 @@ def test_detected_by_content_even_when_comments_come_after_a_long_head(tmp_path)
         assert not youtube.sniff(q, read_head(q)), other
 
 
-def test_parents_are_root_or_the_source_id(thread):
+def test_parents_are_root_or_the_source_id_or_the_reply_an_opening_handle_answers(thread):
     assert thread.id == "youtube-q7Tn2cXwR0s"
+    by_id = {c.id: c for c in thread.comments}
     parents = {c.id: c.parent for c in thread.comments}
     assert parents["UgwK3pZr8dLq1sVbT9x4AaABAg"] is None
-    assert [cid for cid, p in parents.items() if p == TOP_B] == [
-        f"{TOP_B}.A1xYzPq3rS8AbCdEfGhIjK", f"{TOP_B}.A1xZk0Lm2Nb7CdEfGhIjKl", f"{TOP_B}.A1y0Qw9Er8Ty7UiOpAsDfG"]
+    first, second, third = (f"{TOP_B}.A1xYzPq3rS8AbCdEfGhIjK", f"{TOP_B}.A1xZk0Lm2Nb7CdEfGhIjKl",
+                            f"{TOP_B}.A1y0Qw9Er8Ty7UiOpAsDfG")
+    # YouTube files all three under the first comment; the 2nd and 3rd open with the @handle they answer
+    assert (parents[first], parents[second], parents[third]) == (TOP_B, first, second)
+    assert by_id[second].extra["listed_parent"] == TOP_B and "parent" not in by_id[first].inferred
+    cue = by_id[third].inferred["parent"]
+    assert cue.cue == "at_mention" and cue.evidence == "@ferryman_lou"
     assert sum(1 for p in parents.values() if p is None) == 4
+
+
+def test_opening_handles_reattach_replies_within_their_group_only(tmp_path):
+    info = {"id": "v", "title": "T", "comments": [
+        {"id": "a", "parent": "root", "text": "Top one", "author": "@ann"},
+        {"id": "a.1", "parent": "a", "text": "@ann no", "author": "@bob"},  # answers the first comment: unchanged
+        {"id": "a.2", "parent": "a", "text": "@bob yes", "author": "@ann"},
+        {"id": "a.3", "parent": "a", "text": "@bobby hello", "author": "@cy"},  # nobody called bobby here
+        {"id": "a.4", "parent": "a", "text": "@Ann_Smith hi", "author": "@dee"},  # "ann" is not "ann_smith"
+        {"id": "a.5", "parent": "a", "text": "@ann fair", "author": "@bob"},  # ann's latest is a.2
+        {"id": "b", "parent": "root", "text": "Other", "author": "@cy"},
+        {"id": "b.1", "parent": "b", "text": "@bob who?", "author": "@ann"},  # bob wrote nothing under b
+        {"id": "c", "parent": "root", "text": "Old style", "author": "Ferry Man"},
+        {"id": "c.1", "parent": "c", "text": "Fine", "author": "Tram Fan"},
+        {"id": "c.2", "parent": "c", "text": "@Tram Fan No.", "author": "Ferry Man"},  # display names, spaces
+    ]}
+    p = tmp_path / "v.info.json"
+    p.write_text(json.dumps(info), encoding="utf-8")
+    parents = {c.id: c.parent for c in read_thread(p).comments}
+    assert parents == {"a": None, "a.1": "a", "a.2": "a.1", "a.3": "a", "a.4": "a", "a.5": "a.2", "b": None,
+                       "b.1": "b", "c": None, "c.1": "c", "c.2": "c.1"}
 
 
 def test_stats_count_what_youtube_announced_but_the_file_lacks(thread):
@@ -131,3 +158,9 @@ def test_comments_turned_off_gives_an_empty_thread(tmp_path):
                  encoding="utf-8")
     t = read_thread(p, OPTS)
     assert t.id == "youtube-off1" and t.comments == () and t.stats.loaded == 0 and t.stats.not_loaded == 0
+
+
+def test_no_infer_keeps_replies_where_youtube_filed_them():
+    t = read_thread(FIXTURE, ReadOptions(format="youtube", infer=False))
+    assert {c.parent for c in t.comments if c.parent} == {TOP_B}
+    assert not any("parent" in c.inferred for c in t.comments)

@@ -76,7 +76,9 @@ FormatOpt = Annotated[
 ]
 NoInferOpt = Annotated[
     bool,
-    typer.Option("--no-infer", help="Keep a flat page's comments as a flat list (no reply or speaker inference)."),
+    typer.Option("--no-infer", help="Keep a flat page's comments as a flat list (no reply or speaker "
+                                    "inference), and YouTube replies where YouTube filed them (not "
+                                    "re-attached by their opening @handle)."),
 ]
 OrderOpt = Annotated[
     Optional[str],

@@ -60,7 +60,7 @@ class ReadOptions:
 
     format: str | None = None  # None = detect
     fields: FieldMap = field(default_factory=FieldMap)
-    infer: bool = True  # infer reply structure and speakers on flat pages
+    infer: bool = True  # infer reply structure and speakers on flat pages (and YouTube's @-replies)
     order: str | None = None  # "chronological" | "threaded" | None = detect
     progress: bool = False  # show a progress bar (the CLI sets it on a terminal)
     spill_dir: str | None = None  # where large dumps may spill while grouping by thread

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import Article, Comment, Thread
+from ..model import Article, Comment, Inference, Thread
 from . import accounting
 from .common import build_thread, open_text, plain_text, to_utc_iso
 
@@ -76,12 +76,56 @@ def read(path: Path, options) -> Iterator[Thread]:
                          "(written by yt-dlp --write-comments)", path=p, where="top level")
     comments = [_comment(c, path=p, where=f"comments[{i}]") for i, c in enumerate(info["comments"])]
     unique, dup = accounting.drop_duplicates(comments)
+    if options is None or options.infer:
+        unique = answered_replies(unique)
     announced = info.get("comment_count")
     not_loaded = max(0, announced - len(unique)) if isinstance(announced, int) else 0
     video_id = info.get("id") or path.name.split(".")[0]
     thread = build_thread(thread_id=f"youtube-{video_id}", article=_article(info, path=p), comments=unique,
                           source_path=p, source_format="youtube", not_loaded=not_loaded)
     yield replace(thread, set_aside=(dup,) if dup else ())
+
+
+#: Confidence of a reply re-attached by its opening @handle: YouTube puts the handle there when
+#: someone presses "reply" on a reply, but people also type it by hand or name the wrong person.
+CONF_AT_HANDLE = 0.9
+
+
+def answered_replies(comments: list[Comment]) -> list[Comment]:
+    """Replies re-attached to the reply their opening @handle answers.
+
+    YouTube keeps two levels: a reply to a reply is filed under the first comment and opens with the
+    @handle of the person answered ("@ferryman_lou Sure, but ..."). Such a reply answers that person's
+    latest earlier comment in the same group; when that is the first comment itself nothing changes.
+    The parent YouTube listed stays in `extra["listed_parent"]`.
+    """
+    latest: dict[str, dict[str, str]] = {}  # group -> name (lower case, no "@") -> latest comment id
+    out = []
+    for c in comments:
+        group = latest.setdefault(c.parent or c.id, {})
+        if c.parent is not None:
+            named = _opening_name(c.text, group)
+            if named is not None and group[named] != c.parent:
+                c = replace(c, parent=group[named], extra={**c.extra, "listed_parent": c.parent}, inferred={
+                    **c.inferred, "parent": Inference(
+                        cue="at_mention", confidence=CONF_AT_HANDLE, evidence=c.text.lstrip()[:1 + len(named)],
+                        note="YouTube files a reply to a reply under the first comment; "
+                             "its opening @handle names the comment it answers")})
+        if c.author:
+            group[c.author.lower().lstrip("@")] = c.id
+        out.append(c)
+    return out
+
+
+def _opening_name(text: str, names: dict[str, str]) -> str | None:
+    """The longest of `names` that `text` opens with after "@" ("@ferryman_lou Sure", "@Ferry Man Sure")."""
+    body = text.lstrip()
+    if not body.startswith("@"):
+        return None
+    body = body[1:].lower()
+    hits = [n for n in names if n and body.startswith(n) and not body[len(n):len(n) + 1].isalnum()
+            and body[len(n):len(n) + 1] != "_"]
+    return max(hits, key=len) if hits else None
 
 
 def _article(info: Mapping[str, Any], *, path: str) -> Article:
