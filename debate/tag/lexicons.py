@@ -244,6 +244,14 @@ ARGUMENT_VALENCE = {
     "backfires": -1.5, "unaffordable": -1.5, "worth": 2.0, "affordable": 1.2,
     "overdue": 1.0, "pointless": -1.5, "useless": -1.8, "harmful": -2.0, "burdens": -1.9,
     "unnecessary": -1.5, "overkill": -1.5, "needless": -1.5, "unworkable": -1.8, "impractical": -1.5,
+    # everyday harms and goods that comments on a local policy weigh, also missing from VADER's lexicon
+    # (valences set beside its nearest entries: "noisy" -0.7, "mess" -1.5, "efficient" 1.8, "safe" 1.9)
+    "nightmare": -2.5, "nightmares": -2.5, "unbearable": -2.5, "noise": -1.0, "pollution": -1.8,
+    "polluting": -1.8, "overcrowded": -1.5, "gridlock": -1.5, "layoffs": -2.0, "evicted": -2.0,
+    "headache": -1.5, "headaches": -1.5, "inefficient": -1.5, "unproductive": -1.5, "unreliable": -1.5,
+    "unsafe": -1.9, "crumbling": -1.5, "overpriced": -1.5, "outages": -1.2,
+    "productive": 1.5, "reliable": 1.2, "thriving": 2.0, "flourish": 2.0, "flourished": 2.0,
+    "healthier": 1.5, "quieter": 1.0, "accessible": 1.0,
 }
 #: Costs someone bears (money, losses), and words saying a cost is small or covered: arguing from a
 #: proposal's consequences (general vocabulary of policy debate).

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..model import Thesis
 from . import lexicons as lx
+from .thesis_forms import canonical_form
 from .spans import PhraseIndex, _negation, sentence_spans, strip_quotations, tokenize, tokens
 
 #: VADER's negation scalar (vaderSentiment N_SCALAR): a negated word keeps 74% of its valence, flipped.
@@ -149,11 +150,13 @@ def profile_of(thesis: Thesis, article_text: str | None = None) -> ThesisProfile
 
 @lru_cache(maxsize=64)
 def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
-    text = lx.normalize(thesis.text)
+    text = canonical_form(lx.normalize(thesis.text))  # "X should be banned" -> "We should ban X"
     stop_practice = bool(_MODAL_STOP.search(text))
     # "Ban Homework in Primary School": an imperative title that ends something is against its object
+    # ... and so is "We should ban Leaf blowers" (a passive thesis rewritten): the object of a stop verb
+    stopped = _STOPPED_OBJECT.search(text)
+    stopped_object = stopped.group("obj").lower() if stopped else ""
     first = text.split(maxsplit=1)
-    ends_object = bool(first) and first[0].lower() in _STOPPING
     comparative = _COMPARATIVE.search(text)  # "A is better than B": A is a target, B the practice
     practice_phrases = [] if comparative else [t for t in thesis.targets if " " in t and t[:1].islower()]
     practice_stems = tuple(sorted({stem(head) for p in practice_phrases
@@ -162,6 +165,7 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     subject = thesis.targets[0] if thesis.targets else ""
     predicate = _PREDICATE.search(text)
     targets: list[Target] = []
+    clause_words, _, clause_at, clause_sign = _clause(text)
     for name in thesis.targets:
         if name in practice_phrases:
             continue
@@ -171,14 +175,17 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
             why = "the thesis's practice is done to them"
         elif name == subject and stop_practice:
             sign, why = -1.0, "the thesis tells it to stop"
-        elif name == subject and ends_object:
-            sign, why = -1.0, f"the thesis calls to {first[0].lower()} it"
+        elif stopped_object.startswith(name.lower()):
+            sign, why = -1.0, f"the thesis calls to {stopped.group('verb').lower()} it"
         elif name == subject and comparative:
             sign, why = 1.0, f"the thesis prefers it to {comparative.group('b')!r}"
         elif name == subject and predicate and not re.search(r"\bshould|must\b", text, re.IGNORECASE):
             v = _valence_sum(predicate.group(1))
             if abs(v) >= PREDICATE_MIN:
                 sign, why = math.copysign(1.0, v), f"the thesis calls it: {predicate.group(1)!r}"
+        if not sign and not protected and name == subject and clause_sign and name.lower() in text.lower():
+            sign = clause_sign  # "Rent control protects tenants": the claim's subject
+            why = f"the thesis says it {clause_words[clause_at]} {' '.join(clause_words[clause_at + 1:clause_at + 4])}"
         targets.append(Target(name, _aliases(name), sign, protected, why))
     # the article's words, quotations set aside (someone else's voice), read by the two scans below
     stripped = strip_quotations(article_text) if article_text else ""
@@ -292,6 +299,9 @@ def _practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
 _ENDINGS = ("", "s", "e", "es", "ed", "ing", "ings", "ion", "ions", "ation", "ations", "er", "ers", "ement",
             "ements", "ate", "ated", "ates", "ating", "ion's")
 _STOPPING = lx.STOPPING_VERBS
+#: A stop verb and the object it ends ("ban homework", "should abolish the Senate").
+_STOPPED_OBJECT = re.compile(r"\b(?P<verb>" + "|".join(sorted(_STOPPING, key=len, reverse=True)) +
+                             r")\s+(?:the\s+|all\s+|our\s+)?(?P<obj>\w.*)$", re.IGNORECASE)
 #: "replace X with Y", "swap X for Y".
 _REPLACING = frozenset({"replace", "replacing", "swap", "exchange"})
 #: Words for stopping something, as a thesis that asks to stop a practice wants them ("a full ban").
@@ -299,12 +309,6 @@ _STOP_NOUNS = ("ban", "bans", "banning", "stop", "stopping", "end", "ending", "s
                "prohibition")
 #: Markers after which a thesis names the alternative it rejects ("A instead of B", "A is better than B").
 _REJECTS = ("instead of", "rather than", "than", "over")
-#: Verbs saying the subject makes its object fall or suffer: the thesis calls the subject harmful, and
-#: news of the object's losses agrees with it ("A minimum wage increase reduces employment").
-_DECREASES = frozenset({"reduces", "reduce", "lowers", "lower", "cuts", "decreases", "shrinks", "lowered", "reduced"})
-_INCREASES = frozenset({"increases", "raises", "boosts", "improves", "grows", "increase", "raise", "boost", "improve"})
-_HARMS = frozenset({"reduces", "reduce", "lowers", "lower", "cuts", "hurts", "hurt", "harms", "harm", "kills",
-                    "destroys", "damages", "worsens", "undermines", "shrinks", "increases"})
 #: Words that close the phrase a sign applies to (a setting or beneficiary follows, not the policy).
 _SIGN_BREAK = frozenset({"for", "in", "at", "to", "from", "by", "with", "before", "after", "until", "unless",
                          "if", "when", "while", "because", "now", "and", "or", "on", "of", "downtown"})
@@ -325,24 +329,8 @@ def topic_terms(text: str) -> dict[str, float]:
     "Cities should ban cars from downtown" -> ban +1, cars -1; "A plastic bag fee is better than a
     ban" -> fee +1, ban -1; "Mandatory code review is worth the delay" -> review +1, code +0.5.
     """
-    low = text.lower()
-    words = re.findall(r"[a-z][a-z\-']*", low)
-    modal = next((i for i, w in enumerate(words) if w in _MODALS), None)
-    claim = None
-    if modal is None:  # "X is ..." first; else the last claim verb ("A four-day work week works for ...")
-        claim = next((i for i, w in enumerate(words) if w in _COPULAS), None)
-        if claim is None:
-            claim = next((i for i in range(len(words) - 1, 0, -1) if words[i] in _CLAIM_VERBS), None)
+    words, modal, claim, subject_sign = _clause(text)
     verb = modal if modal is not None else claim
-    subject_sign = 0.0
-    if claim is not None:
-        rest = " ".join(words[claim:])
-        if words[claim] in _HARMS:
-            subject_sign = -1.0
-        elif _GOOD_PREDICATE.search(rest):
-            subject_sign = 1.0
-        elif _BAD_PREDICATE.search(rest):
-            subject_sign = -1.0
     out: dict[str, float] = {}
     last: dict[str, str] = {}
     subject = words[:verb] if verb is not None else words
@@ -465,16 +453,68 @@ def _put(out: dict[str, float], words: list[str], sign: float, last: dict[str, s
 _MODALS = frozenset({"should", "must", "ought", "needs", "need", "shouldn't"})
 #: The verb of a claim thesis ("X is ...", "X works for ...", "X reduces ...").
 _COPULAS = frozenset({"is", "are", "was", "were", "will", "would", "can"})
-_CLAIM_VERBS = frozenset({"works", "helps", "pays", "fails", "beats", "reduces", "lowers", "cuts", "decreases",
-                          "shrinks", "increases", "raises", "boosts", "improves"}) | frozenset({"hurts", "harms", "kills", "destroys", "damages",
-                                                           "worsens", "undermines"})
+#: Verbs saying the subject makes its object fall or rise: the claim is about the object's fall or rise
+#: ("A minimum wage increase reduces employment": news of lost jobs agrees with it).
 _DECREASES = frozenset({"reduces", "reduce", "lowers", "lower", "cuts", "decreases", "shrinks", "lowered", "reduced"})
 _INCREASES = frozenset({"increases", "raises", "boosts", "improves", "grows", "increase", "raise", "boost", "improve"})
-_HARMS = frozenset({"hurts", "harms", "kills", "destroys", "damages", "worsens", "undermines"})
+#: Verbs saying the subject does harm: the thesis calls the subject harmful.
+_HARMS = frozenset({"hurts", "harms", "kills", "destroys", "damages", "worsens", "undermines", "threatens",
+                    "endangers", "ruins", "weakens"})
+#: Verbs saying the subject does good ("Rent control protects tenants").
+_HELPS = frozenset({"helps", "protects", "saves", "benefits", "strengthens", "works", "pays", "beats"})
+#: "X makes Y less productive", "X makes streets safer": the subject's side is the change it makes.
+_MAKES = frozenset({"makes", "leaves", "keeps"})
+_CLAIM_VERBS = frozenset({"fails", "reduces", "lowers", "cuts", "decreases", "shrinks", "increases", "raises",
+                          "boosts", "improves"}) | _HARMS | _HELPS | _MAKES
 _GOOD_PREDICATE = re.compile(r"\b(?:worth|good|justified|better|best|right|beneficial|fair|necessary|works?|"
-                             r"helps?|pays|beats|succeeds?|effective)\b")
+                             r"helps?|pays|beats|succeeds?|effective|protects?|saves?|benefits|strengthens)\b")
+#: After "makes": "less"/"fewer" undo the quality that follows, "more" keeps it; words after them
+#: without a clear valence are taken as qualities (productive, efficient, affordable).
+_LESS = frozenset({"less", "fewer"})
+_WORSE = frozenset({"worse", "harder", "poorer", "weaker", "riskier", "costlier", "dirtier", "louder", "slower"})
+_BETTER = frozenset({"better", "easier", "safer", "cheaper", "healthier", "fairer", "stronger", "cleaner",
+                     "quieter", "faster", "richer"})
 _BAD_PREDICATE = re.compile(r"\b(?:bad|harmful|wrong|mistake|unfair|unjustified|dangerous|fails?|failure|"
                             r"worse|ineffective|waste)\b")
+
+
+def _clause(text: str) -> tuple[list[str], int | None, int | None, float]:
+    """The thesis's words, the index of its modal or else of its claim verb, and the side a claim
+    takes on its subject ("X is worth it" +1, "X hurts Y" -1, "X makes Y less productive" -1)."""
+    words = re.findall(r"[a-z][a-z\-']*", text.lower())
+    modal = next((i for i, w in enumerate(words) if w in _MODALS), None)
+    claim = None
+    if modal is None:  # "X is ..." first; else the last claim verb ("A four-day work week works for ...")
+        claim = next((i for i, w in enumerate(words) if w in _COPULAS), None)
+        if claim is None:
+            claim = next((i for i in range(len(words) - 1, 0, -1) if words[i] in _CLAIM_VERBS), None)
+    subject_sign = 0.0
+    if claim is not None:
+        rest = " ".join(words[claim:])
+        if words[claim] in _HARMS:
+            subject_sign = -1.0
+        elif words[claim] in _MAKES:
+            subject_sign = _made_change(words[claim + 1:])
+        elif _GOOD_PREDICATE.search(rest):
+            subject_sign = 1.0
+        elif _BAD_PREDICATE.search(rest):
+            subject_sign = -1.0
+    return words, modal, claim, subject_sign
+
+
+def _made_change(words: list[str]) -> float:
+    """The side of "makes <object> <change>": +1 for "safer", "more productive"; -1 for "worse",
+    "less productive", "more dangerous"; 0 when no change is named."""
+    for i, w in enumerate(words):
+        if w in _WORSE:
+            return -1.0
+        if w in _BETTER:
+            return 1.0
+        if (w in _LESS or w == "more") and i + 1 < len(words):
+            quality = _valence_sum(words[i + 1])
+            quality = 1.0 if quality >= 0 else -1.0  # (no valence: a quality, as "productive")
+            return -quality if w in _LESS else quality
+    return 0.0
 
 
 def _forms(word: str) -> set[str]:

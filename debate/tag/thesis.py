@@ -76,7 +76,8 @@ _POLICY = re.compile(
 )
 #: The thesis's subject: the words before its first modal or copula ("Nuclear power" is ...).
 _SUBJECT = re.compile(r"^\s*((?:[\w'\-]+\s+){0,4}?[\w'\-]+)\s+(?:should|must|ought|is|are|was|were|will|can|"
-                      r"needs?|has|have)\b", re.IGNORECASE)
+                      r"needs?|has|have|makes|helps|protects|hurts|harms|saves|benefits|threatens|undermines|"
+                      r"reduces|lowers|raises|increases|improves|damages|weakens|strengthens|works)\b", re.IGNORECASE)
 #: A lower-case plural noun right after an entity ("North Korean refugees").
 _NOUN_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
 #: Adjectival names of peoples and places end like this (Korean, Chinese, British, Israeli).

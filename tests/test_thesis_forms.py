@@ -1,0 +1,57 @@
+"""Theses stated in the passive, with idioms for stopping, or as claims with a verb, read as their
+plain forms are read."""
+
+from __future__ import annotations
+
+import pytest
+
+from debate.model import Article
+from debate.tag.profile import profile_of
+from debate.tag.stance import stance_toward
+from debate.tag.thesis import extract_thesis, targets_of
+from debate.tag.thesis_forms import canonical_form
+
+
+@pytest.mark.parametrize("thesis, form", [
+    ("Leaf blowers should be banned", "We should ban Leaf blowers"),
+    ("Tipping should not be abolished in restaurants", "We should not abolish Tipping in restaurants"),
+    ("Coal plants must be phased out by 2030", "We must end Coal plants by 2030"),
+    ("Supermarkets should get rid of self-checkout machines", "Supermarkets should ban self-checkout machines"),
+    ("Cities should ban cars downtown", "Cities should ban cars downtown"),  # already plain
+    ("The ban should be lifted", "The ban should be lifted"),  # not a stopping verb
+])
+def test_canonical_forms(thesis, form):
+    assert canonical_form(thesis) == form
+
+
+def _sides(thesis):
+    th = extract_thesis(Article(), thesis)
+    return th, {t.name: t.sign for t in profile_of(th, "").targets}
+
+
+@pytest.mark.parametrize("thesis, target, sign", [
+    ("Leaf blowers should be banned", "Leaf blowers", -1.0),
+    ("Rent control protects tenants", "Rent control", 1.0),
+    ("Remote work makes teams less productive", "Remote work", -1.0),
+    ("Congestion pricing makes streets safer", "Congestion pricing", 1.0),
+    ("Remote work hurts productivity", "Remote work", -1.0),
+])
+def test_the_subject_of_a_claim_or_passive_takes_its_side(thesis, target, sign):
+    assert _sides(thesis)[1][target] == sign
+
+
+def test_a_claim_verb_ends_the_subject_target():
+    assert targets_of("Rent control protects tenants") == ("Rent control",)
+
+
+@pytest.mark.parametrize("thesis, text, expected", [
+    ("Leaf blowers should be banned", "Leaf blowers are a nightmare.", "favor"),
+    ("Leaf blowers should be banned", "Leaf blowers are quiet and efficient these days.", "against"),
+    ("Supermarkets should get rid of self-checkout machines",
+     "I love self-checkout, it is much faster when I only have a few items.", "against"),
+    ("Rent control protects tenants", "Rent control is a disaster for the people it claims to help.", "against"),
+    ("Remote work makes teams less productive", "Remote work is great, we ship more than ever.", "against"),
+])
+def test_comments_on_such_theses(thesis, text, expected):
+    th = extract_thesis(Article(), thesis)
+    assert stance_toward(text, th, calibrated=True).value == expected
