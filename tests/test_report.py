@@ -265,3 +265,31 @@ def test_big_threads_cap_the_diagram_and_cluster_linearly(monkeypatch):
     assert_mermaid_safe(block)
     assert "left out of the diagram" in text
     assert text.count("<a id=") == 400
+
+
+def test_the_report_lists_the_thesis_targets_and_the_side_read_for_each():
+    from debate.model import Thesis
+
+    t = make_thread(BIKE_ROWS)
+    t = replace(t, thesis=Thesis("Leaf blowers should be banned in town", "title",
+                                 targets=("Leaf blowers", "town")))
+    data = report_data(t)
+    assert data["thesis"]["target_sides"] == [
+        {"name": "Leaf blowers", "side": "against", "why": "the thesis calls to ban it"},
+        {"name": "town", "side": "unstated", "why": ""}]
+    md = render(data)
+    assert "**About:** **Leaf blowers** (▼ the thesis is against it: the thesis calls to ban it); **town**." in md
+    # an article without a clear position: its targets are guesses, not shown
+    vague = render(report_data(replace(t, thesis=replace(t.thesis, clear=False))))
+    assert "**About:**" not in vague
+
+
+def test_hostile_target_names_stay_inert():
+    from debate.model import Thesis
+
+    t = make_thread(BIKE_ROWS)
+    evil = '<img src=x onerror=alert(1)> [x](javascript:alert(1))'
+    t = replace(t, thesis=Thesis(f"{evil} should be banned", "title", targets=(evil,)))
+    md = render(report_data(t))
+    assert any(line.startswith("**About:** **&lt;img") for line in md.splitlines())
+    assert_inert(md, allowed_links=URL)

@@ -107,7 +107,28 @@ def _thesis(thread: Thread) -> dict[str, Any] | None:
     if t is None:
         return None
     return {"text": t.text, "source": t.source, "clear": t.clear, "targets": list(t.targets),
-            "evidence": [evidence_dict(e) for e in t.evidence]}
+            "target_sides": _target_sides(thread), "evidence": [evidence_dict(e) for e in t.evidence]}
+
+
+#: How the thesis stands toward a target, by the profile's sign.
+_SIDE_OF_SIGN = {1.0: "favor", -1.0: "against"}
+
+
+def _target_sides(thread: Thread) -> list[dict[str, str]]:
+    """What the built-in tagger read the thesis as for or against (the reason a comment praising a
+    target counts as favor or against), so a reader can check the reading."""
+    from ..tag.profile import profile_of
+
+    read = {tg.name: tg for tg in profile_of(thread.thesis, thread.article.text).targets}
+    out = []
+    for name in thread.thesis.targets:
+        tg = read.get(name)
+        if tg is None or tg.protected or not tg.sign:
+            why = "the thesis's practice is done to them" if tg is not None and tg.protected else ""
+            out.append({"name": name, "side": "unstated", "why": why})
+        else:
+            out.append({"name": name, "side": _SIDE_OF_SIGN[tg.sign], "why": tg.why})
+    return out
 
 
 

@@ -103,9 +103,21 @@ def _header(d: dict[str, Any]) -> str:
         out.append(f"**Thesis** ({how}{clear}):")
         out.append("")
         out.append(f"> {inline(t['text'])}")
+        if t["target_sides"] and t["clear"]:  # (an unclear thesis is a topic: its targets are guesses)
+            out += ["", "**About:** " + "; ".join(_target_phrase(x) for x in t["target_sides"]) + "."]
     if a["voices"]:
         out += ["", f"**Voices quoted in the article** ({len(a['voices'])}):", "", voices_table(a["voices"])]
     return "\n".join(out)
+
+
+def _target_phrase(target: dict[str, str]) -> str:
+    """"**homework** (▼ the thesis is against it: it calls to ban it)"."""
+    name = f"**{inline(target['name'], 80)}**"
+    if target["side"] == "unstated":
+        return name + (f" ({inline(target['why'], 120)})" if target["why"] else "")
+    side = "for it" if target["side"] == "favor" else "against it"
+    why = f": {inline(target['why'], 120)}" if target["why"] else ""
+    return f"{name} ({STANCE_MARK[target['side']].split()[0]} the thesis is {side}{why})"
 
 
 def voices_table(voices: list[dict[str, Any]]) -> str:
