@@ -55,3 +55,16 @@ def test_a_claim_verb_ends_the_subject_target():
 def test_comments_on_such_theses(thesis, text, expected):
     th = extract_thesis(Article(), thesis)
     assert stance_toward(text, th, calibrated=True).value == expected
+
+
+@pytest.mark.parametrize("thesis, text, expected", [
+    ("Leaf blowers should be banned", "Regulate the gas ones, don't ban the whole thing.", "against"),
+    ("Leaf blowers should be banned", "We should not ban them.", "against"),
+    ("Leaf blowers should be banned", "No ban, please.", "against"),
+    ("Ban Homework in Primary School", "No homework, ever.", "favor"),
+    # a negation further off is about something else: "nobody proposes" does not refuse the ban
+    ("Leaf blowers should be banned", "Nobody serious proposes a ban before electric ones are cheap.", "none"),
+])
+def test_a_refused_topic_word_or_should_not_takes_the_other_side(thesis, text, expected):
+    th = extract_thesis(Article(), thesis)
+    assert stance_toward(text, th, calibrated=True).value == expected

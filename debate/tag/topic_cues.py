@@ -35,7 +35,7 @@ W_COMPARE = 1.2
 _POST_NEGATORS = frozenset({"nothing", "little"})
 #: Markers of a comparison between the topic and a rival.
 _COMPARE = frozenset({"than", "instead", "rather"})
-_SHOULD_WORDS = frozenset({"should", "must"})
+_SHOULD_WORDS = frozenset({"should", "must", "shouldn't", "mustn't"})
 #: Verbs of stopping something (their object's side turns), past forms and replacing included.
 STOPPING_WORDS = (lx.STOPPING_VERBS - {"cut", "cutting"}) | {
     "banned", "dropped", "cancel", "cancelling", "ditch", "kill", "replace", "replaced", "replaces", "replacing"}
@@ -63,6 +63,8 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
     skip = set(anchor_idx)
     signs = []
     stop_act = 0.0  # stopping an anchor ("end the ban", "replaced our reviews"): a negative act toward it
+    neg_act = 0.0  # refusing an anchor ("don't ban them", "no homework")
+    refused: list[str] = []
     for j in anchor_idx:
         v = topic[toks[j]]
         if j > rng.start and abs(topic.get(toks[j - 1], 0.0)) == 0.5 and topic[toks[j - 1]] * v < 0:
@@ -75,6 +77,10 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
         before = range(max(rng.start, j - STOP_WINDOW), j)
         if any(toks[k] in STATUS_QUO for k in before):
             v = -v  # "the old terminal", "the current lanes": what the thesis would replace
+        refusal = _refusal(toks, j, rng.start) if neg[j] else None
+        if refusal and not any(k in stops for k in before):
+            neg_act += STOP_VALENCE  # "don't ban them", "no homework": the topic word itself refused
+            refused.append(refusal)
         stop = next((k for k in before if k in stops), None)
         if stop is not None and v:
             if stop > rng.start and toks[stop - 1] in RELATIVE_PRONOUNS:
@@ -102,6 +108,8 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
             ev.append(Evidence("topic_comparison", _clip(sent), round(c, 3)))
             return c, ev, True
     e, words = _valence(doc, rng, skip, consumed, should=not stop_act)
+    if not e and neg_act:  # (a sentence with valenced words says more than the bare refusal)
+        e, words = neg_act, refused
     e += stop_act
     words = [toks[k] for k in stops if k in skip] + words
     merely = next((k for k in range(rng.start, rng.stop - 1) if toks[k] in ("would", "will", "'d", "'ll")
@@ -150,6 +158,8 @@ def _valence(doc: Doc, rng: range, skip: set[int], consumed: set[int], *,
             if not should:
                 continue  # "should end X": the call is the stopping, counted by the caller
             v = 1.5  # "X should ...", "must have X": the sentence wants it
+            if w.endswith("n't") or (j + 1 < rng.stop and toks[j + 1] in ("not", "never")):
+                v = -1.5  # "we should not ban them": the sentence refuses it
         if not v or (w == "worth" and j + 1 < rng.stop and toks[j + 1] == "of"):
             continue  # ("a bus route's worth of money" is a quantity)
         if v < 0 and any(toks[k] in _REMOVES for k in range(max(rng.start, j - 3), j)):
@@ -161,6 +171,15 @@ def _valence(doc: Doc, rng: range, skip: set[int], consumed: set[int], *,
         e += v
         words.append(w)
     return e, words
+
+
+def _refusal(toks: list[str], j: int, start: int) -> str | None:
+    """The negator right before the topic word at j, an article allowed between ("no ban", "don't ban",
+    "not the ban"): the word itself is refused, not something said about it ("nobody serious proposes a ban")."""
+    k = j - 1
+    if k > start and toks[k] in ("a", "an", "the", "any"):
+        k -= 1
+    return toks[k] if k >= start and (toks[k] in ("no", "not", "never") or toks[k].endswith("n't")) else None
 
 
 def _acts_on(stops: set[int], j: int, toks: list[str], topic: dict[str, float], rng: range) -> bool:
