@@ -266,6 +266,9 @@ def test_comments_on_a_thesis_that_bans_its_object(text, expected):
     ("Scrap the Fee", ("Fee",)),
     ("Scrapping parking minimums downtown will lower rents",
      ("Scrapping parking minimums downtown", "Scrapping parking minimums")),
+    ("Ask HN: Should Cities Fund Night Buses?", ("cities fund night buses",)),  # no "Ask HN" target
+    ("Why Extending Old Reactors Is Cheaper Than Building New Ones",
+     ("extending old reactors", "cheaper than building new ones")),  # no "why"
 ])
 def test_an_opening_call_to_stop_names_its_object_as_target(thesis, targets):
     assert targets_of(thesis) == targets

@@ -200,6 +200,13 @@ def _score(sentence: str, place: str) -> tuple[float, tuple[Evidence, ...]]:
     return score, tuple(ev)
 
 
+#: Words that open a question title ("Why Extending Old Reactors Is Cheaper ...").
+_QUESTION_OPEN = frozenset({"why", "how", "what", "when", "where", "who", "which", "whether", "is", "are", "does",
+                            "do", "can", "should"})
+#: A forum's prefix for the kind of post ("Ask HN:", "Show HN:", "Tell HN:"): no target.
+_POST_KIND = re.compile(r"^\s*(?:ask|show|tell|launch)\s+hn\s*:\s*", re.IGNORECASE)
+
+
 def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
     """Entities and policies the thesis is about, most salient first.
 
@@ -207,6 +214,7 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
     article repeats them); policies are action phrases with their object.
     """
     entities: list[str] = []
+    text = _POST_KIND.sub("", text)
     body = article.text if article is not None else ""
     words_all = re.findall(r"[A-Za-z][\w'\-]*", text)
     if _title_case(words_all):
@@ -290,6 +298,8 @@ def _title_targets(title: str) -> tuple[str, ...]:
             g = g[1:]  # "Ban homework": the verb is not the target
         elif g is groups[0] and len(g) > 1 and g[0] in _DISCOURSE_VERBS:
             g = g[1:]  # "Exploring the connection ...": what the piece does is not what it is about
+        while len(g) > 1 and g[0] in _QUESTION_OPEN:
+            g = g[1:]  # "Why extending old reactors ...": the question word is no part of the topic
         if g and g[0] in ("a", "an", "the", "should"):
             g = g[1:]
         if g and not _SERIES.match(" ".join(g)):
