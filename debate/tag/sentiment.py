@@ -43,14 +43,6 @@ def _engine():
     return _engine_module
 
 
-def _sentence_record(
-    text: str, compound: float, pos: float, neu: float, neg: float
-) -> SentenceSentiment:
-    """SentenceSentiment(text, compound, pos, neu, neg, label_for(compound)) (the class builds fast:
-    see `debate.model.FAST_RECORDS`)."""
-    return SentenceSentiment(text, compound, pos, neu, neg, label_for(compound))
-
-
 def _record(
     compound: float, pos: float, neu: float, neg: float, sentences: tuple[SentenceSentiment, ...]
 ) -> Sentiment:
@@ -87,9 +79,12 @@ def sentiment_of(text: str, *, sentences: bool = True) -> Sentiment:
         return _record(compound, pos, neu, neg, ())
     spans = sentence_spans(text)
     (neg, neu, pos, compound), parts = _engine().score_with_sentences(text, spans)
-    records = tuple(
-        _sentence_record(text[a:b], c, p, u, g) for (a, b), (g, u, p, c) in zip(spans, parts)
-    )
+    # (the record built here with `label_for` written out: two calls per sentence cost as much as it)
+    records = tuple([
+        SentenceSentiment(text[a:b], c, p, u, g, "positive" if c >= POSITIVE_THRESHOLD else
+                          "negative" if c <= NEGATIVE_THRESHOLD else "neutral")
+        for (a, b), (g, u, p, c) in zip(spans, parts)
+    ])
     return _record(compound, pos, neu, neg, records)
 
 
