@@ -341,6 +341,9 @@ class Doc:
     def span_text(self, a: int, b: int) -> str:
         if a >= len(self.toks):
             return ""
+        if b == a + 1:  # (one token, the usual evidence: located once)
+            start, end = self._span_of(a)
+            return self.text[start:end]
         return self.text[self._span_of(a)[0]:self._span_of(b - 1)[1]]
 
     def in_sentence(self, family: str, i: int) -> list[tuple[int, int]]:
