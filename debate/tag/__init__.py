@@ -108,9 +108,10 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
             rel_probs = rel.probs
             rel_margin[c.id] = rel.margin
         locals_[c.id] = local
-        nodes.append(collective.Node(
-            id=c.id, local=probs, relation=rel_probs, parent=c.parent if c.parent in by_id else None,
-            speaker=c.speaker, is_author=c.id in authors, author_cue=authors.get(c.id, "")))
+        # (id, local, relation, parent, speaker, is_author, author_cue), positional: a named tuple's
+        # keyword arguments cost more than building it
+        nodes.append(collective.Node(c.id, probs, rel_probs, c.parent if c.parent in by_id else None,
+                                     c.speaker, c.id in authors, authors.get(c.id, "")))
     decisions = collective.infer(nodes, article_stance)
     article_side = _article_side(article_stance)
     tags: dict[str, CommentTags] = {}

@@ -345,7 +345,9 @@ def _merge(text: str, spans: list[Span], block_starts: set[int]) -> list[Span]:
             if rest:
                 out.append(rest)
             continue
-        if _wrong_cut(text[max(pa, pb - 40) : pb], text[a : a + 12]):
+        # (a cut right after "!" or "?" is never wrong: `_wrong_cut` needs a period, an ellipsis or a
+        # closing quote there)
+        if text[pb - 1] not in "!?" and _wrong_cut(text[max(pa, pb - 40) : pb], text[a : a + 12]):
             out[-1] = (pa, b)
             continue
         out.append((a, b))
