@@ -67,7 +67,7 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
         return replace(thread, thesis=th, tags={})  # nothing to tag; the article favors its own thesis
     profile = profile_of(th, thread.article.text)
     article_stance = _article_stance(thread, th, profile)
-    sentiment_of = _sentiment_function()
+    sentiments_of = _sentiment_function()
     comments = thread.comments
     by_id = thread.by_id()
     model_probs = (model.predict_proba_for([c.text or "" for c in comments], th)
@@ -141,7 +141,7 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
             all_acts.append(acts_of(docs[c.id], is_reply=parent is not None,
                                     parent_asks=parent is not None and "?" in (parent.text or ""),
                                     relation=relation))
-    sentiment = [sentiment_of(c.text or "") for c in comments] if sentiment_of else [None] * len(comments)
+    sentiment = sentiments_of([c.text or "" for c in comments]) if sentiments_of else [None] * len(comments)
     tags: dict[str, CommentTags] = {}
     for c, (stance, relation), acts, feeling in zip(comments, final, all_acts, sentiment):
         tags[c.id] = CommentTags(c.id, feeling, stance, relation, acts)
@@ -237,9 +237,10 @@ def _settle_relation(c, local: Label, stance: Label, decisions, by_id, article_s
 
 
 def _sentiment_function():
-    """`debate.tag.sentiment.sentiment_of`, written by another module; None until it exists."""
+    """`debate.tag.sentiment.sentiments` (texts -> their Sentiment records), written by another module;
+    None until it exists."""
     try:
-        from .sentiment import sentiment_of
+        from .sentiment import sentiments
     except ImportError:
         return None
-    return sentiment_of
+    return sentiments
