@@ -128,3 +128,13 @@ def test_scores_and_nodes_are_immutable_named_records():
                         is_author=False)
     with pytest.raises(AttributeError):
         node.id = "c2"  # type: ignore[misc]
+
+
+@given(st.lists(st.lists(st.sampled_from(["Great", "awful", " ", "\n\n", "!", "?", ".", "not", "but", "😀", "GOOD",
+                                          "", "kind of", "no", "U.S.", ":)"]), max_size=12).map("".join), max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_sentiment_of_a_thread_step_by_step_is_each_comment_s(texts):
+    from debate.tag.sentiment import sentiment_of, sentiments
+
+    assert sentiments(texts) == [sentiment_of(t) for t in texts]
+    assert sentiments(iter(texts)) == sentiments(texts)  # any iterable, read once
