@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import compress, count
 from typing import NamedTuple
 
 from ..model import Evidence, Label
@@ -347,8 +348,9 @@ def negated_echo(doc: Doc, parent: Doc) -> str:
     if not said:
         return ""
     toks, negated = doc.toks, doc.negated
-    # the first sentence with such a word is the one of the first such token
-    first = next((j for j, x in enumerate(negated) if x and toks[j] in said), None)
+    # the first sentence with such a word is the one of the first such token (the negated tokens, usually
+    # a few, picked at C speed)
+    first = next((j for j in compress(count(), negated) if toks[j] in said), None)
     if first is None:
         return ""
     i = doc.sentence_of(first)
