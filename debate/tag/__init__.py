@@ -67,20 +67,17 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
         return replace(thread, thesis=th, tags={})  # nothing to tag; the article favors its own thesis
     profile = profile_of(th, thread.article.text)
     article_stance = _article_stance(thread, th, profile)
-    sentiment_of = _sentiment_function()
+    sentiments_of = _sentiment_function()
     comments = thread.comments
     by_id = thread.by_id()
     model_probs = (model.predict_proba_for([c.text or "" for c in comments], th)
                    if model is not None and comments else None)
-    locals_: dict[str, Label] = {}
-    nodes: list[collective.Node] = []
-    relations: dict[str, Label] = {}
-    rel_margin: dict[str, float] = {}
+    # Each step runs over every comment before the next starts: one step's code and lexicons then stay in
+    # the processor's caches (interleaved per comment, the same calls cost about a tenth more).
     docs = {c.id: analyze(c.text or "") for c in comments}
     authors = _author_comments(thread, docs)
+    local_stances: list[tuple[tuple[float, float, float], Label]] = []  # (probabilities, label) per comment
     for i, c in enumerate(comments):
-        doc = docs[c.id]
-        skip = _not_discussion(c) if c.flags else None
         if model_probs is not None:
             probs = tuple(float(x) for x in model_probs[i])
             k = max(range(3), key=lambda j: (probs[j], -j))
@@ -88,6 +85,7 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
                           (Evidence("model", f"{type(model).__name__}: p(favor, against, none) = "
                                     f"{', '.join(f'{p:.2f}' for p in probs)}", round(probs[k], 4)),), "model")
         else:
+            doc = docs[c.id]
             s = score_stance(doc, profile)
             probs, local = s.probs, s.label()
             if c.id in authors and c.parent is None and not s.relevant and not doc.cues.get("disagree") \
@@ -95,6 +93,13 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
                 # a top-level note by the author that names nothing of the thesis ("Thanks for watching,
                 # keep it civil") is procedural: it argues nothing
                 authors = {k: v for k, v in authors.items() if k != c.id}
+        local_stances.append((probs, local))
+    locals_: dict[str, Label] = {}
+    nodes: list[collective.Node] = []
+    relations: dict[str, Label] = {}
+    rel_margin: dict[str, float] = {}
+    for c, (probs, local) in zip(comments, local_stances):
+        skip = _not_discussion(c) if c.flags else None
         if skip:
             why = Evidence("not_discussion", f"flagged {', '.join(sorted(skip))}", 0.0)
             probs = (0.0, 0.0, 1.0)
@@ -102,19 +107,20 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
             relations[c.id] = Label("neutral", 1.0, (why,), "flag")
             rel_probs = (0.0, 0.0, 1.0)
         else:
-            rel = score_relation(doc, top_level=c.parent is None,
+            rel = score_relation(docs[c.id], top_level=c.parent is None,
                                  parent=docs.get(c.parent) if c.parent is not None else None)
             relations[c.id] = rel.label()
             rel_probs = rel.probs
             rel_margin[c.id] = rel.margin
         locals_[c.id] = local
-        nodes.append(collective.Node(
-            id=c.id, local=probs, relation=rel_probs, parent=c.parent if c.parent in by_id else None,
-            speaker=c.speaker, is_author=c.id in authors, author_cue=authors.get(c.id, "")))
+        # (id, local, relation, parent, speaker, is_author, author_cue), positional: a named tuple's
+        # keyword arguments cost more than building it
+        nodes.append(collective.Node(c.id, probs, rel_probs, c.parent if c.parent in by_id else None,
+                                     c.speaker, c.id in authors, authors.get(c.id, "")))
     decisions = collective.infer(nodes, article_stance)
     article_side = _article_side(article_stance)
-    tags: dict[str, CommentTags] = {}
     finish_label = collective.finish_label
+    final: list[tuple[Label, Label]] = []  # (stance, relation) per comment
     for c in comments:
         cid = c.id
         local = locals_[cid]
@@ -125,13 +131,20 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
         if relation.value == "neutral" and relation.decided_by != "flag":
             relation = _settle_relation(c, relation, stance, decisions, by_id, article_side,
                                         rel_margin.get(cid, 0.0))
+        final.append((stance, relation))
+    all_acts: list[tuple[Label, ...]] = []
+    for c, (_, relation) in zip(comments, final):
         parent = by_id.get(c.parent) if c.parent else None
         if relation.decided_by == "flag":  # spam, pingbacks, deleted markers: not a discussion turn
-            acts = (Label("other", 1.0, relation.evidence, "flag"),)
+            all_acts.append((Label("other", 1.0, relation.evidence, "flag"),))
         else:
-            acts = acts_of(docs[cid], is_reply=parent is not None,
-                           parent_asks=parent is not None and "?" in (parent.text or ""), relation=relation)
-        tags[cid] = CommentTags(cid, sentiment_of(c.text or "") if sentiment_of else None, stance, relation, acts)
+            all_acts.append(acts_of(docs[c.id], is_reply=parent is not None,
+                                    parent_asks=parent is not None and "?" in (parent.text or ""),
+                                    relation=relation))
+    sentiment = sentiments_of([c.text or "" for c in comments]) if sentiments_of else [None] * len(comments)
+    tags: dict[str, CommentTags] = {}
+    for c, (stance, relation), acts, feeling in zip(comments, final, all_acts, sentiment):
+        tags[c.id] = CommentTags(c.id, feeling, stance, relation, acts)
     return replace(thread, thesis=th, tags=tags)
 
 
@@ -224,9 +237,10 @@ def _settle_relation(c, local: Label, stance: Label, decisions, by_id, article_s
 
 
 def _sentiment_function():
-    """`debate.tag.sentiment.sentiment_of`, written by another module; None until it exists."""
+    """`debate.tag.sentiment.sentiments` (texts -> their Sentiment records), written by another module;
+    None until it exists."""
     try:
-        from .sentiment import sentiment_of
+        from .sentiment import sentiments
     except ImportError:
         return None
-    return sentiment_of
+    return sentiments

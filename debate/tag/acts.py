@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import compress, count
 
 from ..model import ACTS, Evidence, Label
 from . import lexicons as lx
@@ -43,6 +44,20 @@ _FAMILY_ACT = {fam: (act, cue, w) for fam, act, cue, w in _FAMILY_ACTS}
 assert len({act for _f, act, _c, _w in _FAMILY_ACTS}) == len(_FAMILY_ACTS) == len(_FAMILY_ACT)
 _YOU = frozenset({"you", "your", "you're", "yours", "u"})
 _DIGIT = re.compile(r"[0-9]")
+
+
+def _openers(pattern: str) -> frozenset[str] | None:
+    """The first two letters of the words `pattern` ("^(?:why|what|...)\\b") opens with; None if it is not
+    such a plain list of words of two letters or more. A sentence it matches opens with a token starting
+    with those two letters."""
+    m = re.fullmatch(r"\^\(\?:([a-z'|]+)\)\\b", pattern)
+    words = m.group(1).split("|") if m else []
+    if not words or any(len(w) < 2 or not w[:2].isalpha() for w in words):
+        return None
+    return frozenset(w[:2] for w in words)
+
+
+_QUESTION_OPENERS = _openers(lx.QUESTION_START.pattern)
 _ORDER = {act: i for i, act in enumerate(ACTS)}
 
 
@@ -65,17 +80,22 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
     for i in questions[:MAX_CUES]:
         add("question", "question_mark", doc.sentence(i), 0.5 if doc.in_sentence("rhetorical", i) else 1.0)
     if not questions:
+        # (in ASCII text the pattern can only match a sentence whose first token opens as one of its words)
+        quick = _QUESTION_OPENERS is not None and doc.text.isascii()
         for i in range(min(2, n_sent)):
+            if quick and doc.toks[doc.sent_first_tok[i]][:2] not in _QUESTION_OPENERS:
+                continue
             s = doc.sentence(i)
             if lx.QUESTION_START.match(s) and len(s.split()) <= 20:
                 add("question", "question_form", s, 0.5)
+    cues = doc.cues
     if is_reply:
-        for t in doc.texts("answer")[:MAX_CUES]:
-            add("answer", "answer_marker", t, 0.6)
+        if "answer" in cues:
+            for t in doc.texts("answer")[:MAX_CUES]:
+                add("answer", "answer_marker", t, 0.6)
         if parent_asks and len(questions) < max(1, n_sent):
             add("answer", "reply_to_question", doc.sentence(0) if n_sent else doc.text, 0.8)
     conceded = concessions(doc)
-    cues = doc.cues
     for fam, spans in cues.items():  # (only the families found: a comment has a few of the dozens)
         spec = _FAMILY_ACT.get(fam)
         if spec is None or not spans:
@@ -126,7 +146,8 @@ def _figures(doc: Doc) -> list[str]:
         return out  # (no token can start with a digit)
     toks = doc.toks
     if doc.text.isascii():  # (an ASCII digit is the one character from "0" to "9": compared, not called)
-        numbers = [k for k, t in enumerate(toks) if "0" <= t < ":"]
+        # tokens sorting before ":" (digits and most punctuation) picked at C speed, then the digits
+        numbers = [k for k in compress(count(), map(":".__gt__, toks)) if toks[k] >= "0"]
     else:
         numbers = [k for k, t in enumerate(toks) if t[:1].isdigit()]
     for k in numbers:

@@ -28,7 +28,6 @@ evidence leaves favor and against close, the label is "none" with an
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -53,9 +52,9 @@ AUTHOR_PRIOR = 0.9
 SIDE_RATIO = 1.05
 
 
-@dataclass(frozen=True)
-class Node:
-    """What the joint step needs to know about one comment."""
+class Node(NamedTuple):
+    """What the joint step needs to know about one comment (a named tuple: one is made per comment,
+    and a frozen dataclass costs several times more to build)."""
 
     id: str
     local: tuple[float, float, float]  # favor, against, none
@@ -314,9 +313,10 @@ def _explain(nodes, k: int, belief, prior, article_factor, down, own_reply, kids
                                   "rule:same_speaker" if own_reply[c] else "rule:replied_to", "kid:" + nodes[c].id))
         for o, m in speakers:
             contributions.append((log(m[final] / m[local]), "rule:same_speaker", "speaker:" + nodes[o].id))
-        listed = sorted((c for c in contributions if abs(c[0]) > EVIDENCE_MIN), key=lambda c: (-c[0], c[1], c[2]))
-        for w, name, what in listed[:MAX_RULES]:
-            ev.append(Evidence(name, _describe(nd, name, what, own_reply[k]), round(w, 3)))
+        # strongest first, then by rule and what (tuples led by -weight sort so without a key function)
+        listed = sorted([(-w, name, what) for w, name, what in contributions if abs(w) > EVIDENCE_MIN])
+        for neg_w, name, what in listed[:MAX_RULES]:
+            ev.append(Evidence(name, _describe(nd, name, what, own_reply[k]), round(-neg_w, 3)))
     if final == local:
         decided = "local"
     else:

@@ -688,11 +688,16 @@ def _valence_sum(text: str) -> float:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    w = re.sub(r"[^a-z]", "", word.lower())
+    w = word.lower()
+    if not (w.isascii() and w.isalpha()):  # (an ASCII word of letters only has nothing to remove)
+        w = _NOT_LETTER.sub("", w)
     for suf in ("ations", "ation", "ings", "ing", "ions", "ion", "s", "e"):
         if w.endswith(suf) and len(w) - len(suf) >= 5:
             return w[: -len(suf)]
     return w
+
+
+_NOT_LETTER = re.compile(r"[^a-z]")
 
 
 @lru_cache(maxsize=1)

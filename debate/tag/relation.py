@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from itertools import compress, count
+from typing import NamedTuple
 
 from ..model import Evidence, Label
 from . import lexicons as lx
@@ -80,8 +81,11 @@ _NOT_ADDRESS = re.compile(r"\s*(?:but|no|yes|however|actually|well|so|and|sure|t
 _YOU = frozenset({"you", "your", "you're", "yours"})
 
 
-@dataclass(frozen=True)
-class RelationScore:
+class RelationScore(NamedTuple):
+    """A comment's relation cues as a margin and a distribution (immutable; a named tuple, as
+    `stance.StanceScore`: one is made per comment, and a frozen dataclass costs several times more
+    to build)."""
+
     margin: float  # > 0 agree, < 0 disagree
     probs: tuple[float, float, float]  # agree, disagree, neutral
     evidence: tuple[Evidence, ...]
@@ -115,7 +119,9 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
         ev.append(Evidence("concession", _clip(doc.span_text(a, b)), -W_CONCESSION))
     cues, toks = doc.cues, doc.toks
     # only sentences holding a cue of these families can add evidence below
-    cued = sorted({doc.sentence_of(a) for fam in _SENTENCE_FAMILIES for a, _ in cues.get(fam, ())})
+    # (a Doc's cues hold only the families that matched: most comments have none of these)
+    cued = sorted({doc.sentence_of(a) for fam in _SENTENCE_FAMILIES for a, _ in cues.get(fam, ())}) \
+        if not _SENTENCE_FAMILY_SET.isdisjoint(cues) else ()
     for i in cued:
         boost = OPENING_BOOST if i == 0 else 1.0
         first = doc.sent_first_tok[i]
@@ -161,11 +167,12 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
     body = _skip_address(doc.text)
     if not top_level:
         m = _CORRECTIVE_OPEN.match(body)
-        corr = next(((a, b) for a, b in cues.get("corrective", ()) if doc.sentence_of(a) < 2), None)
+        corr = next(((a, b) for a, b in cues["corrective"] if doc.sentence_of(a) < 2), None) \
+            if "corrective" in cues else None
         if m or corr:
             margin -= W_CORRECTIVE
             ev.append(Evidence("corrective", (m.group(0).strip() if m else doc.span_text(*corr)), -W_CORRECTIVE))
-        if doc.quotes or doc.text.lstrip().startswith(">"):
+        if doc.quotes or (">" in doc.text and doc.text.lstrip().startswith(">")):
             margin -= W_QUOTE_REPLY
             ev.append(Evidence("quotes_parent", "answers a quoted claim", -W_QUOTE_REPLY))
     if top_level and toks:
@@ -226,17 +233,41 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
                 margin -= W_ARGUES
                 ev.append(Evidence("argues_against", claim, -W_ARGUES))
     if top_level and not cues.get("article_ref") and \
-            not any(a == 0 for fam in ("agree", "disagree") for a, _ in cues.get(fam, ())):
+            not _opens(cues, "agree") and not _opens(cues, "disagree"):
         margin *= TOP_LEVEL_UNANCHORED  # ("Agree, but ..." opening a top-level comment answers the article)
-    logits = (margin, -margin, NEUTRAL_LOGIT if top_level else NEUTRAL_LOGIT_REPLY)
-    top = max(logits)
-    e0, e1, e2 = math.exp(logits[0] - top), math.exp(logits[1] - top), math.exp(logits[2] - top)
-    z = sum((e0, e1, e2))  # sum(), not +: from Python 3.12 it rounds differently, and scores must not move
-    return RelationScore(round(margin, 4), (round(e0 / z, 6), round(e1 / z, 6), round(e2 / z, 6)), tuple(ev))
+    return RelationScore(round(margin, 4), _distribution(margin, NEUTRAL_LOGIT if top_level else NEUTRAL_LOGIT_REPLY),
+                         tuple(ev))
+
+
+def _distribution(margin: float, neutral_logit: float) -> tuple[float, float, float]:
+    """Softmax of (margin, -margin, neutral_logit), rounded. Remembered (up to `_DISTRIBUTIONS_MAX`):
+    margins are sums of a few fixed cue weights, so most comments share a handful of them."""
+    key = (margin, neutral_logit)
+    got = _DISTRIBUTIONS.get(key)
+    if got is None:
+        logits = (margin, -margin, neutral_logit)
+        top = max(logits)
+        e0, e1, e2 = math.exp(logits[0] - top), math.exp(logits[1] - top), math.exp(logits[2] - top)
+        z = sum((e0, e1, e2))  # sum(), not +: from Python 3.12 it rounds differently, and scores must not move
+        got = (round(e0 / z, 6), round(e1 / z, 6), round(e2 / z, 6))
+        if len(_DISTRIBUTIONS) < _DISTRIBUTIONS_MAX:
+            _DISTRIBUTIONS[key] = got
+    return got
+
+
+_DISTRIBUTIONS: dict[tuple[float, float], tuple[float, float, float]] = {}
+_DISTRIBUTIONS_MAX = 4096
 
 
 #: Cue families read sentence by sentence in `score_relation`.
 _SENTENCE_FAMILIES = ("agree", "disagree", "rhetorical", "attack", "appreciation")
+_SENTENCE_FAMILY_SET = frozenset(_SENTENCE_FAMILIES)
+
+
+def _opens(cues: dict[str, list[tuple[int, int]]], family: str) -> bool:
+    """A match of `family` starts at token 0 (a family's matches are in token order)."""
+    spans = cues.get(family)
+    return bool(spans) and spans[0][0] == 0
 _FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
 
 
@@ -317,8 +348,9 @@ def negated_echo(doc: Doc, parent: Doc) -> str:
     if not said:
         return ""
     toks, negated = doc.toks, doc.negated
-    # the first sentence with such a word is the one of the first such token
-    first = next((j for j, x in enumerate(negated) if x and toks[j] in said), None)
+    # the first sentence with such a word is the one of the first such token (the negated tokens, usually
+    # a few, picked at C speed)
+    first = next((j for j in compress(count(), negated) if toks[j] in said), None)
     if first is None:
         return ""
     i = doc.sentence_of(first)

@@ -139,8 +139,10 @@ class PhraseIndex:
         for (a, b), entries in self.pairs.items():
             seconds.setdefault(a, {})[b] = [(phrase, fam) for phrase, _w, fam in entries]
         for first in self.firsts:
-            plans[first] = (self.single.get(first, []), seconds.get(first, {}),
-                            [(phrase[1], fam) for phrase, _w, fam in self.wild_second.get(first, ())])
+            # (None, not an empty dict or list, where no longer phrase starts with `first`: `match` then
+            # skips reading the next token)
+            plans[first] = (self.single.get(first, []), seconds.get(first) or None,
+                            [(phrase[1], fam) for phrase, _w, fam in self.wild_second.get(first, ())] or None)
         self._plans = plans
         self._wild = {k: [(phrase[0], fam) for phrase, _w, fam in v] for k, v in self.wild_first.items()}
         self._wild_keys = tuple(self._wild)
@@ -171,9 +173,9 @@ class PhraseIndex:
             plan = plans.get(t)
             if plan is not None:
                 single, by_second, wild_second = plan
-                if i + 1 < n:
+                if i + 1 < n and (by_second is not None or wild_second is not None):
                     nxt = toks[i + 1]
-                    entries = by_second.get(nxt)
+                    entries = by_second.get(nxt) if by_second is not None else None
                     if entries is not None:
                         for phrase, fam in entries:
                             k = len(phrase)
@@ -181,15 +183,17 @@ class PhraseIndex:
                                 if i >= ends.get(fam, 0):
                                     found.setdefault(fam, []).append((i, i + k))
                                     ends[fam] = i + k
-                    for second, fam in wild_second:
-                        if nxt.startswith(second) and i >= ends.get(fam, 0):
-                            found.setdefault(fam, []).append((i, i + 2))
-                            ends[fam] = i + 2
+                    if wild_second is not None:
+                        for second, fam in wild_second:
+                            if nxt.startswith(second) and i >= ends.get(fam, 0):
+                                found.setdefault(fam, []).append((i, i + 2))
+                                ends[fam] = i + 2
                 for fam in single:
                     if i >= ends.get(fam, 0):
                         found.setdefault(fam, []).append((i, i + 1))
                         ends[fam] = i + 1
-            if wild and len(t) >= 4:
+            # (without a prefix in the joined tokens, no token starts with one)
+            if prefixed and len(t) >= 4:
                 for first, fam in wild.get(t[:4], ()):
                     if t.startswith(first) and i >= ends.get(fam, 0):
                         found.setdefault(fam, []).append((i, i + 1))
@@ -337,6 +341,9 @@ class Doc:
     def span_text(self, a: int, b: int) -> str:
         if a >= len(self.toks):
             return ""
+        if b == a + 1:  # (one token, the usual evidence: located once)
+            start, end = self._span_of(a)
+            return self.text[start:end]
         return self.text[self._span_of(a)[0]:self._span_of(b - 1)[1]]
 
     def in_sentence(self, family: str, i: int) -> list[tuple[int, int]]:

@@ -181,7 +181,34 @@ def _abbreviation_kind(sentence: str) -> str | None:
 
     "never" (a title), "number" (holds before a digit), "maybe" (an initial,
     or an abbreviation that may end a sentence), or None (no abbreviation).
+
+    Remembered per last word (up to `_KINDS_MAX` words): a sentence's last
+    word decides, unless stripping its closing quotes and brackets leaves
+    under two characters (then the word before it may count), and the same
+    few last words ("it.", "them.") recur from sentence to sentence.
     """
+    words = sentence.rsplit(None, 1)
+    if not words:
+        return None  # (blank: no stop)
+    last = words[-1]
+    got = _KINDS.get(last, _UNKNOWN)
+    if got is not _UNKNOWN:
+        return got
+    if len(last.rstrip(_CLOSERS)) < 2:
+        return _kind_of(sentence)
+    got = _kind_of(last)
+    if len(_KINDS) < _KINDS_MAX:
+        _KINDS[last] = got
+    return got
+
+
+_KINDS: dict[str, str | None] = {}
+_KINDS_MAX = 50_000
+_UNKNOWN = object()
+
+
+def _kind_of(sentence: str) -> str | None:
+    """`_abbreviation_kind`, computed."""
     body = sentence.rstrip(_CLOSERS)
     if not body.endswith(".") or body.endswith(".."):
         return None  # no stop, or an ellipsis
@@ -318,7 +345,9 @@ def _merge(text: str, spans: list[Span], block_starts: set[int]) -> list[Span]:
             if rest:
                 out.append(rest)
             continue
-        if _wrong_cut(text[max(pa, pb - 40) : pb], text[a : a + 12]):
+        # (a cut right after "!" or "?" is never wrong: `_wrong_cut` needs a period, an ellipsis or a
+        # closing quote there)
+        if text[pb - 1] not in "!?" and _wrong_cut(text[max(pa, pb - 40) : pb], text[a : a + 12]):
             out[-1] = (pa, b)
             continue
         out.append((a, b))
