@@ -490,8 +490,8 @@ def load(path: Path) -> StanceModel:
     return model
 
 
-def cross_validate(rows: LabelledRows, k: int, model: StanceModel | None = None) -> list[str]:
-    """Out-of-fold predictions for every row (stratified K folds, fixed seed)."""
+def cross_validate(rows: LabelledRows, k: int, model: StanceModel | None = None, seed: int = 0) -> list[str]:
+    """Out-of-fold predictions for every row (stratified K folds; `seed` fixes the shuffle, so a run repeats)."""
     from sklearn.model_selection import StratifiedKFold
 
     if k < 2:
@@ -504,7 +504,7 @@ def cross_validate(rows: LabelledRows, k: int, model: StanceModel | None = None)
     if min(strata.count(s) for s in set(strata)) < k:
         strata = rows.labels
     pred: list[str | None] = [None] * len(rows.texts)
-    folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=0)
+    folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
     for train, test in folds.split(rows.texts, strata):
         m = StanceModel(**params).fit([rows.texts[i] for i in train], [rows.labels[i] for i in train],
                                       [rows.targets[i] for i in train] if rows.targets else None)
