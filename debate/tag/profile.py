@@ -156,7 +156,6 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     # ... and so is "We should ban Leaf blowers" (a passive thesis rewritten): the object of a stop verb
     stopped = _STOPPED_OBJECT.search(text)
     stopped_object = stopped.group("obj").lower() if stopped else ""
-    first = text.split(maxsplit=1)
     comparative = _COMPARATIVE.search(text)  # "A is better than B": A is a target, B the practice
     practice_phrases = [] if comparative else [t for t in thesis.targets if " " in t and t[:1].islower()]
     practice_stems = tuple(sorted({stem(head) for p in practice_phrases
