@@ -158,7 +158,7 @@ def test_practice_heard_through_its_synonyms(text, expected):
 
 
 def test_topic_terms_take_the_side_the_thesis_takes():
-    from debate.tag.profile import topic_terms
+    from debate.tag.topic_terms import topic_terms
 
     t = topic_terms("Main Street should get parking meters")
     assert t["meters"] == 1.0 and t["meter"] == 1.0 and t["parking"] == 0.5 and t["street"] == 0.0

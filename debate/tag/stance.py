@@ -28,11 +28,11 @@ from functools import lru_cache
 
 from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
-from .profile import (ALIASES, NEGATION_SCALAR, VALENCE_UNIT, ThesisProfile, is_stop_verb, profile_of, stem,
-                      strong_words, word_valence)
+from .profile import ALIASES, ThesisProfile, is_stop_verb, profile_of
 from .spans import Doc, analyze, tokenize
 from .topic_cues import (COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RELATIVE_PRONOUNS, RHETORICAL_OPEN,
                          STATUS_QUO, STOPPING_WORDS, W_DISMISSAL, proposal_cues, topic_sentence)
+from .valence import NEGATION_SCALAR, VALENCE_UNIT, stem, strong_words, word_valence
 
 __all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
 

@@ -16,8 +16,10 @@ from functools import lru_cache
 
 from ..model import Evidence
 from . import lexicons as lx
-from .profile import NEGATION_SCALAR, PROPOSAL_CUE_WORDS as _PROFILE_CUE_WORDS, VALENCE_UNIT, ThesisProfile, word_valence
+from .profile import ThesisProfile
 from .spans import Doc
+from .topic_terms import PROPOSAL_CUE_WORDS as _PROFILE_CUE_WORDS
+from .valence import NEGATION_SCALAR, VALENCE_UNIT, word_valence
 
 #: Weight of a dismissal ("charade", "theatre") aimed at a side (margin units).
 W_DISMISSAL = 0.9
