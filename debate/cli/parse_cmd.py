@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from ..ingest import ReadOptions
-from .base import Inputs, command, expand_inputs, with_read_options, write_text
+from .base import Inputs, command, expand_inputs, with_read_options
 
 
 @command("parse")
