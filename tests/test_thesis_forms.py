@@ -68,3 +68,15 @@ def test_comments_on_such_theses(thesis, text, expected):
 def test_a_refused_topic_word_or_should_not_takes_the_other_side(thesis, text, expected):
     th = extract_thesis(Article(), thesis)
     assert stance_toward(text, th, calibrated=True).value == expected
+
+
+@pytest.mark.parametrize("thesis, text, expected", [
+    ("Leaf blowers should be banned", "A ban would put small landscaping crews out of business.", "against"),
+    ("Leaf blowers should be banned", "A ban won't put anyone out of business.", "favor"),
+    ("Supermarkets should get rid of self-checkout machines",
+     "Getting rid of them would mean longer queues for everyone.", "against"),
+    ("Rent control protects tenants", "Rent control puts small landlords out of business.", "against"),
+])
+def test_consequences_argued_in_phrases_carry_their_harm_or_good(thesis, text, expected):
+    th = extract_thesis(Article(), thesis)
+    assert stance_toward(text, th, calibrated=True).value == expected

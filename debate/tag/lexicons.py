@@ -322,6 +322,16 @@ def normalize(text: str) -> str:
 #: Corrections that can stand anywhere in a reply's first sentences ("There were three hearings though.").
 CORRECTIVE = ("though", "i stand by", "in fact", "actually", "still", "not necessarily", "even so")
 
+#: Consequences argued from that carry no valence word by word ("put them out of business", "longer
+#: queues", "save lives"): a policy debate's harms and goods (general vocabulary, not a topic's).
+HARM = ("out of business", "out of work", "lose their jobs", "lose jobs", "lost their jobs", "job losses",
+        "shut down", "shuts down", "close down", "closes down", "priced out", "pay more", "go bankrupt",
+        "went bankrupt", "fall apart", "falls apart", "longer queues", "longer waits", "longer lines",
+        "push out", "pushes out", "drive away", "drives away", "drive out", "drives out")
+BENEFIT = ("save money", "saves money", "saved money", "save lives", "saves lives", "saved lives", "more jobs",
+           "new jobs", "create jobs", "creates jobs", "pay less", "shorter waits", "shorter queues",
+           "cleaner air", "fewer accidents", "fewer deaths")
+
 FAMILIES: dict[str, tuple[str, ...]] = {
     "agree": AGREE, "disagree": DISAGREE, "concession_solo": CONCESSION_SOLO, "hedge": HEDGE,
     "evidence": EVIDENCE, "emotion": EMOTION, "attack": ATTACK, "humor": HUMOR,
@@ -331,6 +341,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "author_voice": AUTHOR_VOICE, "article_ref": ARTICLE_REF, "opening_contrast": OPENING_CONTRAST,
     "approval_open": APPROVAL_OPEN, "disapproval_open": DISAPPROVAL_OPEN,
     "concession_open": CONCESSION_OPEN, "concession_turn": CONCESSION_TURN, "corrective": CORRECTIVE,
+    "harm": HARM, "benefit": BENEFIT,
 }
 
 

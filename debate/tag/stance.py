@@ -30,8 +30,8 @@ from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
 from .profile import ALIASES, ThesisProfile, is_stop_verb, profile_of
 from .spans import Doc, analyze, tokenize
-from .topic_cues import (COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RELATIVE_PRONOUNS, RHETORICAL_OPEN,
-                         STATUS_QUO, STOPPING_WORDS, W_DISMISSAL, proposal_cues, topic_sentence)
+from .topic_cues import (CONSEQUENCES, COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RELATIVE_PRONOUNS,
+                         RHETORICAL_OPEN, STATUS_QUO, STOPPING_WORDS, W_DISMISSAL, proposal_cues, topic_sentence)
 from .valence import NEGATION_SCALAR, VALENCE_UNIT, stem, strong_words, word_valence
 
 __all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
@@ -322,6 +322,10 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
         v = lex.get(w)
         if v:
             general += v * (NEGATION_SCALAR if neg[j] else 1.0)
+    for fam, v in CONSEQUENCES:  # "would put them out of business", "saves lives"
+        for a, b in doc.in_sentence(fam, i):
+            if not in_mention.intersection(range(a, b)):
+                general += v * (NEGATION_SCALAR if neg[a] else 1.0)
     for idx in described:
         # "Schools that dropped homework saw calmer children": good news of the stopping is bad news
         # for what was stopped

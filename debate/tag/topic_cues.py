@@ -172,7 +172,17 @@ def _valence(doc: Doc, rng: range, skip: set[int], consumed: set[int], *,
             v *= NEGATION_SCALAR
         e += v
         words.append(w)
+    for fam, v in CONSEQUENCES:
+        for a, b in doc.cues.get(fam, ()):
+            if rng.start <= a < rng.stop and not skip.intersection(range(a, b)):
+                e += v * (NEGATION_SCALAR if neg[a] else 1.0)  # "won't put anyone out of business"
+                words.append(doc.span_text(a, b))
     return e, words
+
+
+#: Valence (VADER scale) of a harm or a good argued as a consequence ("out of business", "save lives"):
+#: about VADER's "loss" (-1.3 ... -2.2 for its forms) and "benefit" (2.0).
+CONSEQUENCES = (("harm", -2.0), ("benefit", 2.0))
 
 
 def _refusal(toks: list[str], j: int, start: int) -> str | None:
@@ -257,7 +267,8 @@ def proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float
             ev.append(Evidence("objection", _clip(doc.sentence(i)), round(w, 3)))
             return w, ev
         return 0.0, ev
-    if not _FUTURE.isdisjoint(words_here) and not _VALENCED().isdisjoint(words_here):
+    if not _FUTURE.isdisjoint(words_here) and (not _VALENCED().isdisjoint(words_here)
+                                               or doc.in_sentence("harm", i) or doc.in_sentence("benefit", i)):
         # a predicted consequence ("Families would finally walk there safely", "Owners will lose trade")
         e, words = _valence(doc, rng, set(), set())
         if e:
