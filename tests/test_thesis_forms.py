@@ -44,39 +44,31 @@ def test_a_claim_verb_ends_the_subject_target():
     assert targets_of("Rent control protects tenants") == ("Rent control",)
 
 
+LEAF = "Leaf blowers should be banned"
+CHECKOUT = "Supermarkets should get rid of self-checkout machines"
+RENT = "Rent control protects tenants"
+
+
 @pytest.mark.parametrize("thesis, text, expected", [
-    ("Leaf blowers should be banned", "Leaf blowers are a nightmare.", "favor"),
-    ("Leaf blowers should be banned", "Leaf blowers are quiet and efficient these days.", "against"),
-    ("Supermarkets should get rid of self-checkout machines",
-     "I love self-checkout, it is much faster when I only have a few items.", "against"),
-    ("Rent control protects tenants", "Rent control is a disaster for the people it claims to help.", "against"),
+    # comments on theses of the shapes above
+    (LEAF, "Leaf blowers are a nightmare.", "favor"),
+    (LEAF, "Leaf blowers are quiet and efficient these days.", "against"),
+    (CHECKOUT, "I love self-checkout, it is much faster when I only have a few items.", "against"),
+    (RENT, "Rent control is a disaster for the people it claims to help.", "against"),
     ("Remote work makes teams less productive", "Remote work is great, we ship more than ever.", "against"),
+    # a refused topic word, or "should not", takes the other side
+    (LEAF, "Regulate the gas ones, don't ban the whole thing.", "against"),
+    (LEAF, "We should not ban them.", "against"),
+    (LEAF, "No ban, please.", "against"),
+    ("Ban Homework in Primary School", "No homework, ever.", "favor"),
+    # ... but a negation further off is about something else: "nobody proposes" does not refuse the ban
+    (LEAF, "Nobody serious proposes a ban before electric ones are cheap.", "none"),
+    # consequences argued in phrases carry their harm or good
+    (LEAF, "A ban would put small landscaping crews out of business.", "against"),
+    (LEAF, "A ban won't put anyone out of business.", "favor"),
+    (CHECKOUT, "Getting rid of them would mean longer queues for everyone.", "against"),
+    (RENT, "Rent control puts small landlords out of business.", "against"),
 ])
 def test_comments_on_such_theses(thesis, text, expected):
-    th = extract_thesis(Article(), thesis)
-    assert stance_toward(text, th, calibrated=True).value == expected
-
-
-@pytest.mark.parametrize("thesis, text, expected", [
-    ("Leaf blowers should be banned", "Regulate the gas ones, don't ban the whole thing.", "against"),
-    ("Leaf blowers should be banned", "We should not ban them.", "against"),
-    ("Leaf blowers should be banned", "No ban, please.", "against"),
-    ("Ban Homework in Primary School", "No homework, ever.", "favor"),
-    # a negation further off is about something else: "nobody proposes" does not refuse the ban
-    ("Leaf blowers should be banned", "Nobody serious proposes a ban before electric ones are cheap.", "none"),
-])
-def test_a_refused_topic_word_or_should_not_takes_the_other_side(thesis, text, expected):
-    th = extract_thesis(Article(), thesis)
-    assert stance_toward(text, th, calibrated=True).value == expected
-
-
-@pytest.mark.parametrize("thesis, text, expected", [
-    ("Leaf blowers should be banned", "A ban would put small landscaping crews out of business.", "against"),
-    ("Leaf blowers should be banned", "A ban won't put anyone out of business.", "favor"),
-    ("Supermarkets should get rid of self-checkout machines",
-     "Getting rid of them would mean longer queues for everyone.", "against"),
-    ("Rent control protects tenants", "Rent control puts small landlords out of business.", "against"),
-])
-def test_consequences_argued_in_phrases_carry_their_harm_or_good(thesis, text, expected):
     th = extract_thesis(Article(), thesis)
     assert stance_toward(text, th, calibrated=True).value == expected
