@@ -367,11 +367,12 @@ def _clear_caches() -> None:
                 fn.cache_clear()
 
 
-def _parse_has_true_parent(theses) -> tuple[set[tuple[str, str]], int]:
-    """(thread, comment) of held-out comments whose parsed parent is the true one (relations are
+def _parse_has_true_parent(theses, held: str = "heldout") -> tuple[set[tuple[str, str]], int]:
+    """(thread, comment) of a held-out set's comments whose parsed parent is the true one (relations are
     labelled against the true parent; a wrong parse changes what the tagger compares with), and the
-    number of held-out comments whose parsed parent is not the true one."""
-    path = GOLD / "heldout_parents.csv"
+    number of that set's comments whose parsed parent is not the true one. `held` names the set
+    (its true parents are in `<held>_parents.csv`)."""
+    path = GOLD / f"{held}_parents.csv"
     if not path.exists():
         return set(), 0
     true = {(r["thread"], r["comment_id"]): r["true_parent"] or None
@@ -379,7 +380,7 @@ def _parse_has_true_parent(theses) -> tuple[set[tuple[str, str]], int]:
     parsed = {}
     for row in theses:
         src = source_path(row["source"])
-        if row.get("set") != "heldout" or not src.exists():
+        if row.get("set") != held or not src.exists():
             continue
         for t in read_threads(src, read_options(row.get("read") or "")):
             if t.id == row["thread"]:
@@ -403,28 +404,35 @@ def main() -> None:
     other = [r for r in rows if r[0] != SEED_000]
     later_ids = {t["thread"] for t in theses if t.get("set") == "later"}
     heldout_ids = {t["thread"] for t in theses if t.get("set") == "heldout"}
-    dev = [r for r in other if r[0] not in later_ids | heldout_ids]
+    heldout2_ids = {t["thread"] for t in theses if t.get("set") == "heldout2"}
+    dev = [r for r in other if r[0] not in later_ids | heldout_ids | heldout2_ids]
     later = [r for r in other if r[0] in later_ids]
     heldout = [r for r in other if r[0] in heldout_ids]
+    heldout2 = [r for r in other if r[0] in heldout2_ids]
     true_parent, wrong_parents = _parse_has_true_parent(theses)
     heldout_tree = [r for r in heldout if (r[0], r[1]) in true_parent]
+    true_parent2, wrong_parents2 = _parse_has_true_parent(theses, "heldout2")
+    heldout2_tree = [r for r in heldout2 if (r[0], r[1]) in true_parent2]
     out = ["Built-in tagger vs hand-labelled gold (thesis as written in theses.csv)", "",
            "| threads | label | n | accuracy | macro-F1 | majority acc. | majority macro-F1 (class) |",
            "|---|---|---|---|---|---|---|"]
     for title, part in (("seed 000", seed), ("other sites, seen while writing rules", dev),
                         ("other sites, labelled after the rules", later),
                         ("held out (written by someone who never read the rules)", heldout),
+                        ("held out 2 (the same, session 3)", heldout2),
                         ("other sites, all", other), ("all", rows)):
         for field in ("stance", "relation"):
             out += table(title, part, field)
     out += table("held out, comments whose parse has the true parent", heldout_tree, "relation")
-    if heldout:
-        out.append(f"(held out: the parse gives {wrong_parents} of {len(heldout)} comments a parent other "
-                   f"than the true one)")
+    out += table("held out 2, comments whose parse has the true parent", heldout2_tree, "relation")
+    for name, part, wrong in (("held out", heldout, wrong_parents), ("held out 2", heldout2, wrong_parents2)):
+        if part:
+            out.append(f"({name}: the parse gives {wrong} of {len(part)} comments a parent other than the "
+                       f"true one)")
     out.append("")
     out.append("Per class (precision, recall) and confusion:")
     for title, part in (("seed 000", seed), ("seen while writing rules", dev), ("labelled after the rules", later),
-                        ("held out", heldout)):
+                        ("held out", heldout), ("held out 2", heldout2)):
         for field in ("stance", "relation"):
             out += per_class(title, part, field)
     out.append("")
