@@ -30,8 +30,8 @@ from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
 from .profile import ALIASES, ThesisProfile, is_stop_verb, profile_of
 from .spans import Doc, analyze, tokenize
-from .topic_cues import (CONSEQUENCES, COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RELATIVE_PRONOUNS,
-                         RHETORICAL_OPEN, STATUS_QUO, STOPPING_WORDS, W_DISMISSAL, proposal_cues, topic_sentence)
+from .topic_cues import (CONSEQUENCES, COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RHETORICAL_OPEN,
+                         STATUS_QUO, STOPPING_WORDS, W_DISMISSAL, in_relative_clause, proposal_cues, topic_sentence)
 from .valence import NEGATION_SCALAR, VALENCE_UNIT, stem, strong_words, word_valence
 
 __all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
@@ -309,7 +309,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
             ov = -1.0  # "ban homework", "scrapped the fee": an act against its object
         if ov is not None:
             obj = next(((a, idx) for a, _, idx in mentions if j < a <= j + OBJECT_WINDOW), None)
-            if obj is not None and stopping and j > rng.start and toks[j - 1] in RELATIVE_PRONOUNS:
+            if obj is not None and stopping and in_relative_clause(toks, j, rng.start):
                 described.add(obj[1])  # judged below by what the main clause says of it
                 obj_val.setdefault(obj[1], 0.0)
                 continue
@@ -326,10 +326,12 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
         for a, b in doc.in_sentence(fam, i):
             if not in_mention.intersection(range(a, b)):
                 general += v * (NEGATION_SCALAR if neg[a] else 1.0)
-    for idx in described:
+    if described:
         # "Schools that dropped homework saw calmer children": good news of the stopping is bad news
-        # for what was stopped
-        obj_val[idx] -= math.tanh(general / VALENCE_UNIT)
+        # for what was stopped (and is not said of the sentence's subject)
+        judged = math.tanh(general / VALENCE_UNIT)
+        for idx in described:
+            obj_val[idx] -= judged
         general = 0.0
     subject = _subject(doc, rng, mentions, obj_val, p)
     if subject is None and not mentions and carried is not None and _PRONOUN_START.match(sent):
@@ -353,7 +355,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
         pv = 0.0
         stops = [j for j in rng if (toks[j] in STOPPING_WORDS or is_stop_verb(toks[j]))
                  and stem(toks[j]) not in p.practice]
-        relative = bool(stops) and stops[0] > rng.start and toks[stops[0] - 1] in RELATIVE_PRONOUNS
+        relative = bool(stops) and in_relative_clause(toks, stops[0], rng.start)
         if relative:  # "places that dropped it saw calmer streets": good news of the stopping
             pv -= general
         elif stops:  # a call to stop it (a negated one, "we should not end it", asks to keep it)

@@ -15,6 +15,7 @@ from collections import Counter
 from ..model import Article, Evidence, Thesis
 from . import lexicons as lx
 from .spans import sentences
+from .topic_terms import CLAIM_VERBS
 
 #: Normative markers: the author says what ought to happen.
 _NORMATIVE = re.compile(
@@ -74,10 +75,10 @@ _POLICY = re.compile(
     r"reforms?)\s+(?:(?:on|of|against|to)\s+)?(?:the\s+)?(?:[\w\-']+\s+){0,3}?"
     r"(?:[A-Z][\w\-']*\s+)*(?!(?:this|was|has|is|its|does|always|perhaps|thus|less|unless)\b)[a-z]{3,}s\b",
 )
-#: The thesis's subject: the words before its first modal or copula ("Nuclear power" is ...).
+#: The thesis's subject: the words before its first modal, copula or claim verb ("Nuclear power" is ...,
+#: "Rent control" protects ...; the claim verbs are those the profile reads).
 _SUBJECT = re.compile(r"^\s*((?:[\w'\-]+\s+){0,4}?[\w'\-]+)\s+(?:should|must|ought|is|are|was|were|will|can|"
-                      r"needs?|has|have|makes|helps|protects|hurts|harms|saves|benefits|threatens|undermines|"
-                      r"reduces|lowers|raises|increases|improves|damages|weakens|strengthens|works)\b", re.IGNORECASE)
+                      r"needs?|has|have|" + "|".join(sorted(CLAIM_VERBS)) + r")\b", re.IGNORECASE)
 #: A lower-case plural noun right after an entity ("North Korean refugees").
 _NOUN_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
 #: Adjectival names of peoples and places end like this (Korean, Chinese, British, Israeli).

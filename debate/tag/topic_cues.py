@@ -42,7 +42,13 @@ _SHOULD_WORDS = frozenset({"should", "must", "shouldn't", "mustn't"})
 STOPPING_WORDS = (lx.STOPPING_VERBS - {"cut", "cutting"}) | {
     "banned", "dropped", "cancel", "cancelling", "ditch", "kill", "replace", "replaced", "replaces", "replacing"}
 #: Relative pronouns: a stopping verb right after one describes its subject ("schools that dropped it").
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
+def in_relative_clause(toks: list[str], k: int, start: int) -> bool:
+    """The verb at k opens a relative clause ("schools that dropped homework ..."): it describes the
+    subject, and the sentence's judgement is in the main clause."""
+    return k > start and toks[k - 1] in _RELATIVE_PRONOUNS
 #: Words that put a topic word in the status quo ("the old terminal floods": for replacing it).
 STATUS_QUO = frozenset({"old", "current", "existing", "present", "today's"})
 #: "<topic>-free", "<topic>-less": without the topic (the sign turns).
@@ -85,7 +91,7 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
             refused.append(refusal)
         stop = next((k for k in before if k in stops), None)
         if stop is not None and v:
-            if stop > rng.start and toks[stop - 1] in RELATIVE_PRONOUNS:
+            if in_relative_clause(toks, stop, rng.start):
                 # "Schools that dropped homework saw calmer children": the stop only describes the
                 # subject (a place without it); the main clause judges that, so the side turns
                 v = -v * (NEGATION_SCALAR if neg[stop] else 1.0)
@@ -268,7 +274,7 @@ def proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float
             return w, ev
         return 0.0, ev
     if not _FUTURE.isdisjoint(words_here) and (not _VALENCED().isdisjoint(words_here)
-                                               or doc.in_sentence("harm", i) or doc.in_sentence("benefit", i)):
+                                               or any(doc.in_sentence(fam, i) for fam, _ in CONSEQUENCES)):
         # a predicted consequence ("Families would finally walk there safely", "Owners will lose trade")
         e, words = _valence(doc, rng, set(), set())
         if e:

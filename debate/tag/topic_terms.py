@@ -228,7 +228,7 @@ _HARMS = frozenset({"hurts", "harms", "kills", "destroys", "damages", "worsens",
 _HELPS = frozenset({"helps", "protects", "saves", "benefits", "strengthens", "works", "pays", "beats"})
 #: "X makes Y less productive", "X makes streets safer": the subject's side is the change it makes.
 _MAKES = frozenset({"makes", "leaves", "keeps"})
-_CLAIM_VERBS = frozenset({"fails", "reduces", "lowers", "cuts", "decreases", "shrinks", "increases", "raises",
+CLAIM_VERBS = frozenset({"fails", "reduces", "lowers", "cuts", "decreases", "shrinks", "increases", "raises",
                           "boosts", "improves"}) | _HARMS | _HELPS | _MAKES
 _GOOD_PREDICATE = re.compile(r"\b(?:worth|good|justified|better|best|right|beneficial|fair|necessary|works?|"
                              r"helps?|pays|beats|succeeds?|effective|protects?|saves?|benefits|strengthens)\b")
@@ -251,7 +251,7 @@ def clause_of(text: str) -> tuple[list[str], int | None, int | None, float]:
     if modal is None:  # "X is ..." first; else the last claim verb ("A four-day work week works for ...")
         claim = next((i for i, w in enumerate(words) if w in _COPULAS), None)
         if claim is None:
-            claim = next((i for i in range(len(words) - 1, 0, -1) if words[i] in _CLAIM_VERBS), None)
+            claim = next((i for i in range(len(words) - 1, 0, -1) if words[i] in CLAIM_VERBS), None)
     subject_sign = 0.0
     if claim is not None:
         rest = " ".join(words[claim:])
