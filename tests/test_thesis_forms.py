@@ -72,3 +72,37 @@ RENT = "Rent control protects tenants"
 def test_comments_on_such_theses(thesis, text, expected):
     th = extract_thesis(Article(), thesis)
     assert stance_toward(text, th, calibrated=True).value == expected
+
+
+WAGE = "A minimum wage increase reduces employment for teenagers"
+RENTS = "Scrapping parking minimums downtown will lower rents"
+
+
+@pytest.mark.parametrize("thesis, text, expected", [
+    # a topic word said to rise or fall: good news for the thesis when it moves the way the thesis wants
+    (WAGE, "Teen employment actually rose after the last increase.", "against"),
+    (WAGE, "Employment fell in every county that raised it.", "favor"),
+    (RENTS, "Rents went up anyway in Minneapolis.", "against"),
+    (RENTS, "Rents fell 4% in Auckland after the upzoning.", "favor"),
+    (RENTS, "Developers pocketed the savings and rents never came down.", "against"),
+    ("The town should double its visitor levy", "Raise the levy and the tourists will still come.", "favor"),
+    # "makes Y less Z": more of Z argues against ("never been more" is a superlative, not a negation)
+    ("Remote work makes teams less productive", "We have never been more productive.", "against"),
+    # a change that leads to something is judged by what it leads to, not as news
+    ("Cities should ban cars from downtown", "More cars just means more traffic.", "none"),
+    # a comment's action noun names the thesis's gerund
+    ("Expanding the airport is a mistake", "The expansion is a disaster for everyone under the flight path.",
+     "favor"),
+    ("Expanding the airport is a mistake", "The expansion will create jobs.", "against"),
+])
+def test_rises_falls_and_derived_forms(thesis, text, expected):
+    th = extract_thesis(Article(), thesis)
+    assert stance_toward(text, th, calibrated=True).value == expected
+
+
+def test_derived_forms_are_regular_derivations_only():
+    from debate.tag.topic_terms import derived_forms
+
+    assert derived_forms("expanding") == {"expansion", "expansions"}
+    assert "regulating" in derived_forms("regulation")
+    assert derived_forms("building") == set() and derived_forms("parking") == set()

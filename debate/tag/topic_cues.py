@@ -116,6 +116,12 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
             ev.append(Evidence("topic_comparison", _clip(sent), round(c, 3)))
             return c, ev, True
     e, words = _valence(doc, rng, skip, consumed, should=not stop_act)
+    d, moved, premise = _direction(toks, neg, rng, [(j, v) for j, v in zip(anchor_idx, signs) if v], sign)
+    if premise < 0:
+        e = -e  # "Fewer cars means kids can walk": the good that follows is the good of having less of it
+    if d:
+        e += d  # "rents went up", "fewer cars", "raise the levy": the topic word's own rise or fall
+        words = moved + words
     if not e and neg_act:  # (a sentence with valenced words says more than the bare refusal)
         e, words = neg_act, refused
     e += stop_act
@@ -146,6 +152,83 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
         margin += c
         ev.append(Evidence("dismissal", ", ".join(dis) + f" (aimed at {toks[anchor_idx[0]]})", round(c, 3)))
     return margin, ev, True
+
+
+#: Valence (VADER scale) of a topic word's rise or fall: about VADER's "improve" (1.9) and "worsen" (-2.3)
+#: below them, since a rise is good news only through the side the thesis takes on the word.
+DIRECTION_VALENCE = 1.5
+#: Changes said of a topic word right after it ("rents rose", "employment fell", "the levy went up"):
+#: intransitive uses only (a determiner after the verb makes the word the agent: "fees raised the price").
+_RISES = frozenset({"rise", "rises", "rose", "risen", "rising", "grow", "grows", "grew", "grown", "growing", "soar",
+                    "soared", "soars", "jumped", "jumps", "climbed", "climbs", "climb", "surged", "doubled",
+                    "tripled", "increased", "skyrocketed", "ballooned"})
+_FALLS = frozenset({"fall", "falls", "fell", "fallen", "falling", "drop", "drops", "dropped", "decline", "declines",
+                    "declined", "declining", "shrink", "shrinks", "shrank", "shrunk", "halved", "plummeted",
+                    "plunged", "sank", "decreased", "collapsed", "dwindled"})
+#: "went up", "come down": a movement verb and its particle.
+_MOVES = frozenset({"go", "goes", "went", "gone", "going", "come", "comes", "came", "coming", "shot", "shoot"})
+#: Words before a topic word that say it will be more or less ("more cars", "lower rents", "raise the levy").
+_MORE = frozenset({"more", "higher", "rising", "raise", "raises", "raised", "raising", "increase", "increases",
+                   "increasing", "boost", "boosts", "boosted", "double", "doubling", "expand", "expanded",
+                   "expanding", "extra", "bigger"})
+_LESSER = frozenset({"fewer", "less", "lower", "falling", "reduce", "reduces", "reduced", "reducing", "lowered",
+                     "lowering", "slash", "slashed", "halve", "halving", "smaller", "decrease", "decreasing"})
+#: What may stand between a topic word and its change ("rents have actually gone up", "fines will drop").
+_BETWEEN = frozenset({"will", "would", "'ll", "'d", "have", "has", "had", "'ve", "is", "are", "was", "were",
+                      "be", "been", "to", "just", "only", "actually", "still", "already", "did", "do", "does",
+                      "won't", "wo", "n't", "not", "never", "didn't", "haven't", "hasn't", "really", "even",
+                      "then", "also", "all", "quickly", "sharply", "barely", "keep", "kept", "going", "gonna"})
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her", "my", "your", "this", "that",
+                          "these", "those", "any", "some"})
+
+
+def _direction(toks: list[str], neg: list[bool], rng: range, anchors: list[tuple[int, float]],
+               sign: float) -> tuple[float, list[str], int]:
+    """Valence from topic words said to rise or fall, toward the sentence's side `sign`, and whether a
+    change is the premise of what follows (-1 for "fewer X means ...", +1 for "more X means ...", else 0).
+
+    The rise of a word the thesis wants (or the fall of one it is against) is good news for the
+    thesis: "employment rose" under "X reduces employment" argues against it, "fewer cars" under
+    "ban cars" for it. A negated change turns ("rents won't fall"). A change that leads to something
+    ("more cars means more traffic") is judged by what it leads to: the caller reads the rest.
+    """
+    out = 0.0
+    words: list[str] = []
+    for j, v in anchors:
+        change, at = 0, -1
+        k = j - 1
+        while k > rng.start and toks[k] in _DETERMINERS:
+            k -= 1
+        if k >= rng.start and (toks[k] in _MORE or toks[k] in _LESSER):
+            change, at = (1 if toks[k] in _MORE else -1), k
+            if any(toks[m] in _LEADS_TO for m in range(j + 1, min(rng.stop, j + 4))):
+                return 0.0, [], change  # "fewer cars means ...": a premise, not news
+        else:
+            k = j + 1
+            while k < rng.stop and k <= j + 4 and toks[k] in _BETWEEN:
+                k += 1
+            if k < rng.stop:
+                w = toks[k]
+                transitive = k + 1 < rng.stop and toks[k + 1] in _DETERMINERS
+                if (w in _RISES or w in _FALLS) and not transitive:
+                    change, at = (1 if w in _RISES else -1), k
+                elif w in _MOVES and k + 1 < rng.stop and toks[k + 1] in ("up", "down"):
+                    change, at = (1 if toks[k + 1] == "up" else -1), k
+        if not change:
+            continue
+        c = DIRECTION_VALENCE * change * (1.0 if v * sign > 0 else -1.0)
+        if neg[at] and not (at >= rng.start + 2 and toks[at - 2] == "never" and toks[at - 1] == "been"):
+            # ("we have never been more productive" says they are now at their most)
+            c *= NEGATION_SCALAR
+        out += c
+        words.append(f"{toks[j]} {'up' if change > 0 else 'down'}")
+    return out, words, 0
+
+
+#: Words after "more X" / "fewer X" that make the change a premise ("fewer cars means ...").
+_LEADS_TO = frozenset({"means", "mean", "meant", "leads", "lead", "led", "causes", "cause", "caused", "would",
+                       "will", "'ll", "brings", "bring", "makes", "make", "gives", "give", "equals", "results",
+                       "="})
 
 
 def _valence(doc: Doc, rng: range, skip: set[int], consumed: set[int], *,

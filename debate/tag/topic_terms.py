@@ -148,6 +148,13 @@ def topic_terms(text: str) -> dict[str, float]:
             phrase.append(w)
         k += 1
     _put(out, phrase, sign, last)
+    if modal is None and words[verb] in _MAKES:
+        # "X makes teams less productive": the claim is about the quality's fall, so news of more of it
+        # argues against ("we have never been more productive")
+        at = next((i for i in range(verb + 1, len(words) - 1) if words[i] in _LESS or words[i] == "more"), None)
+        if at is not None and words[at + 1] not in TOPIC_SKIP:
+            for form in word_forms(words[at + 1]):
+                out[form] = -1.0 if words[at] in _LESS else 1.0
     return out
 
 
@@ -183,6 +190,10 @@ def proposal_of(text: str) -> tuple[bool, str]:
                           text.lower())), ""
 
 
+#: Words after a gerund that make it a verb with an object ("Expanding the airport", "keeping our plant").
+_GERUND_OBJECT = frozenset({"the", "a", "an", "our", "its", "their", "all", "this", "that"})
+
+
 def _put(out: dict[str, float], words: list[str], sign: float, last: dict[str, str] | None = None) -> None:
     """Give a phrase's content words the sign: its head (last word) in full, modifiers half."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -192,9 +203,11 @@ def _put(out: dict[str, float], words: list[str], sign: float, last: dict[str, s
     if content and content[-1] in ("one", "ones") and last.get("head"):
         content[-1] = last["head"]  # "replace diesel buses with electric ones": ones = buses
     shared = False
+    # "Expanding the airport": a gerund with its object names the act the thesis judges, in full
+    gerund = len(words) > 2 and words[0].endswith("ing") and words[1] in _GERUND_OBJECT and content[:1] == words[:1]
     for i, w in enumerate(content):
-        weight = sign if i == len(content) - 1 else 0.5 * sign
-        for form in word_forms(w):
+        weight = sign if i == len(content) - 1 or (i == 0 and gerund) else 0.5 * sign
+        for form in word_forms(w) | derived_forms(w):
             old = out.get(form)
             if old is not None and old * weight < 0:
                 out[form] = 0.0  # a word naming both sides ("buses", old and new) gives neither
@@ -279,6 +292,39 @@ def _made_change(words: list[str]) -> float:
             quality = 1.0 if quality >= 0 else -1.0  # (no valence: a quality, as "productive")
             return -quality if w in _LESS else quality
     return 0.0
+
+
+def derived_forms(word: str) -> set[str]:
+    """The action noun of a gerund and the gerund of an action noun, so that a comment's "the expansion"
+    names the thesis's "expanding" (and "regulation" its "regulating"). Regular English derivations only;
+    a form that is no word does no harm (it never occurs in a comment).
+    """
+    out: set[str] = set()
+    if word.endswith("ing") and len(word) > 6:
+        base = word[:-3]  # "expanding" -> "expand", "regulating" -> "regulat", "requiring" -> "requir"
+        if base.endswith("nd"):
+            out.update((base[:-1] + "sion", base[:-1] + "sions"))  # expand -> expansion, extend -> extension
+        elif base.endswith("ish"):
+            out.update((base[:-2] + "tion", base[:-2] + "tions"))  # abolish -> abolition
+        elif base.endswith(("at", "ct")):
+            out.update((base + "ion", base + "ions"))  # regulat -> regulation, restrict -> restriction
+        elif base.endswith("uc"):
+            out.update((base + "tion", base + "tions"))  # introduc -> introduction, reduc -> reduction
+        elif base.endswith(("ir", "ur", "rc")):
+            out.update((base + "ement", base + "ements"))  # requirement, procurement, enforcement
+        elif base.endswith(("all", "rm", "lt", "nt", "rv")):
+            out.update((base + "ation", base + "ations"))  # installation, transformation, consultation
+        elif base.endswith(("lop", "ploy", "st")):
+            out.update((base + "ment", base + "ments"))  # development, deployment, investment
+    elif word.endswith(("sion", "tion")) and len(word) > 6:
+        base = word[:-4]
+        if word.endswith("nsion"):
+            out.update((base + "ding", base + "d", base + "ds"))  # expansion -> expanding, expand
+        elif word.endswith("ation"):
+            out.update((word[:-5] + "ating", word[:-5] + "ate", word[:-5] + "ates", word[:-5] + "ing"))
+        elif word.endswith("ction"):
+            out.update((word[:-3] + "ing", word[:-3], word[:-3] + "s"))  # restriction -> restricting
+    return out
 
 
 def word_forms(word: str) -> set[str]:
