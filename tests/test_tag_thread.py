@@ -190,3 +190,24 @@ def test_joint_inference_is_exact_on_a_tree():
     for k, n in enumerate(nodes):
         z = sum(total[k])
         assert out[n.id].probs == pytest.approx(tuple(x / z for x in total[k]), abs=1e-3)
+
+
+def test_a_link_post_reporting_news_stands_for_its_thesis_but_a_question_does_not():
+    from debate.tag import NEWS_FAVOR, _article_stance, extract_thesis, profile_of
+
+    thesis = "Millbrook should fluoridate its water"
+    for title, expected in (("Council votes 6-3 to resume fluoridating Millbrook's water", NEWS_FAVOR),
+                            ("Should Millbrook fluoridate its water?", None)):
+        t = Thread(id="t", article=Article(title=title, text=""), comments=())
+        th = extract_thesis(t.article, thesis)
+        assert _article_stance(t, th, profile_of(th, "")) == expected
+
+
+def test_a_closing_verdict_judges_the_article():
+    from debate.tag.relation import relation_of
+
+    assert relation_of("The waitlist here is eight months. Yes please.", top_level=True).value == "agree"
+    assert relation_of("Another article blaming drivers for everything. Disliked.", top_level=True).value == \
+        "disagree"
+    # ... but not a closing question
+    assert relation_of("The waitlist here is eight months. Good for whom?", top_level=True).value == "neutral"

@@ -106,3 +106,25 @@ def test_derived_forms_are_regular_derivations_only():
     assert derived_forms("expanding") == {"expansion", "expansions"}
     assert "regulating" in derived_forms("regulation")
     assert derived_forms("building") == set() and derived_forms("parking") == set()
+
+
+@pytest.mark.parametrize("thesis, text, expected", [
+    # a penalty is wanted, what it penalises is not ("charge patients who miss appointments")
+    ("GP surgeries should charge patients who miss appointments without cancelling",
+     "Missed appointments are a selfish waste of everyone's time.", "favor"),
+    ("The city should fine drivers who block bike lanes", "Blocking the lane is dangerous for everyone.", "favor"),
+    # a stopping imperative restates a thesis that stops something and refuses one that builds
+    ("Football should scrap VAR", "Four minutes to check a toenail. That's not football. Bin it.", "favor"),
+    ("The council should build the ferry terminal now", "Scrap it.", "against"),
+])
+def test_penalties_and_imperatives(thesis, text, expected):
+    th = extract_thesis(Article(), thesis)
+    assert stance_toward(text, th, calibrated=True).value == expected
+
+
+def test_a_penalty_thesis_reads_the_wrongdoing():
+    from debate.tag.topic_terms import penalized, topic_terms
+
+    assert penalized("charge patients who miss appointments without cancelling".split()) == ["miss", "appointments"]
+    terms = topic_terms("The city should fine drivers who block bike lanes")
+    assert terms["fine"] == 1.0 and terms["block"] == -1.0 and terms["drivers"] == 0.0 and not terms.get("lanes")

@@ -47,6 +47,9 @@ W_CORRECTIVE = 0.7
 #: "Good." / "Bad idea." opening a top-level comment: a verdict on the article's proposal or news.
 W_OPENER = 1.0
 _OPENER_END = frozenset({".", "!", ",", "-", ":", "—"})
+#: A closing sentence this short that opens with a verdict ("Yes please.", "Good call by the council.")
+#: judges the article as an opener does.
+CLOSER_MAX_TOKENS = 6
 W_EMPHATIC = 0.7
 #: The reply negates words of its parent.
 W_NEGATED_ECHO = 0.6
@@ -183,6 +186,18 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
             margin += w / TOP_LEVEL_UNANCHORED  # an opener judges the article: not scaled down below
             ev.append(Evidence("approval_opener" if w > 0 else "disapproval_opener",
                                doc.span_text(a, _end(doc, fam)), w))
+        if not opener and len(doc.sent_spans) > 1:
+            # a short verdict to close ("... Yes please.", "... Good call by the council.")
+            last = doc.sentence_tokens(len(doc.sent_spans) - 1)
+            if len(last) <= CLOSER_MAX_TOKENS and doc.text.rstrip()[-1:] != "?":
+                for fam in ("approval_open", "disapproval_open"):
+                    b = next((b for a, b in cues.get(fam, ()) if a == last.start), None)
+                    if b is not None and (b >= last.stop or doc.toks[b] in _OPENER_END or fam == "approval_open"):
+                        w = W_OPENER if fam == "approval_open" else -W_OPENER
+                        margin += w / TOP_LEVEL_UNANCHORED
+                        ev.append(Evidence("approval_closer" if w > 0 else "disapproval_closer",
+                                           doc.span_text(last.start, min(b, last.stop)), w))
+                        break
     if not top_level:
         emph = _emphatic_do(doc)
         if emph:

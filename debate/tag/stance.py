@@ -30,7 +30,7 @@ from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
 from .profile import ALIASES, ThesisProfile, is_stop_verb, profile_of
 from .spans import Doc, analyze, tokenize
-from .topic_cues import (CONSEQUENCES, COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RHETORICAL_OPEN,
+from .topic_cues import (CONSEQUENCES, COST_WORDS, STOP_IMPERATIVES, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RHETORICAL_OPEN,
                          STATUS_QUO, STOPPING_WORDS, W_DISMISSAL, in_relative_clause, proposal_cues, topic_sentence)
 from .valence import NEGATION_SCALAR, VALENCE_UNIT, stem, strong_words, word_valence
 
@@ -132,6 +132,9 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
         cue_sents.update(k for k, (a, b) in enumerate(bounds) if not PROPOSAL_SENTENCE_WORDS.isdisjoint(toks[a:b]))
     if p.verb and p.verb in tokset:
         cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks) and toks[first] == p.verb)
+    if p.verb and (not STOP_IMPERATIVES.isdisjoint(toks) or "do" in toks):  # "Bin it.", "Do it."
+        cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks)
+                         and (toks[first] in STOP_IMPERATIVES or toks[first] == "do"))
     if not by_sentence and not anchor_sents and not cue_sents:
         return _finish(doc, 0.0, evidence, False, calibrated, tokset)  # nothing here speaks to the thesis
     consumed = _consumed(doc) if not _CONSUMING_SET.isdisjoint(doc.cues) and any(

@@ -329,6 +329,24 @@ W_COST = 1.0
 W_IMPERATIVE = 1.2
 
 
+#: Imperatives that end something ("Bin it.", "Scrap it."), and the object pronouns that make them one.
+STOP_IMPERATIVES = frozenset({"scrap", "bin", "ditch", "ban", "axe", "abolish", "end", "drop", "kill", "stop",
+                              "cancel", "dump", "junk"})
+_IMPERATIVE_OBJECTS = frozenset({"it", "them", "this", "that"})
+
+
+def imperative_side(words: list[str], verb: str) -> float:
+    """+W_IMPERATIVE for "Do it." or a stopping imperative under a thesis that stops something, -W for a
+    stopping imperative under one that builds or does something, 0 otherwise (`words`: one sentence)."""
+    if len(words) < 2 or words[1] not in _IMPERATIVE_OBJECTS or len(words) > 4:
+        return 0.0
+    if words[0] == "do":
+        return W_IMPERATIVE
+    if words[0] not in STOP_IMPERATIVES:
+        return 0.0
+    return W_IMPERATIVE if (verb in STOPPING_WORDS or verb in STOP_IMPERATIVES) else -W_IMPERATIVE
+
+
 def proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float, list[Evidence]]:
     """Cues that need no topic word, for a thesis that proposes something.
 
@@ -346,6 +364,10 @@ def proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float
     if p.verb and words_here[0] == p.verb and not asks:
         ev.append(Evidence("restates_thesis", _clip(doc.sentence(i)), W_IMPERATIVE))
         return W_IMPERATIVE, ev
+    w = imperative_side(words_here, p.verb) if p.verb and not asks else 0.0
+    if w:  # "Bin it." under "should scrap VAR" restates it; "Scrap it." under "should build X" refuses it
+        ev.append(Evidence("restates_thesis" if w > 0 else "refuses_thesis", _clip(doc.sentence(i)), w))
+        return w, ev
     if not p.proposal or not p.signed_words.isdisjoint(words_here):
         return 0.0, ev  # (a sentence naming the topic is judged by its valence toward it)
     if not COST_WORDS.isdisjoint(words_here):

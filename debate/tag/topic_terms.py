@@ -43,6 +43,10 @@ def practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
             return (), 0.0
         direction = 1.0 if (m.group("neg") or m.group("stop")) else -1.0
         words = tokenize(m.group("vp"))
+        wrong = penalized(words) if direction < 0 else None
+        if wrong:  # "charge patients who miss appointments": the practice is the missing, to be stopped
+            stems = {stem(w) for w in wrong if len(w) >= 3 and w not in ENGLISH_STOP_WORDS and w.isalpha()}
+            return tuple(sorted(stems)), (1.0 if stems else 0.0)
         if words and not (m.group("stop") and words[0].endswith("ing")) and direction < 0:
             words = words[1:]  # the verb ("pilot", "build"); its object is the practice
             while words and words[0] in ("to", "toward", "towards", "into", "on", "with", "for"):
@@ -56,6 +60,32 @@ def practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
         np.append(w)
     stems = {stem(w) for w in np if len(w) >= 3 and w not in ENGLISH_STOP_WORDS and w.isalpha()}
     return tuple(sorted(stems)), (direction if stems else 0.0)
+
+
+#: Verbs that penalise someone for something: what they penalise is what the thesis wants stopped.
+PENALTIES = frozenset({"charge", "fine", "penalize", "penalise", "punish", "sanction", "ticket", "prosecute",
+                       "jail", "sue", "bill", "surcharge"})
+#: What opens the wrongdoing after the people penalised ("patients who miss ...", "drivers that block ...").
+_WRONGDOING_OPEN = frozenset({"who", "that", "which", "for"})
+#: What closes it ("... without cancelling", "... after dark").
+_WRONGDOING_END = frozenset({"without", "unless", "if", "when", "while", "because", "after", "before", "until",
+                             "instead", "than", "and", "or", ","})
+
+
+def penalized(vp: list[str]) -> list[str] | None:
+    """The wrongdoing a penalty verb phrase names: "charge patients who miss appointments without
+    cancelling" -> ["miss", "appointments"]; None when the phrase penalises nobody for anything."""
+    if not vp or vp[0] not in PENALTIES:
+        return None
+    at = next((i for i, w in enumerate(vp[1:8], 1) if w in _WRONGDOING_OPEN), None)
+    if at is None:
+        return None
+    out: list[str] = []
+    for w in vp[at + 1:]:
+        if w in _WRONGDOING_END:
+            break
+        out.append(w)
+    return out or None
 
 
 #: Endings that `stem` strips (and a few it keeps), to list a practice stem's word forms.
@@ -116,6 +146,19 @@ def topic_terms(text: str) -> dict[str, float]:
         # agrees with a claim that Y falls
         sign = -1.0 if change in _DECREASES else 1.0
         k = words.index(change, verb) + 1
+    wrong = penalized(words[k:]) if modal is not None and k < len(words) else None
+    if wrong:
+        # "should charge patients who miss appointments without cancelling": the penalty is wanted, the
+        # people penalised are actors, what they are penalised for is what the thesis is against
+        _put(out, [words[k]], 1.0)
+        at = next(i for i in range(k + 1, len(words)) if words[i] in _WRONGDOING_OPEN)
+        _put(out, words[k + 1:at], 0.0, last)
+        if words[at] == "for":  # "charge customers for plastic bags": the bags
+            _put(out, wrong, -1.0, last)
+        else:  # "fine drivers who block bike lanes": the blocking; the lanes are only its setting
+            _put(out, wrong[1:], 0.0, last)
+            _put(out, wrong[:1], -1.0, last)
+        return out
     if modal is not None and k < len(words) and words[k] not in STOPPING and words[k] not in _REPLACING:
         k += 1  # the main verb ("get", "pilot", "move"), and the preposition it takes ("move to")
         while k < len(words) and words[k] in ("to", "toward", "towards", "into", "on", "with", "for", "the"):
