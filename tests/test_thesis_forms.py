@@ -128,3 +128,14 @@ def test_a_penalty_thesis_reads_the_wrongdoing():
     assert penalized("charge patients who miss appointments without cancelling".split()) == ["miss", "appointments"]
     terms = topic_terms("The city should fine drivers who block bike lanes")
     assert terms["fine"] == 1.0 and terms["block"] == -1.0 and terms["drivers"] == 0.0 and not terms.get("lanes")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fair, the bill is sloppy. I'd support it with a stronger privacy clause.", "favor"),
+    ("That's more reasonable than the headlines. I could live with that.", "favor"),
+    ("I don't support it, and neither do my neighbours.", "against"),
+    ("Count me out.", "against"),
+])
+def test_first_person_support_or_opposition(text, expected):
+    th = extract_thesis(Article(), "The province should pass a right-to-disconnect law")
+    assert stance_toward(text, th, calibrated=True).value == expected

@@ -332,6 +332,16 @@ BENEFIT = ("save money", "saves money", "saved money", "save lives", "saves live
            "new jobs", "create jobs", "creates jobs", "pay less", "shorter waits", "shorter queues",
            "cleaner air", "fewer accidents", "fewer deaths")
 
+#: First-person support or opposition of the proposal under discussion ("I'd back it", "count me out").
+ENDORSE = ("i'd support it", "i would support it", "i support it", "i support this", "i'd back it",
+           "i would back it", "i back it", "i'm for it", "i am for it", "i'd be for it", "i would be for it",
+           "i could live with", "i can live with", "count me in", "i'm in favour", "i am in favour", "i'm in favor",
+           "i am in favor", "i'd vote for it", "i would vote for it", "i'll vote for it", "i'm all for it",
+           "i am all for it", "sign me up", "i'd welcome it", "i welcome it", "i welcome this")
+OPPOSE = ("i oppose", "i'm against it", "i am against it", "i'm against this", "i'd vote against",
+          "i would vote against", "i'll vote against", "count me out", "i can't support", "i cannot support",
+          "i won't support", "i don't support", "i do not support", "i'd never support", "i could never support")
+
 FAMILIES: dict[str, tuple[str, ...]] = {
     "agree": AGREE, "disagree": DISAGREE, "concession_solo": CONCESSION_SOLO, "hedge": HEDGE,
     "evidence": EVIDENCE, "emotion": EMOTION, "attack": ATTACK, "humor": HUMOR,
@@ -341,7 +351,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "author_voice": AUTHOR_VOICE, "article_ref": ARTICLE_REF, "opening_contrast": OPENING_CONTRAST,
     "approval_open": APPROVAL_OPEN, "disapproval_open": DISAPPROVAL_OPEN,
     "concession_open": CONCESSION_OPEN, "concession_turn": CONCESSION_TURN, "corrective": CORRECTIVE,
-    "harm": HARM, "benefit": BENEFIT,
+    "harm": HARM, "benefit": BENEFIT, "endorse": ENDORSE, "oppose": OPPOSE,
 }
 
 

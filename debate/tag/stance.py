@@ -193,7 +193,10 @@ def _distribution(side: float, none_logit: float) -> tuple[float, float, float]:
 
 
 #: Cue families that can speak in a sentence naming nothing of the thesis.
-_SENTENCE_CUES = frozenset({"dismissal", "sympathy"})
+_SENTENCE_CUES = frozenset({"dismissal", "sympathy", "endorse", "oppose"})
+#: Weight of first-person support or opposition of the proposal ("I'd back it", "count me out"): as an
+#: imperative restating the thesis (topic_cues.W_IMPERATIVE).
+W_ENDORSE = 1.2
 #: "none" logit for a text that argues (evaluates, contests, agrees, cites): one weak cue, or the thread,
 #: can then give it a side; a text that only asks, announces or chats keeps NONE_LOGIT.
 NONE_LOGIT_ARGUES = 0.35
@@ -414,8 +417,13 @@ def _cue_only(doc: Doc, i: int, p: ThesisProfile, ev: list[Evidence]) -> tuple[f
     if dis:
         margin -= W_DISMISSAL
         ev.append(Evidence("dismissal", ", ".join(dis) + " (aimed at the thesis side)", -W_DISMISSAL))
+    said = [(fam, t) for fam in ("endorse", "oppose") for t in doc.texts(fam, i)]
+    for fam, t in said[:1]:
+        c = W_ENDORSE if fam == "endorse" else -W_ENDORSE
+        margin += c
+        ev.append(Evidence(fam, t, c))
     # (a sentence repeating the thesis's words has topic anchors and is judged by `topic_sentence`)
-    return margin, ev, bool(dis) or bool(sym and p.practice_direction), None
+    return margin, ev, bool(dis) or bool(sym and p.practice_direction) or bool(said), None
 
 
 _SHOULD = re.compile(r"\b(?:should|ought to)\b(?!\s+(?:not|never|stop)\b)", re.IGNORECASE)
