@@ -41,7 +41,10 @@ W_CONCESSION = 1.0
 W_OPENING_CONTRAST = 1.0
 W_CHALLENGE = 0.6
 W_ATTACK = 1.0
-W_THANKS = 0.5
+#: Thanks alone say nothing of agreement: on the tuning sets (280 comments) the replies and comments
+#: carrying one disagreed 7 times in 9 ("Thanks, council." in irony, "No thanks.", "Good catch, thank
+#: you" before a correction); weighted 0.5 they were right 3 times in 9.
+W_THANKS = 0.0
 W_ARTICLE_PRAISE = 1.5
 W_CORRECTIVE = 0.7
 #: "Good." / "Bad idea." opening a top-level comment: a verdict on the article's proposal or news.
@@ -165,8 +168,9 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
             w = W_ARTICLE_PRAISE if top_level and doc.in_sentence("article_ref", i) else W_THANKS
             if top_level and " ".join(toks[a:b]).endswith(("article", "piece", "post", "essay")):
                 w = W_ARTICLE_PRAISE
-            margin += w
-            ev.append(Evidence("appreciation", doc.span_text(a, b), w))
+            if w:
+                margin += w
+                ev.append(Evidence("appreciation", doc.span_text(a, b), w))
     body = _skip_address(doc.text)
     if not top_level:
         m = _CORRECTIVE_OPEN.match(body)
