@@ -19,6 +19,8 @@ from debate.tag.thesis_forms import canonical_form
     ("Supermarkets should get rid of self-checkout machines", "Supermarkets should ban self-checkout machines"),
     ("Cities should ban cars downtown", "Cities should ban cars downtown"),  # already plain
     ("The ban should be lifted", "The ban should be lifted"),  # not a stopping verb
+    ("Riverton should switch off its streetlights at night", "Riverton should ban its streetlights at night"),
+    ("Platforms should be required to verify their users' ages", "Platforms should verify their users' ages"),
 ])
 def test_canonical_forms(thesis, form):
     assert canonical_form(thesis) == form

@@ -23,6 +23,13 @@ _PASSIVE_STOP = re.compile(
 #: Idioms for stopping something, as one verb.
 _STOP_IDIOMS = re.compile(r"\b(?:get(?:ting)? rid of|do(?:ing)? away with|put(?:ting)? an end to|"
                           r"phas(?:e|ing) out)\b", re.IGNORECASE)
+#: Phrasal verbs that stop something running ("switch off the streetlights"): as "ban".
+_STOP_PHRASAL = re.compile(r"\b(?:switch(?:ing)?|turn(?:ing)?|shut(?:ting)?) off\b|\bshut(?:ting)? down\b",
+                           re.IGNORECASE)
+#: "<X> should be required to <verb> ...": an obligation put on X; the act wanted is the verb.
+_OBLIGED = re.compile(r"^(?P<x>.+?)\s+(?P<modal>should|must|ought to|needs? to|has to|have to)\s+be\s+"
+                      r"(?:required|forced|made|obliged|obligated|compelled|mandated)\s+to\s+(?P<rest>\w.*)$",
+                      re.IGNORECASE)
 
 
 def canonical_form(text: str) -> str:
@@ -31,9 +38,16 @@ def canonical_form(text: str) -> str:
     "Leaf blowers should be banned" -> "We should ban Leaf blowers"; "Supermarkets should get rid of
     self-checkout" -> "Supermarkets should ban self-checkout" (the supermarkets act; what ends is the
     machines). A negated passive ("Tipping should not
-    be abolished") keeps the thing: "We should not abolish Tipping".
+    be abolished") keeps the thing: "We should not abolish Tipping". "Riverton should switch off its
+    streetlights" -> "Riverton should ban its streetlights" (the town is not criticised, as an actor told
+    to stop what it does would be); "Platforms should be required to verify
+    ages" -> "Platforms should verify ages" (the obligation is the proposal).
     """
     text = _STOP_IDIOMS.sub("ban", text)
+    text = _STOP_PHRASAL.sub("ban", text)
+    m = _OBLIGED.match(text)
+    if m:  # "Platforms should be required to verify ages" -> "Platforms should verify ages"
+        text = f"{m.group('x').strip()} {m.group('modal').lower()} {m.group('rest')}"
     m = _PASSIVE_STOP.match(text)
     if m:
         verb = _STOPPED[m.group("v").lower()]
