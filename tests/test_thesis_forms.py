@@ -141,3 +141,21 @@ def test_a_penalty_thesis_reads_the_wrongdoing():
 def test_first_person_support_or_opposition(text, expected):
     th = extract_thesis(Article(), "The province should pass a right-to-disconnect law")
     assert stance_toward(text, th, calibrated=True).value == expected
+
+
+@pytest.mark.parametrize("thesis, text, expected", [
+    # a demand that someone else pays is no cost borne
+    ("GP surgeries should charge patients who miss appointments without cancelling",
+     "If they can't be bothered to turn up, they can pay.", "none"),
+    # the cost of NOT doing the proposal speaks for it
+    ("Calder should put public money into the new stadium",
+     "If we don't chip in and the club leaves, this town loses its heart.", "favor"),
+    # a negated comparison turns
+    ("The province should pass a right-to-disconnect law",
+     "I'm not convinced a law is the fix rather than a workplace policy.", "against"),
+    ("The province should pass a right-to-disconnect law",
+     "A law is the fix rather than a workplace policy.", "favor"),
+])
+def test_costs_demands_and_comparisons(thesis, text, expected):
+    th = extract_thesis(Article(), thesis)
+    assert stance_toward(text, th, calibrated=True).value == expected

@@ -111,6 +111,8 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
         after_v = sum(topic.get(toks[j], 0.0) for j in range(cmp_at + 1, rng.stop))
         worse = any(toks[j] in ("worse", "less", "fewer") for j in range(rng.start, cmp_at))
         side = (before_v - after_v) * (-1.0 if worse else 1.0)
+        if any(neg[j] for j in range(rng.start, cmp_at) if toks[j] in topic):
+            side = -side  # "I'm not convinced a law is the fix rather than a workplace policy"
         if side:
             c = W_COMPARE * max(-1.0, min(1.0, side))
             ev.append(Evidence("topic_comparison", _clip(sent), round(c, 3)))
@@ -389,6 +391,22 @@ def proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float
     return 0.0, ev
 
 
+#: Paying, and the words before it that make it a demand on someone else ("they can pay").
+_PAYS = frozenset({"pay", "pays"})
+_DEMANDS = frozenset({"can", "should", "must", "them", "they'll", "let"})
+
+
+def _if_not_before(toks: list[str], neg: list[bool], rng: range, j: int) -> bool:
+    """The word at j follows a negated "if" clause ("if we don't build it, ... lose"): it is what
+    happens without the thing, so its valence speaks for the thing."""
+    at = next((k for k in range(rng.start, j) if toks[k] in ("if", "unless")), None)
+    if at is None or toks[at] == "unless":
+        return False
+    comma = next((k for k in range(at, j) if toks[k] == ","), None)
+    clause = range(at + 1, comma if comma is not None else j)
+    return any(toks[k] in ("not", "never", "no") or toks[k].endswith("n't") for k in clause) and not neg[j]
+
+
 def _cost(doc: Doc, i: int, rng: range, words_here: list[str]) -> tuple[float, list[Evidence]]:
     """Costs and savings in a sentence naming no topic word (see `proposal_cues`)."""
     toks, neg = doc.toks, doc.negated
@@ -402,10 +420,14 @@ def _cost(doc: Doc, i: int, rng: range, words_here: list[str]) -> tuple[float, l
             v = 1.0
         else:
             continue
+        if w in _PAYS and j > rng.start and toks[j - 1] in _DEMANDS:
+            continue  # "they can pay", "let them pay": a demand that someone else pays, not a cost borne
         if neg[j]:
             v = -v
         if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
             v = -v  # "costs nothing"
+        if _if_not_before(toks, neg, rng, j):
+            v = -v  # "if we wouldn't chip in, this town loses its heart": the cost of not doing it
         c += v
         if w in _COST and v < 0:
             plain_cost += v

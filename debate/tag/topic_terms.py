@@ -99,8 +99,7 @@ STOPPED_OBJECT = re.compile(r"\b(?P<verb>" + "|".join(sorted(STOPPING, key=len, 
 #: "replace X with Y", "swap X for Y".
 _REPLACING = frozenset({"replace", "replacing", "swap", "exchange"})
 #: Words for stopping something, as a thesis that asks to stop a practice wants them ("a full ban").
-_STOP_NOUNS = ("ban", "bans", "banning", "stop", "stopping", "end", "ending", "scrapping", "abolition", "abolishing",
-               "prohibition")
+_STOP_NOUNS = ("ban", "bans", "banning", "scrapping", "abolition", "abolishing", "prohibition")
 #: Markers after which a thesis names the alternative it rejects ("A instead of B", "A is better than B").
 _REJECTS = ("instead of", "rather than", "than", "over")
 #: Words that close the phrase a sign applies to (a setting or beneficiary follows, not the policy).
@@ -214,9 +213,21 @@ PROPOSAL_NOUNS = ("idea", "ideas", "plan", "plans", "proposal", "proposals", "sc
 
 
 def verb_forms(verb: str) -> set[str]:
-    """"close" -> close, closes, closing, closed; "build" -> build, builds, building, builded (harmless)."""
+    """"close" -> close, closes, closing, closed; "build" -> build, builds, building, builded (harmless);
+    and the action noun of a regular verb: "fluoridate" -> fluoridation, "verify" -> verification."""
     stem_ = verb[:-1] if verb.endswith("e") else verb
-    return {verb, verb + "s", stem_ + "ing", stem_ + "ed", verb + "d" if verb.endswith("e") else verb + "ed"}
+    out = {verb, verb + "s", stem_ + "ing", stem_ + "ed", verb + "d" if verb.endswith("e") else verb + "ed"}
+    return out | derived_forms(stem_ + "ing") | _action_nouns(verb)
+
+
+def _action_nouns(verb: str) -> set[str]:
+    """"verify" -> verification(s), "legalize" -> legalization(s): the suffixes `derived_forms` does not
+    reach from the gerund."""
+    for end, noun in (("ify", "ification"), ("ize", "ization"), ("ise", "isation")):
+        if verb.endswith(end) and len(verb) > len(end) + 2:
+            base = verb[:-len(end)] + noun
+            return {base, base + "s"}
+    return set()
 
 
 def proposal_of(text: str) -> tuple[bool, str]:
