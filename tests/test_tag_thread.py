@@ -142,7 +142,7 @@ def test_retagging_keeps_a_given_thesis():
 
 def test_undecided_side_is_none_and_says_so():
     # an arguing comment with no side of its own under an article of unknown stance
-    nodes = [Node("a", (0.34, 0.33, 0.33), (0.0, 0.0, 1.0), None, "x", False)]
+    nodes = [Node("a", (0.333, 0.33, 0.337), (0.0, 0.0, 1.0), None, "x", False)]  # favor 1.009x against
     d = infer(nodes, None)["a"]
     assert d.value == "none"
     assert any(e.cue == "undecided_side" for e in d.evidence)

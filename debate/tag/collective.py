@@ -48,8 +48,11 @@ AUTHOR_PRIOR = 0.9
 #: thread has not told us the side, and the comment is "none" (undecided) rather than a coin flip.
 #: Chosen on the dev and "later" gold sets (113 comments, stance macro-F1): 1.3 -> 78.1, 1.1 -> 81.9,
 #: 1.05 -> 82.7, 1.0 -> 83.3; 1.05 keeps near-ties undecided. A higher ratio made "none" far too common
-#: (precision of "none" 52-64%).
-SIDE_RATIO = 1.05
+#: (precision of "none" 52-64%). Session 4, on dev + later + dev3 (280 comments; stance / relation
+#: macro-F1, with NONE_LOGIT_ARGUES 0.2): 1.05 -> 70.4 / 72.7, 1.02 -> 70.6 / 73.4, 1.01 -> 70.9 / 73.4,
+#: 1.0 -> 72.0 / 72.1. Exactly 1.0 decides on asymmetries below 0.1% (1.001 already loses 1.3 points): those
+#: are no evidence, so 1.01 keeps them undecided.
+SIDE_RATIO = 1.01
 
 
 class Node(NamedTuple):
