@@ -281,3 +281,21 @@ def test_an_opening_call_to_stop_names_its_object_as_target(thesis, targets):
 def test_a_relative_clause_stop_on_a_practice(text, expected):
     th = extract_thesis(Article(), "Parks should ban dogs")
     assert stance_toward(text, th, calibrated=True).value == expected
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Hygienist here. Since they stopped I've watched the kids' chairs fill up.", "testimony"),
+    ("I run a nine-person design studio and our clients are in three time zones.", "testimony"),
+    ("As a nurse I see this every week.", "testimony"),
+    ("Our missed appointments dropped by a third after the reminders started.", "figure"),
+    ("About one adult in five gets locked out.", "figure"),
+    ("The patient group voted 9–2 against charging.", "figure"),
+])
+def test_evidence_in_words_and_first_hand(text, cue):
+    acts = {a.value: a for a in acts_of(text, is_reply=True)}
+    assert "evidence" in acts and any(e.cue == cue for e in acts["evidence"].evidence)
+
+
+def test_no_evidence_in_a_plain_opinion():
+    assert "evidence" not in {a.value for a in acts_of("Good. About time the council did something.")}
+    assert "evidence" not in {a.value for a in acts_of("I'm a bit tired of this debate, honestly.")}

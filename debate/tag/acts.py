@@ -119,8 +119,11 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
             add("rebuttal", "disagrees_with_reasons", f"{n_sent} sentences", 0.8)
     for a, b in conceded:
         add("concession", "yes_but", doc.span_text(a, b), 1.0)
-    for fig in _figures(doc)[:4]:
+    for fig in (_figures(doc) + _worded_figures(doc))[:4]:
         add("evidence", "figure", fig, 0.5)
+    testimony = _TESTIMONY.search(doc.text)
+    if testimony:  # "Hygienist here.", "I run a nine-person studio": first-hand experience offered as evidence
+        add("evidence", "testimony", testimony.group(0), 0.6)
     for q in doc.quotes[:MAX_CUES]:
         if len(q.split()) >= QUOTE_MIN_WORDS:
             add("evidence", "quotation", q, 0.6)
@@ -161,6 +164,38 @@ def _figures(doc: Doc) -> list[str]:
         if t.endswith("%") or unit or (digits >= 3 and not year) or "." in t or "," in t:
             out.append(doc.span_text(k, k + 2 if unit else k + 1))
     return out
+
+
+#: Number words that state a quantity, and the fractions said in words ("a third", "one in five").
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                           "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
+                           "dozens", "half", "twice", "third", "quarter", "thirds", "quarters"})
+_WORDED_FIGURE = re.compile(
+    r"\b(?:(?:one|two|three|a) (?:\w+ )?in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)|"
+    r"(?:a|one|two) (?:third|quarter|fifth)s?|half (?:of|their|the|as)|twice as|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|a hundred|hundreds of) "
+    r"(?:years|months|weeks|days|hours|times|people|percent|per cent|children|patients|households|members|"
+    r"responses|hearings|clubs|firms|schools|streets|seasons|games|teams)|"
+    r"\d+\s?[–-]\s?\d+(?= (?:vote|against|in favou?r|majority|decision|win|loss|score))|"
+    r"(?:voted|vote of|by) \d+\s?[–-]\s?\d+)\b", re.IGNORECASE)
+#: First-hand experience put forward: "Hygienist here.", "I'm a receptionist.", "I run a nine-person studio",
+#: "We had exactly this in our old town".
+_TESTIMONY = re.compile(
+    r"^\W*(?:@\S+\s+)?(?:[A-Za-z][\w-]*\s){0,2}here[.,:!]|"
+    r"\b(?:I'm|I am|as) an? (?:(?!bit|lot|little|fan|big|huge)[a-z-]+ ){0,2}"
+    r"(?:nurse|doctor|teacher|ref|referee|coach|dentist|hygienist|receptionist|engineer|developer|paramedic|"
+    r"officer|landlord|tenant|parent|mum|mom|dad|owner|driver|farmer|firefighter|lawyer|scientist|researcher|"
+    r"manager|worker|resident|student|pharmacist|gp|vet|librarian|journalist|councillor|economist)\b|"
+    r"\bI (?:worked|work) (?:on|in|at|as|for)\b|\bI (?:run|coach|teach|manage|own) (?:a|an|the|under|our)\b|"
+    r"\bwe had (?:exactly |just )?this (?:in|at)\b|\bin my (?:experience|job|practice|clinic|school|work)\b",
+    re.IGNORECASE)
+
+
+def _worded_figures(doc: Doc) -> list[str]:
+    """Figures said in words ("a third", "one in five", "eight months", "voted 9-2")."""
+    if _NUMBER_WORDS.isdisjoint(doc.toks) and "–" not in doc.text and "-" not in doc.text:
+        return []
+    return [m.group(0) for m in _WORDED_FIGURE.finditer(doc.text)]
 
 
 def _score(weight: float) -> float:
