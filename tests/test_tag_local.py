@@ -299,3 +299,14 @@ def test_evidence_in_words_and_first_hand(text, cue):
 def test_no_evidence_in_a_plain_opinion():
     assert "evidence" not in {a.value for a in acts_of("Good. About time the council did something.")}
     assert "evidence" not in {a.value for a in acts_of("I'm a bit tired of this debate, honestly.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Agreed that the implementation is the hard part. I still think the goal is right.",
+    "True, the abuse hasn't gone away. Doesn't change that the decisions are more often right.",
+    "Fair, that's a bad manager. I'm still not convinced a law is the fix.",
+    "I'm not saying the club doesn't matter, just that it isn't an economic case.",
+])
+def test_more_concession_shapes(text):
+    assert "concession" in {a.value for a in acts_of(text, is_reply=True)}
+    assert relation_of(text).value == "disagree"

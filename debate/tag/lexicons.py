@@ -80,10 +80,13 @@ OPENING_CONTRAST = ("but", "no", "however", "actually", "well, actually", "not r
 CONCESSION_OPEN = (
     "yes", "yeah", "true", "sure", "granted", "admittedly", "of course", "fair enough", "i agree",
     "i understand", "it is true", "it's true", "i accept", "i admit", "no doubt", "certainly", "obviously",
+    "agreed", "fair", "point taken", "i'm not saying", "i am not saying", "i don't know if", "i do not know if",
 )
 CONCESSION_TURN = ("but", "however", "yet", "still", "though", "that said", "nevertheless", "nonetheless",
                    # "I agree that habits matter, and I do not think a worksheet builds them"
-                   "i do not think", "i don't think", "i do not believe", "i don't believe", "i doubt")
+                   "i do not think", "i don't think", "i do not believe", "i don't believe", "i doubt",
+                   # "True, the abuse hasn't gone away. Doesn't change that ..."; "I'm not saying X, just that Y"
+                   "doesn't change", "does not change", "just that")
 #: Tokens between a concession's opener and its turn (about one long sentence).
 CONCESSION_SPAN = 45
 CONCESSION_SOLO = (
