@@ -644,7 +644,8 @@ class TfIdf:
     """Tf-idf vectors over one thread's texts (article + comments), for cosine overlap."""
 
     def __init__(self, texts: Sequence[str]):
-        docs = [Counter(content_terms(t)) for t in texts]
+        # The words of a text are those `quote_coverage` reads (cached per text): split once per text.
+        docs = [Counter(filter(None, map(_content_term, _tokens(t)[0]))) for t in texts]
         df: Counter[str] = Counter()
         for d in docs:
             df.update(d.keys())
@@ -654,9 +655,9 @@ class TfIdf:
         tf = {c: 1 + math.log(c) for c in {c for d in docs for c in d.values()}}
         self.vectors: list[dict[str, float]] = []
         for d in docs:
-            vec = {w: tf[c] * idf[w] for w, c in d.items()}
-            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-            self.vectors.append({w: v / norm for w, v in vec.items()})
+            vals = [tf[c] * idf[w] for w, c in d.items()]
+            norm = math.sqrt(sum([v * v for v in vals])) or 1.0
+            self.vectors.append(dict(zip(d, [v / norm for v in vals])))
 
     def cosine(self, a: int, b: int) -> float:
         va, vb = self.vectors[a], self.vectors[b]
