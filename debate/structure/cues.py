@@ -241,12 +241,33 @@ _AUTHOR_SELF_NEEDS = (
 )
 
 
+#: Where each _AUTHOR_SELF match can start, for `scan`: None (anchored at the start: a plain search
+#: gives up at once), (keys, prefix) for `scan.search`, or a finder pattern for `scan.search_from`
+#: (the fourth opens with "I", then "'m" or whitespace: every such "i" in the folded text).
+_AUTHOR_SELF_STARTS: tuple = (
+    None,
+    (("author here", "writer here", "op here", "i am ", "i'm "), None),
+    (("wrote", "write", "published", "authored"), "i"),
+    (("my",), None),
+    re.compile(r"i(?='|\s)"),
+    (("in the ", "from the "), None),
+)
+
+
 def author_self_reference(text: str) -> str | None:
     """The span where the writer says they wrote the article, or None."""
-    for pattern, needs in zip(_AUTHOR_SELF, _AUTHOR_SELF_NEEDS):
-        if not scan.has_any(text, needs):
+    present: dict[tuple[str, ...], bool] = {}  # four patterns share one word list: look once
+    for pattern, needs, starts in zip(_AUTHOR_SELF, _AUTHOR_SELF_NEEDS, _AUTHOR_SELF_STARTS):
+        if needs not in present:
+            present[needs] = scan.has_any(text, needs)
+        if not present[needs]:
             continue
-        m = pattern.search(text)
+        if starts is None:
+            m = pattern.search(text)
+        elif isinstance(starts, re.Pattern):
+            m = scan.search_from(pattern, text, starts)
+        else:
+            m = scan.search(pattern, text, starts[0], prefix=starts[1])
         if m:
             return m.group(0).strip()
     return None
@@ -265,10 +286,15 @@ _ARTICLE_MENTION_NEEDS = ("article", "piece", "post", "essay", "column", "op-ed"
                           "author", "writer", "great read", "good read", "well written", "well said")
 
 
+#: Where an _ARTICLE_MENTION match starts, for `scan.search_from` ("the author's" opens with "the ";
+#: no finder match holds the start of another).
+_ARTICLE_MENTION_STARTS = re.compile(r"th(?:is|e)\s|your\s|great read|good read|nice piece|well written|well said")
+
+
 def mentions_article(text: str) -> str | None:
     if not scan.has_any(text, _ARTICLE_MENTION_NEEDS):
         return None
-    m = _ARTICLE_MENTION.search(text)
+    m = scan.search_from(_ARTICLE_MENTION, text, _ARTICLE_MENTION_STARTS)
     return m.group(0) if m else None
 
 
