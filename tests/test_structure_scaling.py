@@ -107,7 +107,8 @@ def test_three_megabyte_comment_is_scanned_once(tmp_path, monkeypatch):
     assert scans[0] <= len(out.comments)
 
 
-@pytest.mark.parametrize("text", ["Ann, you are wrong", "ann_b. said", "Mr-Smith@home", "  spaced\u00a0out\tword "])
+@pytest.mark.parametrize("text", ["Ann, you are wrong", "ann_b. said", "Mr-Smith@home", "  spaced\u00a0out\tword ",
+                                  "Ann -- you", "--", "...\n@\u2003_", "", "a .b. c", "STRASSE \u00df -"])
 def test_word_keys_agree_with_name_key(text):
     assert cues.word_keys(text) == frozenset(cues.name_key(w) for w in text.split())
 

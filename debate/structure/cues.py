@@ -16,7 +16,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, compress, repeat
+from operator import ge, sub
 from pathlib import Path
 
 from . import scan
@@ -136,10 +137,6 @@ def name_key(name: str) -> str:
     return _NAME_KEY_DROP.sub("", name).casefold()
 
 
-#: A whitespace-separated word made only of the characters `word_keys` drops.
-_DROPPED_WORD = re.compile(r"(?:^|\s)[_\-.@]+(?=\s|$)")
-
-
 def word_keys(text: str) -> frozenset[str]:
     """`name_key` of every whitespace-separated word of a text, computed once per distinct word.
 
@@ -148,8 +145,8 @@ def word_keys(text: str) -> frozenset[str]:
     """
     dropped = text.replace("_", "").replace("-", "").replace(".", "").replace("@", "")
     keys = dropped.casefold().split()  # casefold never makes or removes whitespace
-    if _DROPPED_WORD.search(text):
-        keys.append("")  # a word made only of dropped characters ("--") keys to ""
+    if len(keys) != len(text.split()):
+        keys.append("")  # a word made only of dropped characters ("--") keys to "" and vanished
     return frozenset(keys)
 
 
@@ -592,17 +589,23 @@ def quote_coverage(quote: str, text: str, at_least: float = 0.0) -> float:
     if sum(1 for w in q if w in tset) / n < 0.5:
         return 0.0
     # Upper bound of a window's matched words: the window words found in the quote (and at most n),
-    # since difflib pairs equal words one to one. Prefix sums give it per window in O(1).
-    hits = [0]
-    for w in t:
-        hits.append(hits[-1] + (w in qset))
+    # since difflib pairs equal words one to one. Prefix sums give it per window in O(1); the windows
+    # whose bound reaches the floor (and 1: a window matching nothing cannot raise the best) are
+    # picked out in one pass, and of those only the ones that could still beat the best are aligned.
+    hits = list(accumulate(map(qset.__contains__, t), initial=0))
     floor = at_least * n
     step = max(1, n // 4)
     span = n + n // 3
-    for start in range(0, max(1, len(t) - n // 2), step):
-        bound = min(n, hits[min(start + span, len(t))] - hits[start])
+    size = len(t)
+    starts = range(0, max(1, size - n // 2), step)
+    ends = hits[span::step][: len(starts)]  # hits[start + span] while that is inside the text
+    ends += [hits[size]] * (len(starts) - len(ends))
+    raw = list(map(sub, ends, hits[0 : len(starts) * step : step]))
+    for k in compress(range(len(starts)), map(ge, raw, repeat(max(floor, 1)))):
+        bound = min(n, raw[k])
         if bound <= best or bound < floor:
             continue  # cannot raise the best above what the full search keeps (see docstring)
+        start = starts[k]
         window = t[start : start + span]
         sm = SequenceMatcher(None, q, window, autojunk=False)
         best = max(best, sum(b.size for b in sm.get_matching_blocks()))
