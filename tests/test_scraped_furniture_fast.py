@@ -25,3 +25,37 @@ def test_disclaimers_are_set_aside(line):
 def test_other_lines_agree_with_the_full_patterns(line):
     full = next((k for k, rx in ANYWHERE.items() if rx.match(line)), None)
     assert line_kind(line, in_article=False) == full
+
+
+def _full_kind(line: str, in_article: bool) -> str | None:
+    s = " ".join(line.split())
+    if not s:
+        return None
+    from debate.ingest.scraped_furniture import ARTICLE_ONLY
+
+    groups = [ANYWHERE, ARTICLE_ONLY] if in_article else [ANYWHERE]
+    return next((k for g in groups for k, rx in g.items() if rx.match(s)), None)
+
+
+_FURNITURE = ["Figure 3: rents by district", "Photo: J. Doe", "A crowd at the hall (Image: city archive)",
+              "map 2 shows the routes", "Table 1 \u2014 results", "Posted in Housing, City Hall", "posted in 2019, the study",
+              "[1] Smith, 2020.", "\u00a9 2024 Acme Media", "Copyright 2023 The Paper", "(c) the authors",
+              "All rights reserved.", "This site uses Akismet to reduce spam. Learn how.", "harbour_view.JPEG",
+              "Tagged with Transit", "Filed under Opinion", "Credit: Reuters", "Source: council minutes",
+              "Chart 4 house prices", "PHOTO CREDIT: ANN LEE", "Image source: archive", "diagram.svg",
+              "Photogr\u0430ph: n/a", "\u212aeep up the good work", "Pi\u0131cture 2"]
+
+
+def test_line_kind_shortcuts_agree_with_the_full_patterns():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "threads"
+    lines = [ln for p in sorted(root.glob("scraped_*")) for ln in p.read_text(encoding="utf-8").splitlines()]
+    lines += _FURNITURE + [x.upper() for x in _FURNITURE] + [f"Some words before {x} and after" for x in _FURNITURE]
+    kinds = set()
+    for line in lines:
+        for in_article in (True, False):
+            got = line_kind(line, in_article=in_article)
+            assert got == _full_kind(line, in_article), line
+            kinds.add(got)
+    assert {"caption", "footnotes", "copyright", "spam_notice", "navigation", None} <= kinds
