@@ -59,3 +59,12 @@ def test_line_kind_shortcuts_agree_with_the_full_patterns():
             assert got == _full_kind(line, in_article), line
             kinds.add(got)
     assert {"caption", "footnotes", "copyright", "spam_notice", "navigation", None} <= kinds
+
+
+def test_squash_is_split_and_join():
+    from debate.ingest.scraped_furniture import squash
+
+    assert all(not c.isprintable() for c in map(chr, range(0x110000)) if c.isspace() and c != " ")
+    for text in ["", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u2003b", "a\nb", "\u3000x", "x\x85y",
+                 "one two three", "tab\t", "\u200bzero width"]:
+        assert squash(text) == " ".join(text.split()), repr(text)

@@ -207,8 +207,9 @@ def parse_article(lines: list[Line], hints: Hints = Hints()) -> tuple[Article, l
 
 def _mark_captions(blocks: list[list[Line]], lines: list[Line], kinds: list[str | None], role: dict[int, str]) -> None:
     """The same text twice in a row (image alt text + caption); a short title right over "Figure 1 ..."."""
+    norm = [normalise(_text(b)) for b in blocks]  # each block normalised once, not once per neighbour
     for i in range(len(blocks) - 1):
-        if normalise(_text(blocks[i])) == normalise(_text(blocks[i + 1])):
+        if norm[i] == norm[i + 1]:
             role[i] = role[i + 1] = "caption"
     caption_lines = {ln.no for k, ln in zip(kinds, lines) if k == "caption"}
     for i, b in enumerate(blocks):
