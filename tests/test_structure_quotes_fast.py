@@ -39,6 +39,8 @@ def test_quote_sources_are_every_earlier_comment_that_can_reach_the_threshold():
         found = links._quote_sources(quote, i, index)
         brute = [j for j in range(i) if cues.quote_coverage(quote, texts[j]) >= links.QUOTE_MIN]
         assert set(brute) <= set(found) and found == sorted(found) and all(j < i for j in found)
+        # The index restricted to the quotations' words gives the same sources.
+        assert links._quote_sources(quote, i, links._word_index(texts, set(cues.quote_tokens(quote)))) == found
 
 
 def test_context_finds_a_quotation_far_back_on_a_long_page():

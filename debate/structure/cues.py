@@ -137,14 +137,18 @@ def name_key(name: str) -> str:
     return _NAME_KEY_DROP.sub("", name).casefold()
 
 
+def key_text(text: str) -> str:
+    """The text with the characters `name_key` drops (but whitespace) removed, case folded."""
+    return text.replace("_", "").replace("-", "").replace(".", "").replace("@", "").casefold()
+
+
 def word_keys(text: str) -> frozenset[str]:
     """`name_key` of every whitespace-separated word of a text, computed once per distinct word.
 
     Words from str.split() hold no whitespace (re's \\s and str.isspace agree), so dropping
     '_', '-', '.', '@' and casefolding gives exactly name_key(word).
     """
-    dropped = text.replace("_", "").replace("-", "").replace(".", "").replace("@", "")
-    keys = dropped.casefold().split()  # casefold never makes or removes whitespace
+    keys = key_text(text).split()  # casefold never makes or removes whitespace
     if len(keys) != len(text.split()):
         keys.append("")  # a word made only of dropped characters ("--") keys to "" and vanished
     return frozenset(keys)
