@@ -184,7 +184,7 @@ def known_name_address(text: str, names: Sequence[str]) -> Address | None:
     for name in sorted(set(names), key=lambda n: (-len(n), n)):
         key = name.casefold().lstrip("@")
         for candidate in (key, key.split()[0] if " " in key else None):
-            if candidate and len(candidate) >= 3 and re.match(
+            if candidate and len(candidate) >= 3 and first.startswith((candidate, "@" + candidate)) and re.match(
                     rf"(?:@)?{re.escape(candidate)}\s*(?:,|:|\s[-\u2013\u2014]\s|$)", first):
                 return Address(name, "vocative", text.lstrip()[: len(candidate) + 1].strip())
     return None
