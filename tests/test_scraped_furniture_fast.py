@@ -68,3 +68,22 @@ def test_squash_is_split_and_join():
     for text in ["", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u2003b", "a\nb", "\u3000x", "x\x85y",
                  "one two three", "tab\t", "\u200bzero width"]:
         assert squash(text) == " ".join(text.split()), repr(text)
+
+
+def test_split_lines_maps_the_same_characters_as_the_character_classes():
+    import re
+
+    from debate.ingest.scraped_lines import split_lines
+
+    spaces = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+    zero = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+    page = "".join(chr(c) for c in range(0x3010) if chr(c) not in "\r\n") + "\r\nx\u200by\u00a0\u00a0z\t\rend"
+    want = spaces.sub(" ", zero.sub("", page.replace("\r\n", "\n").replace("\r", "\n")))
+    from debate.ingest import scraped_lines
+
+    every = [chr(c) for c in range(0x110000)]
+    assert set(scraped_lines._SPACES) == {c for c in every if spaces.match(c)}
+    assert set(scraped_lines._ZERO_WIDTH) == {c for c in every if zero.match(c)}
+    assert [ln.text for ln in split_lines(page)] == [ln.text for ln in split_lines(want)]
+    assert "\n".join(" " * ln.indent + ln.text for ln in split_lines(page)) == \
+        "\n".join(" " * ln.indent + ln.text for ln in split_lines(want))

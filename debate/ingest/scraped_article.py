@@ -225,8 +225,9 @@ def _find_title(blocks: list[list[Line]], role: dict[int, str], hints: Hints,
     """The markup's title, else the first headline-like line (the second, under a short site name)."""
     if hints.title:
         inferred["title"] = Inference(hints.title_cue, CONF_MARKUP_TITLE, hints.title)
+        title_key = normalise(hints.title)
         for i, b in enumerate(blocks):
-            if i not in role and normalise(_text(b)) == normalise(hints.title):
+            if i not in role and normalise(_text(b)) == title_key:
                 role[i] = "title"
                 for j in range(i):  # a site name printed above the post's title
                     if j not in role and _headline_like(blocks[j]):
@@ -270,6 +271,7 @@ def _read_head(blocks: list[list[Line]], role: dict[int, str], title: str | None
     author = date = season = None
     after_title_repeat = False
     seen = 0
+    title_key = normalise(title) if title else None
     for i, b in enumerate(blocks):
         if i in role:
             continue
@@ -277,7 +279,7 @@ def _read_head(blocks: list[list[Line]], role: dict[int, str], title: str | None
         if seen > HEAD_BLOCKS:
             break
         text = _text(b)
-        if title and normalise(text) == normalise(title):
+        if title and normalise(text) == title_key:
             role[i] = "title"
             after_title_repeat = True
             continue

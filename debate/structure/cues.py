@@ -538,14 +538,14 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     for m in (_QUOTED.finditer(text) if any(c in text for c in "\u201c\"\u00ab") else ()):
         q = m.group(1).strip()
-        if len(words(q)) < MIN_QUOTE_WORDS:
+        if len(quote_tokens(q)) < MIN_QUOTE_WORDS:  # the words quote matching reads, split once
             continue
         before = text[max(0, m.start() - 60) : m.start()]
         intro = "self" if _SELF_QUOTE.search(before) else "you" if _YOU_QUOTE.search(before) else ""
         quotes.append(Quote(q, intro))
     for m in (_BLOCK.finditer(text) if ">" in text else ()):
         q = m.group(1).strip()
-        if len(words(q)) >= MIN_QUOTE_WORDS:
+        if len(quote_tokens(q)) >= MIN_QUOTE_WORDS:
             quotes.append(Quote(q, ""))
     return tuple(quotes)
 
