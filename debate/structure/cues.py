@@ -684,7 +684,8 @@ class TfIdf:
             df.update(d.keys())
         n = len(docs)
         # Each term's idf and each count's tf computed once (the same floats as per document).
-        idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+        by_count = {k: math.log((n + 1) / (k + 0.5)) for k in set(df.values())}  # few distinct counts
+        idf = {w: by_count[k] for w, k in df.items()}
         tf = {c: 1 + math.log(c) for c in {c for d in docs for c in d.values()}}
         self.vectors: list[dict[str, float]] = []
         for d in docs:
