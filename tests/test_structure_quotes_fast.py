@@ -50,6 +50,9 @@ def test_context_finds_a_quotation_far_back_on_a_long_page():
     ctx = links.Context(texts, [None] * 300, None, "Parking minimums article text.")
     assert 5 in ctx.quote_hits[290] or 5 in ctx.you_hits[290]
     assert 5 in ctx.candidates(290)  # beyond the window, yet a candidate because it is quoted
+    # The decoder ranks candidates with a stable sort that relies on them coming in ascending order.
+    assert all(ctx.candidates(i) == sorted(set(ctx.candidates(i))) for i in range(300))
+    assert ctx.candidates(290) is ctx.candidates(290)  # one shared list per comment
 
 
 def _window_search(quote: str, text: str) -> float:

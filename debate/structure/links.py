@@ -121,6 +121,8 @@ class Context:
     # Per-comment and per-pair work the decoder would otherwise redo for every beam state and order.
     _word_keys: dict[int, frozenset[str]] = field(init=False, default_factory=dict)
     _folded: dict[int, str] = field(init=False, default_factory=dict)
+    _cands: dict[int, list[int]] = field(init=False, default_factory=dict)
+    _top: dict[int, tuple[list[int], int | None]] = field(init=False, default_factory=dict)
     _author_addr: dict[int, cues.Address | None] = field(init=False, default_factory=dict)
     _static: dict[tuple[int, int], tuple] = field(init=False, default_factory=dict)
     _name_index: dict[str, list[int]] | None = field(init=False, default=None)
@@ -209,10 +211,33 @@ class Context:
         return self.tfidf.shared(i, best)
 
     def candidates(self, i: int) -> list[int]:
-        """The article plus earlier comments in reach (the window, or any a cue points at)."""
-        near = list(range(max(0, i - WINDOW), i))
-        far = self._far_cued(i, i - WINDOW) if i > WINDOW else []
-        return [ARTICLE, *far, *near]
+        """The article plus earlier comments in reach (the window, or any a cue points at), ascending.
+
+        One list per comment, shared by every beam state and decoding: callers must not change it.
+        """
+        hit = self._cands.get(i)
+        if hit is None:
+            near = list(range(max(0, i - WINDOW), i))
+            far = self._far_cued(i, i - WINDOW) if i > WINDOW else []
+            hit = self._cands[i] = [ARTICLE, *far, *near]
+        return hit
+
+    def sim_top(self, i: int, cands: Sequence[int]) -> int | None:
+        """`sim_top(self, i, cands, features)`: it reads only the overlaps, which no state changes, so
+        for the shared candidate list of `candidates(i)` it is worked out once."""
+        hit = self._top.get(i)
+        if hit is not None and hit[0] is cands:
+            return hit[1]
+        sim = self.sim
+        best, best_j = 0.0, None
+        for j in cands:
+            s = sim(i, j) or 0.0
+            if s > best:
+                best, best_j = s, j
+        top = best_j if best_j is not None and best >= SIM_TOP_MIN else None
+        if cands is self._cands.get(i):
+            self._top[i] = (cands, top)
+        return top
 
     def _far_cued(self, i: int, stop: int) -> list[int]:
         """The comments before `stop` that a cue of comment i points at (a quotation, "comment 3", or an
