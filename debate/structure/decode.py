@@ -139,9 +139,9 @@ def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: M
            memo: dict | None) -> tuple[dict[int, dict[str, float]], dict[int, float]]:
     """Features and scores of every candidate parent of comment i under this hypothesis.
 
-    A link's features read only a few facts of the state (the names, authorship, parent and reply
-    count of i, j and j's parent), so hypotheses that agree on those share the work (`memo`).
-    The "sim_top" mark depends on the whole candidate set and is added afterwards, as before.
+    A link's features read only a few facts of the state (the names and authorship of i and j,
+    whether j answers a comment and that comment's writer, j's reply count), so hypotheses that
+    agree on those share the work (`memo`). The "sim_top" mark depends on the whole candidate set.
     """
     names, parents, authored, replies = state.names, state.parents, state.authored, state.replies
     wget = weights.get
@@ -159,12 +159,18 @@ def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: M
         top = ctx.sim_top(i, cands)
         view = None
         name_of, parent_of, replies_of, memo_get = names.get, parents.get, replies.get, memo.get
+        # A link's features read j's parent only as "is it a comment" and by its writer's name, so
+        # the key holds just that (more hypotheses share an entry); with no names or authors known
+        # yet (names hidden), the lookups that could only give None or False are skipped.
+        plain = not names and not authored
         for j in cands:
             if j == ARTICLE:
                 key = (i, j, i_sig)
+            elif plain:
+                key = (i, j, i_sig, None, False, parent_of(j, ARTICLE) != ARTICLE, None, replies_of(j))
             else:
                 grand = parent_of(j, ARTICLE)
-                key = (i, j, i_sig, name_of(j), j in authored, grand, name_of(grand), replies_of(j))
+                key = (i, j, i_sig, name_of(j), j in authored, grand != ARTICLE, name_of(grand), replies_of(j))
             if j == top:
                 hit = memo_get(("top", key))
                 if hit is None:
