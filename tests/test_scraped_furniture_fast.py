@@ -87,3 +87,18 @@ def test_split_lines_maps_the_same_characters_as_the_character_classes():
     assert [ln.text for ln in split_lines(page)] == [ln.text for ln in split_lines(want)]
     assert "\n".join(" " * ln.indent + ln.text for ln in split_lines(page)) == \
         "\n".join(" " * ln.indent + ln.text for ln in split_lines(want))
+
+
+def test_marker_shortcut_agrees_with_the_patterns():
+    from debate.ingest.scraped_lines import Line
+    from debate.ingest.scraped_numbering import _DOTTED, _SINGLE, marker_of
+
+    assert all(c.isdecimal() == bool(_SINGLE.pattern and __import__("re").match(r"\d", c))
+               for c in map(chr, range(0x110000)))
+    for text in ["1. Alice", "#3) text", "2.1 reply", "\u0663. Arabic-Indic three", "\uff11. fullwidth", "", "a1.",
+                 "# 4. heading", "12", "1.", "1.2.3. deep", " 1. spaced", "#", "x"]:
+        m = _DOTTED.match(text) or _SINGLE.match(text)
+        got = marker_of(Line(1, 0, text))
+        assert (got is None) == (m is None), text
+        if got is not None:
+            assert got.number == tuple(int(x) for x in m["num"].split("."))
