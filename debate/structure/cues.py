@@ -650,9 +650,17 @@ def _stop_words() -> frozenset[str]:
                                              "going", "make", "way", "want", "know", "say", "said"}
 
 
+#: Suffixes `_stem` strips, the first that fits winning.
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s")
+#: The same, grouped by their last letter (order kept): a word is tried only against the suffixes it
+#: could end with, and most words end with none of "s", "n", "g", "d".
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(s for s in _SUFFIXES if s[-1] == last) for last in {s[-1] for s in _SUFFIXES}}
+
+
 @lru_cache(maxsize=65536)
 def _stem(w: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s"):
+    for suffix in _SUFFIXES_BY_LAST.get(w[-1:], ()):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
             return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return w
@@ -668,9 +676,9 @@ def _content_term(w: str) -> str:
 
     Cached per word (bounded): a thread repeats most of its words, and so does a stream of threads.
     """
-    if w in _stop_words() or len(w) <= 2 or w.isdigit():
+    if len(w) <= 2 or w in _stop_words() or w.isdigit():
         return ""
-    return _stem(w.split("'")[0])
+    return _stem(w.partition("'")[0])
 
 
 class TfIdf:
