@@ -343,3 +343,27 @@ def test_source_parents_listed_after_their_replies_are_kept():
     comments[0] = replace(comments[0], parent="c2")
     t = infer_structure(replace(base, comments=tuple(comments)))
     assert parents(t) == {"1": "2", "2": None, "3": None}
+
+
+def test_detection_without_the_threaded_decoding_gives_what_both_decodings_give(bench, monkeypatch):
+    """`_detect` skips the threaded decoding when the off-path share alone calls the page
+    chronological; the order, its explanation and every parent stay what they were with both."""
+    import debate.structure as structure
+    from debate.structure.decode import decode
+
+    def both(thread, ctx, w, given, authored_given, fixed):
+        chrono = decode(ctx, "chronological", w, given, authored_given, fixed)
+        threaded = decode(ctx, "threaded", w, given, authored_given, fixed)
+        order, inf = structure.from_cues(structure._crossing(chrono.decisions),
+                                         structure._off_path_mass(chrono.decisions), len(thread.comments),
+                                         chrono.score - threaded.score)
+        return order, inf, (chrono if order == "chronological" else threaded)
+
+    flatten, cases = bench
+    threads = [flatten.flatten(case, order, names, via_reader=False).thread
+               for case in cases for order in ("chronological", "threaded") for names in (True, False)]
+    fast = [canonical.dumps(infer_structure(t)) for t in threads]
+    skipped = sum(a.order_inference.cue == "links_off_path" for a in map(structure.analyse_thread, threads))
+    monkeypatch.setattr(structure, "_detect", both)
+    assert [canonical.dumps(infer_structure(t)) for t in threads] == fast
+    assert skipped >= 3  # the shortcut was taken on some pages

@@ -195,3 +195,21 @@ def test_your_and_my_point_at_each_other():
     assert "son" in cues.your_things("I'm sorry about your son, genuinely.") & cues.my_things(
         "My son was one of the two kids hit last year.")
     assert cues.your_things("Thank you for your time.") == frozenset({"time"})
+
+
+def test_stem_tries_suffixes_in_order():
+    """`_stem` looks only at the suffixes a word can end with; the result is the first fitting suffix's."""
+    from itertools import product
+
+    def plain(w: str) -> str:
+        for suffix in cues._SUFFIXES:
+            if len(w) > len(suffix) + 3 and w.endswith(suffix):
+                return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+        return w
+
+    stems = ["", "a", "go", "cat", "stat", "nation", "relation", "bus"]
+    endings = ["", "s", "es", "ies", "ed", "ing", "ings", "ation", "ations", "n", "g", "d", "ss", "'s"]
+    words = [a + b for a, b in product(stems, endings)] + cues.words(
+        "Stations, relations and buses: the cities argued, ruling nothing; running dogs bled.")
+    for w in words:
+        assert cues._stem.__wrapped__(w) == plain(w), w

@@ -107,7 +107,8 @@ def test_three_megabyte_comment_is_scanned_once(tmp_path, monkeypatch):
     assert scans[0] <= len(out.comments)
 
 
-@pytest.mark.parametrize("text", ["Ann, you are wrong", "ann_b. said", "Mr-Smith@home", "  spaced\u00a0out\tword "])
+@pytest.mark.parametrize("text", ["Ann, you are wrong", "ann_b. said", "Mr-Smith@home", "  spaced\u00a0out\tword ",
+                                  "Ann -- you", "--", "...\n@\u2003_", "", "a .b. c", "STRASSE \u00df -"])
 def test_word_keys_agree_with_name_key(text):
     assert cues.word_keys(text) == frozenset(cues.name_key(w) for w in text.split())
 
@@ -118,3 +119,21 @@ def test_stop_words_are_scikit_learns_list():
 
     assert cues._english_stop_words() == frozenset(ENGLISH_STOP_WORDS)
     assert ENGLISH_STOP_WORDS <= cues._stop_words()
+
+
+def test_names_in_agrees_with_keying_every_word():
+    """The substring shortcut of Context.names_in never changes whether a writer is named."""
+    from debate.structure.links import Context, _named_in
+
+    texts = ["Ann, you are wrong", "thanks ann_b. for that", "Mr-Smith@home said so", "STRASSE is long",
+             "Stra\u00dfe and \u212aim", "-- -- .", "", "annabel was here", "Jo-Ann. O'Neil; j.r.r. tolkien"]
+    names = ["Ann", "ann_b", "Smith", "Mr Smith", "Strasse", "stra\u00dfe", "Kim", "Jo", "Jo-Ann", "JoAnn",
+             "O'Neil", "JRR Tolkien", "Annabel Lee", "--", "Al", "a.n.n"]
+    ctx = Context(texts, [None] * len(texts), None, "")
+    checked = named = 0
+    for i, text in enumerate(texts):
+        for name in names:
+            assert ctx.names_in(i, name) == _named_in(name, text), (name, text)
+            checked += 1
+            named += _named_in(name, text)
+    assert checked == len(texts) * len(names) and named >= 8

@@ -118,3 +118,29 @@ def test_cue_prefilters_never_skip_a_match(patterns, needs):
                 matched += 1
                 assert scan.has_any(text, words), text
     assert matched > 20
+
+
+def _plain_author_self_reference(text: str) -> str | None:
+    for pattern in cues._AUTHOR_SELF:
+        m = pattern.search(text)
+        if m:
+            return m.group(0).strip()
+    return None
+
+
+def _plain_mentions_article(text: str) -> str | None:
+    m = cues._ARTICLE_MENTION.search(text)
+    return m.group(0) if m else None
+
+
+def test_author_and_article_cues_agree_with_plain_searches():
+    """The start keys and finder of _AUTHOR_SELF and _ARTICLE_MENTION miss no match a full search finds."""
+    extra = ["I'm the author", "I  wrote\tthis article", "i'VE mentioned in this post", "I\u00a0said in the essay",
+             "from the piece I noted", "my op-ed", "Author's reply:", "\u0130 wrote the column", "I \u017fAID in my post"]
+    found = 0
+    for text in _cue_texts(19, 1500) + [" ".join(extra[k:k + 3]) for k in range(len(extra))]:
+        for t in (text, text.replace("I ", "I'm ").replace(" the", " this")):
+            assert cues.author_self_reference(t) == _plain_author_self_reference(t), t
+            assert cues.mentions_article(t) == _plain_mentions_article(t), t
+            found += cues.author_self_reference(t) is not None
+    assert found > 50

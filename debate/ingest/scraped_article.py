@@ -207,8 +207,9 @@ def parse_article(lines: list[Line], hints: Hints = Hints()) -> tuple[Article, l
 
 def _mark_captions(blocks: list[list[Line]], lines: list[Line], kinds: list[str | None], role: dict[int, str]) -> None:
     """The same text twice in a row (image alt text + caption); a short title right over "Figure 1 ..."."""
+    norm = [normalise(_text(b)) for b in blocks]  # each block normalised once, not once per neighbour
     for i in range(len(blocks) - 1):
-        if normalise(_text(blocks[i])) == normalise(_text(blocks[i + 1])):
+        if norm[i] == norm[i + 1]:
             role[i] = role[i + 1] = "caption"
     caption_lines = {ln.no for k, ln in zip(kinds, lines) if k == "caption"}
     for i, b in enumerate(blocks):
@@ -224,8 +225,9 @@ def _find_title(blocks: list[list[Line]], role: dict[int, str], hints: Hints,
     """The markup's title, else the first headline-like line (the second, under a short site name)."""
     if hints.title:
         inferred["title"] = Inference(hints.title_cue, CONF_MARKUP_TITLE, hints.title)
+        title_key = normalise(hints.title)
         for i, b in enumerate(blocks):
-            if i not in role and normalise(_text(b)) == normalise(hints.title):
+            if i not in role and normalise(_text(b)) == title_key:
                 role[i] = "title"
                 for j in range(i):  # a site name printed above the post's title
                     if j not in role and _headline_like(blocks[j]):
@@ -269,6 +271,7 @@ def _read_head(blocks: list[list[Line]], role: dict[int, str], title: str | None
     author = date = season = None
     after_title_repeat = False
     seen = 0
+    title_key = normalise(title) if title else None
     for i, b in enumerate(blocks):
         if i in role:
             continue
@@ -276,7 +279,7 @@ def _read_head(blocks: list[list[Line]], role: dict[int, str], title: str | None
         if seen > HEAD_BLOCKS:
             break
         text = _text(b)
-        if title and normalise(text) == normalise(title):
+        if title and normalise(text) == title_key:
             role[i] = "title"
             after_title_repeat = True
             continue

@@ -97,9 +97,20 @@ PLAIN_HEADER = re.compile(r"^(?:(?:reader|readers'?|user|visitor)\s+)?(?:comment
 TITLED_HEADER = re.compile(rf"^{_NOUN}\s+(?:on|to)\s+[“\"'‘].{{1,300}}$", _I)
 
 
+def squash(text: str) -> str:
+    """`" ".join(text.split())`, without the copy when the text is already so (most lines are).
+
+    Every whitespace character but the space is unprintable (checked over all of Unicode in the
+    tests), so a printable text without double, leading or trailing spaces has nothing to squash.
+    """
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text
+    return " ".join(text.split())
+
+
 def header_kind(text: str) -> str | None:
     """"count", "form" or "plain" when `text` is a comment-section header line."""
-    s = " ".join(text.split())
+    s = squash(text)
     if COUNT_HEADER.match(s) or TITLED_HEADER.match(s):
         return "count"
     if FORM_HEADER.match(s):
@@ -120,7 +131,7 @@ _UNFOLDED = "\u0130\u0131\u017f\u212a"
 
 def line_kind(text: str, *, in_article: bool) -> str | None:
     """The furniture kind of one line, or None when it is content."""
-    s = " ".join(text.split())
+    s = squash(text)
     if not s:
         return None
     low = s.lower() if s.isascii() or not any(c in s for c in _UNFOLDED) else None

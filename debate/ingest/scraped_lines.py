@@ -9,8 +9,8 @@ from ..model import SetAside
 from .scraped_dates import FoundDate, find_date, is_date_line, is_relative_time
 
 #: Characters pages use as spaces; all become plain spaces before parsing.
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = "\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\t"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,15 @@ _RUNS_OF_SPACES = re.compile(r" {2,}")
 
 def split_lines(page: str) -> list[Line]:
     # Both substitutions replace single characters that are never newlines, so applying them to the
-    # whole page once is the same as line by line.
-    page = _SPACES.sub(" ", _ZERO_WIDTH.sub("", page.replace("\r\n", "\n").replace("\r", "\n")))
+    # whole page once is the same as line by line; a character the page lacks costs one fast look
+    # (a regex class scan cost ~70 us per 20 KB page, each, even when nothing matched).
+    page = page.replace("\r\n", "\n").replace("\r", "\n")
+    for c in _ZERO_WIDTH:
+        if c in page:
+            page = page.replace(c, "")
+    for c in _SPACES:
+        if c in page:
+            page = page.replace(c, " ")
     out = []
     for i, raw in enumerate(page.split("\n"), start=1):
         s = raw.rstrip()

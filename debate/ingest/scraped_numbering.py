@@ -19,6 +19,9 @@ class Marker:
 
 
 def marker_of(ln: Line) -> Marker | None:
+    first = ln.text[:1]
+    if not (first == "#" or first.isdecimal()):  # both patterns open with "#?\d" (re's \d is isdecimal)
+        return None
     m = _DOTTED.match(ln.text) or _SINGLE.match(ln.text)
     if not m:
         return None

@@ -17,6 +17,7 @@ from . import cues
 from .decode import Decision, Result, decode
 from .explain import describe_decision
 from .links import ARTICLE, Context
+from . import order as order_rules
 from .order import from_cues, from_timestamps
 from .speakers import replace_comment, resolve
 from .weights import load_weights
@@ -110,9 +111,15 @@ def _detect(thread: Thread, ctx: Context, w, given, authored_given, fixed):
         order, inf = by_time
         return order, inf, decode(ctx, order, w, given, authored_given, fixed)
     chrono = decode(ctx, "chronological", w, given, authored_given, fixed)
+    crossing, off_path, n = _crossing(chrono.decisions), _off_path_mass(chrono.decisions), len(thread.comments)
+    if not (crossing and crossing[0][2] >= order_rules.CROSSING_EVIDENCE):
+        # Without a strong crossing link the cost of the threaded constraint is never read: a page
+        # the off-path share calls chronological needs no threaded decoding at all.
+        order, inf = from_cues(crossing, off_path, n)
+        if order == "chronological":
+            return order, inf, chrono
     threaded = decode(ctx, "threaded", w, given, authored_given, fixed)
-    order, inf = from_cues(_crossing(chrono.decisions), _off_path_mass(chrono.decisions), len(thread.comments),
-                           chrono.score - threaded.score)
+    order, inf = from_cues(crossing, off_path, n, chrono.score - threaded.score)
     return order, inf, (chrono if order == "chronological" else threaded)
 
 

@@ -16,7 +16,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, compress, repeat
+from operator import ge, sub
 from pathlib import Path
 
 from . import scan
@@ -136,8 +137,9 @@ def name_key(name: str) -> str:
     return _NAME_KEY_DROP.sub("", name).casefold()
 
 
-#: A whitespace-separated word made only of the characters `word_keys` drops.
-_DROPPED_WORD = re.compile(r"(?:^|\s)[_\-.@]+(?=\s|$)")
+def key_text(text: str) -> str:
+    """The text with the characters `name_key` drops (but whitespace) removed, case folded."""
+    return text.replace("_", "").replace("-", "").replace(".", "").replace("@", "").casefold()
 
 
 def word_keys(text: str) -> frozenset[str]:
@@ -146,10 +148,9 @@ def word_keys(text: str) -> frozenset[str]:
     Words from str.split() hold no whitespace (re's \\s and str.isspace agree), so dropping
     '_', '-', '.', '@' and casefolding gives exactly name_key(word).
     """
-    dropped = text.replace("_", "").replace("-", "").replace(".", "").replace("@", "")
-    keys = dropped.casefold().split()  # casefold never makes or removes whitespace
-    if _DROPPED_WORD.search(text):
-        keys.append("")  # a word made only of dropped characters ("--") keys to ""
+    keys = key_text(text).split()  # casefold never makes or removes whitespace
+    if len(keys) != len(text.split()):
+        keys.append("")  # a word made only of dropped characters ("--") keys to "" and vanished
     return frozenset(keys)
 
 
@@ -183,7 +184,7 @@ def known_name_address(text: str, names: Sequence[str]) -> Address | None:
     for name in sorted(set(names), key=lambda n: (-len(n), n)):
         key = name.casefold().lstrip("@")
         for candidate in (key, key.split()[0] if " " in key else None):
-            if candidate and len(candidate) >= 3 and re.match(
+            if candidate and len(candidate) >= 3 and first.startswith((candidate, "@" + candidate)) and re.match(
                     rf"(?:@)?{re.escape(candidate)}\s*(?:,|:|\s[-\u2013\u2014]\s|$)", first):
                 return Address(name, "vocative", text.lstrip()[: len(candidate) + 1].strip())
     return None
@@ -241,12 +242,33 @@ _AUTHOR_SELF_NEEDS = (
 )
 
 
+#: Where each _AUTHOR_SELF match can start, for `scan`: None (anchored at the start: a plain search
+#: gives up at once), (keys, prefix) for `scan.search`, or a finder pattern for `scan.search_from`
+#: (the fourth opens with "I", then "'m" or whitespace: every such "i" in the folded text).
+_AUTHOR_SELF_STARTS: tuple = (
+    None,
+    (("author here", "writer here", "op here", "i am ", "i'm "), None),
+    (("wrote", "write", "published", "authored"), "i"),
+    (("my",), None),
+    re.compile(r"i(?='|\s)"),
+    (("in the ", "from the "), None),
+)
+
+
 def author_self_reference(text: str) -> str | None:
     """The span where the writer says they wrote the article, or None."""
-    for pattern, needs in zip(_AUTHOR_SELF, _AUTHOR_SELF_NEEDS):
-        if not scan.has_any(text, needs):
+    present: dict[tuple[str, ...], bool] = {}  # four patterns share one word list: look once
+    for pattern, needs, starts in zip(_AUTHOR_SELF, _AUTHOR_SELF_NEEDS, _AUTHOR_SELF_STARTS):
+        if needs not in present:
+            present[needs] = scan.has_any(text, needs)
+        if not present[needs]:
             continue
-        m = pattern.search(text)
+        if starts is None:
+            m = pattern.search(text)
+        elif isinstance(starts, re.Pattern):
+            m = scan.search_from(pattern, text, starts)
+        else:
+            m = scan.search(pattern, text, starts[0], prefix=starts[1])
         if m:
             return m.group(0).strip()
     return None
@@ -265,10 +287,15 @@ _ARTICLE_MENTION_NEEDS = ("article", "piece", "post", "essay", "column", "op-ed"
                           "author", "writer", "great read", "good read", "well written", "well said")
 
 
+#: Where an _ARTICLE_MENTION match starts, for `scan.search_from` ("the author's" opens with "the ";
+#: no finder match holds the start of another).
+_ARTICLE_MENTION_STARTS = re.compile(r"th(?:is|e)\s|your\s|great read|good read|nice piece|well written|well said")
+
+
 def mentions_article(text: str) -> str | None:
     if not scan.has_any(text, _ARTICLE_MENTION_NEEDS):
         return None
-    m = _ARTICLE_MENTION.search(text)
+    m = scan.search_from(_ARTICLE_MENTION, text, _ARTICLE_MENTION_STARTS)
     return m.group(0) if m else None
 
 
@@ -511,14 +538,14 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     for m in (_QUOTED.finditer(text) if any(c in text for c in "\u201c\"\u00ab") else ()):
         q = m.group(1).strip()
-        if len(words(q)) < MIN_QUOTE_WORDS:
+        if len(quote_tokens(q)) < MIN_QUOTE_WORDS:  # the words quote matching reads, split once
             continue
         before = text[max(0, m.start() - 60) : m.start()]
         intro = "self" if _SELF_QUOTE.search(before) else "you" if _YOU_QUOTE.search(before) else ""
         quotes.append(Quote(q, intro))
     for m in (_BLOCK.finditer(text) if ">" in text else ()):
         q = m.group(1).strip()
-        if len(words(q)) >= MIN_QUOTE_WORDS:
+        if len(quote_tokens(q)) >= MIN_QUOTE_WORDS:
             quotes.append(Quote(q, ""))
     return tuple(quotes)
 
@@ -566,17 +593,23 @@ def quote_coverage(quote: str, text: str, at_least: float = 0.0) -> float:
     if sum(1 for w in q if w in tset) / n < 0.5:
         return 0.0
     # Upper bound of a window's matched words: the window words found in the quote (and at most n),
-    # since difflib pairs equal words one to one. Prefix sums give it per window in O(1).
-    hits = [0]
-    for w in t:
-        hits.append(hits[-1] + (w in qset))
+    # since difflib pairs equal words one to one. Prefix sums give it per window in O(1); the windows
+    # whose bound reaches the floor (and 1: a window matching nothing cannot raise the best) are
+    # picked out in one pass, and of those only the ones that could still beat the best are aligned.
+    hits = list(accumulate(map(qset.__contains__, t), initial=0))
     floor = at_least * n
     step = max(1, n // 4)
     span = n + n // 3
-    for start in range(0, max(1, len(t) - n // 2), step):
-        bound = min(n, hits[min(start + span, len(t))] - hits[start])
+    size = len(t)
+    starts = range(0, max(1, size - n // 2), step)
+    ends = hits[span::step][: len(starts)]  # hits[start + span] while that is inside the text
+    ends += [hits[size]] * (len(starts) - len(ends))
+    raw = list(map(sub, ends, hits[0 : len(starts) * step : step]))
+    for k in compress(range(len(starts)), map(ge, raw, repeat(max(floor, 1)))):
+        bound = min(n, raw[k])
         if bound <= best or bound < floor:
             continue  # cannot raise the best above what the full search keeps (see docstring)
+        start = starts[k]
         window = t[start : start + span]
         sm = SequenceMatcher(None, q, window, autojunk=False)
         best = max(best, sum(b.size for b in sm.get_matching_blocks()))
@@ -617,9 +650,17 @@ def _stop_words() -> frozenset[str]:
                                              "going", "make", "way", "want", "know", "say", "said"}
 
 
+#: Suffixes `_stem` strips, the first that fits winning.
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s")
+#: The same, grouped by their last letter (order kept): a word is tried only against the suffixes it
+#: could end with, and most words end with none of "s", "n", "g", "d".
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(s for s in _SUFFIXES if s[-1] == last) for last in {s[-1] for s in _SUFFIXES}}
+
+
 @lru_cache(maxsize=65536)
 def _stem(w: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s"):
+    for suffix in _SUFFIXES_BY_LAST.get(w[-1:], ()):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
             return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return w
@@ -635,28 +676,30 @@ def _content_term(w: str) -> str:
 
     Cached per word (bounded): a thread repeats most of its words, and so does a stream of threads.
     """
-    if w in _stop_words() or len(w) <= 2 or w.isdigit():
+    if len(w) <= 2 or w in _stop_words() or w.isdigit():
         return ""
-    return _stem(w.split("'")[0])
+    return _stem(w.partition("'")[0])
 
 
 class TfIdf:
     """Tf-idf vectors over one thread's texts (article + comments), for cosine overlap."""
 
     def __init__(self, texts: Sequence[str]):
-        docs = [Counter(content_terms(t)) for t in texts]
+        # The words of a text are those `quote_coverage` reads (cached per text): split once per text.
+        docs = [Counter(filter(None, map(_content_term, _tokens(t)[0]))) for t in texts]
         df: Counter[str] = Counter()
         for d in docs:
             df.update(d.keys())
         n = len(docs)
         # Each term's idf and each count's tf computed once (the same floats as per document).
-        idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+        by_count = {k: math.log((n + 1) / (k + 0.5)) for k in set(df.values())}  # few distinct counts
+        idf = {w: by_count[k] for w, k in df.items()}
         tf = {c: 1 + math.log(c) for c in {c for d in docs for c in d.values()}}
         self.vectors: list[dict[str, float]] = []
         for d in docs:
-            vec = {w: tf[c] * idf[w] for w, c in d.items()}
-            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-            self.vectors.append({w: v / norm for w, v in vec.items()})
+            vals = [tf[c] * idf[w] for w, c in d.items()]
+            norm = math.sqrt(sum([v * v for v in vals])) or 1.0
+            self.vectors.append(dict(zip(d, [v / norm for v in vals])))
 
     def cosine(self, a: int, b: int) -> float:
         va, vb = self.vectors[a], self.vectors[b]

@@ -13,6 +13,7 @@ link with the features of `links` against the beam state.
 from __future__ import annotations
 
 import math
+from operator import itemgetter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -91,11 +92,12 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
             _own_cues(ctx, i, state)
             cands = [fixed[i]] if i in fixed else _candidates(ctx, i, order, state.parents)
             feats, scores = _score(ctx, i, cands, state, weights, memo)
-            ranked = sorted(cands, key=lambda j: (-scores[j], j))
+            # Best score first, ties by index: `cands` is ascending (see _candidates) and the sort is stable.
+            ranked = sorted(cands, key=scores.__getitem__, reverse=True)
             scored = _Scored(cands, feats, scores, ranked)
             for rank, j in enumerate(ranked[:EXPAND]):
                 expanded.append((state.score + scores[j], b, rank, state, j, scored))
-        expanded.sort(key=lambda e: (-e[0], e[1], e[2]))
+        expanded.sort(key=itemgetter(0), reverse=True)  # ties keep (b, rank) order: appended so, sort stable
         beam = []
         for total, _, _, state, j, scored in expanded[:width]:
             new = state.child()
@@ -137,9 +139,9 @@ def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: M
            memo: dict | None) -> tuple[dict[int, dict[str, float]], dict[int, float]]:
     """Features and scores of every candidate parent of comment i under this hypothesis.
 
-    A link's features read only a few facts of the state (the names, authorship, parent and reply
-    count of i, j and j's parent), so hypotheses that agree on those share the work (`memo`).
-    The "sim_top" mark depends on the whole candidate set and is added afterwards, as before.
+    A link's features read only a few facts of the state (the names and authorship of i and j,
+    whether j answers a comment and that comment's writer, j's reply count), so hypotheses that
+    agree on those share the work (`memo`). The "sim_top" mark depends on the whole candidate set.
     """
     names, parents, authored, replies = state.names, state.parents, state.authored, state.replies
     wget = weights.get
@@ -152,14 +154,36 @@ def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: M
             f = links.features(ctx, i, j, view)
             feats[j], scores[j] = f, sum([wget(k, 0.0) * v for k, v in f.items()])
     else:
+        # "sim_top" reads only the (static) overlaps and the candidate list, so the marked candidate
+        # is known first and its marked features and score are memoised too (keys tagged "top").
+        top = ctx.sim_top(i, cands)
         view = None
         name_of, parent_of, replies_of, memo_get = names.get, parents.get, replies.get, memo.get
+        # A link's features read j's parent only as "is it a comment" and by its writer's name, so
+        # the key holds just that (more hypotheses share an entry); with no names or authors known
+        # yet (names hidden), the lookups that could only give None or False are skipped.
+        plain = not names and not authored
         for j in cands:
             if j == ARTICLE:
                 key = (i, j, i_sig)
+            elif plain:
+                key = (i, j, i_sig, None, False, parent_of(j, ARTICLE) != ARTICLE, None, replies_of(j))
             else:
                 grand = parent_of(j, ARTICLE)
-                key = (i, j, i_sig, name_of(j), j in authored, grand, name_of(grand), replies_of(j))
+                key = (i, j, i_sig, name_of(j), j in authored, grand != ARTICLE, name_of(grand), replies_of(j))
+            if j == top:
+                hit = memo_get(("top", key))
+                if hit is None:
+                    base = memo_get(key)
+                    if base is None:
+                        if view is None:
+                            view = View(parents, names, frozenset(authored), replies)
+                        f = links.features(ctx, i, j, view)
+                        base = memo[key] = (f, sum([wget(k, 0.0) * v for k, v in f.items()]))
+                    f = {**base[0], "sim_top": 1.0}
+                    hit = memo[("top", key)] = (f, sum([wget(k, 0.0) * v for k, v in f.items()]))
+                feats[j], scores[j] = hit
+                continue
             hit = memo_get(key)
             if hit is None:
                 if view is None:
@@ -168,6 +192,7 @@ def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: M
                 hit = (f, sum([wget(k, 0.0) * v for k, v in f.items()]))
                 memo[key] = hit
             feats[j], scores[j] = hit
+        return feats, scores
     top = links.sim_top(ctx, i, cands, feats)
     if top is not None:
         f = {**feats[top], "sim_top": 1.0}
@@ -193,6 +218,7 @@ def _own_cues(ctx: Context, i: int, state: _State) -> None:
 
 
 def _candidates(ctx: Context, i: int, order: str, parents: Mapping[int, int]) -> list[int]:
+    """The possible parents of comment i, in ascending order (the article, -1, first)."""
     if order == "threaded":
         path: list[int] = []
         node = i - 1

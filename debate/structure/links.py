@@ -120,6 +120,9 @@ class Context:
     _stems: dict[int, set[str]] = field(init=False, default_factory=dict)
     # Per-comment and per-pair work the decoder would otherwise redo for every beam state and order.
     _word_keys: dict[int, frozenset[str]] = field(init=False, default_factory=dict)
+    _folded: dict[int, str] = field(init=False, default_factory=dict)
+    _cands: dict[int, list[int]] = field(init=False, default_factory=dict)
+    _top: dict[int, tuple[list[int], int | None]] = field(init=False, default_factory=dict)
     _author_addr: dict[int, cues.Address | None] = field(init=False, default_factory=dict)
     _static: dict[tuple[int, int], tuple] = field(init=False, default_factory=dict)
     _name_index: dict[str, list[int]] | None = field(init=False, default=None)
@@ -149,7 +152,8 @@ class Context:
                 if 0 <= k < i:
                     refs.setdefault(k, span)
             self.ref_hits.append(refs)
-        containing = _word_index(self.texts) if any(info.quotes for info in self.infos) else {}
+        quoted = {w for info in self.infos for q in info.quotes for w in cues.quote_tokens(q.text)}
+        containing = _word_index(self.texts, quoted) if quoted else {}
         for i, info in enumerate(self.infos):
             hits: dict[int, tuple[float, str]] = {}
             you: dict[int, tuple[float, str]] = {}
@@ -207,10 +211,33 @@ class Context:
         return self.tfidf.shared(i, best)
 
     def candidates(self, i: int) -> list[int]:
-        """The article plus earlier comments in reach (the window, or any a cue points at)."""
-        near = list(range(max(0, i - WINDOW), i))
-        far = self._far_cued(i, i - WINDOW) if i > WINDOW else []
-        return [ARTICLE, *far, *near]
+        """The article plus earlier comments in reach (the window, or any a cue points at), ascending.
+
+        One list per comment, shared by every beam state and decoding: callers must not change it.
+        """
+        hit = self._cands.get(i)
+        if hit is None:
+            near = list(range(max(0, i - WINDOW), i))
+            far = self._far_cued(i, i - WINDOW) if i > WINDOW else []
+            hit = self._cands[i] = [ARTICLE, *far, *near]
+        return hit
+
+    def sim_top(self, i: int, cands: Sequence[int]) -> int | None:
+        """`sim_top(self, i, cands, features)`: it reads only the overlaps, which no state changes, so
+        for the shared candidate list of `candidates(i)` it is worked out once."""
+        hit = self._top.get(i)
+        if hit is not None and hit[0] is cands:
+            return hit[1]
+        sim = self.sim
+        best, best_j = 0.0, None
+        for j in cands:
+            s = sim(i, j) or 0.0
+            if s > best:
+                best, best_j = s, j
+        top = best_j if best_j is not None and best >= SIM_TOP_MIN else None
+        if cands is self._cands.get(i):
+            self._top[i] = (cands, top)
+        return top
 
     def _far_cued(self, i: int, stop: int) -> list[int]:
         """The comments before `stop` that a cue of comment i points at (a quotation, "comment 3", or an
@@ -244,6 +271,21 @@ class Context:
         if i not in self._word_keys:
             self._word_keys[i] = cues.word_keys(self.texts[i])
         return self._word_keys[i]
+
+    def names_in(self, i: int, name: str) -> bool:
+        """`_named_in(name, texts[i])`, without keying the comment's words when the name cannot be
+        among them: a word's key is a piece of the text with '_', '-', '.', '@' dropped and case
+        folded (casefold maps character by character), so a key missing from that text is no word's."""
+        key = cues.name_key(name)
+        if len(key) < 3:
+            return False
+        folded = self._folded.get(i)
+        if folded is None:
+            folded = self._folded[i] = cues.key_text(self.texts[i])
+        first = cues.name_key(name.split()[0]) if name.split() else key
+        if key not in folded and (len(first) < 3 or first not in folded):
+            return False
+        return _named_in_keys(name, self.word_keys(i))
 
     def static_features(self, i: int, j: int) -> tuple:
         """The parts of the link i -> j's features that no decoding state changes, computed once.
@@ -304,11 +346,16 @@ class Context:
         return hit
 
 
-def _word_index(texts: Sequence[str]) -> dict[str, list[int]]:
-    """Word -> the comments that use it, in display order (to find where a quotation may come from)."""
+def _word_index(texts: Sequence[str], wanted: set[str] | None = None) -> dict[str, list[int]]:
+    """Word -> the comments that use it, in display order (to find where a quotation may come from).
+
+    With `wanted` (the words of the page's quotations: the only ones ever looked up), other words
+    are left out of the index.
+    """
     index: dict[str, list[int]] = {}
     for j, text in enumerate(texts):
-        for w in cues.quote_words(text):
+        words = cues.quote_words(text)
+        for w in (words if wanted is None else words & wanted):
             index.setdefault(w, []).append(j)
     return index
 
@@ -377,7 +424,7 @@ def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
         if i_author and j not in view.authored:
             f["author_reply"] = 1.0
         if j_name and not any(cues.address_matches(a, j_name) for a in info.addresses) and \
-                _named_in_keys(j_name, ctx.word_keys(i)):
+                ctx.names_in(i, j_name):
             f["name_mention"] = 1.0
         if info.backref and grand != ARTICLE:
             f["backref_chain"] = 1.0

@@ -100,6 +100,21 @@ def search(pattern: re.Pattern, text: str, keys: Iterable[str], pos: int = 0,
     return None
 
 
+def search_from(pattern: re.Pattern, text: str, finder: re.Pattern) -> re.Match | None:
+    """`pattern.search(text)`, trying the pattern only where `finder` matches the folded copy.
+
+    `finder` is a case-sensitive pattern over lowercase text that starts with a literal (so `re`
+    skips ahead to it) and matches at every place a match of `pattern` can start, and never
+    across another such place (for a start that no single word of `starts` can name, like "I"
+    followed by "'" or whitespace).
+    """
+    for f in finder.finditer(fold(text)):
+        m = pattern.match(text, f.start())
+        if m is not None:
+            return m
+    return None
+
+
 def _lazy_starts(folded: str, keys: Iterable[str], pos: int) -> Iterator[int]:
     """The positions of `starts`, found one at a time, so that a search ending early stops looking."""
     last = -1
