@@ -211,3 +211,12 @@ def test_a_closing_verdict_judges_the_article():
         "disagree"
     # ... but not a closing question
     assert relation_of("The waitlist here is eight months. Good for whom?", top_level=True).value == "neutral"
+
+
+def test_a_moderation_bot_notice_is_no_turn():
+    bot = Comment(id="b", author="AutoModerator", text="Reminder: keep it civil. Medical misinformation will be "
+                  "removed. I am a bot, and this action was performed automatically.", speaker="b")
+    t = tag_thread(build([bot]), thesis="Millbrook should fluoridate its water")
+    tags = t.tags["b"]
+    assert (tags.stance.value, tags.relation.value) == ("none", "neutral")
+    assert "bot" in tags.stance.evidence[0].text

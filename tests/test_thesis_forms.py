@@ -159,3 +159,19 @@ def test_first_person_support_or_opposition(text, expected):
 def test_costs_demands_and_comparisons(thesis, text, expected):
     th = extract_thesis(Article(), thesis)
     assert stance_toward(text, th, calibrated=True).value == expected
+
+
+def test_an_actor_told_to_stop_its_own_act_is_criticised_but_not_one_ending_a_scheme():
+    sides = lambda t: {x.name: x.sign for x in profile_of(extract_thesis(Article(), t)).targets}
+    assert sides("China should stop forcibly repatriating North Korean refugees")["China"] == -1.0
+    assert sides("Hollisford should end its rental e-scooter scheme")["Hollisford"] == 0.0
+
+
+def test_a_claim_verb_after_a_plural_subject_ends_the_subject():
+    assert targets_of("Body cameras reduce police misconduct") == ("Body cameras",)
+
+
+def test_a_hyphenated_topic_word_names_its_head():
+    from debate.tag.topic_terms import word_forms
+
+    assert "scooter" in word_forms("e-scooter")

@@ -11,6 +11,7 @@ and says what decided it.
 from __future__ import annotations
 
 import gc
+import re
 from dataclasses import replace
 
 from ..model import CommentTags, Evidence, Label, Thesis, Thread
@@ -103,7 +104,7 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     relations: dict[str, Label] = {}
     rel_margin: dict[str, float] = {}
     for c, (probs, local) in zip(comments, local_stances):
-        skip = _not_discussion(c) if c.flags else None
+        skip = _not_discussion(c) if c.flags or (c.text and "bot" in c.text) or c.author == "AutoModerator" else None
         if skip:
             why = Evidence("not_discussion", f"flagged {', '.join(sorted(skip))}", 0.0)
             probs = (0.0, 0.0, 1.0)
@@ -152,8 +153,17 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     return replace(thread, thesis=th, tags=tags)
 
 
+#: Signatures of moderation bots (Reddit's AutoModerator and its imitators): their notices are no turn.
+_BOT_SIGNATURE = re.compile(r"\bI am a bot\b|\bthis action was performed automatically\b", re.IGNORECASE)
+_BOT_AUTHORS = frozenset({"automoderator"})
+
+
 def _not_discussion(c) -> set[str]:
-    """The flags that make a comment no discussion turn (empty for almost every comment)."""
+    """The flags that make a comment no discussion turn (empty for almost every comment); a moderation
+    bot's notice counts as flagged "bot"."""
+    if (c.author and c.author.casefold() in _BOT_AUTHORS) or (c.text and "bot" in c.text
+                                                                and _BOT_SIGNATURE.search(c.text)):
+        return {"bot", *(set(c.flags) & NOT_DISCUSSION)}
     if not c.flags:
         return set()
     flags = set(c.flags)

@@ -48,6 +48,11 @@ def is_stop_verb(word: str) -> bool:
 _MODAL_STOP = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to)\s+(?:not|never|stop|"
                          r"cease|end|halt|quit|abandon)\b|\b(?:ceasing|stopping|ending|halting|banning)\b",
                          re.IGNORECASE)
+#: The actor is told to stop something it does ("should stop forcibly repatriating", "should not deport"):
+#: a verb of its own after the stop verb, not a thing it runs ("should end its scooter scheme").
+_STOPS_OWN_ACT = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to)\s+(?:not\s+|never\s+)"
+                            r"(?!be\b)[a-z]+\b|\b(?:stop|cease|end|halt|quit)\s+(?:\w+ly\s+)?\w+ing\b|"
+                            r"\b(?:ceasing|stopping|ending|halting)\b", re.IGNORECASE)
 _PREDICATE = re.compile(r"\b(?:is|are|was|were)\s+(.{3,})$", re.IGNORECASE)
 
 #: Common names of countries and their demonyms, capitals and abbreviations (general world knowledge).
@@ -172,7 +177,7 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
         sign, why = 0.0, "unknown"
         if protected:
             why = "the thesis's practice is done to them"
-        elif name == subject and stop_practice:
+        elif name == subject and stop_practice and _STOPS_OWN_ACT.search(text):
             sign, why = -1.0, "the thesis tells it to stop"
         elif stopped_object.startswith(name.lower()):
             sign, why = -1.0, f"the thesis calls to {stopped.group('verb').lower()} it"

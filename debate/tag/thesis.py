@@ -15,7 +15,7 @@ from collections import Counter
 from ..model import Article, Evidence, Thesis
 from . import lexicons as lx
 from .spans import sentences
-from .topic_terms import CLAIM_VERBS
+from .topic_terms import CLAIM_VERBS, PLURAL_CLAIM
 
 #: Normative markers: the author says what ought to happen.
 _NORMATIVE = re.compile(
@@ -78,7 +78,8 @@ _POLICY = re.compile(
 #: The thesis's subject: the words before its first modal, copula or claim verb ("Nuclear power" is ...,
 #: "Rent control" protects ...; the claim verbs are those the profile reads).
 _SUBJECT = re.compile(r"^\s*((?:[\w'\-]+\s+){0,4}?[\w'\-]+)\s+(?:should|must|ought|is|are|was|were|will|can|"
-                      r"needs?|has|have|" + "|".join(sorted(CLAIM_VERBS)) + r")\b", re.IGNORECASE)
+                      r"needs?|has|have|" + "|".join(sorted(CLAIM_VERBS | set(PLURAL_CLAIM))) + r")\b",
+                      re.IGNORECASE)
 #: A lower-case plural noun right after an entity ("North Korean refugees").
 _NOUN_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
 #: Adjectival names of peoples and places end like this (Korean, Chinese, British, Israeli).

@@ -297,6 +297,8 @@ _HELPS = frozenset({"helps", "protects", "saves", "benefits", "strengthens", "wo
 _MAKES = frozenset({"makes", "leaves", "keeps"})
 CLAIM_VERBS = frozenset({"fails", "reduces", "lowers", "cuts", "decreases", "shrinks", "increases", "raises",
                           "boosts", "improves"}) | _HARMS | _HELPS | _MAKES
+#: The same verbs after a plural subject ("Body cameras reduce police misconduct").
+PLURAL_CLAIM = {v[:-1]: v for v in CLAIM_VERBS if v.endswith("s") and v[:-1] not in ("work", "pay", "cut")}
 _GOOD_PREDICATE = re.compile(r"\b(?:worth|good|justified|better|best|right|beneficial|fair|necessary|works?|"
                              r"helps?|pays|beats|succeeds?|effective|protects?|saves?|benefits|strengthens)\b")
 #: After "makes": "less"/"fewer" undo the quality that follows, "more" keeps it; words after them
@@ -319,12 +321,15 @@ def clause_of(text: str) -> tuple[list[str], int | None, int | None, float]:
         claim = next((i for i, w in enumerate(words) if w in _COPULAS), None)
         if claim is None:
             claim = next((i for i in range(len(words) - 1, 0, -1) if words[i] in CLAIM_VERBS), None)
+        if claim is None:  # "Body cameras reduce police misconduct": the verb after a plural subject
+            claim = next((i for i in range(len(words) - 1, 0, -1) if words[i] in PLURAL_CLAIM), None)
     subject_sign = 0.0
     if claim is not None:
         rest = " ".join(words[claim:])
-        if words[claim] in _HARMS:
+        verb = PLURAL_CLAIM.get(words[claim], words[claim])
+        if verb in _HARMS:
             subject_sign = -1.0
-        elif words[claim] in _MAKES:
+        elif verb in _MAKES:
             subject_sign = _made_change(words[claim + 1:])
         elif _GOOD_PREDICATE.search(rest):
             subject_sign = 1.0
@@ -385,7 +390,7 @@ def word_forms(word: str) -> set[str]:
     """A word with its plural or singular and its hyphen-split parts ("four-day" -> also "day")."""
     out = {word}
     parts = [p for p in word.split("-") if len(p) >= 3]
-    if len(parts) > 1:
+    if "-" in word and parts and parts[-1] != word:  # "e-scooter" -> also "scooter"
         out.update(parts[-1:])
     for w in list(out):
         if w.endswith("ies") and len(w) > 4:
