@@ -310,3 +310,14 @@ def test_no_evidence_in_a_plain_opinion():
 def test_more_concession_shapes(text):
     assert "concession" in {a.value for a in acts_of(text, is_reply=True)}
     assert relation_of(text).value == "disagree"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Huh, didn't know that. Fair enough.", "agree"),
+    ("She's right about that. Would you walk into the station to complain?", "agree"),
+    ("Use of force went from 212 to 198. Small, I'll give you that, but it moved.", "disagree"),
+    # "actually" inside a sentence corrects nothing
+    ("Oh, that's actually nicely done.", "neutral"),
+])
+def test_granting_and_third_person_agreement(text, expected):
+    assert relation_of(text).value == expected

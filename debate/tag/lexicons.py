@@ -20,6 +20,7 @@ AGREE = (
     "i agree", "agree with", "agreed", "i concur", "couldn't agree more", "could not agree more", "exactly",
     "well said", "good point", "great point", "fair point", "valid point", "you're right",
     "you are right", "you're absolutely right", "that's right", "that is right", "that's true",
+    "she's right", "he's right", "they're right", "she is right", "he is right", "they are right",
     "that is true", "so true", "very true", "spot on", "precisely", "absolutely", "indeed",
     "same here", "me too", "+1", "totally agree", "you make a good point",
     "you raise an important point", "you raise a good point", "i second that", "same thought",
@@ -81,6 +82,7 @@ CONCESSION_OPEN = (
     "yes", "yeah", "true", "sure", "granted", "admittedly", "of course", "fair enough", "i agree",
     "i understand", "it is true", "it's true", "i accept", "i admit", "no doubt", "certainly", "obviously",
     "agreed", "fair", "point taken", "i'm not saying", "i am not saying", "i don't know if", "i do not know if",
+    "i'll give you that", "i will give you that", "i'll grant you",
 )
 CONCESSION_TURN = ("but", "however", "yet", "still", "though", "that said", "nevertheless", "nonetheless",
                    # "I agree that habits matter, and I do not think a worksheet builds them"
@@ -323,7 +325,7 @@ def normalize(text: str) -> str:
 
 
 #: Corrections that can stand anywhere in a reply's first sentences ("There were three hearings though.").
-CORRECTIVE = ("though", "i stand by", "in fact", "actually", "still", "not necessarily", "even so")
+CORRECTIVE = ("though", "i stand by", "in fact", "still", "not necessarily", "even so")
 
 #: Consequences argued from that carry no valence word by word ("put them out of business", "longer
 #: queues", "save lives"): a policy debate's harms and goods (general vocabulary, not a topic's).

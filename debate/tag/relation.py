@@ -50,6 +50,9 @@ W_CORRECTIVE = 0.7
 #: "Good." / "Bad idea." opening a top-level comment: a verdict on the article's proposal or news.
 W_OPENER = 1.0
 _OPENER_END = frozenset({".", "!", ",", "-", ":", "—"})
+#: A last sentence that grants the parent's point and stops there.
+_CLOSING_GRANT = re.compile(r"\s*(?:fair enough|fair point|good point|point taken|touch[eé]|you'?re right|"
+                            r"ok,? (?:fair|you win)|noted|i stand corrected)\W*$", re.IGNORECASE)
 #: A closing sentence this short that opens with a verdict ("Yes please.", "Good call by the council.")
 #: judges the article as an opener does.
 CLOSER_MAX_TOKENS = 6
@@ -229,6 +232,11 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
         # "Fair, the shelter is a real problem." / "True." granting the parent's point without a turn
         margin += W_GRANT
         ev.append(Evidence("agree_marker", first_word.group(1), W_GRANT))
+    if not top_level and len(doc.sent_spans) > 1 and not concessions(doc) and \
+            _CLOSING_GRANT.match(doc.sentence(len(doc.sent_spans) - 1)):
+        # "Huh, didn't know that. Fair enough.": a reply that ends by granting the point accepts it
+        margin += W_GRANT
+        ev.append(Evidence("agree_marker", doc.sentence(len(doc.sent_spans) - 1).strip(), W_GRANT))
     if first_word and first_word.group(1).lower() in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
         ev.append(Evidence("opening_contrast", first_word.group(1), -W_OPENING_CONTRAST))
