@@ -402,13 +402,11 @@ def main() -> None:
     rows = collect(theses, labels)
     seed = [r for r in rows if r[0] == SEED_000]
     other = [r for r in rows if r[0] != SEED_000]
-    later_ids = {t["thread"] for t in theses if t.get("set") == "later"}
-    heldout_ids = {t["thread"] for t in theses if t.get("set") == "heldout"}
-    heldout2_ids = {t["thread"] for t in theses if t.get("set") == "heldout2"}
-    dev = [r for r in other if r[0] not in later_ids | heldout_ids | heldout2_ids]
-    later = [r for r in other if r[0] in later_ids]
-    heldout = [r for r in other if r[0] in heldout_ids]
-    heldout2 = [r for r in other if r[0] in heldout2_ids]
+    ids = {name: {t["thread"] for t in theses if t.get("set") == name}
+           for name in ("later", "dev3", "dev4", "heldout", "heldout2")}
+    dev = [r for r in other if not any(r[0] in part for part in ids.values())]
+    later, dev3, dev4, heldout, heldout2 = ([r for r in other if r[0] in ids[name]]
+                                            for name in ("later", "dev3", "dev4", "heldout", "heldout2"))
     true_parent, wrong_parents = _parse_has_true_parent(theses)
     heldout_tree = [r for r in heldout if (r[0], r[1]) in true_parent]
     true_parent2, wrong_parents2 = _parse_has_true_parent(theses, "heldout2")
@@ -418,6 +416,8 @@ def main() -> None:
            "|---|---|---|---|---|---|---|"]
     for title, part in (("seed 000", seed), ("other sites, seen while writing rules", dev),
                         ("other sites, labelled after the rules", later),
+                        ("dev3 (written by someone who never read the rules; then tuned on)", dev3),
+                        ("dev4 (the same, made later; then tuned on)", dev4),
                         ("held out (written by someone who never read the rules)", heldout),
                         ("held out 2 (the same, session 3)", heldout2),
                         ("other sites, all", other), ("all", rows)):
@@ -432,7 +432,7 @@ def main() -> None:
     out.append("")
     out.append("Per class (precision, recall) and confusion:")
     for title, part in (("seed 000", seed), ("seen while writing rules", dev), ("labelled after the rules", later),
-                        ("held out", heldout), ("held out 2", heldout2)):
+                        ("dev3", dev3), ("dev4", dev4), ("held out", heldout), ("held out 2", heldout2)):
         for field in ("stance", "relation"):
             out += per_class(title, part, field)
     out.append("")
@@ -443,7 +443,13 @@ def main() -> None:
         out.append(f"seed 000 with the thesis extracted from the article instead: stance {st}/{len(extracted)}")
     p, r, f = acts_scores(rows)
     out += ["", f"acts (micro over act sets, {len(rows)} comments): precision {100 * p:.1f}, recall {100 * r:.1f}, "
-            f"F1 {100 * f:.1f}", ""]
+            f"F1 {100 * f:.1f}"]
+    for title, part in (("seen while writing rules", dev), ("labelled after the rules", later), ("dev3", dev3),
+                        ("dev4", dev4), ("held out", heldout), ("held out 2", heldout2)):
+        if part:
+            p, r, f = acts_scores(part)
+            out.append(f"  {title}: precision {100 * p:.1f}, recall {100 * r:.1f}, F1 {100 * f:.1f}")
+    out.append("")
     out += throughput(args.repeat)
     out += [""] + throughput_large(args.repeat, args.large)
     print("\n".join(out))

@@ -121,9 +121,9 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
         add("concession", "yes_but", doc.span_text(a, b), 1.0)
     for fig in (_figures(doc) + _worded_figures(doc))[:4]:
         add("evidence", "figure", fig, 0.5)
-    testimony = _TESTIMONY.search(doc.text)
+    testimony = _testimony(doc)
     if testimony:  # "Hygienist here.", "I run a nine-person studio": first-hand experience offered as evidence
-        add("evidence", "testimony", testimony.group(0), 0.6)
+        add("evidence", "testimony", testimony, 0.6)
     for q in doc.quotes[:MAX_CUES]:
         if len(q.split()) >= QUOTE_MIN_WORDS:
             add("evidence", "quotation", q, 0.6)
@@ -166,36 +166,90 @@ def _figures(doc: Doc) -> list[str]:
     return out
 
 
-#: Number words that state a quantity, and the fractions said in words ("a third", "one in five").
+#: Number words that state a quantity ("eight months", "two hearings").
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                            "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
-                           "dozens", "half", "twice", "third", "quarter", "thirds", "quarters"})
-_WORDED_FIGURE = re.compile(
-    r"\b(?:(?:one|two|three|a) (?:\w+ )?in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)|"
-    r"(?:a|one|two) (?:third|quarter|fifth)s?|half (?:of|their|the|as)|twice as|"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|a hundred|hundreds of) "
-    r"(?:years|months|weeks|days|hours|times|people|percent|per cent|children|patients|households|members|"
-    r"responses|hearings|clubs|firms|schools|streets|seasons|games|teams)|"
-    r"\d+\s?[–-]\s?\d+(?= (?:vote|against|in favou?r|majority|decision|win|loss|score))|"
-    r"(?:voted|vote of|by) \d+\s?[–-]\s?\d+)\b", re.IGNORECASE)
-#: First-hand experience put forward: "Hygienist here.", "I'm a receptionist.", "I run a nine-person studio",
-#: "We had exactly this in our old town".
-_TESTIMONY = re.compile(
-    r"^\W*(?:@\S+\s+)?(?:[A-Za-z][\w-]*\s){0,2}here[.,:!]|"
-    r"\b(?:I'm|I am|as) an? (?:(?!bit|lot|little|fan|big|huge)[a-z-]+ ){0,2}"
-    r"(?:nurse|doctor|teacher|ref|referee|coach|dentist|hygienist|receptionist|engineer|developer|paramedic|"
-    r"officer|landlord|tenant|parent|mum|mom|dad|owner|driver|farmer|firefighter|lawyer|scientist|researcher|"
-    r"manager|worker|resident|student|pharmacist|gp|vet|librarian|journalist|councillor|economist)\b|"
-    r"\bI (?:worked|work) (?:on|in|at|as|for)\b|\bI (?:run|coach|teach|manage|own) (?:a|an|the|under|our)\b|"
-    r"\bwe had (?:exactly |just )?this (?:in|at)\b|\bin my (?:experience|job|practice|clinic|school|work)\b",
-    re.IGNORECASE)
+                           "dozens"})
+#: Fractions said in words ("a third", "two quarters"), after "a", "one" or "two".
+_FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters", "fifth", "fifths"})
+#: What a number word counts when it states a figure.
+_COUNTED = frozenset({"years", "months", "weeks", "days", "hours", "times", "people", "percent", "children",
+                      "patients", "households", "members", "responses", "hearings", "clubs", "firms", "schools",
+                      "streets", "seasons", "games", "teams", "per"})
+#: Every token that can start a figure in words (one C-level test skips the rest).
+_FIGURE_STARTS = _NUMBER_WORDS | {"a", "one", "half", "twice"}
+_DASHES = frozenset({"-", "–", "—"})
+_SCORE_AFTER = frozenset({"vote", "votes", "against", "in", "majority", "decision", "win", "loss"})
 
 
 def _worded_figures(doc: Doc) -> list[str]:
-    """Figures said in words ("a third", "one in five", "eight months", "voted 9-2")."""
-    if _NUMBER_WORDS.isdisjoint(doc.toks) and "–" not in doc.text and "-" not in doc.text:
-        return []
-    return [m.group(0) for m in _WORDED_FIGURE.finditer(doc.text)]
+    """Figures said in words: "a third", "half of", "twice as", "one adult in five", "eight months",
+    "voted 9-2" (a tally before "against" or after "voted")."""
+    toks = doc.toks
+    out: list[str] = []
+    n = len(toks)
+    if not _FIGURE_STARTS.isdisjoint(toks):
+        for k in [k for k, t in enumerate(toks) if t in _FIGURE_STARTS]:
+            t = toks[k]
+            nxt = toks[k + 1] if k + 1 < n else ""
+            if (t in ("a", "one", "two") and nxt in _FRACTIONS) or (t == "half" and nxt in ("of", "their", "the", "as")) \
+                    or (t == "twice" and nxt == "as") or (t in _NUMBER_WORDS and nxt in _COUNTED):
+                out.append(doc.span_text(k, k + 2))
+            elif t in ("one", "a", "two", "three") and k + 3 < n and "in" in toks[k + 1:k + 3]:
+                at = toks.index("in", k + 1, k + 3)
+                if at + 1 < n and (toks[at + 1] in _NUMBER_WORDS or toks[at + 1] in ("four", "five", "six")
+                                   or toks[at + 1].isdigit()):
+                    out.append(doc.span_text(k, at + 2))  # "one adult in five"
+    if "-" in doc.text or "–" in doc.text:
+        for k in range(1, n - 1):
+            if toks[k] in _DASHES and toks[k - 1].isdigit() and toks[k + 1].isdigit() and (
+                    (k + 2 < n and toks[k + 2] in _SCORE_AFTER) or (k >= 2 and toks[k - 2] in ("voted", "by"))):
+                out.append(doc.span_text(k - 1, k + 2))  # "voted 9-2", "6-3 against"
+    return out
+
+
+#: People whose first-hand account counts as evidence ("As a nurse", "I'm a receptionist").
+_ROLES = frozenset({
+    "nurse", "doctor", "teacher", "ref", "referee", "coach", "dentist", "hygienist", "receptionist", "engineer",
+    "developer", "paramedic", "officer", "landlord", "tenant", "parent", "mum", "mom", "dad", "owner", "driver",
+    "farmer", "firefighter", "lawyer", "scientist", "researcher", "manager", "worker", "resident", "student",
+    "pharmacist", "gp", "vet", "librarian", "journalist", "councillor", "economist", "postdoc", "paediatrician",
+    "pediatrician", "courier"})
+_ACTIVITIES = frozenset({"run", "coach", "teach", "manage", "own"})
+_IN_MY = frozenset({"experience", "job", "practice", "clinic", "school", "work"})
+#: Every token that can anchor a testimony (one C-level test skips the rest).
+_TESTIMONY_ANCHORS = _ROLES | _ACTIVITIES | _IN_MY | {"here", "worked", "work", "had"}
+
+
+def _testimony(doc: Doc) -> str | None:
+    """First-hand experience put forward as evidence: "Hygienist here.", "I'm a receptionist", "As a
+    parent", "I worked on one of those", "I run a studio", "We had exactly this in our town", "In my
+    experience". Returns the words that show it."""
+    toks = doc.toks
+    if _TESTIMONY_ANCHORS.isdisjoint(toks):
+        return None
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if t == "here" and k <= 3 and k + 1 < n and toks[k + 1] in (".", ",", ":", "!") and \
+                all(w[0].isalpha() for w in toks[:k]):
+            return doc.span_text(0, k + 1)  # "Hygienist here." (the first words of the comment)
+        if t in _ROLES and k >= 2:
+            for j in range(max(0, k - 4), k - 1):  # "i'm a (retired) nurse", "as a parent", "i am a ..."
+                if toks[j] in ("i'm", "as", "am") and toks[j + 1] in ("a", "an"):
+                    return doc.span_text(j, k + 1)
+        if t in ("worked", "work") and k >= 1 and toks[k - 1] == "i" and k + 1 < n and \
+                toks[k + 1] in ("on", "in", "at", "as", "for"):
+            return doc.span_text(k - 1, k + 2)
+        if t in _ACTIVITIES and k >= 1 and toks[k - 1] == "i" and k + 1 < n and \
+                toks[k + 1] in ("a", "an", "the", "under", "our"):
+            return doc.span_text(k - 1, k + 2)
+        if t == "had" and k >= 1 and toks[k - 1] == "we" and "this" in toks[k + 1:k + 3]:
+            at = toks.index("this", k + 1, k + 3)
+            if at + 1 < n and toks[at + 1] in ("in", "at"):
+                return doc.span_text(k - 1, at + 2)
+        if t in _IN_MY and k >= 2 and toks[k - 1] == "my" and toks[k - 2] == "in":
+            return doc.span_text(k - 2, k + 1)
+    return None
 
 
 def _score(weight: float) -> float:
