@@ -49,6 +49,9 @@ def test_a_claim_verb_ends_the_subject_target():
 LEAF = "Leaf blowers should be banned"
 CHECKOUT = "Supermarkets should get rid of self-checkout machines"
 RENT = "Rent control protects tenants"
+WAGE = "A minimum wage increase reduces employment for teenagers"
+RENTS = "Scrapping parking minimums downtown will lower rents"
+DISCONNECT = "The province should pass a right-to-disconnect law"
 
 
 @pytest.mark.parametrize("thesis, text, expected", [
@@ -70,17 +73,6 @@ RENT = "Rent control protects tenants"
     (LEAF, "A ban won't put anyone out of business.", "favor"),
     (CHECKOUT, "Getting rid of them would mean longer queues for everyone.", "against"),
     (RENT, "Rent control puts small landlords out of business.", "against"),
-])
-def test_comments_on_such_theses(thesis, text, expected):
-    th = extract_thesis(Article(), thesis)
-    assert stance_toward(text, th, calibrated=True).value == expected
-
-
-WAGE = "A minimum wage increase reduces employment for teenagers"
-RENTS = "Scrapping parking minimums downtown will lower rents"
-
-
-@pytest.mark.parametrize("thesis, text, expected", [
     # a topic word said to rise or fall: good news for the thesis when it moves the way the thesis wants
     (WAGE, "Teen employment actually rose after the last increase.", "against"),
     (WAGE, "Employment fell in every county that raised it.", "favor"),
@@ -96,21 +88,6 @@ RENTS = "Scrapping parking minimums downtown will lower rents"
     ("Expanding the airport is a mistake", "The expansion is a disaster for everyone under the flight path.",
      "favor"),
     ("Expanding the airport is a mistake", "The expansion will create jobs.", "against"),
-])
-def test_rises_falls_and_derived_forms(thesis, text, expected):
-    th = extract_thesis(Article(), thesis)
-    assert stance_toward(text, th, calibrated=True).value == expected
-
-
-def test_derived_forms_are_regular_derivations_only():
-    from debate.tag.topic_terms import derived_forms
-
-    assert derived_forms("expanding") == {"expansion", "expansions"}
-    assert "regulating" in derived_forms("regulation")
-    assert derived_forms("building") == set() and derived_forms("parking") == set()
-
-
-@pytest.mark.parametrize("thesis, text, expected", [
     # a penalty is wanted, what it penalises is not ("charge patients who miss appointments")
     ("GP surgeries should charge patients who miss appointments without cancelling",
      "Missed appointments are a selfish waste of everyone's time.", "favor"),
@@ -118,32 +95,11 @@ def test_derived_forms_are_regular_derivations_only():
     # a stopping imperative restates a thesis that stops something and refuses one that builds
     ("Football should scrap VAR", "Four minutes to check a toenail. That's not football. Bin it.", "favor"),
     ("The council should build the ferry terminal now", "Scrap it.", "against"),
-])
-def test_penalties_and_imperatives(thesis, text, expected):
-    th = extract_thesis(Article(), thesis)
-    assert stance_toward(text, th, calibrated=True).value == expected
-
-
-def test_a_penalty_thesis_reads_the_wrongdoing():
-    from debate.tag.topic_terms import penalized, topic_terms
-
-    assert penalized("charge patients who miss appointments without cancelling".split()) == ["miss", "appointments"]
-    terms = topic_terms("The city should fine drivers who block bike lanes")
-    assert terms["fine"] == 1.0 and terms["block"] == -1.0 and terms["drivers"] == 0.0 and not terms.get("lanes")
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Fair, the bill is sloppy. I'd support it with a stronger privacy clause.", "favor"),
-    ("That's more reasonable than the headlines. I could live with that.", "favor"),
-    ("I don't support it, and neither do my neighbours.", "against"),
-    ("Count me out.", "against"),
-])
-def test_first_person_support_or_opposition(text, expected):
-    th = extract_thesis(Article(), "The province should pass a right-to-disconnect law")
-    assert stance_toward(text, th, calibrated=True).value == expected
-
-
-@pytest.mark.parametrize("thesis, text, expected", [
+    # first-person support or opposition of the proposal
+    (DISCONNECT, "Fair, the bill is sloppy. I'd support it with a stronger privacy clause.", "favor"),
+    (DISCONNECT, "That's more reasonable than the headlines. I could live with that.", "favor"),
+    (DISCONNECT, "I don't support it, and neither do my neighbours.", "against"),
+    (DISCONNECT, "Count me out.", "against"),
     # a demand that someone else pays is no cost borne
     ("GP surgeries should charge patients who miss appointments without cancelling",
      "If they can't be bothered to turn up, they can pay.", "none"),
@@ -156,9 +112,25 @@ def test_first_person_support_or_opposition(text, expected):
     ("The province should pass a right-to-disconnect law",
      "A law is the fix rather than a workplace policy.", "favor"),
 ])
-def test_costs_demands_and_comparisons(thesis, text, expected):
+def test_comments_on_such_theses(thesis, text, expected):
     th = extract_thesis(Article(), thesis)
     assert stance_toward(text, th, calibrated=True).value == expected
+
+
+def test_derived_forms_are_regular_derivations_only():
+    from debate.tag.topic_terms import derived_forms
+
+    assert derived_forms("expanding") == {"expansion", "expansions"}
+    assert "regulating" in derived_forms("regulation")
+    assert derived_forms("building") == set() and derived_forms("parking") == set()
+
+
+def test_a_penalty_thesis_reads_the_wrongdoing():
+    from debate.tag.topic_terms import penalized, topic_terms
+
+    assert penalized("charge patients who miss appointments without cancelling".split()) == ["miss", "appointments"]
+    terms = topic_terms("The city should fine drivers who block bike lanes")
+    assert terms["fine"] == 1.0 and terms["block"] == -1.0 and terms["drivers"] == 0.0 and not terms.get("lanes")
 
 
 def test_an_actor_told_to_stop_its_own_act_is_criticised_but_not_one_ending_a_scheme():
