@@ -164,3 +164,19 @@ def test_no_infer_keeps_replies_where_youtube_filed_them():
     t = read_thread(FIXTURE, ReadOptions(format="youtube", infer=False))
     assert {c.parent for c in t.comments if c.parent} == {TOP_B}
     assert not any("parent" in c.inferred for c in t.comments)
+
+
+def test_an_opening_handle_picks_the_comment_of_theirs_it_echoes(tmp_path):
+    info = {"id": "v", "title": "T", "comments": [
+        {"id": "s", "parent": "root", "text": "Correct calls went from 82% to 96% in one season.", "author": "@sam"},
+        {"id": "s.1", "parent": "s", "text": "@sam Those are the league's own figures.", "author": "@fin"},
+        {"id": "s.2", "parent": "s", "text": "@fin Nobody audits fan experience either.", "author": "@sam"},
+        # echoes Sam's first comment (the 96%), not his latest
+        {"id": "s.3", "parent": "s", "text": "@sam 96% and they still gave that penalty. Lol.", "author": "@mo"},
+        # shares nothing with either: Sam's latest
+        {"id": "s.4", "parent": "s", "text": "@sam whatever you say", "author": "@jo"},
+    ]}
+    p = tmp_path / "v.info.json"
+    p.write_text(json.dumps(info), encoding="utf-8")
+    parents = {c.id: c.parent for c in read_thread(p).comments}
+    assert parents["s.3"] == "s" and parents["s.4"] == "s.2" and parents["s.2"] == "s.1"

@@ -92,29 +92,62 @@ CONF_AT_HANDLE = 0.9
 
 
 def answered_replies(comments: list[Comment]) -> list[Comment]:
-    """Replies re-attached to the reply their opening @handle answers.
+    """Replies re-attached to the comment their opening @handle answers.
 
     YouTube keeps two levels: a reply to a reply is filed under the first comment and opens with the
-    @handle of the person answered ("@ferryman_lou Sure, but ..."). Such a reply answers that person's
-    latest earlier comment in the same group; when that is the first comment itself nothing changes.
-    The parent YouTube listed stays in `extra["listed_parent"]`.
+    @handle of the person answered ("@ferryman_lou Sure, but ..."). Such a reply answers one of that
+    person's earlier comments in the same group: the one it shares the most words or figures with
+    ("@sam 96% and they still ..." answers Sam's comment with the 96%), else the latest; when that is
+    the first comment itself nothing changes. The parent YouTube listed stays in `extra["listed_parent"]`.
     """
-    latest: dict[str, dict[str, str]] = {}  # group -> name (lower case, no "@") -> latest comment id
+    written: dict[str, dict[str, list[Comment]]] = {}  # group -> name (lower case, no "@") -> their comments
     out = []
     for c in comments:
-        group = latest.setdefault(c.parent or c.id, {})
+        group = written.setdefault(c.parent or c.id, {})
         if c.parent is not None:
             named = _opening_name(c.text, group)
-            if named is not None and group[named] != c.parent:
-                c = replace(c, parent=group[named], extra={**c.extra, "listed_parent": c.parent}, inferred={
+            answered = _answered(c.text, group[named]) if named is not None else None
+            if answered is not None and answered != c.parent:
+                c = replace(c, parent=answered, extra={**c.extra, "listed_parent": c.parent}, inferred={
                     **c.inferred, "parent": Inference(
                         cue="at_mention", confidence=CONF_AT_HANDLE, evidence=c.text.lstrip()[:1 + len(named)],
                         note="YouTube files a reply to a reply under the first comment; "
                              "its opening @handle names the comment it answers")})
         if c.author:
-            group[c.author.lower().lstrip("@")] = c.id
+            group.setdefault(c.author.lower().lstrip("@"), []).append(c)
         out.append(c)
     return out
+
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9%.']*[a-z0-9%]|[0-9]")
+
+
+#: How much more an earlier comment of theirs must share with the reply than their latest one (a
+#: figure counts 2, a content word 1): one shared word is chance ("town"), a shared figure is not.
+ECHO_MARGIN = 2
+
+
+def _answered(text: str, theirs: list[Comment]) -> str:
+    """Of one person's comments (in order), the one `text` answers: their latest, unless an earlier one
+    shares clearly more with it (`ECHO_MARGIN`): "@sam 96% and they still ..." answers Sam's comment
+    with the 96%."""
+    if len(theirs) == 1:
+        return theirs[0].id
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    def content(t: str) -> set[str]:
+        return {w for w in _WORD.findall((t or "").lower()) if (len(w) >= 4 or any(ch.isdigit() for ch in w))
+                and w not in ENGLISH_STOP_WORDS}
+
+    mine = content(text)
+
+    def shared(c: Comment) -> int:
+        both = mine & content(c.text)
+        return sum(2 if any(ch.isdigit() for ch in w) else 1 for w in both)
+
+    last = shared(theirs[-1])
+    best = max(range(len(theirs) - 1), key=lambda k: (shared(theirs[k]), k))
+    return theirs[best].id if shared(theirs[best]) >= last + ECHO_MARGIN else theirs[-1].id
 
 
 def _opening_name(text: str, names: dict[str, str]) -> str | None:
