@@ -176,3 +176,13 @@ def test_nested_replies_in_json_answer_their_container_record(tmp_path):
         ("a", None), ("b", "a"), ("c", "b"), ("d", "a"), ("e", None)]
     assert t.article.title == "Nested"
     assert all(not any(k.startswith("\x00") for k in c.extra) for c in t.comments)
+
+
+def test_a_marker_text_flags_the_comment_and_counts_it(tmp_path):
+    p = tmp_path / "t.jsonl"
+    p.write_text('{"id": "1", "text": "Hello there"}\n{"id": "2", "parent": "1", "text": "[deleted]"}\n'
+                 '{"id": "3", "parent": "1", "text": "[removed]", "author": null}\n', encoding="utf-8")
+    (t,) = read_threads(p)
+    flags = {c.id: c.flags for c in t.comments}
+    assert flags == {"1": (), "2": ("deleted",), "3": ("removed",)}
+    assert t.stats.deleted == 2 and t.stats.loaded == 3

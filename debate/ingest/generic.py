@@ -16,7 +16,8 @@ predict the result:
 - In JSON, replies nested under a record's `replies` or `children` list
   answer that record (unless they name a parent themselves).
 - Optional truthy `deleted`, `removed`, `spam`, `unapproved` fields become
-  flags; every other scalar field is kept in `Comment.extra`.
+  flags, and so does a text that is only a marker ("[deleted]", "[removed]");
+  every other scalar field is kept in `Comment.extra`.
 - HTML in the text is converted to plain text with the original kept.
 
 JSONL and CSV stream (records are grouped by thread with a disk spill past
@@ -49,6 +50,9 @@ NESTED_PARENT = "\x00parent"
 TOP_LEVEL_PARENTS = frozenset({"", "0", "root", "none", "null"})
 #: Optional boolean fields mapped to comment flags.
 FLAG_FIELDS: tuple[str, ...] = ("deleted", "removed", "spam", "unapproved")
+#: Texts that stand for a comment's words once gone (Reddit and its exports): the comment is flagged.
+GONE_MARKERS = {"[deleted]": "deleted", "[removed]": "removed", "[ Removed by Reddit ]": "removed",
+                "[deleted by user]": "deleted", "[removed by moderator]": "removed"}
 #: Longest CSV field accepted: the csv module's default (128 KiB) is shorter than some essays people post.
 CSV_FIELD_LIMIT = 64 * 1024 * 1024
 #: Lines between progress updates.
@@ -345,6 +349,8 @@ def _thread(thread_id: str, items: list[tuple[str, dict]], *, path: Path, fmt: s
         flags = {f for f in FLAG_FIELDS if f in record and _truthy(record[f])}  # absent: None, never truthy
         if not text:
             flags.add("empty")
+        elif text in GONE_MARKERS:  # an export of a Reddit-style site keeps the marker in place of the words
+            flags.add(GONE_MARKERS[text])
         extra = {str(k): v for k, v in record.items()
                  if k not in not_extra and (v is None or isinstance(v, _SCALARS))}
         comments.append(Comment(id=cid, text=text, author=author, parent=parent, timestamp=timestamp,
