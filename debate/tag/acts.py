@@ -189,7 +189,7 @@ def _worded_figures(doc: Doc) -> list[str]:
     out: list[str] = []
     n = len(toks)
     if not _FIGURE_STARTS.isdisjoint(toks):
-        for k in [k for k, t in enumerate(toks) if t in _FIGURE_STARTS]:
+        for k in list(compress(count(), map(_FIGURE_STARTS.__contains__, toks))):
             t = toks[k]
             nxt = toks[k + 1] if k + 1 < n else ""
             if (t in ("a", "one", "two") and nxt in _FRACTIONS) or (t == "half" and nxt in ("of", "their", "the", "as")) \
@@ -229,7 +229,9 @@ def _testimony(doc: Doc) -> str | None:
     if _TESTIMONY_ANCHORS.isdisjoint(toks):
         return None
     n = len(toks)
-    for k, t in enumerate(toks):
+    # (every test below needs its token to be an anchor: only those are visited, picked at C speed)
+    for k in compress(count(), map(_TESTIMONY_ANCHORS.__contains__, toks)):
+        t = toks[k]
         if t == "here" and k <= 3 and k + 1 < n and toks[k + 1] in (".", ",", ":", "!") and \
                 all(w[0].isalpha() for w in toks[:k]):
             return doc.span_text(0, k + 1)  # "Hygienist here." (the first words of the comment)
