@@ -66,8 +66,8 @@ class StanceScore(NamedTuple):
     def label(self) -> Label:
         p = self.probs
         i = 0 if p[0] >= p[1] and p[0] >= p[2] else (1 if p[1] >= p[2] else 2)
-        return Label(value=("favor", "against", "none")[i], score=round(p[i], 4),
-                     evidence=self.evidence or _NO_CUE, decided_by="local")
+        # (value, score, evidence, decided_by), positional: keywords cost a third more per record
+        return Label(("favor", "against", "none")[i], round(p[i], 4), self.evidence or _NO_CUE, "local")
 
 
 _NO_CUE = (Evidence("no_cue", "no cue about the thesis's targets, practice or side", 0.0),)
