@@ -162,10 +162,35 @@ class PhraseIndex:
                 if key in joined:
                     prefixed = True
                     break
-        if prefixed:
-            starts = [i for i, t in enumerate(toks) if t in plans or t[:4] in wild]
-        else:
-            starts = list(compress(range(n), map(plans.__contains__, toks)))
+        if not prefixed:
+            # The usual case, the loop below without the prefixes: each token's plan (or None) looked
+            # up at C speed, and only tokens that have one visited. Most of those ("the", "is") start
+            # longer phrases only, none of which goes on with the next token: they cost one lookup.
+            got = list(map(plans.get, toks))
+            for i in compress(range(n), got):
+                single, by_second, wild_second = got[i]
+                if by_second is not None and i + 1 < n:
+                    entries = by_second.get(toks[i + 1])
+                    if entries is not None:
+                        for phrase, fam in entries:
+                            k = len(phrase)
+                            if i + k <= n and (k == 2 or tuple(toks[i:i + k]) == phrase):
+                                if i >= ends.get(fam, 0):
+                                    found.setdefault(fam, []).append((i, i + k))
+                                    ends[fam] = i + k
+                if wild_second is not None and i + 1 < n:
+                    nxt = toks[i + 1]
+                    for second, fam in wild_second:
+                        if nxt.startswith(second) and i >= ends.get(fam, 0):
+                            found.setdefault(fam, []).append((i, i + 2))
+                            ends[fam] = i + 2
+                if single:
+                    for fam in single:
+                        if i >= ends.get(fam, 0):
+                            found.setdefault(fam, []).append((i, i + 1))
+                            ends[fam] = i + 1
+            return found
+        starts = [i for i, t in enumerate(toks) if t in plans or t[:4] in wild]
         for i in starts:
             t = toks[i]
             # Matches at i, longest first (phrases of 3+ words, then of 2, then single words; each
