@@ -146,7 +146,7 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
         if not mentions and not has_anchor and i not in cue_sents and carried is None:
             continue
         rng = doc.sentence_tokens(i)
-        practice = bool(practice_toks) and has_anchor and any(toks[j] in practice_toks for j in rng)
+        practice = bool(practice_toks) and has_anchor and not practice_toks.isdisjoint(toks[rng.start:rng.stop])
         if mentions or practice or carried is not None:
             m, ev, rel, carried = _score_sentence(doc, i, mentions, consumed, p, carried, practice)
         else:
