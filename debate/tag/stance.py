@@ -443,9 +443,14 @@ def _subject(doc: Doc, rng: range, mentions: list[tuple[int, int, int]], obj_val
     if first is None:
         return None
     start = rng.start
+    toks = doc.toks
     for j in range(start, first[0]):
+        if toks[j] in _ACTOR_WORDS:
+            return None
+        if len(toks[j]) < 2:
+            continue  # (a token of one character, "," or "a", names no one: lower-casing never shortens one)
         o = doc.token_text(j)
-        if doc.toks[j] in _ACTOR_WORDS or (len(o) >= 2 and o.isupper() and o.isalpha() and o != "QUOTE") or \
+        if (len(o) >= 2 and o.isupper() and o.isalpha() and o != "QUOTE") or \
                 (j > start and o[:1].isupper() and o[1:].islower() and o != "I"):
             return None  # someone else is the subject ("The SK govt asked China ...")
     return first[1]
