@@ -146,6 +146,7 @@ class PhraseIndex:
         self._plans = plans
         self._wild = {k: [(phrase[0], fam) for phrase, _w, fam in v] for k, v in self.wild_first.items()}
         self._wild_keys = tuple(self._wild)
+        self._spaced_keys = tuple(" " + k for k in self._wild_keys)
 
     def match(self, toks: list[str]) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {}
@@ -153,12 +154,13 @@ class PhraseIndex:
         plans, wild = self._plans, self._wild
         n = len(toks)
         # one C-level pass picks the few tokens that can start a phrase; a token starting with a
-        # wildcard prefix holds the prefix, so unless some prefix occurs in the joined tokens (rarely)
-        # only the first words of phrases need looking for
+        # wildcard prefix holds the prefix after a space in the space-joined tokens (tokens hold no white
+        # space), so unless some prefix occurs so (rarely: not "feedback" for "back*") only the first
+        # words of phrases need looking for
         prefixed = False
         if wild:
-            joined = " ".join(toks)
-            for key in self._wild_keys:
+            joined = " " + " ".join(toks)
+            for key in self._spaced_keys:
                 if key in joined:
                     prefixed = True
                     break
