@@ -145,10 +145,11 @@ def _figures(doc: Doc) -> list[str]:
     """Numbers that carry information: a percentage, a decimal, 3+ digits that are not a year,
     a number with a unit ("18 times") or a proportion ("3 of 61")."""
     out: list[str] = []
-    if doc.text.isascii() and not _DIGIT.search(doc.text):
+    ascii = doc.text.isascii()
+    if ascii and not _DIGIT.search(doc.text):
         return out  # (no token can start with a digit)
     toks = doc.toks
-    if doc.text.isascii():  # (an ASCII digit is the one character from "0" to "9": compared, not called)
+    if ascii:  # (an ASCII digit is the one character from "0" to "9": compared, not called)
         # tokens sorting before ":" (digits and most punctuation) picked at C speed, then the digits
         numbers = [k for k in compress(count(), map(":".__gt__, toks)) if toks[k] >= "0"]
     else:

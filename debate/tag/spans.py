@@ -294,7 +294,7 @@ class Doc:
         """Token spans, None where not located yet (evidence usually needs one sentence or two)."""
         if self._offsets is None:
             text = self.text
-            lower = text.lower()
+            lower = self._lower or text.lower()  # (`analyze` keeps the lower-cased text it tokenized)
             if len(lower) != len(text):  # rare letters changed length when lower-cased: tokenize again
                 self._offsets = [m.span() for a, b in self.sent_spans for m in _TOKEN.finditer(text, a, b)]
             else:
@@ -431,7 +431,7 @@ def analyze(text: str, *, quotes: bool = True) -> Doc:
     maybe = "n't" in lower or not lx.NEGATORS.isdisjoint(toks)
     negated = _negation(toks) if maybe and _ANY_NEGATOR.search(lower) else [False] * len(toks)
     urls = len(_URL.findall(clean)) if "://" in clean or "www." in clean else 0
-    return Doc(clean, qs, spans, toks, sent_first, negated, cue_index().match(toks), urls)
+    return Doc(clean, qs, spans, toks, sent_first, negated, cue_index().match(toks), urls, _lower=lower)
 
 
 #: Tokens of chunks that are not all letters, remembered (the lists are only read), up to `_CHUNKS_MAX`.
