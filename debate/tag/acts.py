@@ -145,10 +145,11 @@ def _figures(doc: Doc) -> list[str]:
     """Numbers that carry information: a percentage, a decimal, 3+ digits that are not a year,
     a number with a unit ("18 times") or a proportion ("3 of 61")."""
     out: list[str] = []
-    if doc.text.isascii() and not _DIGIT.search(doc.text):
+    ascii = doc.text.isascii()
+    if ascii and not _DIGIT.search(doc.text):
         return out  # (no token can start with a digit)
     toks = doc.toks
-    if doc.text.isascii():  # (an ASCII digit is the one character from "0" to "9": compared, not called)
+    if ascii:  # (an ASCII digit is the one character from "0" to "9": compared, not called)
         # tokens sorting before ":" (digits and most punctuation) picked at C speed, then the digits
         numbers = [k for k in compress(count(), map(":".__gt__, toks)) if toks[k] >= "0"]
     else:
@@ -189,7 +190,7 @@ def _worded_figures(doc: Doc) -> list[str]:
     out: list[str] = []
     n = len(toks)
     if not _FIGURE_STARTS.isdisjoint(toks):
-        for k in [k for k, t in enumerate(toks) if t in _FIGURE_STARTS]:
+        for k in list(compress(count(), map(_FIGURE_STARTS.__contains__, toks))):
             t = toks[k]
             nxt = toks[k + 1] if k + 1 < n else ""
             if (t in ("a", "one", "two") and nxt in _FRACTIONS) or (t == "half" and nxt in ("of", "their", "the", "as")) \
@@ -229,7 +230,9 @@ def _testimony(doc: Doc) -> str | None:
     if _TESTIMONY_ANCHORS.isdisjoint(toks):
         return None
     n = len(toks)
-    for k, t in enumerate(toks):
+    # (every test below needs its token to be an anchor: only those are visited, picked at C speed)
+    for k in compress(count(), map(_TESTIMONY_ANCHORS.__contains__, toks)):
+        t = toks[k]
         if t == "here" and k <= 3 and k + 1 < n and toks[k + 1] in (".", ",", ":", "!") and \
                 all(w[0].isalpha() for w in toks[:k]):
             return doc.span_text(0, k + 1)  # "Hygienist here." (the first words of the comment)

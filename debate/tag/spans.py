@@ -146,6 +146,7 @@ class PhraseIndex:
         self._plans = plans
         self._wild = {k: [(phrase[0], fam) for phrase, _w, fam in v] for k, v in self.wild_first.items()}
         self._wild_keys = tuple(self._wild)
+        self._spaced_keys = tuple(" " + k for k in self._wild_keys)
 
     def match(self, toks: list[str]) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {}
@@ -153,19 +154,45 @@ class PhraseIndex:
         plans, wild = self._plans, self._wild
         n = len(toks)
         # one C-level pass picks the few tokens that can start a phrase; a token starting with a
-        # wildcard prefix holds the prefix, so unless some prefix occurs in the joined tokens (rarely)
-        # only the first words of phrases need looking for
+        # wildcard prefix holds the prefix after a space in the space-joined tokens (tokens hold no white
+        # space), so unless some prefix occurs so (rarely: not "feedback" for "back*") only the first
+        # words of phrases need looking for
         prefixed = False
         if wild:
-            joined = " ".join(toks)
-            for key in self._wild_keys:
+            joined = " " + " ".join(toks)
+            for key in self._spaced_keys:
                 if key in joined:
                     prefixed = True
                     break
-        if prefixed:
-            starts = [i for i, t in enumerate(toks) if t in plans or t[:4] in wild]
-        else:
-            starts = list(compress(range(n), map(plans.__contains__, toks)))
+        if not prefixed:
+            # The usual case, the loop below without the prefixes: each token's plan (or None) looked
+            # up at C speed, and only tokens that have one visited. Most of those ("the", "is") start
+            # longer phrases only, none of which goes on with the next token: they cost one lookup.
+            got = list(map(plans.get, toks))
+            for i in compress(range(n), got):
+                single, by_second, wild_second = got[i]
+                if by_second is not None and i + 1 < n:
+                    entries = by_second.get(toks[i + 1])
+                    if entries is not None:
+                        for phrase, fam in entries:
+                            k = len(phrase)
+                            if i + k <= n and (k == 2 or tuple(toks[i:i + k]) == phrase):
+                                if i >= ends.get(fam, 0):
+                                    found.setdefault(fam, []).append((i, i + k))
+                                    ends[fam] = i + k
+                if wild_second is not None and i + 1 < n:
+                    nxt = toks[i + 1]
+                    for second, fam in wild_second:
+                        if nxt.startswith(second) and i >= ends.get(fam, 0):
+                            found.setdefault(fam, []).append((i, i + 2))
+                            ends[fam] = i + 2
+                if single:
+                    for fam in single:
+                        if i >= ends.get(fam, 0):
+                            found.setdefault(fam, []).append((i, i + 1))
+                            ends[fam] = i + 1
+            return found
+        starts = [i for i, t in enumerate(toks) if t in plans or t[:4] in wild]
         for i in starts:
             t = toks[i]
             # Matches at i, longest first (phrases of 3+ words, then of 2, then single words; each
@@ -267,7 +294,7 @@ class Doc:
         """Token spans, None where not located yet (evidence usually needs one sentence or two)."""
         if self._offsets is None:
             text = self.text
-            lower = text.lower()
+            lower = self._lower or text.lower()  # (`analyze` keeps the lower-cased text it tokenized)
             if len(lower) != len(text):  # rare letters changed length when lower-cased: tokenize again
                 self._offsets = [m.span() for a, b in self.sent_spans for m in _TOKEN.finditer(text, a, b)]
             else:
@@ -404,7 +431,7 @@ def analyze(text: str, *, quotes: bool = True) -> Doc:
     maybe = "n't" in lower or not lx.NEGATORS.isdisjoint(toks)
     negated = _negation(toks) if maybe and _ANY_NEGATOR.search(lower) else [False] * len(toks)
     urls = len(_URL.findall(clean)) if "://" in clean or "www." in clean else 0
-    return Doc(clean, qs, spans, toks, sent_first, negated, cue_index().match(toks), urls)
+    return Doc(clean, qs, spans, toks, sent_first, negated, cue_index().match(toks), urls, _lower=lower)
 
 
 #: Tokens of chunks that are not all letters, remembered (the lists are only read), up to `_CHUNKS_MAX`.

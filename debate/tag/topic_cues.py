@@ -412,6 +412,8 @@ def _cost(doc: Doc, i: int, rng: range, words_here: list[str]) -> tuple[float, l
     toks, neg = doc.toks, doc.negated
     c = plain_cost = 0.0
     words: list[str] = []
+    # ("if" among the sentence's words is what a negated "if" clause needs: else no call is made)
+    iffy = "if" in words_here
     for j in [j for j in rng if toks[j] in COST_WORDS]:  # (the other words are skipped below)
         w = toks[j]
         if w in _COST:
@@ -426,7 +428,7 @@ def _cost(doc: Doc, i: int, rng: range, words_here: list[str]) -> tuple[float, l
             v = -v
         if j + 1 < rng.stop and toks[j + 1] in _POST_NEGATORS:
             v = -v  # "costs nothing"
-        if _if_not_before(toks, neg, rng, j):
+        if iffy and _if_not_before(toks, neg, rng, j):
             v = -v  # "if we wouldn't chip in, this town loses its heart": the cost of not doing it
         c += v
         if w in _COST and v < 0:
