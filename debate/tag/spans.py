@@ -93,6 +93,19 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
+def _take_phrases(entries, toks: list[str], i: int, found: dict[str, list[tuple[int, int]]],
+                  ends: dict[str, int]) -> None:
+    """Record the phrases of `entries` (longest first) that match at token i, each family keeping the
+    first that does not overlap its previous match (called only where a first and second word match)."""
+    n = len(toks)
+    for phrase, fam in entries:
+        k = len(phrase)
+        if i + k <= n and (k == 2 or tuple(toks[i:i + k]) == phrase):
+            if i >= ends.get(fam, 0):
+                found.setdefault(fam, []).append((i, i + k))
+                ends[fam] = i + k
+
+
 class PhraseIndex:
     """Phrases of several families, matched on token lists by their first token (and second).
 
@@ -174,12 +187,7 @@ class PhraseIndex:
                 if by_second is not None and i + 1 < n:
                     entries = by_second.get(toks[i + 1])
                     if entries is not None:
-                        for phrase, fam in entries:
-                            k = len(phrase)
-                            if i + k <= n and (k == 2 or tuple(toks[i:i + k]) == phrase):
-                                if i >= ends.get(fam, 0):
-                                    found.setdefault(fam, []).append((i, i + k))
-                                    ends[fam] = i + k
+                        _take_phrases(entries, toks, i, found, ends)
                 if wild_second is not None and i + 1 < n:
                     nxt = toks[i + 1]
                     for second, fam in wild_second:
@@ -204,12 +212,7 @@ class PhraseIndex:
                     nxt = toks[i + 1]
                     entries = by_second.get(nxt) if by_second is not None else None
                     if entries is not None:
-                        for phrase, fam in entries:
-                            k = len(phrase)
-                            if i + k <= n and (k == 2 or tuple(toks[i:i + k]) == phrase):
-                                if i >= ends.get(fam, 0):
-                                    found.setdefault(fam, []).append((i, i + k))
-                                    ends[fam] = i + k
+                        _take_phrases(entries, toks, i, found, ends)
                     if wild_second is not None:
                         for second, fam in wild_second:
                             if nxt.startswith(second) and i >= ends.get(fam, 0):
