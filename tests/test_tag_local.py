@@ -247,20 +247,6 @@ def test_an_imperative_title_that_bans_something_is_against_its_object():
     assert profile.topic["homework"] == -1.0
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Homework builds good habits and helps children learn.", "against"),
-    ("Homework is a waste of time.", "favor"),
-    ("We should drop homework for good.", "favor"),
-    ("Banning homework is long overdue.", "favor"),
-    # a stop inside a relative clause only describes the subject: the main clause judges the stopping
-    ("Schools that dropped homework saw happier, calmer children.", "favor"),
-    ("Schools that dropped homework saw their results collapse.", "against"),
-])
-def test_comments_on_a_thesis_that_bans_its_object(text, expected):
-    th = extract_thesis(Article(), "Ban Homework in Primary School")
-    assert stance_toward(text, th, calibrated=True).value == expected
-
-
 @pytest.mark.parametrize("thesis, targets", [
     ("End cash bail", ("cash bail",)),  # the opening verb is not a target; its object is
     ("Scrap the Fee", ("Fee",)),
@@ -272,15 +258,6 @@ def test_comments_on_a_thesis_that_bans_its_object(text, expected):
 ])
 def test_an_opening_call_to_stop_names_its_object_as_target(thesis, targets):
     assert targets_of(thesis) == targets
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Parks that banned dogs saw happier, calmer visitors.", "favor"),
-    ("Parks that banned dogs saw visits collapse.", "against"),
-])
-def test_a_relative_clause_stop_on_a_practice(text, expected):
-    th = extract_thesis(Article(), "Parks should ban dogs")
-    assert stance_toward(text, th, calibrated=True).value == expected
 
 
 @pytest.mark.parametrize("text, cue", [

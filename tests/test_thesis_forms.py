@@ -52,6 +52,7 @@ RENT = "Rent control protects tenants"
 WAGE = "A minimum wage increase reduces employment for teenagers"
 RENTS = "Scrapping parking minimums downtown will lower rents"
 DISCONNECT = "The province should pass a right-to-disconnect law"
+HOMEWORK = "Ban Homework in Primary School"
 
 
 @pytest.mark.parametrize("thesis, text, expected", [
@@ -66,6 +67,16 @@ DISCONNECT = "The province should pass a right-to-disconnect law"
     (LEAF, "We should not ban them.", "against"),
     (LEAF, "No ban, please.", "against"),
     ("Ban Homework in Primary School", "No homework, ever.", "favor"),
+    # a thesis that bans its object: the object's praise is against, its criticism or its end for
+    (HOMEWORK, "Homework builds good habits and helps children learn.", "against"),
+    (HOMEWORK, "Homework is a waste of time.", "favor"),
+    (HOMEWORK, "We should drop homework for good.", "favor"),
+    (HOMEWORK, "Banning homework is long overdue.", "favor"),
+    # a stop inside a relative clause only describes the subject: the main clause judges the stopping
+    (HOMEWORK, "Schools that dropped homework saw happier, calmer children.", "favor"),
+    (HOMEWORK, "Schools that dropped homework saw their results collapse.", "against"),
+    ("Parks should ban dogs", "Parks that banned dogs saw happier, calmer visitors.", "favor"),
+    ("Parks should ban dogs", "Parks that banned dogs saw visits collapse.", "against"),
     # ... but a negation further off is about something else: "nobody proposes" does not refuse the ban
     (LEAF, "Nobody serious proposes a ban before electric ones are cheap.", "none"),
     # consequences argued in phrases carry their harm or good

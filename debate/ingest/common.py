@@ -278,6 +278,12 @@ def _json_safe(c: Comment) -> Comment:
     return replace(c, extra={**c.extra, **bad}) if bad else c
 
 
+#: Texts that stand for a comment's words once gone (Reddit and the exports and corpora made from it):
+#: the comment is flagged "deleted" or "removed" instead of being read as one that says so.
+GONE_MARKERS = {"[deleted]": "deleted", "[removed]": "removed", "[ Removed by Reddit ]": "removed",
+                "[deleted by user]": "deleted", "[removed by moderator]": "removed"}
+
+
 #: Fields the model holds as text (or None): a reader copying a list or a number into one had a broken file.
 _ARTICLE_TEXT = ("title", "author", "date", "url", "text")
 _COMMENT_TEXT = ("text", "author", "parent", "timestamp", "original", "speaker")

@@ -41,7 +41,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import FLAGS, Article, Comment, Inference, Thread
 from .assembly import assemble
-from .common import to_utc_iso
+from .common import GONE_MARKERS, to_utc_iso
 from .progress import Progress
 
 UTTERANCES = "utterances.jsonl"
@@ -54,7 +54,6 @@ META_PREFIX = "debate_"
 SPEAKER_PREFIX = "ck:"
 #: Lines between progress updates (a cheap modulo; redraws are rate-limited anyway).
 PROGRESS_EVERY = 4096
-DELETED_MARKERS = {"[deleted]": "deleted", "[removed]": "removed"}
 
 
 def corpus_dir(path: Path) -> Path | None:
@@ -223,7 +222,7 @@ def _speaker_name(speaker: Any, speakers: dict[str, dict]) -> str | None:
         name = meta[f"{META_PREFIX}name"]
         return str(name) if name else None
     name = str(speaker)
-    return None if name in DELETED_MARKERS else name
+    return None if name in GONE_MARKERS else name
 
 
 def _scalars(meta: Any) -> dict[str, Any]:
@@ -254,8 +253,8 @@ def _thread(conv_id: str, utterances: list[tuple[int, dict]], speakers: dict[str
         given_flags = meta.get(f"{META_PREFIX}flags")
         flags = {flag for flag in given_flags if flag in FLAGS} if isinstance(given_flags, list) else set()
         if not isinstance(given_flags, list):
-            if text.strip() in DELETED_MARKERS:
-                flags.add(DELETED_MARKERS[text.strip()])
+            if text.strip() in GONE_MARKERS:
+                flags.add(GONE_MARKERS[text.strip()])
             if not text.strip():
                 flags.add("empty")
         extra = _scalars(meta)
@@ -270,7 +269,7 @@ def _thread(conv_id: str, utterances: list[tuple[int, dict]], speakers: dict[str
             author=_speaker_name(speaker, speakers),
             parent=None if parent is None or parent == root_id else parent,
             # the corpus's speaker id is the identity; "[deleted]" accounts are many different people
-            speaker=None if speaker is None or str(speaker) in DELETED_MARKERS else f"{SPEAKER_PREFIX}{speaker}",
+            speaker=None if speaker is None or str(speaker) in GONE_MARKERS else f"{SPEAKER_PREFIX}{speaker}",
             timestamp=timestamp,
             original=_opt_str(meta.get(f"{META_PREFIX}original")),
             inferred=_inferences(meta.get(f"{META_PREFIX}inferred")),

@@ -36,7 +36,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article, Comment, Thread
 from .assembly import assemble
-from .common import html_to_text, looks_like_html, open_text, to_utc_iso
+from .common import GONE_MARKERS, html_to_text, looks_like_html, open_text, to_utc_iso
 from .grouping import Grouper
 from .progress import Progress
 
@@ -50,9 +50,6 @@ NESTED_PARENT = "\x00parent"
 TOP_LEVEL_PARENTS = frozenset({"", "0", "root", "none", "null"})
 #: Optional boolean fields mapped to comment flags.
 FLAG_FIELDS: tuple[str, ...] = ("deleted", "removed", "spam", "unapproved")
-#: Texts that stand for a comment's words once gone (Reddit and its exports): the comment is flagged.
-GONE_MARKERS = {"[deleted]": "deleted", "[removed]": "removed", "[ Removed by Reddit ]": "removed",
-                "[deleted by user]": "deleted", "[removed by moderator]": "removed"}
 #: Longest CSV field accepted: the csv module's default (128 KiB) is shorter than some essays people post.
 CSV_FIELD_LIMIT = 64 * 1024 * 1024
 #: Lines between progress updates.

@@ -133,21 +133,18 @@ def _answered(text: str, theirs: list[Comment]) -> str:
     with the 96%."""
     if len(theirs) == 1:
         return theirs[0].id
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from ..structure.cues import english_stop_words
+
+    stop = english_stop_words()
 
     def content(t: str) -> set[str]:
         return {w for w in _WORD.findall((t or "").lower()) if (len(w) >= 4 or any(ch.isdigit() for ch in w))
-                and w not in ENGLISH_STOP_WORDS}
+                and w not in stop}
 
     mine = content(text)
-
-    def shared(c: Comment) -> int:
-        both = mine & content(c.text)
-        return sum(2 if any(ch.isdigit() for ch in w) else 1 for w in both)
-
-    last = shared(theirs[-1])
-    best = max(range(len(theirs) - 1), key=lambda k: (shared(theirs[k]), k))
-    return theirs[best].id if shared(theirs[best]) >= last + ECHO_MARGIN else theirs[-1].id
+    shared = [sum(2 if any(ch.isdigit() for ch in w) else 1 for w in mine & content(c.text)) for c in theirs]
+    best = max(range(len(theirs) - 1), key=lambda k: (shared[k], k))
+    return theirs[best].id if shared[best] >= shared[-1] + ECHO_MARGIN else theirs[-1].id
 
 
 def _opening_name(text: str, names: dict[str, str]) -> str | None:

@@ -644,8 +644,14 @@ def _english_stop_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, loaded without importing scikit-learn (once per process)."""
+    return _english_stop_words()
+
+
+@lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    return _english_stop_words() | {"don't", "it's", "i'm", "that's", "can't", "isn't", "doesn't", "just",
+    return english_stop_words() | {"don't", "it's", "i'm", "that's", "can't", "isn't", "doesn't", "just",
                                              "like", "think", "really", "people", "thing", "things", "lot",
                                              "going", "make", "way", "want", "know", "say", "said"}
 

@@ -104,7 +104,7 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     relations: dict[str, Label] = {}
     rel_margin: dict[str, float] = {}
     for c, (probs, local) in zip(comments, local_stances):
-        skip = _not_discussion(c) if c.flags or (c.text and "bot" in c.text) or c.author == "AutoModerator" else None
+        skip = _not_discussion(c)
         if skip:
             why = Evidence("not_discussion", f"flagged {', '.join(sorted(skip))}", 0.0)
             probs = (0.0, 0.0, 1.0)

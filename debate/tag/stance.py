@@ -30,8 +30,9 @@ from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
 from .profile import ALIASES, ThesisProfile, is_stop_verb, profile_of
 from .spans import Doc, analyze, tokenize
-from .topic_cues import (CONSEQUENCES, COST_WORDS, STOP_IMPERATIVES, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RHETORICAL_OPEN,
-                         STATUS_QUO, STOPPING_WORDS, W_DISMISSAL, in_relative_clause, proposal_cues, topic_sentence)
+from .topic_cues import (CONSEQUENCES, COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RHETORICAL_OPEN,
+                         STATUS_QUO, STOP_IMPERATIVES, STOPPING_WORDS, W_DISMISSAL, in_relative_clause, proposal_cues,
+                         topic_sentence)
 from .valence import NEGATION_SCALAR, VALENCE_UNIT, stem, strong_words, word_valence
 
 __all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
