@@ -11,7 +11,9 @@ absent). Prints, in one run:
 - acts: micro precision / recall / F1 over the act sets;
 - throughput: comments per second of parse + structure + all tags (sentiment,
   stance, relation, acts) end to end, and of vaderSentiment's
-  `polarity_scores` alone on the same comment texts, single process.
+  `polarity_scores` alone on the same comment texts, single process; on the
+  example files, on the thread files of the sets written by outsiders (the
+  length and formats of real threads) and on one generated 3000-comment thread.
 
 Run:  python benchmarks/tagging_benchmark.py [--repeat N] [--cpu]
 """
@@ -136,8 +138,29 @@ def seed_agreement(rows) -> list[str]:
     return lines
 
 
-def throughput(repeat: int) -> list[str]:
-    """Comments/s end to end vs VADER alone, on every file of threads/ and the seeds that has comments.
+def example_sources() -> list[tuple[Path, object]]:
+    """Every file of threads/ and the seeds (read with default options)."""
+    files = sorted(p for p in (REPO / "threads").iterdir() if not p.name.startswith("."))
+    files += sorted(SEEDS.glob("*.txt")) if SEEDS.exists() else []
+    return [(f, None) for f in files]
+
+
+#: The gold sets written and labelled by people who never read the rules, in the formats and at the
+#: lengths of real threads (about 22 comments of about 23 words each): the closest we have to a user's
+#: files. Only their texts are used here, never their labels.
+OUTSIDE_SETS = ("dev3", "dev4", "heldout", "heldout2")
+
+
+def outside_sources() -> list[tuple[Path, object]]:
+    """The thread files of `OUTSIDE_SETS`, each with the read options theses.csv gives it."""
+    theses, _ = load_gold()
+    return [(source_path(t["source"]), read_options(t.get("read", ""))) for t in theses
+            if t.get("set") in OUTSIDE_SETS]
+
+
+def throughput(repeat: int, sources: list[tuple[Path, object]] | None = None,
+               title: str = "example files with comments") -> list[str]:
+    """Comments/s end to end vs VADER alone, on `sources` (default: threads/ and the seeds).
 
     Files without comments are left out: they cost parse time but add no comment to divide by.
     The stage lines split the end-to-end time (parse + structure; sentiment; the rest of tagging).
@@ -147,17 +170,15 @@ def throughput(repeat: int) -> list[str]:
     import debate.tag as tag_pkg
     from debate.tag.sentiment import sentiment_of
 
-    files = sorted(p for p in (REPO / "threads").iterdir() if not p.name.startswith("."))
-    files += sorted(SEEDS.glob("*.txt")) if SEEDS.exists() else []
     texts: list[str] = []
     readable = []
-    for f in files:
+    for f, options in sources if sources is not None else example_sources():
         try:
-            ts = list(read_threads(f))
+            ts = list(read_threads(f, options))
         except Exception:  # a reader still in progress elsewhere: leave that file out of both sides
             continue
         if any(t.comments for t in ts):
-            readable.append(f)
+            readable.append((f, options))
             texts.extend(c.text or "" for t in ts for c in t.comments)
     n = len(texts)
     best = {"pipe": float("inf"), "vader": float("inf"), "parse": float("inf"), "sentiment": float("inf"),
@@ -165,12 +186,12 @@ def throughput(repeat: int) -> list[str]:
     for _ in range(repeat):
         _clear_caches()
         t0 = _clock()
-        for f in readable:
-            for t in read_threads(f):
+        for f, options in readable:
+            for t in read_threads(f, options):
                 tag_thread(t)
         best["pipe"] = min(best["pipe"], _clock() - t0)
         t0 = _clock()
-        threads = [t for f in readable for t in read_threads(f)]
+        threads = [t for f, options in readable for t in read_threads(f, options)]
         best["parse"] = min(best["parse"], _clock() - t0)
         _clear_caches()
         t0 = _clock()
@@ -194,7 +215,9 @@ def throughput(repeat: int) -> list[str]:
         best["vader"] = min(best["vader"], _clock() - t0)
     rate = {k: n / v for k, v in best.items()}
     us = {k: 1e6 * v / n for k, v in best.items()}
-    return [f"throughput on {n} comments from {len(readable)} files with comments (best of {repeat}):",
+    words = sum(len(t.split()) for t in texts) / max(1, n)
+    return [f"throughput on {n} comments ({words:.0f} words on average) from {len(readable)} {title} "
+            f"(best of {repeat}):",
             f"  parse + structure + all tags: {rate['pipe']:,.0f} comments/s",
             f"  vaderSentiment alone:         {rate['vader']:,.0f} comments/s",
             f"  ratio: {rate['pipe'] / rate['vader']:.2f}x (target >= 0.5x)",
@@ -451,6 +474,7 @@ def main() -> None:
             out.append(f"  {title}: precision {100 * p:.1f}, recall {100 * r:.1f}, F1 {100 * f:.1f}")
     out.append("")
     out += throughput(args.repeat)
+    out += [""] + throughput(args.repeat, outside_sources(), "thread files of the sets written by outsiders")
     out += [""] + throughput_large(args.repeat, args.large)
     print("\n".join(out))
 
