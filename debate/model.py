@@ -207,7 +207,9 @@ class Thesis:
     """The position the article argues, and what it is about.
 
     `source` is "given" (--thesis), or where it was extracted from ("title",
-    "lead", "conclusion"). `clear` is False when the article takes no position.
+    "lead", "conclusion"), or "title_report" / "title_question" for the decision a
+    news title reports or the question a title asks, stated as a claim (the article
+    itself argues neither). `clear` is False when the article takes no position.
     """
 
     text: str

@@ -37,8 +37,10 @@ def article_stance(thread: Thread) -> Label | None:
         return None
     if thread.thesis.source != "given":
         if not thread.thesis.clear:
-            return Label("none", 1.0, (Evidence("article_thesis", f"the article's {thread.thesis.source} "
-                                                "takes no position", 1.0),), "rule:article_thesis")
+            where = {"title_report": "news report", "title_question": "question"}.get(
+                thread.thesis.source, thread.thesis.source)
+            return Label("none", 1.0, (Evidence("article_thesis", f"the article's {where} takes no position",
+                                                1.0),), "rule:article_thesis")
         return Label("favor", 1.0, (Evidence("article_thesis", f"the thesis is the article's own "
                                              f"{thread.thesis.source}", 1.0),), "rule:article_thesis")
     from ..tag.stance import stance_toward

@@ -6,7 +6,7 @@ from typing import Any
 
 from .escape import inline, table_cell
 from .voices import CITED_WORK
-from .markdown import STANCE_MARK, _num, _pct, _table, voices_table
+from .markdown import STANCE_MARK, _num, _pct, _table, thesis_origin, voices_table
 
 #: Key points per side shown for each thread (the JSON has all).
 KEY_POINTS_SHOWN = 3
@@ -100,7 +100,7 @@ def _section(it: dict[str, Any], own_thesis: bool) -> str:
     facts.append(f"{a['words']} words")
     out.append("; ".join(facts) + ".")
     if own_thesis and it["thesis"]:
-        out += ["", f"Thesis ({inline(it['thesis']['source'])}): {inline(it['thesis']['text'])}"]
+        out += ["", f"Thesis ({thesis_origin(it['thesis']['source'])}): {inline(it['thesis']['text'])}"]
     st = it["article_stance"]
     out += ["", f"**Article's stance:** {_stance(st)}"]
     if st and st["evidence"]:

@@ -138,6 +138,14 @@ CUES = {
     "no_text": "the article has neither title nor text",
     "question": "the sentence asks rather than states a position",
     "given": "the thesis was given with --thesis",
+    "title_report": "a news title reporting a proposal or decision (\"Council votes to ...\"): stance is read "
+                    "toward it, and the article itself takes no side",
+    "title_question": "a title asking a yes/no question (\"Should the town ...?\"): stance is read toward "
+                      "the yes answer, and the article itself takes no side",
+    "answers_title": "a top-level comment opening with \"Yes\" or \"No\" under a question post: it answers "
+                     "the title's question",
+    "anaphoric": "the sentence's subject is a pronoun (\"It has failed\"): it does not say what it is about, "
+                 "so it counts less",
 }
 
 CUE_HELP = (

@@ -98,8 +98,10 @@ def _header(d: dict[str, Any]) -> str:
     if t is None:
         out.append("**Thesis:** *(none: stance could not be judged)*")
     else:
-        how = {"given": "given by the user"}.get(t["source"], f"extracted from the {inline(t['source'])}")
-        clear = "" if t["clear"] else " — the article takes no clear position, so stances are tentative"
+        how = thesis_origin(t["source"])
+        clear = {"title_report": " — the article reports it without arguing it: favor means for it",
+                 "title_question": " — the article asks without answering: favor means yes"}.get(
+            t["source"], "" if t["clear"] else " — the article takes no clear position, so stances are tentative")
         out.append(f"**Thesis** ({how}{clear}):")
         out.append("")
         out.append(f"> {inline(t['text'])}")
@@ -471,3 +473,13 @@ def _glossary(d: dict[str, Any]) -> str:
         out += ["", "The cues that fired in this thread:", "", "| Cue | What it means | Times |", "| --- | --- | --- |"]
         out += [f"| {table_cell(c['cue'])} | {table_cell(c['meaning'])} | {c['times']} |" for c in g["cues_fired"]]
     return "\n".join(out)
+
+
+#: How a thesis came to be, by its `source`, for readers (other sources name a place in the article).
+_ORIGIN = {"given": "given by the user", "title_report": "the proposal or decision the title reports",
+           "title_question": "the title's question, stated as a claim"}
+
+
+def thesis_origin(source: str) -> str:
+    """Where a thesis comes from, in words: "given by the user", "extracted from the lead", ..."""
+    return _ORIGIN.get(source, f"extracted from the {inline(source)}")

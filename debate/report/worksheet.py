@@ -20,6 +20,7 @@ from .. import tree
 from ..model import ACTS, RELATIONS, STANCES, Thread
 from . import explain as ex
 from .escape import inline, quote_block, table_cell
+from .markdown import thesis_origin
 
 #: Columns of the answer sheet and the key; `debate agreement` reads them (`comment` is the id).
 COLUMNS = ("comment", "number", "author", "replies_to", "stance", "relation", "acts")
@@ -155,7 +156,7 @@ def _key(thread: Thread, rows: list[dict[str, Any]]) -> str:
            "The tool's labels with the cues that produced them. The tool can be wrong: where you disagree "
            "with it, the cues show what it looked at.", ""]
     if thread.thesis:
-        out += [f"**Thesis** ({inline(thread.thesis.source)}): {inline(thread.thesis.text)}", ""]
+        out += [f"**Thesis** ({thesis_origin(thread.thesis.source)}): {inline(thread.thesis.text)}", ""]
     out += ["| Comment | Author | Stance | Relation | Acts |", "| --- | --- | --- | --- | --- |"]
     for r in rows:
         out.append(f"| #{table_cell(r['number'])} | {table_cell(r['author'])} | {table_cell(r['stance'] or '—')} | "

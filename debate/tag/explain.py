@@ -27,7 +27,9 @@ def explain(thread: Thread) -> str:
     lines = []
     th = thread.thesis
     if th is not None:
-        clear = "" if th.clear else " (no clear position found: stance is judged against the topic)"
+        clear = {"title_report": " (a news report: stance is judged toward the proposal or decision it reports)",
+                 "title_question": " (a question: stance is judged toward its yes answer)"}.get(
+            th.source, "" if th.clear else " (no clear position found: stance is judged against the topic)")
         lines.append(f"thesis [{th.source}]{clear}: {th.text}")
         if th.targets:
             lines.append(f"targets: {'; '.join(th.targets)}")

@@ -1,0 +1,170 @@
+"""The proposition a title puts up for debate when the article itself takes no side.
+
+A news report ("Council votes 6-3 to resume fluoridating the water") or a question post ("Should the
+town ban leaf blowers?") argues nothing, but its commenters still argue about something: the decision
+reported or the question asked. Stance is then read toward that proposition, stated the way a thesis
+is ("Council should resume fluoridating the water"; "The town should ban leaf blowers"), so that
+favor means "for the decision" or "yes to the question". The article's own stance stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicons as lx
+
+#: A forum's prefix for the kind of post ("Ask HN:"): not part of the question.
+_POST_KIND = re.compile(r"^\s*(?:ask|tell)\s+\w+\s*:\s*", re.IGNORECASE)
+#: Words that start a subject noun phrase without being its head.
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "this", "that", "these", "those", "every",
+                          "all", "any", "some", "more", "public", "local", "new"})
+#: Verbs a policy question or report puts after its subject ("Should cities ban ...", "Does X reduce ...").
+#: Base forms; the stopping verbs of the lexicon are added below.
+_VERBS = frozenset({
+    "allow", "adopt", "abolish", "accept", "add", "affect", "back", "be", "become", "bring", "build", "buy",
+    "cap", "cause", "change", "charge", "close", "create", "cut", "decriminalise", "decriminalize", "drive",
+    "do", "expand", "extend", "fine", "fix", "force", "fund", "get", "give", "go", "harm", "have", "help",
+    "hire", "hurt", "improve", "increase", "introduce", "invest", "keep", "kill", "legalise", "legalize",
+    "let", "limit", "lower", "make", "mandate", "matter", "move", "need", "offer", "open", "pay", "permit",
+    "protect", "provide", "put", "raise", "reduce", "regulate", "reintroduce", "replace", "require",
+    "restrict", "resume", "return", "save", "spend", "start", "subsidise", "subsidize", "support", "switch",
+    "take", "tax", "teach", "use", "work", "worsen",
+}) | lx.STOPPING_VERBS
+#: Words that open the complement of "Is X ...?" ("Is remote work *a* mistake", "... *worth* the delay").
+_COMPLEMENT_OPEN = frozenset({"a", "an", "the", "too", "so", "more", "less", "really", "actually", "still",
+                              "just", "now", "even", "worth", "better", "worse", "good", "bad", "right", "wrong",
+                              "fair", "enough", "necessary", "overrated", "underrated", "dead", "over", "killing",
+                              "ruining", "making", "hurting", "helping", "destroying", "failing", "working",
+                              "to", "any", "all", "bad", "safe", "dangerous", "useful", "needed"})
+#: Modal question openers and the modal the statement keeps.
+_MODAL_OPEN = {"should": "should", "must": "must", "can": "can", "could": "could", "will": "will",
+               "would": "would", "shall": "should"}
+#: Headline verbs that report a move toward something ("Council backs ...", "NIH weighs ..."): the thing
+#: moved toward is the proposal. Their base form in the thesis is "adopt".
+_REPORT_FOR = frozenset({"backs", "approves", "adopts", "passes", "advances", "proposes", "wants", "weighs",
+                         "considers", "eyes", "mulls", "unveils", "introduces", "announces", "launches",
+                         "floats", "pushes", "endorses", "greenlights", "okays", "plans", "seeks", "unveil",
+                         "backed", "approved", "adopted", "passed", "proposed", "unveiled", "introduced"})
+#: Headline verbs that report a move against something: kept as a stop ("Council scraps ..." -> "scrap").
+_REPORT_AGAINST = {"rejects": "scrap", "blocks": "scrap", "scraps": "scrap", "drops": "drop", "axes": "scrap",
+                   "kills": "scrap", "shelves": "scrap", "halts": "halt", "ends": "end", "bans": "ban",
+                   "cancels": "end", "abolishes": "abolish", "rejected": "scrap", "scrapped": "scrap",
+                   "banned": "ban", "ended": "end"}
+#: "<actor> votes 6-3 to ...", "<actor> moves to ...", "<actor> to ...": the infinitive is the proposal.
+_REPORT_TO = re.compile(
+    r"^(?P<actor>[A-Z][\w.&'\-]*(?:\s+[\w.&'\-]+){0,4}?)\s+"
+    r"(?:(?:votes?|voted)(?:\s+\d+\s*[-–]\s*\d+)?|plans?|planned|wants?|moves?|moved|agrees?|agreed|decides?|"
+    r"decided|aims?|seeks?|prepares?|is\s+set|are\s+set|set|is|are)?\s*\bto\s+(?P<vp>[a-z][\w'\-]*\b.*)$")
+#: Words an actor's name may run to before its verb ("Senate budget committee").
+_ACTOR_WORDS = 5
+#: "a bill requiring X", "a plan to V": the proposal inside the reported object.
+_INNER = re.compile(r"^(?:(?:a|an|the|new)\s+)*(?:bill|law|plan|proposal|measure|rule|motion|ordinance|scheme|"
+                    r"policy)\s+(?:(?:that\s+would\s+)?(?P<req>requir(?:ing|e))\s+|to\s+(?P<vp>[a-z]))",
+                    re.IGNORECASE)
+#: A headline's tail after a colon or dash that adds detail ("..., sources say").
+_TAIL = re.compile(r"\s*(?:[:;|]|\s[-–—]\s).*$")
+
+
+def title_proposition(title: str | None) -> tuple[str, str] | None:
+    """(proposition, kind) for a question or news title, kind "question" or "report"; else None."""
+    if not title:
+        return None
+    text = " ".join(_POST_KIND.sub("", lx.normalize(title)).split())
+    if not text:
+        return None
+    if text.endswith("?"):
+        stated = _question(text.rstrip("?").strip())
+        return (stated, "question") if stated else None
+    stated = _report(_TAIL.sub("", text).strip().rstrip("."))
+    return (stated, "report") if stated else None
+
+
+def _question(text: str) -> str | None:
+    """A polar question as a statement: "Should the town ban X" -> "The town should ban X"."""
+    words = text.split()
+    if len(words) < 3:
+        return None
+    first = words[0].lower()
+    rest = words[1:]
+    if first in _MODAL_OPEN:
+        cut = _subject_end(rest, _VERBS)
+        if cut is None:
+            return None
+        return _sentence([*rest[:cut], _MODAL_OPEN[first], *rest[cut:]])
+    if first in ("is", "are", "was", "were"):
+        cut = _subject_end(rest, _COMPLEMENT_OPEN, participles=True)
+        if cut is None:
+            return None
+        return _sentence([*rest[:cut], first, *rest[cut:]])
+    if first in ("does", "do"):
+        cut = _subject_end(rest, _VERBS, last_of_run=True)
+        if cut is None:
+            return None
+        verb = rest[cut] if first == "do" else _third_person(rest[cut])
+        return _sentence([*rest[:cut], verb, *rest[cut + 1:]])
+    return None
+
+
+def _subject_end(words: list[str], openers: frozenset[str], *, participles: bool = False,
+                 last_of_run: bool = False) -> int | None:
+    """Index of the first word after the subject: a word of `openers` after at least one head word."""
+    k = 0
+    while k < len(words) and words[k].lower() in _DETERMINERS:
+        k += 1
+    for i in range(k + 1, len(words)):
+        if words[i].lower().strip(",") not in openers:
+            continue
+        if last_of_run and i + 1 < len(words) and words[i + 1].lower() in openers:
+            continue  # "a minimum wage increase reduce": the first of two verb-looking words is a noun
+        return i
+    if participles:  # "Is remote work killing ...": only when no opener word came ("pair programming is")
+        for i in range(k + 1, len(words)):
+            low = words[i].lower()
+            if len(low) > 5 and low.endswith(("ing", "ed")):
+                return i
+    return None
+
+
+def _third_person(verb: str) -> str:
+    low = verb.lower()
+    if low == "have":
+        return "has"
+    if low == "do" or low == "go":
+        return verb + "es"
+    if low.endswith(("s", "sh", "ch", "x", "z")):
+        return verb + "es"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _report(text: str) -> str | None:
+    """A news headline's decision as a thesis: "Council votes 7-4 to end X" -> "Council should end X"."""
+    words = text.split()
+    if not words or not words[0][:1].isupper():
+        return None
+    for i in range(1, min(len(words) - 1, _ACTOR_WORDS + 1)):
+        verb, actor, obj = words[i], words[:i], " ".join(words[i + 1:])
+        if verb in _REPORT_FOR:
+            return _sentence([*actor, "should", *_proposal(obj, "adopt").split()])
+        if verb in _REPORT_AGAINST:
+            return _sentence([*actor, "should", _REPORT_AGAINST[verb], *obj.split()])
+    m = _REPORT_TO.match(text)
+    if m and m.group("vp").split()[0].lower() in _VERBS:
+        return _sentence([*m.group("actor").split(), "should", *_proposal(m.group("vp")).split()])
+    return None
+
+
+def _proposal(phrase: str, verb: str = "") -> str:
+    """The verb phrase of a proposal, with a reported bill or plan opened up ("a bill requiring X")."""
+    inner = _INNER.match(phrase)
+    if inner:
+        if inner.group("req"):
+            return "require " + phrase[inner.end():]
+        return phrase[inner.start("vp"):]
+    return f"{verb} {phrase}".strip()
+
+
+def _sentence(words: list[str]) -> str:
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]

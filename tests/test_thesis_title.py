@@ -1,0 +1,89 @@
+"""A news or question title gives the proposition its thread argues about (examples written for these tests)."""
+
+import pytest
+
+from debate.model import Article, Comment, Thread
+from debate.tag import tag_thread
+from debate.tag.thesis import extract_thesis
+from debate.tag.thesis_title import title_proposition
+
+
+@pytest.mark.parametrize("title, stated, kind", [
+    ("Should the county ban fireworks sales?", "The county should ban fireworks sales", "question"),
+    ("Should we tax sugary drinks?", "We should tax sugary drinks", "question"),
+    ("Ask HN: Is pair programming worth the cost?", "Pair programming is worth the cost", "question"),
+    ("Is nuclear power the answer?", "Nuclear power is the answer", "question"),
+    ("Are e-bikes making the towpath unsafe?", "E-bikes are making the towpath unsafe", "question"),
+    ("Does a sugar tax reduce obesity in children?", "A sugar tax reduces obesity in children", "question"),
+    ("Do speed cameras save lives?", "Speed cameras save lives", "question"),
+    ("Does a ticket price increase cut attendance?", "A ticket price increase cuts attendance", "question"),
+    ("Council votes 5-2 to close the Elm Street library branch",
+     "Council should close the Elm Street library branch", "report"),
+    ("Board moves to require uniforms at all district schools",
+     "Board should require uniforms at all district schools", "report"),
+    ("Ministry to cap class sizes at 25 from September", "Ministry should cap class sizes at 25 from September",
+     "report"),
+    ("Mayor unveils plan to pedestrianise the old town", "Mayor should pedestrianise the old town", "report"),
+    ("State senate passes bill requiring helmets for e-scooter riders",
+     "State senate should require helmets for e-scooter riders", "report"),
+    ("Parish council backs new skate park on the common",
+     "Parish council should adopt new skate park on the common", "report"),
+    ("City scraps congestion charge after two years", "City should scrap congestion charge after two years",
+     "report"),
+    ("Regional board bans plastic bags: what shoppers need to know", "Regional board should ban plastic bags",
+     "report"),
+])
+def test_question_and_news_titles_become_claims(title, stated, kind):
+    assert title_proposition(title) == (stated, kind)
+
+
+@pytest.mark.parametrize("title", [
+    "Why do landlords keep raising rents?",  # a wh-question has no yes answer
+    "Should cities ban cars? What the evidence says",  # a question followed by more title
+    "Tide tables for the week of May 3",
+    "Rents rise 9% as vacancies fall",  # a finding, not a proposal
+    "Talk:Millbrook",
+    "",
+    None,
+])
+def test_other_titles_give_no_claim(title):
+    assert title_proposition(title) is None
+
+
+def _thread(title: str, texts: list[str], body: str = "") -> Thread:
+    article = Article(title=title, text=body)
+    comments = tuple(Comment(id=f"c{i}", text=t) for i, t in enumerate(texts, 1))
+    return Thread(id="t", article=article, comments=comments)
+
+
+def test_a_news_thread_is_judged_toward_the_decision_it_reports():
+    body = ("The council voted on Tuesday night to close the Elm Street branch from June. Staff will move to "
+            "the central library.\n\nA petition against the closure has 1,200 signatures.")
+    th = extract_thesis(Article(title="Council votes 5-2 to close the Elm Street library branch", text=body))
+    assert th.source == "title_report" and not th.clear
+    assert th.text == "Council should close the Elm Street library branch"
+    assert any(e.cue == "title_report" for e in th.evidence)
+    tagged = tag_thread(_thread("Council votes 5-2 to close the Elm Street library branch", [
+        "Closing the library is a terrible mistake. Keep the Elm Street branch open, kids need it.",
+        "Good decision. Closing the branch saves money and the central library is ten minutes away.",
+    ], body))
+    stances = {cid: tags.stance.value for cid, tags in tagged.tags.items()}
+    assert stances == {"c1": "against", "c2": "favor"}
+
+
+def test_a_question_post_is_judged_toward_its_yes_answer():
+    tagged = tag_thread(_thread("Should the county ban fireworks sales?", [
+        "Yes, ban them. My dog hides under the bed for a week every July.",
+        "No. A ban just sends people over the state line to buy them.",
+    ]))
+    assert tagged.thesis.source == "title_question"
+    stances = {cid: tags.stance.value for cid, tags in tagged.tags.items()}
+    assert stances == {"c1": "favor", "c2": "against"}
+
+
+def test_a_lead_sentence_whose_subject_is_a_pronoun_does_not_win_over_one_that_names_it():
+    body = ("It has failed and should go.\n\n"
+            "Referees are waiting minutes for replays, fans in the stadium see nothing, and the decisions are "
+            "no more consistent than before. The league should scrap video review before next season.")
+    th = extract_thesis(Article(title="Video review is ruining football", text=body))
+    assert th.text == "The league should scrap video review before next season."
