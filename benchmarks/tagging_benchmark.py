@@ -6,7 +6,8 @@ there (see GUIDE.md). Seed 000 is read from /work/shared/seeds/ (skipped if
 absent). Prints, in one run:
 
 - stance and relation: accuracy and macro-F1 of the tagger and of the
-  majority-class baseline, on seed 000 and on the other threads;
+  majority-class baseline, on seed 000 and on the other threads, with the
+  thesis as written in theses.csv and with the thesis extracted from the article;
 - seed 000: agreement counts (stance on 9 comments, relation on the 6 replies);
 - acts: micro precision / recall / F1 over the act sets;
 - throughput: comments per second of parse + structure + all tags (sentiment,
@@ -446,6 +447,18 @@ def main() -> None:
                         ("other sites, all", other), ("all", rows)):
         for field in ("stance", "relation"):
             out += table(title, part, field)
+    out += ["", "The same with the thesis extracted from each article (what `debate` does without --thesis):", "",
+            "| threads | label | n | accuracy | macro-F1 | majority acc. | majority macro-F1 (class) |",
+            "|---|---|---|---|---|---|---|"]
+    extracted_rows = collect(theses, labels, use_given=False)
+    set_of = {t["thread"]: t.get("set") or "dev" for t in theses}
+    for title, name in (("seen while writing rules", "dev"), ("labelled after the rules", "later"),
+                        ("dev3", "dev3"), ("dev4", "dev4"), ("held out", "heldout"), ("held out 2", "heldout2")):
+        part = [r for r in extracted_rows if set_of.get(r[0]) == name and r[0] != SEED_000]
+        for field in ("stance", "relation"):
+            out += table(title, part, field)
+    out += ["", "| threads | label | n | accuracy | macro-F1 | majority acc. | majority macro-F1 (class) |",
+            "|---|---|---|---|---|---|---|"]
     out += table("held out, comments whose parse has the true parent", heldout_tree, "relation")
     out += table("held out 2, comments whose parse has the true parent", heldout2_tree, "relation")
     for name, part, wrong in (("held out", heldout, wrong_parents), ("held out 2", heldout2, wrong_parents2)):
