@@ -87,3 +87,10 @@ def test_a_lead_sentence_whose_subject_is_a_pronoun_does_not_win_over_one_that_n
             "no more consistent than before. The league should scrap video review before next season.")
     th = extract_thesis(Article(title="Video review is ruining football", text=body))
     assert th.text == "The league should scrap video review before next season."
+
+
+def test_a_contracted_pronoun_is_not_a_target():
+    from debate.tag.thesis import targets_of
+
+    assert targets_of("VAR is ruining football. It's time to scrap it") == ("VAR",)
+    assert targets_of("Council's ferry vote: build it now") == ("Council",)

@@ -86,6 +86,8 @@ _POLICY = re.compile(
 _SUBJECT = re.compile(r"^\s*((?:[\w'\-]+\s+){0,4}?[\w'\-]+)\s+(?:should|must|ought|is|are|was|were|will|can|"
                       r"needs?|has|have|" + "|".join(sorted(CLAIM_VERBS | set(PLURAL_CLAIM))) + r")\b",
                       re.IGNORECASE)
+#: A possessive or contracted "'s" ("Council's", "It's"): not part of a name.
+_POSSESSIVE = re.compile(r"['’]s$")
 #: A lower-case plural noun right after an entity ("North Korean refugees").
 _NOUN_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
 #: Adjectival names of peoples and places end like this (Korean, Chinese, British, Israeli).
@@ -246,7 +248,7 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
     for m in _ENTITY.finditer(text):
         words = m.group(0).split()
         sentence_initial = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?:\"“"
-        while words and (words[0] in _STOP_CAPS or (sentence_initial and (
+        while words and (_POSSESSIVE.sub("", words[0]) in _STOP_CAPS or (sentence_initial and (
                 words[0].endswith(("ing", "ed")) or words[0].lower() in lx.STOPPING_VERBS))):  # "End cash bail"
             words, sentence_initial = words[1:], False
         while words and words[0][:1].islower():  # "Keeping the Harlow Point": not "the Harlow Point"
@@ -256,7 +258,7 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
         if len(words) == 1 and m.start() == 0 and re.search(r"\b" + re.escape(words[0].lower()) + r"\b", body + " "
                                                           + text[1:].lower()) and words[0].lower() in (body + text[1:]):
             continue  # a common word capitalised only because it starts the sentence ("Most", "City")
-        name = re.sub(r"['’]s$", "", " ".join(words))
+        name = _POSSESSIVE.sub("", " ".join(words))
         follow = _NOUN_AFTER.match(text, m.end())
         if follow and _DEMONYM_END.search(name):
             name += " " + follow.group(1)  # "North Korean" + "refugees"
