@@ -32,6 +32,7 @@ from debate.tag.thesis_title import title_proposition
      "report"),
     ("Regional board bans plastic bags: what shoppers need to know", "Regional board should ban plastic bags",
      "report"),
+    ("County drops school bus fees; will ridership grow?", "County should drop school bus fees", "report"),
 ])
 def test_question_and_news_titles_become_claims(title, stated, kind):
     assert title_proposition(title) == (stated, kind)

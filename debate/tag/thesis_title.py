@@ -74,7 +74,12 @@ def title_proposition(title: str | None) -> tuple[str, str] | None:
         return None
     if text.endswith("?"):
         stated = _question(text.rstrip("?").strip())
-        return (stated, "question") if stated else None
+        if stated:
+            return stated, "question"
+        # "City scraps parking minimums; will it lower rents?": the news before the question
+        head = re.split(r"\s*[;:]\s*", text, maxsplit=1)
+        stated = _report(head[0]) if len(head) == 2 and not head[0].endswith("?") else None
+        return (stated, "report") if stated else None
     stated = _report(_TAIL.sub("", text).strip().rstrip("."))
     return (stated, "report") if stated else None
 
