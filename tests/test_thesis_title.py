@@ -95,3 +95,11 @@ def test_a_contracted_pronoun_is_not_a_target():
 
     assert targets_of("VAR is ruining football. It's time to scrap it") == ("VAR",)
     assert targets_of("Council's ferry vote: build it now") == ("Council",)
+
+
+def test_a_thesis_sentence_stops_at_the_colon_that_spells_it_out():
+    body = ("The county should pass a noise ordinance for leaf blowers: no machine over 65 decibels before 9 a.m., "
+            "fines from the second offence, and a grant for crews that switch to electric.\n\n"
+            "Residents have complained for years, and the council has put off a decision three times.")
+    th = extract_thesis(Article(title="Quiet mornings, please", text=body))
+    assert th.text == "The county should pass a noise ordinance for leaf blowers."

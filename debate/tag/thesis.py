@@ -105,6 +105,12 @@ def extract_thesis(article: Article, given: str | None = None) -> Thesis:
     for place, sentence in _candidates(article):
         sentence = _CONNECTIVE.sub("", sentence).strip()
         sentence = sentence[:1].upper() + sentence[1:]
+        if place != "title":
+            # "X should pass a law: every employer would need ...": what follows the colon spells the
+            # claim out; the claim is before it (when it holds one)
+            head, colon, _ = sentence.partition(": ")
+            if colon and len(head.split()) >= 4 and _markers(head)[0]:
+                sentence = head + "."
         score, ev = _score(sentence, place)
         if score > 0 and place != "title" and _ANAPHORIC.match(sentence):
             # "It has failed and should go": the claim's subject is named elsewhere, so the sentence
