@@ -103,3 +103,10 @@ def test_a_thesis_sentence_stops_at_the_colon_that_spells_it_out():
             "Residents have complained for years, and the council has put off a decision three times.")
     th = extract_thesis(Article(title="Quiet mornings, please", text=body))
     assert th.text == "The county should pass a noise ordinance for leaf blowers."
+
+
+def test_approving_the_question_is_not_answering_it():
+    tagged = tag_thread(_thread("Should the county ban fireworks sales?", [
+        "Finally, someone asks. I honestly don't know what the data says.",
+    ]))
+    assert tagged.tags["c1"].stance.value == "none"

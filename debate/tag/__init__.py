@@ -203,6 +203,8 @@ def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, 
     return probs
 
 
+#: Openers that answer a yes/no question (of the relation tagger's approval and disapproval openers).
+_YES_NO = re.compile(r"(?:yes|yeah|yep|yup|no|nope|nah)\b", re.IGNORECASE)
 #: The local stance of a comment that opens by answering the title's yes/no question ("Yes, ban them"):
 #: as sure as a clear cue of the comment's own (tuning sets: 0.6-0.8 gave the same labels).
 ANSWER_SURE = 0.7
@@ -211,7 +213,8 @@ ANSWER_SURE = 0.7
 def _answer(relation_evidence) -> tuple[tuple[float, float, float], Label] | None:
     """(probabilities, label) of a top-level comment whose opener answers the title's question."""
     for e in relation_evidence:
-        if e.cue in ("approval_opener", "disapproval_opener"):
+        # only a yes or a no answers the question ("Good question" approves of asking it)
+        if e.cue in ("approval_opener", "disapproval_opener") and _YES_NO.match(e.text):
             rest = (1.0 - ANSWER_SURE) / 2
             yes = e.cue == "approval_opener"
             probs = (ANSWER_SURE, rest, rest) if yes else (rest, ANSWER_SURE, rest)
