@@ -110,3 +110,14 @@ def test_approving_the_question_is_not_answering_it():
         "Finally, someone asks. I honestly don't know what the data says.",
     ]))
     assert tagged.tags["c1"].stance.value == "none"
+
+
+@pytest.mark.parametrize("title", ["?", "Should?", "Is it?", "Does", "Council votes to", "A to b", "   ?  ",
+                                   "Should the the the ban?", "Ask HN: ?", "X backs", "City bans", "Council votes to ban"])
+def test_odd_titles_give_a_claim_or_none(title):
+    got = title_proposition(title)
+    assert got is None or (got[0].strip() and got[1] in ("question", "report"))
+
+
+def test_a_report_without_an_object_gives_no_claim():
+    assert title_proposition("Council votes to ban") is None

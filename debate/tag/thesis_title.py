@@ -155,7 +155,7 @@ def _report(text: str) -> str | None:
         if verb in _REPORT_AGAINST:
             return _sentence([*actor, "should", _REPORT_AGAINST[verb], *obj.split()])
     m = _REPORT_TO.match(text)
-    if m and m.group("vp").split()[0].lower() in _VERBS:
+    if m and m.group("vp").split()[0].lower() in _VERBS and len(m.group("vp").split()) > 1:  # a verb and its object
         return _sentence([*m.group("actor").split(), "should", *_proposal(m.group("vp")).split()])
     return None
 
