@@ -121,3 +121,13 @@ def test_odd_titles_give_a_claim_or_none(title):
 
 def test_a_report_without_an_object_gives_no_claim():
     assert title_proposition("Council votes to ban") is None
+
+
+@pytest.mark.parametrize("marker", ["Short version:", "TL;DR:", "Bottom line:", "TLDR -"])
+def test_the_writers_gist_is_the_thesis(marker):
+    body = (f"I tracked our bills for three winters in a drafty farmhouse. {marker} solar panels on a north roof "
+            "never pay back their cost.\n\nThe spreadsheet and every invoice are linked in the comments below.")
+    th = extract_thesis(Article(title="Three winters of solar bills", text=body))
+    assert th.clear and th.source == "lead"
+    assert th.text == "Solar panels on a north roof never pay back their cost."
+    assert any(e.cue == "summary" for e in th.evidence)

@@ -144,6 +144,7 @@ CUES = {
                       "the yes answer, and the article itself takes no side",
     "answers_title": "a top-level comment opening with \"Yes\" or \"No\" under a question post: it answers "
                      "the title's question",
+    "summary": "the writer introduces the sentence as the gist (\"Short version:\", \"TL;DR:\", \"Bottom line:\")",
     "anaphoric": "the sentence's subject is a pronoun (\"It has failed\"): it does not say what it is about, "
                  "so it counts less",
 }

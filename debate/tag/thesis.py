@@ -53,6 +53,13 @@ _IMPERATIVE = re.compile(r"^\s*(?:ban|stop|end|abolish|scrap|legali[sz]e|decrimi
                          r"bring back|don't|do not|never)\b", re.IGNORECASE)
 #: A question ("Should cities ban cars?") asks rather than argues: its score is scaled down.
 QUESTION_FACTOR = 0.3
+#: A lead or conclusion sentence the writer introduces as the gist ("Short version:", "TL;DR:",
+#: "Bottom line:") states the position even without a normative word: it scores this much more
+#: (enough alone to count as a position).
+SUMMARY_BONUS = 1.0
+_SUMMARY = re.compile(r"^\s*(?:the\s+)?(?:short\s+version|tl;?\s?dr|bottom\s+line|in\s+a\s+nutshell|upshot|"
+                      r"long\s+story\s+short|(?:my\s+|the\s+)?verdict|short\s+answer|takeaway)\s*[:,\-–—]\s*",
+                      re.IGNORECASE)
 #: A lead or conclusion sentence whose subject is a pronoun points back at a subject named elsewhere:
 #: its score is scaled down (chosen on the tuning sets: 0.5 lets a title or a sentence that names the
 #: subject win over it).
@@ -103,6 +110,9 @@ def extract_thesis(article: Article, given: str | None = None) -> Thesis:
     best: tuple[float, str, str, tuple[Evidence, ...]] | None = None
     title_words = _content(article.title or "")
     for place, sentence in _candidates(article):
+        summary = _SUMMARY.match(sentence) if place != "title" else None
+        if summary:
+            sentence = sentence[summary.end():]
         sentence = _CONNECTIVE.sub("", sentence).strip()
         sentence = sentence[:1].upper() + sentence[1:]
         if place != "title":
@@ -112,6 +122,10 @@ def extract_thesis(article: Article, given: str | None = None) -> Thesis:
             if colon and len(head.split()) >= 4 and _markers(head)[0]:
                 sentence = head + "."
         score, ev = _score(sentence, place)
+        if summary:
+            # "Short version: in a cold climate it costs more than it saves": the writer's own verdict
+            score += SUMMARY_BONUS
+            ev = ev + (Evidence("summary", summary.group(0).strip(), SUMMARY_BONUS),)
         if score > 0 and place != "title" and _ANAPHORIC.match(sentence):
             # "It has failed and should go": the claim's subject is named elsewhere, so the sentence
             # alone does not say what is argued about
