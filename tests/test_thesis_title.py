@@ -131,3 +131,11 @@ def test_the_writers_gist_is_the_thesis(marker):
     assert th.clear and th.source == "lead"
     assert th.text == "Solar panels on a north roof never pay back their cost."
     assert any(e.cue == "summary" for e in th.evidence)
+
+
+def test_a_title_that_calls_for_a_charge_states_the_thesis():
+    th = extract_thesis(Article(title="Charge for Late Library Returns", text=(
+        "Books come back months late and the waiting lists grow. The library has no way to nudge anyone.\n\n"
+        "Other towns manage fine with a small daily fee, waived for children.")))
+    assert th.clear and th.source == "title"
+    assert any(e.cue == "imperative_title" for e in th.evidence)

@@ -50,7 +50,7 @@ _CONNECTIVE = re.compile(r"^\s*(?:but|and|so|yet|however|therefore|thus|hence|in
 IMPERATIVE_TITLE = 1.5
 _IMPERATIVE = re.compile(r"^\s*(?:ban|stop|end|abolish|scrap|legali[sz]e|decriminali[sz]e|keep|save|build|"
                          r"cut|raise|lower|fund|defund|close|open|free|protect|repeal|reform|make|let|tax|"
-                         r"bring back|don't|do not|never)\b", re.IGNORECASE)
+                         r"charge|require|mandate|allow|cap|bring back|don't|do not|never)\b", re.IGNORECASE)
 #: A question ("Should cities ban cars?") asks rather than argues: its score is scaled down.
 QUESTION_FACTOR = 0.3
 #: A lead or conclusion sentence the writer introduces as the gist ("Short version:", "TL;DR:",
