@@ -101,8 +101,10 @@ SpillDirOpt = Annotated[
 ]
 ThesisOpt = Annotated[
     Optional[str],
-    typer.Option("--thesis", help="The thesis to judge stance against (default: extracted from the article).",
-                 show_default=False),
+    typer.Option("--thesis", help="The thesis to judge stance against, as a claim (\"Cities should ban cars "
+                 "downtown\"). Default: extracted from the article (its title, lead or conclusion; for a news "
+                 "report or a question post, the decision reported or the question asked). Giving it is "
+                 "more reliable.", show_default=False),
 ]
 ModelOpt = Annotated[
     Optional[Path],
