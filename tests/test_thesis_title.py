@@ -95,6 +95,11 @@ def test_a_question_post_is_judged_toward_its_yes_answer():
      "fines from the second offence, and a grant for crews that switch to electric.\n\n"
      "Residents have complained for years, and the council has put off a decision three times.",
      "The county should pass a noise ordinance for leaf blowers."),
+    # the precedents a claim cites are not what it is about
+    ("Time for a four-day week",
+     "Our council should follow Iceland, Spain and Scotland and trial a four-day week for its own staff.\n\n"
+     "Other employers in the region are already watching what happens in those pilots.",
+     "Our council should trial a four-day week for its own staff."),
 ])
 def test_the_thesis_sentence_chosen(title, body, expected):
     assert extract_thesis(Article(title=title, text=body)).text == expected

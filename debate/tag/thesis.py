@@ -116,11 +116,7 @@ def extract_thesis(article: Article, given: str | None = None) -> Thesis:
         sentence = _CONNECTIVE.sub("", sentence).strip()
         sentence = sentence[:1].upper() + sentence[1:]
         if place != "title":
-            # "X should pass a law: every employer would need ...": what follows the colon spells the
-            # claim out; the claim is before it (when it holds one)
-            head, colon, _ = sentence.partition(": ")
-            if colon and len(head.split()) >= 4 and _markers(head)[0]:
-                sentence = head + "."
+            sentence = _claim_core(sentence)
         score, ev = _score(sentence, place)
         if summary:
             # "Short version: in a cold climate it costs more than it saves": the writer's own verdict
@@ -161,6 +157,22 @@ def extract_thesis(article: Article, given: str | None = None) -> Thesis:
                       evidence=ev + (Evidence("no_position", "no normative or evaluative sentence in the title, "
                                               "lead or conclusion", round(score, 3)),))
     return Thesis(text=sentence, source=place, targets=targets_of(sentence, article), evidence=ev)
+
+
+#: "should follow France, Portugal and Ontario and pass ...": the precedents a claim cites are not what it
+#: is about (they would become targets); the claim is the act after them.
+_FOLLOW = re.compile(r"\b(should|must|ought to|needs? to)\s+follow\s+(?:the\s+(?:lead|example)\s+of\s+)?"
+                     r"[A-Z][^.;:]{0,80}?\s+and\s+(?=[a-z])")
+
+
+def _claim_core(sentence: str) -> str:
+    """A lead or conclusion sentence without what only spells its claim out or cites precedents for it."""
+    # "X should pass a law: every employer would need ...": what follows the colon spells the claim out;
+    # the claim is before it (when it holds one)
+    head, colon, _ = sentence.partition(": ")
+    if colon and len(head.split()) >= 4 and _markers(head)[0]:
+        sentence = head + "."
+    return _FOLLOW.sub(r"\1 ", sentence, count=1)
 
 
 def _content(text: str) -> set[str]:
