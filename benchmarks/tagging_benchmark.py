@@ -149,7 +149,7 @@ def example_sources() -> list[tuple[Path, object]]:
 #: The gold sets written and labelled by people who never read the rules, in the formats and at the
 #: lengths of real threads (about 22 comments of about 23 words each): the closest we have to a user's
 #: files. Only their texts are used here, never their labels.
-OUTSIDE_SETS = ("dev3", "dev4", "heldout", "heldout2")
+OUTSIDE_SETS = ("dev3", "dev4", "dev5", "heldout", "heldout2")
 
 
 def outside_sources() -> list[tuple[Path, object]]:
@@ -427,10 +427,10 @@ def main() -> None:
     seed = [r for r in rows if r[0] == SEED_000]
     other = [r for r in rows if r[0] != SEED_000]
     ids = {name: {t["thread"] for t in theses if t.get("set") == name}
-           for name in ("later", "dev3", "dev4", "heldout", "heldout2")}
+           for name in ("later", "dev3", "dev4", "dev5", "heldout", "heldout2")}
     dev = [r for r in other if not any(r[0] in part for part in ids.values())]
-    later, dev3, dev4, heldout, heldout2 = ([r for r in other if r[0] in ids[name]]
-                                            for name in ("later", "dev3", "dev4", "heldout", "heldout2"))
+    later, dev3, dev4, dev5, heldout, heldout2 = ([r for r in other if r[0] in ids[name]]
+                                                  for name in ("later", "dev3", "dev4", "dev5", "heldout", "heldout2"))
     true_parent, wrong_parents = _parse_has_true_parent(theses)
     heldout_tree = [r for r in heldout if (r[0], r[1]) in true_parent]
     true_parent2, wrong_parents2 = _parse_has_true_parent(theses, "heldout2")
@@ -442,6 +442,7 @@ def main() -> None:
                         ("other sites, labelled after the rules", later),
                         ("dev3 (written by someone who never read the rules; then tuned on)", dev3),
                         ("dev4 (the same, made later; then tuned on)", dev4),
+                        ("dev5 (the same, session 5; then tuned on)", dev5),
                         ("held out (written by someone who never read the rules)", heldout),
                         ("held out 2 (the same, session 3)", heldout2),
                         ("other sites, all", other), ("all", rows)):
@@ -453,7 +454,8 @@ def main() -> None:
     extracted_rows = collect(theses, labels, use_given=False)
     set_of = {t["thread"]: t.get("set") or "dev" for t in theses}
     for title, name in (("seen while writing rules", "dev"), ("labelled after the rules", "later"),
-                        ("dev3", "dev3"), ("dev4", "dev4"), ("held out", "heldout"), ("held out 2", "heldout2")):
+                        ("dev3", "dev3"), ("dev4", "dev4"), ("dev5", "dev5"), ("held out", "heldout"),
+                        ("held out 2", "heldout2")):
         part = [r for r in extracted_rows if set_of.get(r[0]) == name and r[0] != SEED_000]
         for field in ("stance", "relation"):
             out += table(title, part, field)
@@ -468,7 +470,8 @@ def main() -> None:
     out.append("")
     out.append("Per class (precision, recall) and confusion:")
     for title, part in (("seed 000", seed), ("seen while writing rules", dev), ("labelled after the rules", later),
-                        ("dev3", dev3), ("dev4", dev4), ("held out", heldout), ("held out 2", heldout2)):
+                        ("dev3", dev3), ("dev4", dev4), ("dev5", dev5), ("held out", heldout),
+                        ("held out 2", heldout2)):
         for field in ("stance", "relation"):
             out += per_class(title, part, field)
     out.append("")
@@ -481,7 +484,7 @@ def main() -> None:
     out += ["", f"acts (micro over act sets, {len(rows)} comments): precision {100 * p:.1f}, recall {100 * r:.1f}, "
             f"F1 {100 * f:.1f}"]
     for title, part in (("seen while writing rules", dev), ("labelled after the rules", later), ("dev3", dev3),
-                        ("dev4", dev4), ("held out", heldout), ("held out 2", heldout2)):
+                        ("dev4", dev4), ("dev5", dev5), ("held out", heldout), ("held out 2", heldout2)):
         if part:
             p, r, f = acts_scores(part)
             out.append(f"  {title}: precision {100 * p:.1f}, recall {100 * r:.1f}, F1 {100 * f:.1f}")
