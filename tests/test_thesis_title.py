@@ -28,11 +28,15 @@ from debate.tag.thesis_title import title_proposition
      "State senate should require helmets for e-scooter riders", "report"),
     ("Parish council backs new skate park on the common",
      "Parish council should adopt new skate park on the common", "report"),
-    ("City scraps congestion charge after two years", "City should scrap congestion charge after two years",
+    ("City scraps congestion charge after two years", "City should scrap congestion charge",
      "report"),
     ("Regional board bans plastic bags: what shoppers need to know", "Regional board should ban plastic bags",
      "report"),
     ("County drops school bus fees; will ridership grow?", "County should drop school bus fees", "report"),
+    ("State will require carbon labels on restaurant menus from 2028",
+     "State should require carbon labels on restaurant menus from 2028", "report"),
+    ("Grocer to pull plastic bags from all stores after customer backlash",
+     "Grocer should pull plastic bags from all stores", "report"),
 ])
 def test_question_and_news_titles_become_claims(title, stated, kind):
     assert title_proposition(title) == (stated, kind)

@@ -29,6 +29,9 @@ _VERBS = frozenset({
     "protect", "provide", "put", "raise", "reduce", "regulate", "reintroduce", "replace", "require",
     "restrict", "resume", "return", "save", "spend", "start", "subsidise", "subsidize", "support", "switch",
     "take", "tax", "teach", "use", "work", "worsen",
+    # headline verbs of a decision ("Dunmore's to pull self-checkouts", "Charges to return")
+    "axe", "bring", "hike", "impose", "install", "lift", "phase", "pilot", "pull", "reopen", "review",
+    "roll", "sell", "shut", "slash", "trial", "tighten", "relax", "scrap", "publish", "list", "adopt",
 }) | lx.STOPPING_VERBS
 #: Words that open the complement of "Is X ...?" ("Is remote work *a* mistake", "... *worth* the delay").
 _COMPLEMENT_OPEN = frozenset({"a", "an", "the", "too", "so", "more", "less", "really", "actually", "still",
@@ -54,7 +57,9 @@ _REPORT_AGAINST = {"rejects": "scrap", "blocks": "scrap", "scraps": "scrap", "dr
 _REPORT_TO = re.compile(
     r"^(?P<actor>[A-Z][\w.&'\-]*(?:\s+[\w.&'\-]+){0,4}?)\s+"
     r"(?:(?:votes?|voted)(?:\s+\d+\s*[-–]\s*\d+)?|plans?|planned|wants?|moves?|moved|agrees?|agreed|decides?|"
-    r"decided|aims?|seeks?|prepares?|is\s+set|are\s+set|set|is|are)?\s*\bto\s+(?P<vp>[a-z][\w'\-]*\b.*)$")
+    r"decided|aims?|seeks?|prepares?|is\s+set|are\s+set|set|is|are)?\s*\b(?:to|will)\s+(?P<vp>[a-z][\w'\-]*\b.*)$")
+#: What a headline adds after the decision: why or when it came ("... after a rise in shoplifting").
+_REASON_TAIL = re.compile(r"\s+(?:after|amid|despite|following|in\s+wake\s+of)\s+.*$")
 #: Words an actor's name may run to before its verb ("Senate budget committee").
 _ACTOR_WORDS = 5
 #: "a bill requiring X", "a plan to V": the proposal inside the reported object.
@@ -80,7 +85,7 @@ def title_proposition(title: str | None) -> tuple[str, str] | None:
         head = re.split(r"\s*[;:]\s*", text, maxsplit=1)
         stated = _report(head[0]) if len(head) == 2 and not head[0].endswith("?") else None
         return (stated, "report") if stated else None
-    stated = _report(_TAIL.sub("", text).strip().rstrip("."))
+    stated = _report(_REASON_TAIL.sub("", _TAIL.sub("", text)).strip().rstrip("."))
     return (stated, "report") if stated else None
 
 
