@@ -150,3 +150,12 @@ def test_a_title_that_calls_for_a_charge_states_the_thesis():
         "Other towns manage fine with a small daily fee, waived for children.")))
     assert th.clear and th.source == "title"
     assert any(e.cue == "imperative_title" for e in th.evidence)
+
+
+def test_a_verdict_opening_a_comment_under_news_judges_the_news():
+    tagged = tag_thread(_thread("Council votes 5-2 to close the Elm Street library branch", [
+        "Good. Nobody has used that branch in years.",
+        "Terrible idea. What were they thinking?",
+    ]))
+    assert {cid: t.stance.value for cid, t in tagged.tags.items()} == {"c1": "favor", "c2": "against"}
+    assert tagged.tags["c1"].stance.evidence[0].cue == "judges_news"  # "Good." names nothing of the topic

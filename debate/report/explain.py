@@ -145,6 +145,8 @@ CUES = {
     "answers_title": "a top-level comment opening with \"Yes\" or \"No\" under a question post: it answers "
                      "the title's question",
     "summary": "the writer introduces the sentence as the gist (\"Short version:\", \"TL;DR:\", \"Bottom line:\")",
+    "judges_news": "a top-level comment opening with a verdict (\"Good.\", \"Bad idea.\") under a news post: it "
+                   "judges the decision the post reports",
     "anaphoric": "the sentence's subject is a pronoun (\"It has failed\"): it does not say what it is about, "
                  "so it counts less",
 }

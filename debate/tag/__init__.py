@@ -101,6 +101,8 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
         local_stances.append((probs, local))
     locals_: dict[str, Label] = {}
     asks = th.source == "title_question"  # a question post: "Yes," and "No," answer it
+    # a news post (no position of its own, its decision the thesis): "Good." and "Bad idea." judge it
+    news = article_stance is NEWS_FAVOR
     nodes: list[collective.Node] = []
     relations: dict[str, Label] = {}
     rel_margin: dict[str, float] = {}
@@ -118,8 +120,8 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
             relations[c.id] = rel.label()
             rel_probs = rel.probs
             rel_margin[c.id] = rel.margin
-            if asks and c.parent is None and local.value == "none" and model_probs is None:
-                answer = _answer(rel.evidence)
+            if (asks or news) and c.parent is None and local.value == "none" and model_probs is None:
+                answer = _answer(rel.evidence, yes_no_only=asks)
                 if answer is not None:
                     probs, local = answer
         locals_[c.id] = local
@@ -210,16 +212,19 @@ _YES_NO = re.compile(r"(?:yes|yeah|yep|yup|no|nope|nah)\b", re.IGNORECASE)
 ANSWER_SURE = 0.7
 
 
-def _answer(relation_evidence) -> tuple[tuple[float, float, float], Label] | None:
-    """(probabilities, label) of a top-level comment whose opener answers the title's question."""
+def _answer(relation_evidence, *, yes_no_only: bool) -> tuple[tuple[float, float, float], Label] | None:
+    """(probabilities, label) of a top-level comment whose opener answers the title's question
+    (`yes_no_only`) or judges the news the post reports ("Good.", "Bad idea.")."""
     for e in relation_evidence:
-        # only a yes or a no answers the question ("Good question" approves of asking it)
-        if e.cue in ("approval_opener", "disapproval_opener") and _YES_NO.match(e.text):
+        # only a yes or a no answers a question ("Finally, someone asks" approves of asking it)
+        if e.cue in ("approval_opener", "disapproval_opener") and (not yes_no_only or _YES_NO.match(e.text)):
             rest = (1.0 - ANSWER_SURE) / 2
             yes = e.cue == "approval_opener"
             probs = (ANSWER_SURE, rest, rest) if yes else (rest, ANSWER_SURE, rest)
-            why = Evidence("answers_title", f"opens by answering the title's question: {e.text!r}",
-                           ANSWER_SURE if yes else -ANSWER_SURE)
+            why = (Evidence("answers_title", f"opens by answering the title's question: {e.text!r}",
+                            ANSWER_SURE if yes else -ANSWER_SURE) if yes_no_only else
+                   Evidence("judges_news", f"opens by judging the news the post reports: {e.text!r}",
+                            ANSWER_SURE if yes else -ANSWER_SURE))
             return probs, Label("favor" if yes else "against", ANSWER_SURE, (why,), "local")
     return None
 
