@@ -220,3 +220,15 @@ def test_a_moderation_bot_notice_is_no_turn():
     tags = t.tags["b"]
     assert (tags.stance.value, tags.relation.value) == ("none", "neutral")
     assert "bot" in tags.stance.evidence[0].text
+
+
+def test_a_moderators_notice_is_no_turn_but_an_argument_asking_for_civility_is():
+    notice = Comment(id="m", author="Harbor Gazette", speaker="m", text=(
+        "A reminder that comments on this story are pre-moderated. Posts naming council staff will not be "
+        "published."))
+    argument = Comment(id="a", author="Vic", speaker="a", text=(
+        "Deporting families within days is cruel and Ruritania should stop it; please keep comments civil."))
+    t = tag_thread(build([notice, argument]), thesis=THESIS)
+    assert (t.tags["m"].stance.value, t.tags["m"].relation.value) == ("none", "neutral")
+    assert t.tags["m"].stance.evidence[0].text == "flagged moderation"
+    assert t.tags["a"].stance.value == "favor"

@@ -159,3 +159,4 @@ def test_a_verdict_opening_a_comment_under_news_judges_the_news():
     ]))
     assert {cid: t.stance.value for cid, t in tagged.tags.items()} == {"c1": "favor", "c2": "against"}
     assert tagged.tags["c1"].stance.evidence[0].cue == "judges_news"  # "Good." names nothing of the topic
+

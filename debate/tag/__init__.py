@@ -165,12 +165,28 @@ _BOT_SIGNATURE = re.compile(r"\bI am a bot\b|\bthis action was performed automat
 _BOT_AUTHORS = frozenset({"automoderator"})
 
 
+#: A moderator's notice about the house rules ("A reminder that comments on this story are
+#: pre-moderated", "Comments naming staff will be removed"), when the comment opens as a notice does
+#: (an argument that ends "please keep comments civil" is still an argument).
+_MODERATION = re.compile(
+    r"\bcomments?\s+(?:on|under|in|below)\s+(?:this|the)\s+(?:story|article|post|thread|video|page)\s+"
+    r"(?:are|is|will\s+be)\s+(?:pre-?)?moderated\b|"
+    r"\b(?:posts?|comments?)\s+(?:that|which|naming|containing|attacking|with)\b.{0,60}?\bwill\s+"
+    r"(?:not\s+be\s+(?:published|approved)|be\s+(?:removed|deleted|hidden))\b|"
+    r"\bplease\s+(?:keep|remain)\s+(?:it|comments|the\s+discussion|things)\s+civil\b|"
+    r"\bthis\s+(?:thread|discussion)\s+(?:is|has\s+been)\s+(?:now\s+)?(?:locked|closed)\b", re.IGNORECASE)
+_NOTICE_OPEN = re.compile(r"^\W*(?:a\s+)?(?:friendly\s+|quick\s+)?(?:reminder|note|mod(?:erator)?\s+note|"
+                          r"moderator|please|comments|posts|this\s+thread)\b", re.IGNORECASE)
+
+
 def _not_discussion(c) -> set[str]:
     """The flags that make a comment no discussion turn (empty for almost every comment); a moderation
-    bot's notice counts as flagged "bot"."""
+    bot's notice counts as flagged "bot", a moderator's notice about the rules as "moderation"."""
     if (c.author and c.author.casefold() in _BOT_AUTHORS) or (c.text and "bot" in c.text
                                                                 and _BOT_SIGNATURE.search(c.text)):
         return {"bot", *(set(c.flags) & NOT_DISCUSSION)}
+    if c.text and _NOTICE_OPEN.match(c.text) and _MODERATION.search(c.text):
+        return {"moderation", *(set(c.flags) & NOT_DISCUSSION)}
     if not c.flags:
         return set()
     flags = set(c.flags)
