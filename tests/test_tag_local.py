@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from debate.model import ACTS, Article, Thesis
+from debate.model import ACTS, Article, Evidence, Label, Thesis
 from debate.tag.acts import acts_of
 from debate.tag.relation import relation_of
 from debate.tag.stance import stance_toward
@@ -298,3 +298,17 @@ def test_more_concession_shapes(text):
 ])
 def test_granting_and_third_person_agreement(text, expected):
     assert relation_of(text).value == expected
+
+
+@pytest.mark.parametrize("text, acts", [
+    # a disagreement that gives reasons is a rebuttal (GUIDE.md), its disagreement cues kept as evidence
+    ("I disagree. The ferry ran at a loss for nine years, and the grant would have covered the pier.",
+     {"rebuttal"}),
+    ("I disagree.", {"disagreement"}),  # a bare one stays a disagreement
+])
+def test_rebuttal_and_disagreement_are_exclusive(text, acts):
+    relation = Label("disagree", 0.8, (Evidence("disagree_marker", "I disagree", -1.0),), "local")
+    got = {a.value: a for a in acts_of(text, is_reply=True, relation=relation)}
+    assert acts <= set(got) and not ({"rebuttal", "disagreement"} - acts) & set(got)
+    if "rebuttal" in got:
+        assert any(e.cue.startswith(("relation:", "disagree_marker")) for e in got["rebuttal"].evidence)

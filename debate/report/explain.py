@@ -31,7 +31,7 @@ ACTS = {
     "question": "asks something",
     "answer": "answers a question asked before",
     "agreement": "says it agrees",
-    "disagreement": "says it disagrees",
+    "disagreement": "says it disagrees, without giving a reason (with one, it is a rebuttal)",
     "elaboration": "adds detail or explanation to a point already made",
     "rebuttal": "argues back against a point, giving a reason",
     "concession": "grants part of the other side's point (\"fair enough, but...\")",

@@ -131,6 +131,11 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
         add("evidence", "link", f"{doc.urls} link(s)", 0.6)
     if is_reply and n_sent >= ELABORATION_SENTENCES and "agreement" not in found and "disagreement" not in found:
         add("elaboration", "long_reply", f"{n_sent} sentences", 0.5)
+    if "rebuttal" in found and "disagreement" in found:
+        # a disagreement that gives reasons is a rebuttal, not both (GUIDE.md; how every labeller who had
+        # not read the rules read "rebuttal (disagreement with reasons)"); the disagreement cues stay as
+        # the rebuttal's evidence
+        found["rebuttal"] = found.pop("disagreement") + found["rebuttal"]
     labels = []
     for act in sorted((a for a in found if a in _ORDER), key=_ORDER.__getitem__):  # in the order of ACTS
         s = _score(sum([e.weight for e in found[act]]))
