@@ -94,6 +94,9 @@ def test_address_is_not_an_opening_but():
     ("This is heartbreaking and cruel.", {}, "appeal_to_emotion"),
     ("You are an idiot.", {}, "personal_attack"),
     ("lol, yeah right", {}, "humor"),
+    ("Ha! I'd be a rich woman by now.", {}, "humor"),
+    ("A fee. Of course there is.", {}, "humor"),
+    ("Must be nice wherever you live.", {}, "humor"),
     ("Thank you for this thoughtful piece.", {}, "appreciation"),
     ("Edit: fixed the link.", {}, "announcement"),
     ("ok", {}, "other"),
@@ -271,6 +274,10 @@ def test_an_opening_call_to_stop_names_its_object_as_target(thesis, targets):
 def test_evidence_in_words_and_first_hand(text, cue):
     acts = {a.value: a for a in acts_of(text, is_reply=True)}
     assert "evidence" in acts and any(e.cue == cue for e in acts["evidence"].evidence)
+
+
+def test_hectares_are_no_laugh():
+    assert "humor" not in {a.value for a in acts_of("They planted 200 ha of forest last year.")}
 
 
 def test_no_evidence_in_a_plain_opinion():

@@ -146,6 +146,10 @@ HUMOR = (
     "oh sure", "oh please", "what a surprise", "big surprise", "surprise, surprise", "shocking",
     "how convenient", "good luck with that", "nice try", "genius", "bravo", "wow", "lulz",
     "joke", "kidding", "😂", "🤣", "😉", "🙄", "nice pr", "what a joke",
+    # sarcasm and wry asides (session 5, from the tuning sets' misses)
+    "ha,", "ha!", "half joking", "must be nice", "of course there is", "of course they did", "of course it is",
+    "good grief", "love how", "funny how", "who knew", "what next", "sky isn't falling", "sky hasn't fallen",
+    "sky didn't fall", "comically", "quelle surprise", "colour me", "color me",
 )
 APPRECIATION = (
     "thank you", "thanks", "thx", "many thanks", "great article", "great post", "great piece",
