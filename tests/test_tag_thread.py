@@ -231,4 +231,5 @@ def test_a_moderators_notice_is_no_turn_but_an_argument_asking_for_civility_is()
     t = tag_thread(build([notice, argument]), thesis=THESIS)
     assert (t.tags["m"].stance.value, t.tags["m"].relation.value) == ("none", "neutral")
     assert t.tags["m"].stance.evidence[0].text == "flagged moderation"
+    assert [a.value for a in t.tags["m"].acts] == ["announcement"]  # it announces the rules
     assert t.tags["a"].stance.value == "favor"

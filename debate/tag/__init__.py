@@ -148,7 +148,11 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     for c, (_, relation) in zip(comments, final):
         parent = by_id.get(c.parent) if c.parent else None
         if relation.decided_by == "flag":  # spam, pingbacks, deleted markers: not a discussion turn
-            all_acts.append((Label("other", 1.0, relation.evidence, "flag"),))
+            # (a bot's or moderator's notice about the rules announces them)
+            notice = any(e.cue == "not_discussion" and _NOTICE_FLAGS.intersection(e.text.removeprefix("flagged ")
+                                                                                 .split(", "))
+                         for e in relation.evidence)
+            all_acts.append((Label("announcement" if notice else "other", 1.0, relation.evidence, "flag"),))
         else:
             all_acts.append(acts_of(docs[c.id], is_reply=parent is not None,
                                     parent_asks=parent is not None and "?" in (parent.text or ""),
@@ -177,6 +181,10 @@ _MODERATION = re.compile(
     r"\bthis\s+(?:thread|discussion)\s+(?:is|has\s+been)\s+(?:now\s+)?(?:locked|closed)\b", re.IGNORECASE)
 _NOTICE_OPEN = re.compile(r"^\W*(?:a\s+)?(?:friendly\s+|quick\s+)?(?:reminder|note|mod(?:erator)?\s+note|"
                           r"moderator|please|comments|posts|this\s+thread)\b", re.IGNORECASE)
+
+
+#: The flag evidence of a notice about the house rules (see `_not_discussion`).
+_NOTICE_FLAGS = frozenset({"bot", "moderation"})
 
 
 def _not_discussion(c) -> set[str]:
