@@ -97,6 +97,8 @@ def test_address_is_not_an_opening_but():
     ("Ha! I'd be a rich woman by now.", {}, "humor"),
     ("A fee. Of course there is.", {}, "humor"),
     ("Must be nice wherever you live.", {}, "humor"),
+    ("THIS IS A SCHEME TO RIG THE VOTE. ONE PERSON ONE VOTE!!!", {}, "negative_reaction"),
+    ("Who is paying for this nonsense?", {}, "negative_reaction"),
     ("Thank you for this thoughtful piece.", {}, "appreciation"),
     ("Edit: fixed the link.", {}, "announcement"),
     ("ok", {}, "other"),
@@ -276,8 +278,9 @@ def test_evidence_in_words_and_first_hand(text, cue):
     assert "evidence" in acts and any(e.cue == cue for e in acts["evidence"].evidence)
 
 
-def test_hectares_are_no_laugh():
+def test_hectares_are_no_laugh_and_acronyms_no_shout():
     assert "humor" not in {a.value for a in acts_of("They planted 200 ha of forest last year.")}
+    assert "negative_reaction" not in {a.value for a in acts_of("The OECD, the IMF and NATO all said so in 2019.")}
 
 
 def test_no_evidence_in_a_plain_opinion():

@@ -119,6 +119,7 @@ CUES = {
     "humor_marker": "a joke marker (\"lol\", \"haha\", irony)",
     "announcement_marker": "an announcement (\"reminder:\", \"update:\")",
     "negative_reaction_marker": "a dismissive reaction without an argument (\"ugh\", \"whatever\")",
+    "shouting": "the comment is written in capitals: it shouts",
     "elaboration_marker": "words that add detail (\"for example\", \"also\")",
     "long_reply": "a long reply that develops a point",
     "disagrees_with_reasons": "it disagrees and gives several sentences of reasons",

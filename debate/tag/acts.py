@@ -46,6 +46,17 @@ _YOU = frozenset({"you", "your", "you're", "yours", "u"})
 _DIGIT = re.compile(r"[0-9]")
 
 
+#: A comment written in capitals ("THIS IS HOW YOU GET CRIME") shouts: at least this many letters, this
+#: share of them upper case.
+SHOUT_LETTERS = 15
+SHOUT_SHARE = 0.8
+
+
+def _shouts(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= SHOUT_LETTERS and sum(ch.isupper() for ch in letters) >= SHOUT_SHARE * len(letters)
+
+
 def _openers(pattern: str) -> frozenset[str] | None:
     """The first two letters of the words `pattern` ("^(?:why|what|...)\\b") opens with; None if it is not
     such a plain list of words of two letters or more. A sentence it matches opens with a token starting
@@ -117,6 +128,8 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
         add(act, f"relation:{relation.decided_by}", relation.value, relation.score)
         if relation.value == "disagree" and (n_sent >= 2 or doc.cues.get("evidence")):
             add("rebuttal", "disagrees_with_reasons", f"{n_sent} sentences", 0.8)
+    if _shouts(doc.text):
+        add("negative_reaction", "shouting", doc.text, 0.8)
     for a, b in conceded:
         add("concession", "yes_but", doc.span_text(a, b), 1.0)
     for fig in (_figures(doc) + _worded_figures(doc))[:4]:

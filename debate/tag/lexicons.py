@@ -166,6 +166,7 @@ NEGATIVE_REACTION = (
     "ugh", "meh", "smh", "wtf", "what a joke", "give me a break", "waste of time", "garbage",
     "trash", "pathetic", "ridiculous", "laughable", "who cares", "stop wasting", "cringe", "terrible article", "biased",
     "propaganda", "clickbait", "spare me", "oh come on", "come on", "eye roll", "sigh",
+    "nonsense", "disgraceful", "a disgrace", "good grief", "unbelievable",
 )
 ELABORATION = (
     "for example", "for instance", "in addition", "additionally", "furthermore", "moreover",
