@@ -305,6 +305,9 @@ def test_more_concession_shapes(text):
     ("Use of force went from 212 to 198. Small, I'll give you that, but it moved.", "disagree"),
     # "actually" inside a sentence corrects nothing
     ("Oh, that's actually nicely done.", "neutral"),
+    # sharing the parent's experience, or taking its point
+    ("Ha, ours too. The new crest cost 9 pounds a jumper.", "agree"),
+    ("Point taken, I had not thought of the night bus.", "agree"),
 ])
 def test_granting_and_third_person_agreement(text, expected):
     assert relation_of(text).value == expected

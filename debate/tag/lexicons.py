@@ -31,6 +31,8 @@ AGREE = (
     "you nailed it", "good call", "amen", "hear hear", "i think you're right", "you have a point",
     "you've got a point", "good argument", "you're spot on", "that's exactly it", "my thoughts exactly",
     "i'm with you", "i am with you", "seconded", "we agree",
+    "ours too", "ours did too", "mine too", "same for us", "same with ours", "same story here", "i take the point",
+    "i take your point", "point taken",
 )
 #: A top-level comment opening with approval or disapproval of what the article proposes or reports.
 APPROVAL_OPEN = ("good", "great", "finally", "about time", "excellent", "love it", "love this", "yes",
