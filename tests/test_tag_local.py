@@ -92,6 +92,8 @@ def test_address_is_not_an_opening_but():
     ("According to the 2021 census, 4,500 people moved away.", {}, "evidence"),
     ('She said "we will not reopen the school this year" at the meeting.', {}, "evidence"),
     ("This is heartbreaking and cruel.", {}, "appeal_to_emotion"),
+    ("My dad's 84 and won't go in on his own any more because the one till is always shut.", {},
+     "appeal_to_emotion"),
     ("You are an idiot.", {}, "personal_attack"),
     ("lol, yeah right", {}, "humor"),
     ("Ha! I'd be a rich woman by now.", {}, "humor"),

@@ -115,7 +115,7 @@ CUES = {
     "testimony": "first-hand experience offered as evidence (\"Nurse here.\", \"I run a small firm\")",
     "quotation": "a quotation from somewhere else",
     "link": "a link to a source",
-    "emotion_word": "strongly emotional words",
+    "emotion_word": "strongly emotional words, or the writer's own family brought in (\"heartbreaking\", \"my kids\")",
     "humor_marker": "a joke marker (\"lol\", \"haha\", irony)",
     "announcement_marker": "an announcement (\"reminder:\", \"update:\")",
     "negative_reaction_marker": "a dismissive reaction without an argument (\"ugh\", \"whatever\")",

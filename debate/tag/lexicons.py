@@ -133,6 +133,10 @@ EMOTION = (
     "innocent", "helpless", "vulnerable", "desperate", "pains me", "terrified", "terrifying",
     "dignity", "conscience", "have you no", "how dare", "blood on", "sick to my stomach",
     "unbearable", "nightmare", "evil",
+    # a story about one's own family, offered to move the reader (session 5, as the outside labellers read it)
+    "my son", "my daughter", "my kid", "my kids", "my child", "my children", "my mum", "my mom", "my dad",
+    "my mother", "my father", "my husband", "my wife", "my baby", "my late", "my grandmother", "my grandfather",
+    "my grandson", "my granddaughter", "i cried", "its heart", "the joy",
 )
 ATTACK = (
     "idiot", "idiots", "idiotic", "moron", "morons", "moronic", "stupid", "dumb", "fool", "fools",
