@@ -52,9 +52,16 @@ SHOUT_LETTERS = 15
 SHOUT_SHARE = 0.8
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
 def _shouts(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= SHOUT_LETTERS and sum(ch.isupper() for ch in letters) >= SHOUT_SHARE * len(letters)
+    # (capitals counted first: most comments have too few to shout, and one scan in C settles it)
+    upper = len(_UPPER.findall(text))
+    if upper < SHOUT_LETTERS:
+        return False
+    return upper >= SHOUT_SHARE * (upper + len(_LOWER.findall(text)))
 
 
 def _openers(pattern: str) -> frozenset[str] | None:
