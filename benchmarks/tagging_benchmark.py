@@ -413,6 +413,21 @@ def _parse_has_true_parent(theses, held: str = "heldout") -> tuple[set[tuple[str
     return same, sum(1 for k in true if k in parsed and k not in same)
 
 
+#: The gold sets, in the order the tables list them ("dev": the threads seen while writing the rules, those
+#: theses.csv gives no set).
+SETS = ("dev", "later", "dev3", "dev4", "dev5", "heldout", "heldout2")
+
+
+def by_set(rows, theses) -> dict[str, list]:
+    """Rows (thread, comment, gold, tags) by the gold set of their thread."""
+    set_of = {t["thread"]: t.get("set") or "dev" for t in theses}
+    parts: dict[str, list] = {name: [] for name in SETS}
+    for r in rows:
+        name = set_of.get(r[0], "dev")
+        parts[name if name in parts else "dev"].append(r)  # (a set of another name counts as "dev")
+    return parts
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=5, help="timing repeats (the best is kept)")
@@ -426,11 +441,8 @@ def main() -> None:
     rows = collect(theses, labels)
     seed = [r for r in rows if r[0] == SEED_000]
     other = [r for r in rows if r[0] != SEED_000]
-    ids = {name: {t["thread"] for t in theses if t.get("set") == name}
-           for name in ("later", "dev3", "dev4", "dev5", "heldout", "heldout2")}
-    dev = [r for r in other if not any(r[0] in part for part in ids.values())]
-    later, dev3, dev4, dev5, heldout, heldout2 = ([r for r in other if r[0] in ids[name]]
-                                                  for name in ("later", "dev3", "dev4", "dev5", "heldout", "heldout2"))
+    parts = by_set(other, theses)
+    dev, later, dev3, dev4, dev5, heldout, heldout2 = (parts[name] for name in SETS)
     true_parent, wrong_parents = _parse_has_true_parent(theses)
     heldout_tree = [r for r in heldout if (r[0], r[1]) in true_parent]
     true_parent2, wrong_parents2 = _parse_has_true_parent(theses, "heldout2")
@@ -451,14 +463,11 @@ def main() -> None:
     out += ["", "The same with the thesis extracted from each article (what `debate` does without --thesis):", "",
             "| threads | label | n | accuracy | macro-F1 | majority acc. | majority macro-F1 (class) |",
             "|---|---|---|---|---|---|---|"]
-    extracted_rows = collect(theses, labels, use_given=False)
-    set_of = {t["thread"]: t.get("set") or "dev" for t in theses}
-    for title, name in (("seen while writing rules", "dev"), ("labelled after the rules", "later"),
-                        ("dev3", "dev3"), ("dev4", "dev4"), ("dev5", "dev5"), ("held out", "heldout"),
-                        ("held out 2", "heldout2")):
-        part = [r for r in extracted_rows if set_of.get(r[0]) == name and r[0] != SEED_000]
+    extracted = by_set([r for r in collect(theses, labels, use_given=False) if r[0] != SEED_000], theses)
+    for title, name in zip(("seen while writing rules", "labelled after the rules", "dev3", "dev4", "dev5",
+                            "held out", "held out 2"), SETS):
         for field in ("stance", "relation"):
-            out += table(title, part, field)
+            out += table(title, extracted[name], field)
     out += ["", "| threads | label | n | accuracy | macro-F1 | majority acc. | majority macro-F1 (class) |",
             "|---|---|---|---|---|---|---|"]
     out += table("held out, comments whose parse has the true parent", heldout_tree, "relation")

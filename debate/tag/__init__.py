@@ -71,7 +71,9 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     if not thread.comments and th.source != "given":
         return replace(thread, thesis=th, tags={})  # nothing to tag; the article favors its own thesis
     profile = profile_of(th, thread.article.text)
-    article_stance = _article_stance(thread, th, profile)
+    # a news post (no position of its own, its decision the thesis): "Good." and "Bad idea." judge it
+    news = _news_post(thread, th)
+    article_stance = NEWS_FAVOR if news else _article_stance(thread, th, profile)
     sentiments_of = _sentiment_function()
     comments = thread.comments
     by_id = thread.by_id()
@@ -101,8 +103,7 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
         local_stances.append((probs, local))
     locals_: dict[str, Label] = {}
     asks = th.source == "title_question"  # a question post: "Yes," and "No," answer it
-    # a news post (no position of its own, its decision the thesis): "Good." and "Bad idea." judge it
-    news = article_stance is NEWS_FAVOR
+    notices: set[str] = set()  # bots' and moderators' notices about the rules: they announce them
     nodes: list[collective.Node] = []
     relations: dict[str, Label] = {}
     rel_margin: dict[str, float] = {}
@@ -114,6 +115,8 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
             local = Label("none", 1.0, (why,), "flag")
             relations[c.id] = Label("neutral", 1.0, (why,), "flag")
             rel_probs = (0.0, 0.0, 1.0)
+            if skip & _NOTICE_FLAGS:
+                notices.add(c.id)
         else:
             rel = score_relation(docs[c.id], top_level=c.parent is None,
                                  parent=docs.get(c.parent) if c.parent is not None else None)
@@ -148,11 +151,8 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     for c, (_, relation) in zip(comments, final):
         parent = by_id.get(c.parent) if c.parent else None
         if relation.decided_by == "flag":  # spam, pingbacks, deleted markers: not a discussion turn
-            # (a bot's or moderator's notice about the rules announces them)
-            notice = any(e.cue == "not_discussion" and _NOTICE_FLAGS.intersection(e.text.removeprefix("flagged ")
-                                                                                 .split(", "))
-                         for e in relation.evidence)
-            all_acts.append((Label("announcement" if notice else "other", 1.0, relation.evidence, "flag"),))
+            act = "announcement" if c.id in notices else "other"
+            all_acts.append((Label(act, 1.0, relation.evidence, "flag"),))
         else:
             all_acts.append(acts_of(docs[c.id], is_reply=parent is not None,
                                     parent_asks=parent is not None and "?" in (parent.text or ""),
@@ -183,7 +183,7 @@ _NOTICE_OPEN = re.compile(r"^\W*(?:a\s+)?(?:friendly\s+|quick\s+)?(?:reminder|no
                           r"moderator|please|comments|posts|this\s+thread)\b", re.IGNORECASE)
 
 
-#: The flag evidence of a notice about the house rules (see `_not_discussion`).
+#: The flags of a notice about the house rules (see `_not_discussion`).
 _NOTICE_FLAGS = frozenset({"bot", "moderation"})
 
 
@@ -204,19 +204,29 @@ def _not_discussion(c) -> set[str]:
     return skip
 
 
+def _news_post(thread: Thread, th: Thesis) -> bool:
+    """The post reports news without arguing it, and its thread answers the news as it would an
+    article arguing it: a news title read as the thesis, or a link post (its title is all it says) whose
+    title reports ("Council votes to resume fluoridating") rather than asks, under a given thesis."""
+    if th.source == "title_report":
+        return True
+    if th.source != "given" or thread.article.text.strip():
+        return False
+    title = (thread.article.title or "").strip()
+    return bool(title) and not _asks(title)
+
+
 def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, float] | None:
-    """The article's own stance: it favors a thesis drawn from it; a given thesis is scored on its text."""
+    """The article's own stance: it favors a thesis drawn from it; a given thesis is scored on its text
+    (`NEWS_FAVOR` for a `_news_post`)."""
+    if _news_post(thread, th):
+        return NEWS_FAVOR
     if not th.clear:
-        return NEWS_FAVOR if th.source == "title_report" else None
+        return None
     if th.source != "given":
         return ARTICLE_FAVOR
     if not thread.article.text.strip():
-        # a link post: its title is all it says; one that reports the news the thesis names ("Council
-        # votes to resume fluoridating") stands for it, as a reader of the thread takes it
-        title = (thread.article.title or "").strip()
-        if not title or _asks(title):
-            return None
-        return NEWS_FAVOR
+        return None  # a link post that asks, or has no title
     probs = score_stance(thread.article.text, profile, calibrated=False).probs
     if max(probs) == probs[2] and not extract_thesis(thread.article).clear and (
             _asks(thread.article.title) or _asks(thread.article.text)):
@@ -245,10 +255,9 @@ def _answer(relation_evidence, *, yes_no_only: bool) -> tuple[tuple[float, float
             rest = (1.0 - ANSWER_SURE) / 2
             yes = e.cue == "approval_opener"
             probs = (ANSWER_SURE, rest, rest) if yes else (rest, ANSWER_SURE, rest)
-            why = (Evidence("answers_title", f"opens by answering the title's question: {e.text!r}",
-                            ANSWER_SURE if yes else -ANSWER_SURE) if yes_no_only else
-                   Evidence("judges_news", f"opens by judging the news the post reports: {e.text!r}",
-                            ANSWER_SURE if yes else -ANSWER_SURE))
+            cue, what = (("answers_title", "answering the title's question") if yes_no_only else
+                         ("judges_news", "judging the news the post reports"))
+            why = Evidence(cue, f"opens by {what}: {e.text!r}", ANSWER_SURE if yes else -ANSWER_SURE)
             return probs, Label("favor" if yes else "against", ANSWER_SURE, (why,), "local")
     return None
 

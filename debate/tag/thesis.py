@@ -15,7 +15,7 @@ from collections import Counter
 from ..model import Article, Evidence, Thesis
 from . import lexicons as lx
 from .spans import sentences
-from .thesis_title import title_proposition
+from .thesis_title import POST_KIND, title_proposition
 from .topic_terms import CLAIM_VERBS, PLURAL_CLAIM
 
 #: Normative markers: the author says what ought to happen.
@@ -140,6 +140,8 @@ def extract_thesis(article: Article, given: str | None = None) -> Thesis:
                       evidence=(Evidence("no_text", "the article has neither title nor text", 0.0),))
     score, place, sentence, ev = best
     if score < CLEAR_MIN:
+        ev = ev + (Evidence("no_position", "no normative or evaluative sentence in the title, lead or conclusion",
+                            round(score, 3)),)
         proposed = title_proposition(article.title)
         if proposed is not None:
             # a news report or a question post: no position of its own, but a proposition its thread
@@ -148,14 +150,10 @@ def extract_thesis(article: Article, given: str | None = None) -> Thesis:
             why = ("the title reports a proposal or decision: stance is read toward it" if kind == "report" else
                    "the title asks a question: stance is read toward its yes answer")
             return Thesis(text=text, source=f"title_{kind}", targets=targets_of(text, article), clear=False,
-                          evidence=ev + (Evidence("no_position", "no normative or evaluative sentence in the "
-                                                  "title, lead or conclusion", round(score, 3)),
-                                         Evidence(f"title_{kind}", why, 0.0)))
+                          evidence=ev + (Evidence(f"title_{kind}", why, 0.0),))
         topic = article.title or sentence
         return Thesis(text=topic, source="title" if article.title else place, targets=targets_of(topic, article),
-                      clear=False,
-                      evidence=ev + (Evidence("no_position", "no normative or evaluative sentence in the title, "
-                                              "lead or conclusion", round(score, 3)),))
+                      clear=False, evidence=ev)
     return Thesis(text=sentence, source=place, targets=targets_of(sentence, article), evidence=ev)
 
 
@@ -261,8 +259,6 @@ def _score(sentence: str, place: str) -> tuple[float, tuple[Evidence, ...]]:
 #: Words that open a question title ("Why Extending Old Reactors Is Cheaper ...").
 _QUESTION_OPEN = frozenset({"why", "how", "what", "when", "where", "who", "which", "whether", "is", "are", "does",
                             "do", "can", "should"})
-#: A forum's prefix for the kind of post ("Ask HN:", "Show HN:", "Tell HN:"): no target.
-_POST_KIND = re.compile(r"^\s*(?:ask|show|tell|launch)\s+hn\s*:\s*", re.IGNORECASE)
 
 
 def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
@@ -272,7 +268,7 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
     article repeats them); policies are action phrases with their object.
     """
     entities: list[str] = []
-    text = _POST_KIND.sub("", text)
+    text = POST_KIND.sub("", text)
     body = article.text if article is not None else ""
     words_all = re.findall(r"[A-Za-z][\w'\-]*", text)
     if _title_case(words_all):

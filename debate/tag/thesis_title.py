@@ -13,8 +13,9 @@ import re
 
 from . import lexicons as lx
 
-#: A forum's prefix for the kind of post ("Ask HN:"): not part of the question.
-_POST_KIND = re.compile(r"^\s*(?:ask|tell)\s+\w+\s*:\s*", re.IGNORECASE)
+#: A forum's prefix for the kind of post ("Ask HN:", "Show HN:", "Tell Reddit:"): no part of the question, no
+#: target.
+POST_KIND = re.compile(r"^\s*(?:ask|show|tell|launch)\s+\w+\s*:\s*", re.IGNORECASE)
 #: Words that start a subject noun phrase without being its head.
 _DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "this", "that", "these", "those", "every",
                           "all", "any", "some", "more", "public", "local", "new"})
@@ -30,15 +31,15 @@ _VERBS = frozenset({
     "restrict", "resume", "return", "save", "spend", "start", "subsidise", "subsidize", "support", "switch",
     "take", "tax", "teach", "use", "work", "worsen",
     # headline verbs of a decision ("Dunmore's to pull self-checkouts", "Charges to return")
-    "axe", "bring", "hike", "impose", "install", "lift", "phase", "pilot", "pull", "reopen", "review",
-    "roll", "sell", "shut", "slash", "trial", "tighten", "relax", "scrap", "publish", "list", "adopt",
+    "axe", "hike", "impose", "install", "lift", "phase", "pilot", "pull", "reopen", "review", "roll", "sell",
+    "shut", "slash", "trial", "tighten", "relax", "scrap", "publish", "list",
 }) | lx.STOPPING_VERBS
 #: Words that open the complement of "Is X ...?" ("Is remote work *a* mistake", "... *worth* the delay").
 _COMPLEMENT_OPEN = frozenset({"a", "an", "the", "too", "so", "more", "less", "really", "actually", "still",
                               "just", "now", "even", "worth", "better", "worse", "good", "bad", "right", "wrong",
                               "fair", "enough", "necessary", "overrated", "underrated", "dead", "over", "killing",
                               "ruining", "making", "hurting", "helping", "destroying", "failing", "working",
-                              "to", "any", "all", "bad", "safe", "dangerous", "useful", "needed"})
+                              "to", "any", "all", "safe", "dangerous", "useful", "needed"})
 #: Modal question openers and the modal the statement keeps.
 _MODAL_OPEN = {"should": "should", "must": "must", "can": "can", "could": "could", "will": "will",
                "would": "would", "shall": "should"}
@@ -53,7 +54,8 @@ _REPORT_AGAINST = {"rejects": "scrap", "blocks": "scrap", "scraps": "scrap", "dr
                    "kills": "scrap", "shelves": "scrap", "halts": "halt", "ends": "end", "bans": "ban",
                    "cancels": "end", "abolishes": "abolish", "rejected": "scrap", "scrapped": "scrap",
                    "banned": "ban", "ended": "end"}
-#: "<actor> votes 6-3 to ...", "<actor> moves to ...", "<actor> to ...": the infinitive is the proposal.
+#: "<actor> votes 6-3 to ...", "<actor> moves to ...", "<actor> to ...", "<actor> will ...": the verb phrase
+#: is the proposal.
 _REPORT_TO = re.compile(
     r"^(?P<actor>[A-Z][\w.&'\-]*(?:\s+[\w.&'\-]+){0,4}?)\s+"
     r"(?:(?:votes?|voted)(?:\s+\d+\s*[-–]\s*\d+)?|plans?|planned|wants?|moves?|moved|agrees?|agreed|decides?|"
@@ -66,6 +68,8 @@ _ACTOR_WORDS = 5
 _INNER = re.compile(r"^(?:(?:a|an|the|new)\s+)*(?:bill|law|plan|proposal|measure|rule|motion|ordinance|scheme|"
                     r"policy)\s+(?:(?:that\s+would\s+)?(?P<req>requir(?:ing|e))\s+|to\s+(?P<vp>[a-z]))",
                     re.IGNORECASE)
+#: Where the news before a question in a title ends ("City scraps X; will it lower rents?").
+_CLAUSE_BREAK = re.compile(r"\s*[;:]\s*")
 #: A headline's tail after a colon or dash that adds detail ("..., sources say").
 _TAIL = re.compile(r"\s*(?:[:;|]|\s[-–—]\s).*$")
 
@@ -74,7 +78,7 @@ def title_proposition(title: str | None) -> tuple[str, str] | None:
     """(proposition, kind) for a question or news title, kind "question" or "report"; else None."""
     if not title:
         return None
-    text = " ".join(_POST_KIND.sub("", lx.normalize(title)).split())
+    text = " ".join(POST_KIND.sub("", lx.normalize(title)).split())
     if not text:
         return None
     if text.endswith("?"):
@@ -82,7 +86,7 @@ def title_proposition(title: str | None) -> tuple[str, str] | None:
         if stated:
             return stated, "question"
         # "City scraps parking minimums; will it lower rents?": the news before the question
-        head = re.split(r"\s*[;:]\s*", text, maxsplit=1)
+        head = _CLAUSE_BREAK.split(text, maxsplit=1)
         stated = _report(head[0]) if len(head) == 2 and not head[0].endswith("?") else None
         return (stated, "report") if stated else None
     stated = _report(_REASON_TAIL.sub("", _TAIL.sub("", text)).strip().rstrip("."))
