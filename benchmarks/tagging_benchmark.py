@@ -14,7 +14,8 @@ absent). Prints, in one run:
   stance, relation, acts) end to end, and of vaderSentiment's
   `polarity_scores` alone on the same comment texts, single process; on the
   example files, on the thread files of the sets written by outsiders (the
-  length and formats of real threads) and on one generated 3000-comment thread.
+  length and formats of real threads), on one generated 3000-comment thread,
+  and by comment length (10 to 200 words).
 
 Run:  python benchmarks/tagging_benchmark.py [--repeat N] [--cpu]
 """
@@ -363,6 +364,60 @@ def throughput_large(repeat: int, n: int) -> list[str]:
             ] + tag_stages(threads, repeat, vader_us, tags_us, thesis=thesis)
 
 
+#: Comment lengths (words) of the by-length table: a one-liner, a typical reply, and the long tail real
+#: threads have (VADER's cost grows faster than the length; ours has a larger fixed part per comment).
+LENGTHS = (10, 25, 50, 100, 200)
+
+
+def throughput_by_length(repeat: int, lengths: tuple[int, ...] = LENGTHS, n: int = 300) -> list[str]:
+    """The end-to-end ratio to VADER alone as a function of comment length, one thread per length.
+
+    Each thread has `n` comments of exactly L words, windows of consecutive words of the example
+    comments (fixed random starts), in one JSON Lines file with a random but fixed reply tree. Which
+    lengths a user's threads have decides where between the rows their ratio falls.
+    """
+    import json
+    import random
+    import tempfile
+
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    words = [w for f in sorted((REPO / "threads").iterdir()) if not f.name.startswith(".")
+             for t in _safe_read(f) for c in t.comments for w in (c.text or "").split()]
+    if len(words) <= max(lengths):
+        return ["by length: too few example words"]
+    out = [f"throughput by comment length ({n} comments of L words per thread, JSON Lines, best of {repeat}):",
+           "", "| words per comment | VADER alone, us | parse + structure + all tags, us | ratio |",
+           "|---|---|---|---|"]
+    analyzer = SentimentIntensityAnalyzer()
+    with tempfile.TemporaryDirectory() as tmp:
+        for length in lengths:
+            rng = random.Random(length)
+            texts = []
+            for _ in range(n):
+                start = rng.randrange(len(words) - length)
+                texts.append(" ".join(words[start:start + length]))
+            rows = [{"id": str(i), "parent": str(rng.randrange(i)) if i and rng.random() < 0.7 else None,
+                     "author": f"user{rng.randrange(n // 6)}", "text": text, "thread": f"len{length}"}
+                    for i, text in enumerate(texts)]
+            path = Path(tmp) / f"len{length}.jsonl"
+            path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+            best_pipe = best_vader = float("inf")
+            for _ in range(repeat):
+                _clear_caches()
+                t0 = _clock()
+                for t in read_threads(path):
+                    tag_thread(t, thesis="Cities should ban cars from downtown")
+                best_pipe = min(best_pipe, _clock() - t0)
+                t0 = _clock()
+                for text in texts:
+                    analyzer.polarity_scores(text)
+                best_vader = min(best_vader, _clock() - t0)
+            out.append(f"| {length} | {1e6 * best_vader / n:.0f} | {1e6 * best_pipe / n:.0f} | "
+                       f"{best_vader / best_pipe:.2f}x |")
+    return out
+
+
 #: The clock of every timing: wall time, or with --cpu the process's CPU time (steadier when other
 #: programs share the machine; both sides of each comparison are timed with the same clock).
 _clock = time.perf_counter
@@ -501,6 +556,7 @@ def main() -> None:
     out += throughput(args.repeat)
     out += [""] + throughput(args.repeat, outside_sources(), "thread files of the sets written by outsiders")
     out += [""] + throughput_large(args.repeat, args.large)
+    out += [""] + throughput_by_length(args.repeat)
     print("\n".join(out))
 
 
