@@ -40,6 +40,14 @@ def test_every_labelled_thread_has_a_thesis_and_a_guide():
         "Seed 000" in (GOLD / "GUIDE.md").read_text(encoding="utf-8")
 
 
+def test_thread_ids_are_unique_across_the_sets():
+    """Labels are keyed by thread id: two sets sharing one (a WordPress post id, say) would mix their labels."""
+    ids = [t["thread"] for t in _theses()]
+    assert len(ids) == len(set(ids)), sorted(i for i in set(ids) if ids.count(i) > 1)
+    keys = [(r["thread"], r["comment_id"]) for r in _rows()]
+    assert len(keys) == len(set(keys))
+
+
 @pytest.mark.parametrize("entry", _theses(), ids=lambda e: e["thread"])
 def test_gold_comments_exist_in_the_parsed_thread(entry):
     source = entry["source"]
