@@ -272,8 +272,10 @@ def markdown_to_text(markup: str) -> str:
     """Plain text of a Markdown comment (Reddit-style): markers dropped, words kept."""
     text = markup
     for pattern, repl, needs in _MD_RULES:
-        if any(n in text for n in needs):
-            text = pattern.sub(repl, text)
+        for n in needs:  # `any(n in text for n in needs)` without a generator: 13 rules per comment
+            if n in text:
+                text = pattern.sub(repl, text)
+                break
     return text.strip()
 
 

@@ -30,13 +30,14 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article, Comment, Thread
 from .assembly import assemble
 from .common import html_to_text, plain_text, to_utc_iso
-from .xmlstream import events, local, namespace, text_of
+from .xmlstream import event_batches, local, namespace, text_of
 
 WP_NS_PREFIX = "http://wordpress.org/export/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -63,7 +64,12 @@ def sniff(path: Path, head: str) -> bool:
 
 
 def _is_wp(elem: ET.Element) -> bool:
-    ns = namespace(elem.tag)
+    return _is_wp_tag(elem.tag)
+
+
+@cache  # a file has few distinct tags, and each comment has a dozen wp: children
+def _is_wp_tag(tag: str) -> bool:
+    ns = namespace(tag)
     return ns.startswith(WP_NS_PREFIX) and not ns.rstrip("/").endswith("excerpt")
 
 
@@ -94,28 +100,31 @@ def read(path: Path, options) -> Iterator[Thread]:
     stack: list[ET.Element] = []
     authors: dict[str, str] = {}  # login -> display name
     seen_rss = False
-    for event, elem in events(path, EXPECTED, progress=options.progress):
-        if event == "start":
-            if not stack:
-                if local(elem.tag) != "rss":
-                    raise InputError(f"the root element is <{local(elem.tag)}>; expected {EXPECTED}",
-                                     path=str(path), where="line 1")
-                seen_rss = True
-            stack.append(elem)
-            continue
-        stack.pop()
-        name = local(elem.tag)
-        if name == "author" and _is_wp(elem) and len(stack) == 2:
-            login, display = _wp(elem, "author_login"), _wp(elem, "author_display_name")
-            if login:
-                authors[login] = display or login
-            stack[-1].remove(elem)
-        elif name == "item" and len(stack) == 2:
-            thread = _item(elem, path, authors)
-            stack[-1].remove(elem)  # keep memory flat: drop each item once read
-            elem.clear()
-            if thread is not None:
-                yield thread
+    for batch in event_batches(path, EXPECTED, progress=options.progress):
+        for event, elem in batch:
+            if event == "start":
+                if not stack:
+                    if local(elem.tag) != "rss":
+                        raise InputError(f"the root element is <{local(elem.tag)}>; expected {EXPECTED}",
+                                         path=str(path), where="line 1")
+                    seen_rss = True
+                stack.append(elem)
+                continue
+            stack.pop()
+            if len(stack) != 2:  # only children of <channel> are read (most events are deeper)
+                continue
+            name = local(elem.tag)
+            if name == "author" and _is_wp(elem):
+                login, display = _wp(elem, "author_login"), _wp(elem, "author_display_name")
+                if login:
+                    authors[login] = display or login
+                stack[-1].remove(elem)
+            elif name == "item":
+                thread = _item(elem, path, authors)
+                stack[-1].remove(elem)  # keep memory flat: drop each item once read
+                elem.clear()
+                if thread is not None:
+                    yield thread
     if not seen_rss:
         raise InputError(f"empty document; expected {EXPECTED}", path=str(path))
 
