@@ -184,13 +184,19 @@ def html_to_text(markup: str) -> str:
         parser.close()
         parts = parser.parts
     text = "".join(parts)
-    text = _BLANKS.sub(" ", text)
-    text = _SPACED_NEWLINE.sub("\n", text)
-    text = _NEWLINES.sub("\n\n", text)
+    # Each rewrite is skipped where it would change nothing: a lone space already is " ", so runs of
+    # blanks matter only where a text has two spaces in a row or another blank character.
+    if _ODD_BLANKS.search(text):
+        text = _BLANKS.sub(" ", text)
+    if "\n" in text:
+        text = _SPACED_NEWLINE.sub("\n", text)
+        if "\n\n\n" in text:
+            text = _NEWLINES.sub("\n\n", text)
     return text.strip()
 
 
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
+_ODD_BLANKS = re.compile(r"[\t\r\f\v]|  ")
 _SPACED_NEWLINE = re.compile(r" *\n *")
 _NEWLINES = re.compile(r"\n{3,}")
 
