@@ -57,6 +57,7 @@ LINK_TYPES = frozenset({"pingback", "trackback"})
 #: MySQL's zero date, which WordPress writes for unknown GMT times.
 ZERO_DATE = "0000-00-00 00:00:00"
 EXPECTED = "a WordPress WXR export (<rss> with wp: elements)"
+_MARKUP = re.compile(r"<[a-zA-Z/!]|&\w+;|&#")  # a tag or an entity: the text was converted, not just trimmed
 
 
 def sniff(path: Path, head: str) -> bool:
@@ -64,13 +65,14 @@ def sniff(path: Path, head: str) -> bool:
 
 
 def _is_wp(elem: ET.Element) -> bool:
-    return _is_wp_tag(elem.tag)
+    return _wp_name(elem.tag) is not None
 
 
 @cache  # a file has few distinct tags, and each comment has a dozen wp: children
-def _is_wp_tag(tag: str) -> bool:
+def _wp_name(tag: str) -> str | None:
+    """The local name of a wp: tag, None for a tag of another namespace."""
     ns = namespace(tag)
-    return ns.startswith(WP_NS_PREFIX) and not ns.rstrip("/").endswith("excerpt")
+    return local(tag) if ns.startswith(WP_NS_PREFIX) and not ns.rstrip("/").endswith("excerpt") else None
 
 
 def _wp(elem: ET.Element, name: str) -> str:
@@ -84,8 +86,9 @@ def _wp_fields(elem: ET.Element) -> dict[str, ET.Element]:
     """wp: children by local name (first of each), read in one pass."""
     out: dict[str, ET.Element] = {}
     for child in elem:
-        if _is_wp(child):
-            out.setdefault(local(child.tag), child)
+        name = _wp_name(child.tag)
+        if name is not None:
+            out.setdefault(name, child)
     return out
 
 
@@ -188,7 +191,7 @@ def _comment(elem: ET.Element, path: Path, item_where: str) -> Comment:
     timestamp, local_time = _gmt(field("comment_date_gmt"), field("comment_date"), path, where)
     content = text_of(wp.get("comment_content"))
     text, original = plain_text(content, "html")
-    if original is not None and not re.search(r"<[a-zA-Z/!]|&\w+;|&#", original):
+    if original is not None and not _MARKUP.search(original):
         original = None  # only whitespace was trimmed
     approved = field("comment_approved")
     ctype = field("comment_type")
