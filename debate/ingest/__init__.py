@@ -85,10 +85,14 @@ def check_format(fmt: str | None) -> str | None:
 
 def read_head(path: Path, size: int = 65536) -> str:
     """The first bytes of a file as text, decompressing .zst/.gz, for sniffing."""
-    from .common import open_text
+    from .common import open_text, read_small_text
 
     if path.is_dir():
         return ""
+    if not path.name.lower().endswith((".gz", ".zst")):
+        text = read_small_text(path, size)  # at most `size` bytes: at most `size` characters, all of it
+        if text is not None:
+            return text
     with open_text(path) as fh:
         return fh.read(size)
 

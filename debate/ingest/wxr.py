@@ -37,7 +37,7 @@ from ..errors import InputError
 from ..model import Article, Comment, Thread
 from .assembly import assemble
 from .common import html_to_text, plain_text, to_utc_iso
-from .xmlstream import event_batches, local, namespace, text_of
+from .xmlstream import elements, local, namespace, text_of
 
 WP_NS_PREFIX = "http://wordpress.org/export/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -100,36 +100,17 @@ def _child(elem: ET.Element, name: str, ns: str | None = None) -> ET.Element | N
 
 
 def read(path: Path, options) -> Iterator[Thread]:
-    stack: list[ET.Element] = []
     authors: dict[str, str] = {}  # login -> display name
-    seen_rss = False
-    for batch in event_batches(path, EXPECTED, progress=options.progress):
-        for event, elem in batch:
-            if event == "start":
-                if not stack:
-                    if local(elem.tag) != "rss":
-                        raise InputError(f"the root element is <{local(elem.tag)}>; expected {EXPECTED}",
-                                         path=str(path), where="line 1")
-                    seen_rss = True
-                stack.append(elem)
-                continue
-            stack.pop()
-            if len(stack) != 2:  # only children of <channel> are read (most events are deeper)
-                continue
-            name = local(elem.tag)
-            if name == "author" and _is_wp(elem):
-                login, display = _wp(elem, "author_login"), _wp(elem, "author_display_name")
-                if login:
-                    authors[login] = display or login
-                stack[-1].remove(elem)
-            elif name == "item":
-                thread = _item(elem, path, authors)
-                stack[-1].remove(elem)  # keep memory flat: drop each item once read
-                elem.clear()
-                if thread is not None:
-                    yield thread
-    if not seen_rss:
-        raise InputError(f"empty document; expected {EXPECTED}", path=str(path))
+    for elem in elements(path, EXPECTED, "rss", 2, progress=options.progress):  # <rss><channel><...>
+        name = local(elem.tag)
+        if name == "author" and _is_wp(elem):
+            login, display = _wp(elem, "author_login"), _wp(elem, "author_display_name")
+            if login:
+                authors[login] = display or login
+        elif name == "item":
+            thread = _item(elem, path, authors)
+            if thread is not None:
+                yield thread
 
 
 def _item(item: ET.Element, path: Path, authors: dict[str, str]) -> Thread | None:
