@@ -1,7 +1,8 @@
 """Streaming XML for the export readers (WXR, Disqus): bounded memory, safe, one-line errors.
 
-Exports reach gigabytes, so elements are handed out as they close and the
-caller clears them. The standard library's expat parser never fetches
+Exports reach gigabytes, so elements are handed out as they close and are
+cleared once read; a small file (most threads) is parsed whole instead, which
+is faster and hands out the same elements. The standard library's expat parser never fetches
 external entities, and Python's bundled expat (>= 2.4) limits entity
 amplification; on top of that a document declaring its own entities is
 refused, since no genuine export needs them.
@@ -69,8 +70,9 @@ class _Encoder:
 
 
 #: Uncompressed documents up to this size are parsed whole when no progress bar is wanted: the tree
-#: is built in C without handing ~30 start/end events per comment to Python, ~1.7x faster on
-#: real-size threads, and 1 MiB of XML makes a tree of some 10 MB. Bigger ones are streamed.
+#: is built in C without handing ~30 start/end events per comment to Python (measured on a 23-comment
+#: WXR export: 390 us streamed, 230 us whole), and 1 MiB of XML makes a tree of some 10 MB.
+#: Bigger ones are streamed.
 WHOLE_BYTES = 1 << 20
 
 
