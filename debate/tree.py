@@ -147,23 +147,33 @@ def derive_participants(thread: Thread) -> Thread:
     anon = 0
     used: set[str] = set()
     comments = []
+    # author -> (name key, display name) or None when anonymous: people write several comments each
+    seen_authors: dict[str, tuple[str, str] | None] = {}
     for c in thread.comments:
         speaker = c.speaker
-        key = _name_key(c.author) if c.author else None  # once per comment (is_anonymous is this test)
-        named = key is not None and key not in ANONYMOUS_NAMES
+        author = c.author
+        if author:
+            if author in seen_authors:
+                known = seen_authors[author]
+            else:
+                display = " ".join(author.split())
+                key = display.casefold()  # _name_key(author) (is_anonymous is this test)
+                known = seen_authors[author] = (key, display) if key not in ANONYMOUS_NAMES else None
+        else:
+            known = None
         if speaker is None:
-            if named:
-                speaker = ids.get(key)
+            if known is not None:
+                speaker = ids.get(known[0])
                 if speaker is None:
-                    speaker = _unique_id("p:" + key.replace(" ", "-"), used)
-                    ids[key] = speaker
+                    speaker = _unique_id("p:" + known[0].replace(" ", "-"), used)
+                    ids[known[0]] = speaker
             else:
                 speaker = _unique_id(f"anon:{c.id}", used)
             c = _with_speaker(c, speaker)
         used.add(speaker)
         if speaker not in members:
             members[speaker] = []
-            names[speaker] = " ".join(c.author.split()) if named else None
+            names[speaker] = known[1] if known is not None else None
             if names[speaker]:
                 labels[speaker] = names[speaker]
             else:
@@ -171,12 +181,12 @@ def derive_participants(thread: Thread) -> Thread:
                 anon += 1
             if "author" in c.inferred:
                 inferred[speaker] = {"name": c.inferred["author"]}
-        elif names[speaker] is None and named:
-            names[speaker] = labels[speaker] = " ".join(c.author.split())
+        elif names[speaker] is None and known is not None:
+            names[speaker] = labels[speaker] = known[1]
         members[speaker].append(c.id)
         comments.append(c)
     participants = tuple(
-        Participant(
+        _participant(
             id=pid,
             label=labels[pid],
             name=names[pid],
@@ -187,6 +197,15 @@ def derive_participants(thread: Thread) -> Thread:
         for pid in members
     )
     return replace(thread, comments=tuple(comments), participants=participants)
+
+
+def _participant(**fields) -> Participant:
+    """`Participant(**fields)` given every field, in field order, about twice as fast: a thread has a
+    participant for every other comment, and the frozen dataclass's `__init__` sets each field through
+    `object.__setattr__`. Participant has no __post_init__, so its __dict__ is exactly its fields."""
+    new = object.__new__(Participant)
+    new.__dict__.update(fields)
+    return new
 
 
 def _with_speaker(c: Comment, speaker: str) -> Comment:

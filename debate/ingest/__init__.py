@@ -85,10 +85,14 @@ def check_format(fmt: str | None) -> str | None:
 
 def read_head(path: Path, size: int = 65536) -> str:
     """The first bytes of a file as text, decompressing .zst/.gz, for sniffing."""
-    from .common import open_text
+    from .common import open_text, read_small_text
 
     if path.is_dir():
         return ""
+    if not path.name.lower().endswith((".gz", ".zst")):
+        text = read_small_text(path, size)  # at most `size` bytes: at most `size` characters, all of it
+        if text is not None:
+            return text
     with open_text(path) as fh:
         return fh.read(size)
 
@@ -98,6 +102,11 @@ def detect_format(path: str | os.PathLike) -> str:
     p = Path(path)
     if not p.exists():
         raise InputError("no such file or directory", path=str(path))
+    return _detect(p, str(path))
+
+
+def _detect(p: Path, source: str) -> str:
+    """`detect_format` of a path known to exist."""
     head = read_head(p)
     for fmt in FORMATS:
         if fmt in _FALLBACKS:
@@ -112,7 +121,7 @@ def detect_format(path: str | os.PathLike) -> str:
         return "scraped"
     raise FormatError(
         f"cannot tell the format of this file; force one with --format ({', '.join(FORMATS)})",
-        path=str(path),
+        path=source,
     )
 
 
@@ -130,12 +139,13 @@ def read_threads(source: str | os.PathLike, options: ReadOptions | None = None) 
     if not path.exists():
         raise InputError("no such file or directory", path=str(source))
     try:
-        fmt = options.format or detect_format(path)
+        fmt = options.format or _detect(path, str(path))
         if path.is_dir() and fmt != "convokit":
             raise FormatError(f"is a directory, not a ConvoKit corpus (no utterances.jsonl); the {fmt} reader "
                               "reads a file", path=str(source))
         mod = _module(fmt)
-        for thread in _guarded(mod.read(path, replace(options, format=fmt)), str(source), fmt):
+        given = options if options.format == fmt else replace(options, format=fmt)
+        for thread in _guarded(mod.read(path, given), str(source), fmt):
             yield thread if fmt == "canonical" else finish(thread, options)
     except _stream_errors() as e:  # evaluated only when something was raised
         raise InputError(f"cannot read or decompress the file: {e}", path=str(source)) from None

@@ -35,7 +35,7 @@ from ..model import Article, Comment, Thread
 from .assembly import assemble
 from .common import html_to_text, plain_text, to_utc_iso
 from .grouping import Grouper
-from .xmlstream import children, events, local, text_of
+from .xmlstream import children, elements, local, text_of
 
 DSQ_NS = "http://disqus.com/disqus-internals"
 DSQ_ID = f"{{{DSQ_NS}}}id"
@@ -84,22 +84,8 @@ def unescape_title(title: str) -> str:
 def read(path: Path, options) -> Iterator[Thread]:
     articles: dict[str, Article] = {}
     idents: dict[str, str] = {}  # a thread's own <id> -> its key, for posts that name it that way
-    depth = 0
-    seen_root = False
     with Grouper(spill_dir=options.spill_dir) as posts:
-        for event, elem in events(path, EXPECTED, progress=options.progress):
-            if event == "start":
-                if depth == 0:
-                    if local(elem.tag) != "disqus":
-                        raise InputError(f"the root element is <{local(elem.tag)}>; expected {EXPECTED}",
-                                         path=str(path), where="line 1")
-                    seen_root = True
-                    root = elem
-                depth += 1
-                continue
-            depth -= 1
-            if depth != 1:
-                continue
+        for elem in elements(path, EXPECTED, "disqus", 1, progress=options.progress):
             name = local(elem.tag)
             if name == "thread":
                 ident = _text(elem, "id")
@@ -114,10 +100,6 @@ def read(path: Path, options) -> Iterator[Thread]:
                 record = _post(elem, path)
                 thread_dsq, thread_text = record.pop("thread")
                 posts.add(thread_dsq or idents.get(thread_text, thread_text), record)
-            root.remove(elem)  # keep memory flat: each top-level element is read once
-            elem.clear()
-        if not seen_root:
-            raise InputError(f"empty document; expected {EXPECTED}", path=str(path))
         for tid, article in articles.items():
             yield _thread(tid, article, posts.get(tid), path)
         for tid in posts.keys():

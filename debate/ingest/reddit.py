@@ -45,6 +45,10 @@ _SPOILER = re.compile(r">!(.+?)!<", re.S)
 _SUPERSCRIPT = re.compile(r"\^\(([^)]*)\)|\^(?=\S)")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~^|])")
 _PRIVATE = 0xE000  # private-use code points stand in for backslash-escaped characters
+_STAND_INS = re.compile("[\ue000-\ue07f]")
+_TRAILING_BLANKS = re.compile(r"[ \t]+\n")
+_SPACER_LINES = re.compile(r"\n{3,}")
+_FULLNAME = re.compile(r"(t\d)_(.+)")
 
 
 # --- field helpers (shared with pushshift) -------------------------------------------------
@@ -55,7 +59,7 @@ def strip_fullname(value: Any) -> tuple[str | None, str | None]:
     if value is None or value == "":
         return None, None
     s = str(value)
-    m = re.fullmatch(r"(t\d)_(.+)", s)
+    m = _FULLNAME.fullmatch(s)
     if m:
         return m.group(1), m.group(2)
     return None, s
@@ -66,13 +70,19 @@ def reddit_markdown(body: str) -> str:
     # The API escapes &, <, > once; Markdown then renders entities the writer typed (new Reddit's
     # editor types "&#x200B;" for blank lines), so two rounds give the text readers saw.
     text = html.unescape(html.unescape(body)).replace("\u200b", "")
-    text = _ESCAPED.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text)
-    text = _SPOILER.sub(r"\1", text)
-    text = _SUPERSCRIPT.sub(lambda m: m.group(1) or "", text)
+    # Each rule runs only when the text holds a character every match of it needs (most bodies are
+    # plain sentences, and this runs once per comment).
+    if "\\" in text:
+        text = _ESCAPED.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text)
+    if ">!" in text:
+        text = _SPOILER.sub(r"\1", text)
+    if "^" in text:
+        text = _SUPERSCRIPT.sub(lambda m: m.group(1) or "", text)
     text = markdown_to_text(text)
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)  # blank-line spacers collapse to one paragraph break
-    return re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group(0)) - _PRIVATE), text)
+    if "\n" in text:
+        text = _TRAILING_BLANKS.sub("\n", text)
+        text = _SPACER_LINES.sub("\n\n", text)  # blank-line spacers collapse to one paragraph break
+    return _STAND_INS.sub(lambda m: chr(ord(m.group(0)) - _PRIVATE), text)
 
 
 def body_flags(body: str | None) -> tuple[str, ...]:
@@ -123,7 +133,11 @@ def comment_from_fields(d: Mapping[str, Any], *, path: str, where: str) -> Comme
     edited, edited_at = edited_info(d.get("edited"), path=path, where=_at(where, "edited"))
     if edited:
         flags.add("edited")
-    extra: dict[str, Any] = {k: d[k] for k in EXTRA_FIELDS if _scalar(d.get(k))}
+    extra: dict[str, Any] = {}
+    for k in EXTRA_FIELDS:  # a scalar copied, a list or object left out
+        value = d.get(k)
+        if value is not None and isinstance(value, (str, int, float, bool)):
+            extra[k] = value
     if edited_at:
         extra["edited_at"] = edited_at
     text = reddit_markdown(body) if body else ""
@@ -172,10 +186,6 @@ def unknown_article(post_id: str, subreddit: str | None) -> Article:
 def _at(where: str, field: str) -> str:
     """Where a field is: a JSON path gets `.field`, a line number gets `, field 'x'`."""
     return f"{where}, field {field!r}" if where.startswith("line ") else f"{where}.{field}"
-
-
-def _scalar(v: Any) -> bool:
-    return v is not None and isinstance(v, (str, int, float, bool))
 
 
 # --- the thread JSON reader ------------------------------------------------------------------

@@ -30,13 +30,14 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article, Comment, Thread
 from .assembly import assemble
 from .common import html_to_text, plain_text, to_utc_iso
-from .xmlstream import events, local, namespace, text_of
+from .xmlstream import elements, local, namespace, text_of
 
 WP_NS_PREFIX = "http://wordpress.org/export/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -56,6 +57,7 @@ LINK_TYPES = frozenset({"pingback", "trackback"})
 #: MySQL's zero date, which WordPress writes for unknown GMT times.
 ZERO_DATE = "0000-00-00 00:00:00"
 EXPECTED = "a WordPress WXR export (<rss> with wp: elements)"
+_MARKUP = re.compile(r"<[a-zA-Z/!]|&\w+;|&#")  # a tag or an entity: the text was converted, not just trimmed
 
 
 def sniff(path: Path, head: str) -> bool:
@@ -63,8 +65,14 @@ def sniff(path: Path, head: str) -> bool:
 
 
 def _is_wp(elem: ET.Element) -> bool:
-    ns = namespace(elem.tag)
-    return ns.startswith(WP_NS_PREFIX) and not ns.rstrip("/").endswith("excerpt")
+    return _wp_name(elem.tag) is not None
+
+
+@cache  # a file has few distinct tags, and each comment has a dozen wp: children
+def _wp_name(tag: str) -> str | None:
+    """The local name of a wp: tag, None for a tag of another namespace."""
+    ns = namespace(tag)
+    return local(tag) if ns.startswith(WP_NS_PREFIX) and not ns.rstrip("/").endswith("excerpt") else None
 
 
 def _wp(elem: ET.Element, name: str) -> str:
@@ -78,8 +86,9 @@ def _wp_fields(elem: ET.Element) -> dict[str, ET.Element]:
     """wp: children by local name (first of each), read in one pass."""
     out: dict[str, ET.Element] = {}
     for child in elem:
-        if _is_wp(child):
-            out.setdefault(local(child.tag), child)
+        name = _wp_name(child.tag)
+        if name is not None:
+            out.setdefault(name, child)
     return out
 
 
@@ -91,33 +100,17 @@ def _child(elem: ET.Element, name: str, ns: str | None = None) -> ET.Element | N
 
 
 def read(path: Path, options) -> Iterator[Thread]:
-    stack: list[ET.Element] = []
     authors: dict[str, str] = {}  # login -> display name
-    seen_rss = False
-    for event, elem in events(path, EXPECTED, progress=options.progress):
-        if event == "start":
-            if not stack:
-                if local(elem.tag) != "rss":
-                    raise InputError(f"the root element is <{local(elem.tag)}>; expected {EXPECTED}",
-                                     path=str(path), where="line 1")
-                seen_rss = True
-            stack.append(elem)
-            continue
-        stack.pop()
+    for elem in elements(path, EXPECTED, "rss", 2, progress=options.progress):  # <rss><channel><...>
         name = local(elem.tag)
-        if name == "author" and _is_wp(elem) and len(stack) == 2:
+        if name == "author" and _is_wp(elem):
             login, display = _wp(elem, "author_login"), _wp(elem, "author_display_name")
             if login:
                 authors[login] = display or login
-            stack[-1].remove(elem)
-        elif name == "item" and len(stack) == 2:
+        elif name == "item":
             thread = _item(elem, path, authors)
-            stack[-1].remove(elem)  # keep memory flat: drop each item once read
-            elem.clear()
             if thread is not None:
                 yield thread
-    if not seen_rss:
-        raise InputError(f"empty document; expected {EXPECTED}", path=str(path))
 
 
 def _item(item: ET.Element, path: Path, authors: dict[str, str]) -> Thread | None:
@@ -179,7 +172,7 @@ def _comment(elem: ET.Element, path: Path, item_where: str) -> Comment:
     timestamp, local_time = _gmt(field("comment_date_gmt"), field("comment_date"), path, where)
     content = text_of(wp.get("comment_content"))
     text, original = plain_text(content, "html")
-    if original is not None and not re.search(r"<[a-zA-Z/!]|&\w+;|&#", original):
+    if original is not None and not _MARKUP.search(original):
         original = None  # only whitespace was trimmed
     approved = field("comment_approved")
     ctype = field("comment_type")

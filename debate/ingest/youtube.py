@@ -43,7 +43,12 @@ def sniff(path: Path, head: str) -> bool:
     s = head.lstrip()
     if not s.startswith("{"):
         return False
-    text = s + _tail(path)
+    # What the head shows is shown by head + tail too (these patterns match the same text wherever it
+    # is followed by more), so the end of the file is read only when the head alone does not tell.
+    return _looks_like_info(s) or _looks_like_info(s + _tail(path))
+
+
+def _looks_like_info(text: str) -> bool:
     return bool(_COMMENTS.search(text)) and bool(_ROOT_PARENT.search(text) or _YTDLP.search(text))
 
 
