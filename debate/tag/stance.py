@@ -126,7 +126,8 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
             anchor_sents = {k for k, (a, b) in enumerate(bounds) if not anchors.isdisjoint(toks[a:b])}
         else:
             anchor_sents = {0}
-    cue_sents = {doc.sentence_of(a) for fam in _SENTENCE_CUES for a, _ in doc.cues.get(fam, ())}
+    cue_sents = {doc.sentence_of(a) for fam in _SENTENCE_CUES for a, _ in doc.cues.get(fam, ())} \
+        if not _SENTENCE_CUES.isdisjoint(doc.cues) else set()
     family_sents = set(cue_sents)
     if p.proposal and (not COST_WORDS.isdisjoint(tokset) or not PROPOSAL_CUE_WORDS.isdisjoint(tokset)):
         # costs, predicted consequences ("would", "will") and objection questions ("Who will ...?")
