@@ -34,7 +34,7 @@ ARTICLE_SIDE_MIN = 0.25
 STOP_VERBS = re.compile(r"\b(?:stop|stopping|cease|ceasing|end|ending|halt|halting|ban|banning|abolish|"
                          r"quit|abandon|scrap|drop|refrain from|no more)\b", re.IGNORECASE)
 #: The alternatives of STOP_VERBS (what `is_stop_verb` looks up instead of matching it).
-_STOP_VERB_WORDS = frozenset({"stop", "stopping", "cease", "ceasing", "end", "ending", "halt", "halting", "ban",
+STOP_VERB_WORDS = frozenset({"stop", "stopping", "cease", "ceasing", "end", "ending", "halt", "halting", "ban",
                               "banning", "abolish", "quit", "abandon", "scrap", "drop", "refrain from", "no more"})
 
 
@@ -42,7 +42,7 @@ def is_stop_verb(word: str) -> bool:
     """`STOP_VERBS.fullmatch(word)` for one token: a set look-up when the word is ASCII (where ignoring
     case is lower-casing); the pattern otherwise (its case-insensitive match also takes "ſ" for "s")."""
     if word.isascii():
-        return word.lower() in _STOP_VERB_WORDS
+        return word.lower() in STOP_VERB_WORDS
     return STOP_VERBS.fullmatch(word) is not None
 
 _MODAL_STOP = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to)\s+(?:not|never|stop|"

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import math
 import re
-from typing import NamedTuple
 from functools import lru_cache
+from itertools import compress
+from typing import NamedTuple
 
 from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
-from .profile import ALIASES, ThesisProfile, is_stop_verb, profile_of
+from .profile import ALIASES, STOP_VERB_WORDS, ThesisProfile, is_stop_verb, profile_of
 from .spans import Doc, analyze, tokenize
 from .topic_cues import (CONSEQUENCES, COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RHETORICAL_OPEN,
                          STATUS_QUO, STOP_IMPERATIVES, STOPPING_WORDS, W_DISMISSAL, in_relative_clause, proposal_cues,
@@ -125,7 +126,8 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
             anchor_sents = {k for k, (a, b) in enumerate(bounds) if not anchors.isdisjoint(toks[a:b])}
         else:
             anchor_sents = {0}
-    cue_sents = {doc.sentence_of(a) for fam in _SENTENCE_CUES for a, _ in doc.cues.get(fam, ())}
+    cue_sents = {doc.sentence_of(a) for fam in _SENTENCE_CUES for a, _ in doc.cues.get(fam, ())} \
+        if not _SENTENCE_CUES.isdisjoint(doc.cues) else set()
     family_sents = set(cue_sents)
     if p.proposal and (not COST_WORDS.isdisjoint(tokset) or not PROPOSAL_CUE_WORDS.isdisjoint(tokset)):
         # costs, predicted consequences ("would", "will") and objection questions ("Who will ...?")
@@ -306,7 +308,9 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
     in_mention = {k for a, b, _ in mentions for k in range(a, b)}
     general = 0.0
     described: set[int] = set()  # targets a relative clause stops ("schools that dropped homework")
-    for j in rng:
+    # (only the words the loop reads are visited, picked at C speed: the others would be skipped by its
+    # first test)
+    for j in compress(rng, map(_SENTENCE_WORDS().__contains__, toks[rng.start:rng.stop])):
         w = toks[j]
         stopping = w in STOPPING_WORDS and bool(mentions)
         if w not in lex and w not in verbs and not stopping:
@@ -362,8 +366,11 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
             ev.append(Evidence("target_valence", f"{tgt.name}: {sent[:160]}", round(c, 3)))
     if practice and p.practice_direction:
         pv = 0.0
-        stops = [j for j in rng if (toks[j] in STOPPING_WORDS or is_stop_verb(toks[j]))
-                 and stem(toks[j]) not in p.practice]
+        if doc.text.isascii() and _STOP_TOKENS.isdisjoint(toks[rng.start:rng.stop]):
+            stops = []  # (an ASCII token is a stop verb only if it is one of STOP_VERB_WORDS: tokens are lower case)
+        else:
+            stops = [j for j in rng if (toks[j] in STOPPING_WORDS or is_stop_verb(toks[j]))
+                     and stem(toks[j]) not in p.practice]
         relative = bool(stops) and in_relative_clause(toks, stops[0], rng.start)
         if relative:  # "places that dropped it saw calmer streets": good news of the stopping
             pv -= general
@@ -373,7 +380,7 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
             pv += 2.0  # "must continue", "should be returned": the practice endorsed
         if not relative:
             pv += general
-        if any(toks[j] in STATUS_QUO for j in rng):
+        if not STATUS_QUO.isdisjoint(toks[rng.start:rng.stop]):
             pv = -pv  # "the old terminal floods": the practice as it stands now, for replacing it
         if pv:
             c = -p.practice_direction * math.tanh(pv / VALENCE_UNIT) * W_PRACTICE * (-1.0 if rhetorical else 1.0)
@@ -427,6 +434,17 @@ def _cue_only(doc: Doc, i: int, p: ThesisProfile, ev: list[Evidence]) -> tuple[f
         ev.append(Evidence(fam, t, c))
     # (a sentence repeating the thesis's words has topic anchors and is judged by `topic_sentence`)
     return margin, ev, bool(dis) or bool(sym and p.practice_direction) or bool(said), None
+
+
+#: Tokens that can be a stop in `_score_sentence`'s practice test: stopping words and stop verbs.
+_STOP_TOKENS = STOPPING_WORDS | STOP_VERB_WORDS
+
+
+@lru_cache(maxsize=1)
+def _SENTENCE_WORDS() -> frozenset[str]:
+    """The words `_score_sentence` scores a sentence's valence and verbs from (valenced words, verbs that
+    act on an object, stopping words); built once per process."""
+    return frozenset(word_valence()) | frozenset(lx.OBJECT_VERBS) | STOPPING_WORDS
 
 
 _SHOULD = re.compile(r"\b(?:should|ought to)\b(?!\s+(?:not|never|stop)\b)", re.IGNORECASE)

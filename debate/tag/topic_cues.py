@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import compress
 
 from ..model import Evidence
 from . import lexicons as lx
@@ -67,7 +68,11 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
     topic = p.topic
     here = toks[rng.start:rng.stop]
     stops = {k for k in rng if toks[k] in STOPPING_WORDS} if not STOPPING_WORDS.isdisjoint(here) else set()
-    anchor_idx = [j for j in rng if toks[j] in topic and not (j in stops and _acts_on(stops, j, toks, topic, rng))]
+    # (the sentence's topic words picked at C speed; a stopping word among them is dropped when it acts on
+    # a topic word after it)
+    anchor_idx = list(compress(rng, map(topic.__contains__, here)))
+    if stops:
+        anchor_idx = [j for j in anchor_idx if not (j in stops and _acts_on(stops, j, toks, topic, rng))]
     skip = set(anchor_idx)
     signs = []
     stop_act = 0.0  # stopping an anchor ("end the ban", "replaced our reviews"): a negative act toward it
@@ -83,13 +88,13 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
             v = -v  # "car-free", "cashless": without it
             skip.update((j + 1, j + 2))
         before = range(max(rng.start, j - STOP_WINDOW), j)
-        if any(toks[k] in STATUS_QUO for k in before):
+        if not STATUS_QUO.isdisjoint(toks[before.start:j]):
             v = -v  # "the old terminal", "the current lanes": what the thesis would replace
         refusal = _refusal(toks, j, rng.start) if neg[j] else None
         if refusal and not any(k in stops for k in before):
             neg_act += STOP_VALENCE  # "don't ban them", "no homework": the topic word itself refused
             refused.append(refusal)
-        stop = next((k for k in before if k in stops), None)
+        stop = next((k for k in before if k in stops), None) if stops else None
         if stop is not None and v:
             if in_relative_clause(toks, stop, rng.start):
                 # "Schools that dropped homework saw calmer children": the stop only describes the
@@ -105,7 +110,7 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
         return 0.0, ev, True  # names only actors, settings or the article's vocabulary: relevant, no side
     sent = doc.sentence(i)
     low = sent.lower()
-    cmp_at = next((j for j in rng if toks[j] in _COMPARE), None)
+    cmp_at = next((j for j in rng if toks[j] in _COMPARE), None) if not _COMPARE.isdisjoint(here) else None
     if cmp_at is not None:
         before_v = sum(topic.get(toks[j], 0.0) for j in range(rng.start, cmp_at))
         after_v = sum(topic.get(toks[j], 0.0) for j in range(cmp_at + 1, rng.stop))
@@ -128,8 +133,8 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
         e, words = neg_act, refused
     e += stop_act
     words = [toks[k] for k in stops if k in skip] + words
-    merely = next((k for k in range(rng.start, rng.stop - 1) if toks[k] in ("would", "will", "'d", "'ll")
-                   and toks[k + 1] in ("just", "only", "simply", "merely")), None)
+    merely = next((k for k in range(rng.start, rng.stop - 1) if toks[k] in _FUTURE
+                   and toks[k + 1] in _MERELY), None) if not _MERELY.isdisjoint(here) else None
     if merely is not None:
         e -= MERELY_VALENCE  # "a ban would just push shoppers to the mall": a consequence that defeats it
         words.append(" ".join(toks[merely:merely + 2]))
@@ -154,6 +159,11 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
         margin += c
         ev.append(Evidence("dismissal", ", ".join(dis) + f" (aimed at {toks[anchor_idx[0]]})", round(c, 3)))
     return margin, ev, True
+
+
+#: "would just ...", "will only ...": the adverbs after a future marker (`_FUTURE`) that make a consequence
+#: defeat the proposal.
+_MERELY = frozenset({"just", "only", "simply", "merely"})
 
 
 #: Valence (VADER scale) of a topic word's rise or fall: about VADER's "improve" (1.9) and "worsen" (-2.3)
@@ -242,7 +252,8 @@ def _valence(doc: Doc, rng: range, skip: set[int], consumed: set[int], *,
     keys = _VALENCE_KEYS()
     e = 0.0
     words: list[str] = []
-    for j in [j for j in rng if toks[j] in keys]:  # (other words carry no valence: skipped at C speed)
+    for j in compress(rng, map(keys.__contains__, toks[rng.start:rng.stop])):  # (other words carry no valence:
+        # skipped at C speed)
         if j in skip or j in consumed:
             continue
         w = toks[j]
