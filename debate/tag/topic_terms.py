@@ -185,7 +185,9 @@ def topic_terms(text: str) -> dict[str, float]:
             k += 1 if two in _REJECTS else 0
         elif w in _SIGN_BREAK:
             _put(out, phrase, sign, last)
-            phrase, sign = [], (sign if rejecting else 0.0)  # a setting follows; a rejected rival goes on
+            # a setting follows ("ban heading in football", "stop homework for children": the football and
+            # the children are not what is stopped); a list of rejected things goes on ("instead of X or Y")
+            phrase, sign = [], (sign if rejecting and w in ("and", "or") else 0.0)
         else:
             phrase.append(w)
         k += 1
@@ -252,7 +254,10 @@ def _put(out: dict[str, float], words: list[str], sign: float, last: dict[str, s
     """Give a phrase's content words the sign: its head (last word) in full, modifiers half."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    content = [w for w in words if w not in ENGLISH_STOP_WORDS and w not in TOPIC_SKIP and len(w) >= 3]
+    # (a word cut short by the tokenizer's letters-only pattern, "under-" of "under-12s", is judged by its
+    # letters: a function word names nothing of the topic)
+    content = [w for w in words if w.strip("-") not in ENGLISH_STOP_WORDS and w not in TOPIC_SKIP
+               and len(w.strip("-")) >= 3]
     last = {} if last is None else last  # the previous phrase's head and modifier, within one thesis
     if content and content[-1] in ("one", "ones") and last.get("head"):
         content[-1] = last["head"]  # "replace diesel buses with electric ones": ones = buses
