@@ -232,11 +232,18 @@ def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, 
             _asks(thread.article.title) or _asks(thread.article.text)):
         return None  # a post that only asks ("Which is it?", "Where do you land?") takes no position
     if max(probs) == probs[2]:
+        if _EXPLAINER.search(thread.article.title or ""):
+            return None  # "The golf ball rollback explained": a piece that explains takes no side
         # The article's own cues do not place it: a thesis given for a thread is, unless its text says
         # otherwise, the position its article argues (use the article's stance from `stance_toward`
         # to compare articles instead).
         return ARTICLE_FAVOR
     return probs
+
+
+#: Titles of pieces that explain rather than argue ("X explained", "What we know about X", "A guide to X").
+_EXPLAINER = re.compile(r"\b(?:explained|explainer|what (?:you need to|we) know|everything you need to know|"
+                        r"q\s*&\s*a|faq|a guide to|a primer)\b", re.IGNORECASE)
 
 
 #: Openers that answer a yes/no question (of the relation tagger's approval and disapproval openers).
