@@ -177,6 +177,8 @@ def test_topic_terms_take_the_side_the_thesis_takes():
     assert t["terminal"] == 1.0 and t["waiting"] == -1.0 and t["grant"] == -1.0
     t = topic_terms("A sugar tax reduces obesity in children")
     assert t["obesity"] == -1.0  # a claim that obesity falls: news of its fall agrees
+    t = topic_terms("We should ban heading in football for under-12s")
+    assert t["heading"] == -1.0 and not t.get("football") and "under" not in t  # a setting, a number's prefix
     t = topic_terms("The port should replace its coal cranes with electric ones")
     assert t["coal"] == -1.0 and t["electric"] == 1.0 and t["cranes"] == 0.0  # "cranes" names both sides
 
@@ -210,6 +212,9 @@ def test_short_arguing_comments_take_a_side(text, expected):
     ("The district should adopt a four-day school week",
      "Who watches the kids on the fifth day of the week?", "against"),  # an objection put as a question
     ("Main Street should get parking meters", "Time limits would help the shops more than meters.", "against"),
+    ("Parks should ban dogs", "Honestly, dogs should be banned from the playground.", "favor"),  # a passive stop
+    ("Heading should be banned in football for under-12s",
+     "Deliberate heading should be taken out of matches altogether, as the trials showed.", "favor"),
 ])
 def test_topic_cues(thesis, text, expected):
     th = extract_thesis(Article(), thesis)

@@ -227,13 +227,13 @@ def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, 
         return ARTICLE_FAVOR
     if not thread.article.text.strip():
         return None  # a link post that asks, or has no title
+    if _EXPLAINER.search(thread.article.title or ""):
+        return None  # "The golf ball rollback explained": a piece that explains takes no side
     probs = score_stance(thread.article.text, profile, calibrated=False).probs
     if max(probs) == probs[2] and not extract_thesis(thread.article).clear and (
             _asks(thread.article.title) or _asks(thread.article.text)):
         return None  # a post that only asks ("Which is it?", "Where do you land?") takes no position
     if max(probs) == probs[2]:
-        if _EXPLAINER.search(thread.article.title or ""):
-            return None  # "The golf ball rollback explained": a piece that explains takes no side
         # The article's own cues do not place it: a thesis given for a thread is, unless its text says
         # otherwise, the position its article argues (use the article's stance from `stance_toward`
         # to compare articles instead).

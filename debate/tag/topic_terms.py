@@ -137,7 +137,7 @@ def topic_terms(text: str) -> dict[str, float]:
         return out
     sign = 1.0 if modal is not None else 0.0  # a claim's predicate is setting, unless it names a rejected rival
     phrase: list[str] = []
-    rejecting = replacing = False
+    rejecting = replacing = stopping = False
     k = verb + 1
     change = next((w for w in words[verb:verb + 2] if w in _DECREASES or w in _INCREASES), None)
     if modal is None and change is not None:
@@ -177,17 +177,18 @@ def topic_terms(text: str) -> dict[str, float]:
             for form in _STOP_NOUNS:  # "stop giving homework": a ban, an end to it, scrapping it, all wanted
                 out.setdefault(form, 1.0)
             _put(out, [w], 1.0)
-            phrase, sign, rejecting = [], -1.0, True
+            phrase, sign, rejecting, stopping = [], -1.0, True, True
         elif two in _REJECTS or w in _REJECTS:
             _put(out, phrase, sign, last)
-            rejecting = modal is not None or subject_sign > 0
+            rejecting, stopping = modal is not None or subject_sign > 0, False
             phrase, sign = [], (-1.0 if rejecting else sign)
             k += 1 if two in _REJECTS else 0
         elif w in _SIGN_BREAK:
             _put(out, phrase, sign, last)
             # a setting follows ("ban heading in football", "stop homework for children": the football and
-            # the children are not what is stopped); a list of rejected things goes on ("instead of X or Y")
-            phrase, sign = [], (sign if rejecting and w in ("and", "or") else 0.0)
+            # the children are not what is stopped, only a list goes on: "ban X or Y"); a rejected rival goes
+            # on ("instead of waiting for the grant")
+            phrase, sign = [], (sign if rejecting and (w in ("and", "or") or not stopping) else 0.0)
         else:
             phrase.append(w)
         k += 1
