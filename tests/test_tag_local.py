@@ -73,11 +73,23 @@ def test_stance_ignores_quoted_voices():
     ("But you need to look at the whole region, not one town.", False, "disagree"),
     ("Great article, the author nails it.", True, "agree"),
     ("The ferry leaves at nine.", True, "neutral"),
+    ("@paula_r_fan this. Comparing the two eras is comparing two different sports.", False, "agree"),
 ])
 def test_relation_cues(text, top_level, expected):
     label = relation_of(text, top_level=top_level)
     assert label.value == expected, label.evidence
     assert label.value == "neutral" or label.evidence
+
+
+def test_a_reply_that_takes_the_point_in_does_not_argue_against_it():
+    from debate.tag.relation import score_relation
+    from debate.tag.spans import analyze
+
+    parent = analyze("The 24-hour stores are not among the thirty that lose their machines.")
+    argues = score_relation("Well that is fine then, the night shift can carry on as before.", parent=parent)
+    assert [e.cue for e in argues.evidence] == ["argues_against"]  # a claim answering a claim leans disagree
+    taken = score_relation("Oh. Well that is fine then, the night shift can carry on as before.", parent=parent)
+    assert "argues_against" not in [e.cue for e in taken.evidence]
 
 
 def test_address_is_not_an_opening_but():
