@@ -249,3 +249,15 @@ def test_the_author_of_an_explainer_takes_no_side_by_default():
         t = dataclasses.replace(build(comments, authors=("ada",)),
                                 article=dataclasses.replace(ARTICLE, title=title, text=text))
         assert tag_thread(t, thesis=THESIS).tags["a"].stance.value == expected, title
+
+
+def test_yes_answers_a_question_title_whose_statement_is_the_given_thesis():
+    import dataclasses
+
+    article = Article(title="Should Ruritania stop deporting asylum seekers?", author="Ada Quill",
+                      text="Readers, where do you stand? Tell us below.")
+    comments = [Comment(id="a", text="Yes, and the sooner the better, frankly.", speaker="x")]
+    t = dataclasses.replace(build(comments), article=article)
+    assert tag_thread(t, thesis=THESIS).tags["a"].stance.value == "favor"
+    # a thesis in other words, or of the other polarity, is not what "Yes" answers
+    assert tag_thread(t, thesis="Ruritania should not stop deporting asylum seekers").tags["a"].stance.value != "favor"

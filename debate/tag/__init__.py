@@ -102,7 +102,7 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
                 authors = {k: v for k, v in authors.items() if k != c.id}
         local_stances.append((probs, local))
     locals_: dict[str, Label] = {}
-    asks = th.source == "title_question"  # a question post: "Yes," and "No," answer it
+    asks = _answers_title(thread.article.title, th)  # a question post: "Yes," and "No," answer it
     notices: set[str] = set()  # bots' and moderators' notices about the rules: they announce them
     nodes: list[collective.Node] = []
     relations: dict[str, Label] = {}
@@ -239,6 +239,38 @@ def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, 
         # to compare articles instead).
         return ARTICLE_FAVOR
     return probs
+
+
+def _answers_title(title: str | None, th: Thesis) -> bool:
+    """Whether a "Yes," or "No," opening a top-level comment answers the thesis: the title asks a yes/no
+    question and the thesis is its statement (drawn from it, or given in much the same words and the
+    same polarity: "Ask HN: Is mandatory code review worth the delay?" for "Mandatory code review is
+    worth the delay")."""
+    if th.source == "title_question":
+        return True
+    if th.source != "given" or not _asks(title):
+        return False
+    from .thesis_title import title_proposition
+
+    prop = title_proposition(title)
+    if prop is None or prop[1] != "question":
+        return False
+    claim, given = _content_stems(prop[0]), _content_stems(th.text)
+    return bool(claim) and 2 * len(claim & given) >= len(claim) and _negations(prop[0]) == _negations(th.text)
+
+
+def _content_stems(text: str) -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from .valence import stem
+
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower())
+                     if len(w) >= 3 and w not in ENGLISH_STOP_WORDS)
+
+
+def _negations(text: str) -> int:
+    """The parity of the negations in a text (a thesis and its negation share their content words)."""
+    return len(re.findall(r"\b(?:not|no|never)\b|n't\b", text.lower())) % 2
 
 
 #: Titles of pieces that explain rather than argue ("X explained", "What we know about X", "A guide to X").
