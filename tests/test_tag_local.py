@@ -74,6 +74,8 @@ def test_stance_ignores_quoted_voices():
     ("Great article, the author nails it.", True, "agree"),
     ("The ferry leaves at nine.", True, "neutral"),
     ("@paula_r_fan this. Comparing the two eras is comparing two different sports.", False, "agree"),
+    ("Sorry, that's fair. I wasn't thinking about the night buses.", False, "agree"),  # won over
+    ("Huh. OK, that's more convincing than the council leaflet.", False, "agree"),
 ])
 def test_relation_cues(text, top_level, expected):
     label = relation_of(text, top_level=top_level)
