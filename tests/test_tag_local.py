@@ -92,6 +92,10 @@ def test_a_reply_that_takes_the_point_in_does_not_argue_against_it():
     assert [e.cue for e in argues.evidence] == ["argues_against"]  # a claim answering a claim leans disagree
     taken = score_relation("Oh. Well that is fine then, the night shift can carry on as before.", parent=parent)
     assert "argues_against" not in [e.cue for e in taken.evidence]
+    # a reply to an answer (its parent answered a question) takes it in or asks on
+    follow = score_relation("Well that is fine then, the night shift can carry on as before.", parent=parent,
+                            parent_answers=True)
+    assert "argues_against" not in [e.cue for e in follow.evidence]
 
 
 def test_address_is_not_an_opening_but():

@@ -118,8 +118,11 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
             if skip & _NOTICE_FLAGS:
                 notices.add(c.id)
         else:
+            parent = by_id.get(c.parent) if c.parent is not None else None
+            grand = by_id.get(parent.parent) if parent is not None and parent.parent is not None else None
             rel = score_relation(docs[c.id], top_level=c.parent is None,
-                                 parent=docs.get(c.parent) if c.parent is not None else None)
+                                 parent=docs.get(c.parent) if c.parent is not None else None,
+                                 parent_answers=grand is not None and _asks(grand.text))
             relations[c.id] = rel.label()
             rel_probs = rel.probs
             rel_margin[c.id] = rel.margin

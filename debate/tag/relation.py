@@ -119,8 +119,11 @@ def relation_of(text: str, *, top_level: bool = False) -> Label:
     return score_relation(text, top_level=top_level).label()
 
 
-def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | None = None) -> RelationScore:
-    """Relation cues of one comment; `parent` (the analysed parent comment) enables the negated-echo cue."""
+def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | None = None,
+                   parent_answers: bool = False) -> RelationScore:
+    """Relation cues of one comment; `parent` (the analysed parent comment) enables the negated-echo cue;
+    `parent_answers`: the parent answers a question (a reply to an answer takes it in or asks on, rather
+    than argues against it, unless its own cues say so)."""
     doc = text if isinstance(text, Doc) else analyze(text)
     ev: list[Evidence] = []
     margin = 0.0
@@ -261,7 +264,7 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
             margin -= W_FIGURE
             ev.append(Evidence("corrects_figure", fig, -W_FIGURE))
         else:
-            claim = arguing_claim(doc, parent)
+            claim = "" if parent_answers else arguing_claim(doc, parent)
             if claim:
                 margin -= W_ARGUES
                 ev.append(Evidence("argues_against", claim, -W_ARGUES))
