@@ -231,6 +231,8 @@ def test_short_arguing_comments_take_a_side(text, expected):
      "Who watches the kids on the fifth day of the week?", "against"),  # an objection put as a question
     ("Main Street should get parking meters", "Time limits would help the shops more than meters.", "against"),
     ("Parks should ban dogs", "Honestly, dogs should be banned from the playground.", "favor"),  # a passive stop
+    ("Harwick should move general waste collections to every three weeks",
+     "Can someone explain what counts as general waste now? Do crisp packets still go in black?", "none"),  # asks
     ("Heading should be banned in football for under-12s",
      "Deliberate heading should be taken out of matches altogether, as the trials showed.", "favor"),
 ])
