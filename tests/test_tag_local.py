@@ -105,6 +105,7 @@ def test_address_is_not_an_opening_but():
 
 @pytest.mark.parametrize("text, kwargs, act", [
     ("Why would anyone believe that?", {}, "question"),
+    ("A voucher. From the Town Hall. Which shuts at 4. Marvellous.", {"is_reply": True}, "humor"),  # sarcasm
     ("Because the budget was cut in March.", {"is_reply": True, "parent_asks": True}, "answer"),
     ("Yes, it costs more. But it saves lives.", {}, "concession"),
     ("According to the 2021 census, 4,500 people moved away.", {}, "evidence"),
@@ -352,3 +353,8 @@ def test_rebuttal_and_disagreement_are_exclusive(text, acts):
     assert acts <= set(got) and not ({"rebuttal", "disagreement"} - acts) & set(got)
     if "rebuttal" in got:
         assert any(e.cue.startswith(("relation:", "disagree_marker")) for e in got["rebuttal"].evidence)
+
+
+def test_a_sincere_closing_word_of_praise_is_no_sarcasm():
+    acts = [a.value for a in acts_of("Thanks for the link. Perfect.", is_reply=True)]
+    assert "humor" not in acts and "appreciation" in acts

@@ -56,6 +56,25 @@ _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 
 
+#: Praise said as a closing one- or two-word sentence after a complaint ("... Which shuts at 4. Marvellous.",
+#: "... they empty it less often. Brilliant planning."): sarcasm.
+SARCASTIC_CLOSERS = frozenset({"great", "lovely", "marvellous", "marvelous", "brilliant", "wonderful", "fantastic",
+                               "perfect", "superb", "insightful", "genius", "splendid", "terrific", "nice",
+                               "excellent", "awesome", "delightful"})
+
+
+def _sarcastic_closer(doc: Doc) -> str:
+    """The closing sentence when it is one or two words of praise after at least one other sentence that
+    neither thanks nor agrees."""
+    firsts = doc.sent_first_tok
+    if len(firsts) < 2 or doc.cues.get("appreciation") or doc.cues.get("agree"):
+        return ""  # ("Thanks for the link. Perfect.": sincere)
+    words = [t for t in doc.toks[firsts[-1]:] if t[0].isalpha()]
+    if not 1 <= len(words) <= 2 or words[0] not in SARCASTIC_CLOSERS:
+        return ""
+    return doc.sentence(len(firsts) - 1).strip()
+
+
 def _shouts(text: str) -> bool:
     # (capitals counted first: most comments have too few to shout, and one scan in C settles it)
     upper = len(_UPPER.findall(text))
@@ -137,6 +156,9 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
             add("rebuttal", "disagrees_with_reasons", f"{n_sent} sentences", 0.8)
     if _shouts(doc.text):
         add("negative_reaction", "shouting", doc.text, 0.8)
+    closer = _sarcastic_closer(doc)
+    if closer:
+        add("humor", "sarcastic_closer", closer, 0.8)
     for a, b in conceded:
         add("concession", "yes_but", doc.span_text(a, b), 1.0)
     for fig in (_figures(doc) + _worded_figures(doc))[:4]:
