@@ -106,6 +106,7 @@ def test_address_is_not_an_opening_but():
 @pytest.mark.parametrize("text, kwargs, act", [
     ("Why would anyone believe that?", {}, "question"),
     ("A voucher. From the Town Hall. Which shuts at 4. Marvellous.", {"is_reply": True}, "humor"),  # sarcasm
+    ("Everyone is angry, and I get it, but a stadium has 60,000 seats.", {"is_reply": True}, "concession"),
     ("Because the budget was cut in March.", {"is_reply": True, "parent_asks": True}, "answer"),
     ("Yes, it costs more. But it saves lives.", {}, "concession"),
     ("According to the 2021 census, 4,500 people moved away.", {}, "evidence"),

@@ -102,6 +102,8 @@ CONCESSION_SOLO = (
     "granted", "admittedly", "to be fair", "that said", "i concede", "i'll grant", "i will grant",
     "while it is true", "while it's true", "even though", "although", "fair enough", "fair point",
     "a fair point", "i know", "i admit", "i'll admit", "to be sure", "not a reason to",
+    # granting before turning, in the tuning sets' words (session 6)
+    "i get it", "i get that", "both can be true", "even if", "i should have said", "not perfect",
 )
 
 # --- act cues --------------------------------------------------------------------------
