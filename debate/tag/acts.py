@@ -157,8 +157,9 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
     if _shouts(doc.text):
         add("negative_reaction", "shouting", doc.text, 0.8)
     closer = _sarcastic_closer(doc)
-    if closer:
+    if closer:  # mock praise both jokes and sneers
         add("humor", "sarcastic_closer", closer, 0.8)
+        add("negative_reaction", "sarcastic_closer", closer, 0.8)
     for a, b in conceded:
         add("concession", "yes_but", doc.span_text(a, b), 1.0)
     for fig in (_figures(doc) + _worded_figures(doc))[:4]:
