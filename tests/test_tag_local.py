@@ -347,6 +347,8 @@ def test_granting_and_third_person_agreement(text, expected):
     ("I disagree. The ferry ran at a loss for nine years, and the grant would have covered the pier.",
      {"rebuttal"}),
     ("I disagree.", {"disagreement"}),  # a bare one stays a disagreement
+    ("Painted lines are not nothing on a road this busy.", {"rebuttal"}),  # one sentence, a claim of its own
+    ("No, that's wrong.", {"disagreement"}),
 ])
 def test_rebuttal_and_disagreement_are_exclusive(text, acts):
     relation = Label("disagree", 0.8, (Evidence("disagree_marker", "I disagree", -1.0),), "local")

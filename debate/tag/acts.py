@@ -19,6 +19,15 @@ from .spans import Doc, analyze
 
 #: Acts need at least this score to be reported (one weak cue, weight 0.5, gives 0.39).
 MIN_SCORE = 0.35
+#: A one-sentence disagreement this long (words) states a claim of its own: a rebuttal ("Painted lines are
+#: not nothing"), not a bare "No, wrong." (tuning sets: labellers called 32 of 51 such one-liners rebuttals).
+REBUTTAL_MIN_WORDS = 6
+
+
+def _words(doc) -> int:
+    return sum(1 for t in doc.toks if t[0].isalnum())
+
+
 #: A reply this long (sentences) without agreement or disagreement adds to what it answers.
 ELABORATION_SENTENCES = 3
 #: Quotations shorter than this (words) are scare quotes, not evidence.
@@ -154,6 +163,8 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
         add(act, f"relation:{relation.decided_by}", relation.value, relation.score)
         if relation.value == "disagree" and (n_sent >= 2 or doc.cues.get("evidence")):
             add("rebuttal", "disagrees_with_reasons", f"{n_sent} sentences", 0.8)
+        elif relation.value == "disagree" and _words(doc) >= REBUTTAL_MIN_WORDS:
+            add("rebuttal", "disagrees_with_reasons", "a sentence of its own claim", 0.8)
     if _shouts(doc.text):
         add("negative_reaction", "shouting", doc.text, 0.8)
     closer = _sarcastic_closer(doc)
