@@ -18,6 +18,7 @@ EXTRA = [
     "Hygienist here. Since they stopped I've seen a third more kids with fillings.",
     "Rents went up anyway. Yes please.", "Who pays for the staff at night?",
     "We'll pay for this out of our own pockets.", "It costs nothing.",
+    "A voucher. From the Town Hall. Which shuts at 4. Marvellous.",
 ]
 
 
@@ -38,4 +39,4 @@ def test_every_cue_fired_on_the_examples_has_a_gloss():
     cues |= _cues(tag_thread(extra, thesis="The council should build the ferry terminal now"))
     missing = sorted(c for c in cues if c not in CUES and c.split(":")[0] not in CUES)
     assert not missing, f"cues without a gloss in debate/report/explain.py: {missing}"
-    assert {"endorse", "oppose", "restates_thesis", "refuses_thesis", "testimony"} <= cues
+    assert {"endorse", "oppose", "restates_thesis", "refuses_thesis", "testimony", "sarcastic_closer"} <= cues

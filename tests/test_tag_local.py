@@ -73,11 +73,29 @@ def test_stance_ignores_quoted_voices():
     ("But you need to look at the whole region, not one town.", False, "disagree"),
     ("Great article, the author nails it.", True, "agree"),
     ("The ferry leaves at nine.", True, "neutral"),
+    ("@paula_r_fan this. Comparing the two eras is comparing two different sports.", False, "agree"),
+    ("Sorry, that's fair. I wasn't thinking about the night buses.", False, "agree"),  # won over
+    ("Huh. OK, that's more convincing than the council leaflet.", False, "agree"),
 ])
 def test_relation_cues(text, top_level, expected):
     label = relation_of(text, top_level=top_level)
     assert label.value == expected, label.evidence
     assert label.value == "neutral" or label.evidence
+
+
+def test_a_reply_that_takes_the_point_in_does_not_argue_against_it():
+    from debate.tag.relation import score_relation
+    from debate.tag.spans import analyze
+
+    parent = analyze("The 24-hour stores are not among the thirty that lose their machines.")
+    argues = score_relation("Well that is fine then, the night shift can carry on as before.", parent=parent)
+    assert [e.cue for e in argues.evidence] == ["argues_against"]  # a claim answering a claim leans disagree
+    taken = score_relation("Oh. Well that is fine then, the night shift can carry on as before.", parent=parent)
+    assert "argues_against" not in [e.cue for e in taken.evidence]
+    # a reply to an answer (its parent answered a question) takes it in or asks on
+    follow = score_relation("Well that is fine then, the night shift can carry on as before.", parent=parent,
+                            parent_answers=True)
+    assert "argues_against" not in [e.cue for e in follow.evidence]
 
 
 def test_address_is_not_an_opening_but():
@@ -87,6 +105,8 @@ def test_address_is_not_an_opening_but():
 
 @pytest.mark.parametrize("text, kwargs, act", [
     ("Why would anyone believe that?", {}, "question"),
+    ("A voucher. From the Town Hall. Which shuts at 4. Marvellous.", {"is_reply": True}, "humor"),  # sarcasm
+    ("Everyone is angry, and I get it, but a stadium has 60,000 seats.", {"is_reply": True}, "concession"),
     ("Because the budget was cut in March.", {"is_reply": True, "parent_asks": True}, "answer"),
     ("Yes, it costs more. But it saves lives.", {}, "concession"),
     ("According to the 2021 census, 4,500 people moved away.", {}, "evidence"),
@@ -177,6 +197,8 @@ def test_topic_terms_take_the_side_the_thesis_takes():
     assert t["terminal"] == 1.0 and t["waiting"] == -1.0 and t["grant"] == -1.0
     t = topic_terms("A sugar tax reduces obesity in children")
     assert t["obesity"] == -1.0  # a claim that obesity falls: news of its fall agrees
+    t = topic_terms("We should ban heading in football for under-12s")
+    assert t["heading"] == -1.0 and not t.get("football") and "under" not in t  # a setting, a number's prefix
     t = topic_terms("The port should replace its coal cranes with electric ones")
     assert t["coal"] == -1.0 and t["electric"] == 1.0 and t["cranes"] == 0.0  # "cranes" names both sides
 
@@ -210,6 +232,11 @@ def test_short_arguing_comments_take_a_side(text, expected):
     ("The district should adopt a four-day school week",
      "Who watches the kids on the fifth day of the week?", "against"),  # an objection put as a question
     ("Main Street should get parking meters", "Time limits would help the shops more than meters.", "against"),
+    ("Parks should ban dogs", "Honestly, dogs should be banned from the playground.", "favor"),  # a passive stop
+    ("Harwick should move general waste collections to every three weeks",
+     "Can someone explain what counts as general waste now? Do crisp packets still go in black?", "none"),  # asks
+    ("Heading should be banned in football for under-12s",
+     "Deliberate heading should be taken out of matches altogether, as the trials showed.", "favor"),
 ])
 def test_topic_cues(thesis, text, expected):
     th = extract_thesis(Article(), thesis)
@@ -320,6 +347,8 @@ def test_granting_and_third_person_agreement(text, expected):
     ("I disagree. The ferry ran at a loss for nine years, and the grant would have covered the pier.",
      {"rebuttal"}),
     ("I disagree.", {"disagreement"}),  # a bare one stays a disagreement
+    ("Painted lines are not nothing on a road this busy.", {"rebuttal"}),  # one sentence, a claim of its own
+    ("No, that's wrong.", {"disagreement"}),
 ])
 def test_rebuttal_and_disagreement_are_exclusive(text, acts):
     relation = Label("disagree", 0.8, (Evidence("disagree_marker", "I disagree", -1.0),), "local")
@@ -327,3 +356,8 @@ def test_rebuttal_and_disagreement_are_exclusive(text, acts):
     assert acts <= set(got) and not ({"rebuttal", "disagreement"} - acts) & set(got)
     if "rebuttal" in got:
         assert any(e.cue.startswith(("relation:", "disagree_marker")) for e in got["rebuttal"].evidence)
+
+
+def test_a_sincere_closing_word_of_praise_is_no_sarcasm():
+    acts = [a.value for a in acts_of("Thanks for the link. Perfect.", is_reply=True)]
+    assert "humor" not in acts and "appreciation" in acts

@@ -233,3 +233,31 @@ def test_a_moderators_notice_is_no_turn_but_an_argument_asking_for_civility_is()
     assert t.tags["m"].stance.evidence[0].text == "flagged moderation"
     assert [a.value for a in t.tags["m"].acts] == ["announcement"]  # it announces the rules
     assert t.tags["a"].stance.value == "favor"
+
+
+def test_the_author_of_an_explainer_takes_no_side_by_default():
+    # The same text under two titles: its author is taken to favor the thread's thesis unless the title
+    # says the piece explains (its cues place it on no side either way).
+    import dataclasses
+
+    text = ("Ruritania's deportation rules changed in March. Appeals now go to a regional tribunal, which hears "
+            "them within thirty days. Families may stay while an appeal is pending.")
+    comments = [Comment(id="a", text="Fair point. The tribunal sits in Ostberg, and chapter two shows where.",
+                        speaker="ada")]
+    for title, expected in (("Ruritania's new deportation rules", "favor"),
+                            ("Ruritania's deportation rules explained", "none")):
+        t = dataclasses.replace(build(comments, authors=("ada",)),
+                                article=dataclasses.replace(ARTICLE, title=title, text=text))
+        assert tag_thread(t, thesis=THESIS).tags["a"].stance.value == expected, title
+
+
+def test_yes_answers_a_question_title_whose_statement_is_the_given_thesis():
+    import dataclasses
+
+    article = Article(title="Should Ruritania stop deporting asylum seekers?", author="Ada Quill",
+                      text="Readers, where do you stand? Tell us below.")
+    comments = [Comment(id="a", text="Yes, and the sooner the better, frankly.", speaker="x")]
+    t = dataclasses.replace(build(comments), article=article)
+    assert tag_thread(t, thesis=THESIS).tags["a"].stance.value == "favor"
+    # a thesis in other words, or of the other polarity, is not what "Yes" answers
+    assert tag_thread(t, thesis="Ruritania should not stop deporting asylum seekers").tags["a"].stance.value != "favor"

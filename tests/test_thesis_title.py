@@ -37,6 +37,8 @@ from debate.tag.thesis_title import title_proposition
      "State should require carbon labels on restaurant menus from 2028", "report"),
     ("Grocer to pull plastic bags from all stores after customer backlash",
      "Grocer should pull plastic bags from all stores", "report"),
+    ("Town approves fortnightly glass collections, with a new caddy for every house",
+     "Town should adopt fortnightly glass collections", "report"),
 ])
 def test_question_and_news_titles_become_claims(title, stated, kind):
     assert title_proposition(title) == (stated, kind)

@@ -117,6 +117,7 @@ CUES = {
     "link": "a link to a source",
     "emotion_word": "strongly emotional words, or the writer's own family brought in (\"heartbreaking\", \"my kids\")",
     "humor_marker": "a joke marker (\"lol\", \"haha\", irony)",
+    "sarcastic_closer": "a closing word of praise after a complaint: sarcasm (\"Which shuts at 4. Marvellous.\")",
     "announcement_marker": "an announcement (\"reminder:\", \"update:\")",
     "negative_reaction_marker": "a dismissive reaction without an argument (\"ugh\", \"whatever\")",
     "shouting": "the comment is written in capitals: it shouts",

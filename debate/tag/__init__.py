@@ -102,7 +102,7 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
                 authors = {k: v for k, v in authors.items() if k != c.id}
         local_stances.append((probs, local))
     locals_: dict[str, Label] = {}
-    asks = th.source == "title_question"  # a question post: "Yes," and "No," answer it
+    asks = _answers_title(thread.article.title, th)  # a question post: "Yes," and "No," answer it
     notices: set[str] = set()  # bots' and moderators' notices about the rules: they announce them
     nodes: list[collective.Node] = []
     relations: dict[str, Label] = {}
@@ -118,8 +118,11 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
             if skip & _NOTICE_FLAGS:
                 notices.add(c.id)
         else:
+            parent = by_id.get(c.parent) if c.parent is not None else None
+            grand = by_id.get(parent.parent) if parent is not None and parent.parent is not None else None
             rel = score_relation(docs[c.id], top_level=c.parent is None,
-                                 parent=docs.get(c.parent) if c.parent is not None else None)
+                                 parent=docs.get(c.parent) if c.parent is not None else None,
+                                 parent_answers=grand is not None and _asks(grand.text))
             relations[c.id] = rel.label()
             rel_probs = rel.probs
             rel_margin[c.id] = rel.margin
@@ -227,6 +230,8 @@ def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, 
         return ARTICLE_FAVOR
     if not thread.article.text.strip():
         return None  # a link post that asks, or has no title
+    if _EXPLAINER.search(thread.article.title or ""):
+        return None  # "The golf ball rollback explained": a piece that explains takes no side
     probs = score_stance(thread.article.text, profile, calibrated=False).probs
     if max(probs) == probs[2] and not extract_thesis(thread.article).clear and (
             _asks(thread.article.title) or _asks(thread.article.text)):
@@ -237,6 +242,43 @@ def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, 
         # to compare articles instead).
         return ARTICLE_FAVOR
     return probs
+
+
+def _answers_title(title: str | None, th: Thesis) -> bool:
+    """Whether a "Yes," or "No," opening a top-level comment answers the thesis: the title asks a yes/no
+    question and the thesis is its statement (drawn from it, or given in much the same words and the
+    same polarity: "Ask HN: Is mandatory code review worth the delay?" for "Mandatory code review is
+    worth the delay")."""
+    if th.source == "title_question":
+        return True
+    if th.source != "given" or not _asks(title):
+        return False
+    from .thesis_title import title_proposition
+
+    prop = title_proposition(title)
+    if prop is None or prop[1] != "question":
+        return False
+    claim, given = _content_stems(prop[0]), _content_stems(th.text)
+    return bool(claim) and 2 * len(claim & given) >= len(claim) and _negations(prop[0]) == _negations(th.text)
+
+
+def _content_stems(text: str) -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from .valence import stem
+
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower())
+                     if len(w) >= 3 and w not in ENGLISH_STOP_WORDS)
+
+
+def _negations(text: str) -> int:
+    """The parity of the negations in a text (a thesis and its negation share their content words)."""
+    return len(re.findall(r"\b(?:not|no|never)\b|n't\b", text.lower())) % 2
+
+
+#: Titles of pieces that explain rather than argue ("X explained", "What we know about X", "A guide to X").
+_EXPLAINER = re.compile(r"\b(?:explained|explainer|what (?:you need to|we) know|everything you need to know|"
+                        r"q\s*&\s*a|faq|a guide to|a primer)\b", re.IGNORECASE)
 
 
 #: Openers that answer a yes/no question (of the relation tagger's approval and disapproval openers).

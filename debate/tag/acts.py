@@ -19,6 +19,15 @@ from .spans import Doc, analyze
 
 #: Acts need at least this score to be reported (one weak cue, weight 0.5, gives 0.39).
 MIN_SCORE = 0.35
+#: A one-sentence disagreement this long (words) states a claim of its own: a rebuttal ("Painted lines are
+#: not nothing"), not a bare "No, wrong." (tuning sets: labellers called 32 of 51 such one-liners rebuttals).
+REBUTTAL_MIN_WORDS = 6
+
+
+def _words(doc) -> int:
+    return sum(1 for t in doc.toks if t[0].isalnum())
+
+
 #: A reply this long (sentences) without agreement or disagreement adds to what it answers.
 ELABORATION_SENTENCES = 3
 #: Quotations shorter than this (words) are scare quotes, not evidence.
@@ -54,6 +63,25 @@ SHOUT_SHARE = 0.8
 
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
+
+
+#: Praise said as a closing one- or two-word sentence after a complaint ("... Which shuts at 4. Marvellous.",
+#: "... they empty it less often. Brilliant planning."): sarcasm.
+SARCASTIC_CLOSERS = frozenset({"great", "lovely", "marvellous", "marvelous", "brilliant", "wonderful", "fantastic",
+                               "perfect", "superb", "insightful", "genius", "splendid", "terrific", "nice",
+                               "excellent", "awesome", "delightful"})
+
+
+def _sarcastic_closer(doc: Doc) -> str:
+    """The closing sentence when it is one or two words of praise after at least one other sentence that
+    neither thanks nor agrees."""
+    firsts = doc.sent_first_tok
+    if len(firsts) < 2 or doc.cues.get("appreciation") or doc.cues.get("agree"):
+        return ""  # ("Thanks for the link. Perfect.": sincere)
+    words = [t for t in doc.toks[firsts[-1]:] if t[0].isalpha()]
+    if not 1 <= len(words) <= 2 or words[0] not in SARCASTIC_CLOSERS:
+        return ""
+    return doc.sentence(len(firsts) - 1).strip()
 
 
 def _shouts(text: str) -> bool:
@@ -135,8 +163,14 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
         add(act, f"relation:{relation.decided_by}", relation.value, relation.score)
         if relation.value == "disagree" and (n_sent >= 2 or doc.cues.get("evidence")):
             add("rebuttal", "disagrees_with_reasons", f"{n_sent} sentences", 0.8)
+        elif relation.value == "disagree" and _words(doc) >= REBUTTAL_MIN_WORDS:
+            add("rebuttal", "disagrees_with_reasons", "a sentence of its own claim", 0.8)
     if _shouts(doc.text):
         add("negative_reaction", "shouting", doc.text, 0.8)
+    closer = _sarcastic_closer(doc)
+    if closer:  # mock praise both jokes and sneers
+        add("humor", "sarcastic_closer", closer, 0.8)
+        add("negative_reaction", "sarcastic_closer", closer, 0.8)
     for a, b in conceded:
         add("concession", "yes_but", doc.span_text(a, b), 1.0)
     for fig in (_figures(doc) + _worded_figures(doc))[:4]:

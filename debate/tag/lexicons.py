@@ -33,6 +33,11 @@ AGREE = (
     "i'm with you", "i am with you", "seconded", "we agree",
     "ours too", "ours did too", "mine too", "same for us", "same with ours", "same story here", "i take the point",
     "i take your point", "point taken",
+    # taking the parent's point in, or being won over by it
+    "that's fair", "that is fair", "fair summary", "great comment", "good comment", "hard agree",
+    "that changes it for me", "changes my mind", "changed my mind", "you've convinced me", "convinced me",
+    "more convincing", "more reasonable than", "i could live with", "i can live with", "less of a problem",
+    "i stand corrected",
 )
 #: A top-level comment opening with approval or disapproval of what the article proposes or reports.
 APPROVAL_OPEN = ("good", "great", "finally", "about time", "excellent", "love it", "love this", "yes",
@@ -97,6 +102,8 @@ CONCESSION_SOLO = (
     "granted", "admittedly", "to be fair", "that said", "i concede", "i'll grant", "i will grant",
     "while it is true", "while it's true", "even though", "although", "fair enough", "fair point",
     "a fair point", "i know", "i admit", "i'll admit", "to be sure", "not a reason to",
+    # granting before turning, in the tuning sets' words (session 6)
+    "i get it", "i get that", "both can be true", "even if", "i should have said", "not perfect",
 )
 
 # --- act cues --------------------------------------------------------------------------

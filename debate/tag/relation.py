@@ -119,8 +119,11 @@ def relation_of(text: str, *, top_level: bool = False) -> Label:
     return score_relation(text, top_level=top_level).label()
 
 
-def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | None = None) -> RelationScore:
-    """Relation cues of one comment; `parent` (the analysed parent comment) enables the negated-echo cue."""
+def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | None = None,
+                   parent_answers: bool = False) -> RelationScore:
+    """Relation cues of one comment; `parent` (the analysed parent comment) enables the negated-echo cue;
+    `parent_answers`: the parent answers a question (a reply to an answer takes it in or asks on, rather
+    than argues against it, unless its own cues say so)."""
     doc = text if isinstance(text, Doc) else analyze(text)
     ev: list[Evidence] = []
     margin = 0.0
@@ -244,13 +247,15 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
     if opening in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
         ev.append(Evidence("opening_contrast", first_word.group(1), -W_OPENING_CONTRAST))
-    if not top_level and toks and len(toks) <= 3 and toks[0] == "this" and (len(toks) == 1 or toks[1] in "!."):
+    at = 2 if toks[:1] == ["@"] and len(toks) > 2 else 0  # "@paula this.": after the address
+    if not top_level and toks and len(toks) <= 3 + at and toks[at] == "this" and \
+            (len(toks) == at + 1 or toks[at + 1] in "!."):
         margin += OPENING_BOOST  # "This." alone opening a reply: Reddit's "+1"
-        ev.append(Evidence("agree_marker", doc.span_text(0, 1), OPENING_BOOST))
-    elif not top_level and toks and toks[0] == "this" and len(toks) > 1 and toks[1] in (".", "!") \
-            and doc.sent_first_tok[1:2] == [2]:
+        ev.append(Evidence("agree_marker", doc.span_text(at, at + 1), OPENING_BOOST))
+    elif not top_level and len(toks) > at + 1 and toks[at] == "this" and toks[at + 1] in (".", "!") \
+            and doc.sent_first_tok[1:2] == [at + 2]:
         margin += OPENING_BOOST
-        ev.append(Evidence("agree_marker", doc.span_text(0, 1), OPENING_BOOST))
+        ev.append(Evidence("agree_marker", doc.span_text(at, at + 1), OPENING_BOOST))
     if parent is not None and not top_level and -NEUTRAL_LOGIT_REPLY < margin <= 0 and \
             (not ev or all(e.weight < 0 for e in ev)):
         # nothing decided it, and nothing agrees: does the reply correct a figure, or argue a claim of its own?
@@ -259,7 +264,7 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
             margin -= W_FIGURE
             ev.append(Evidence("corrects_figure", fig, -W_FIGURE))
         else:
-            claim = arguing_claim(doc, parent)
+            claim = "" if parent_answers else arguing_claim(doc, parent)
             if claim:
                 margin -= W_ARGUES
                 ev.append(Evidence("argues_against", claim, -W_ARGUES))
@@ -425,6 +430,9 @@ def arguing_claim(doc: Doc, parent: Doc) -> str:
     if doc.cues.get("answer") and doc.cues["answer"][0][0] == 0:
         return ""
     toks = doc.toks
+    if len(doc.sent_spans) > 1 and doc.sent_first_tok[1] <= 3 and \
+            " ".join(t for t in toks[:doc.sent_first_tok[1]] if t[0].isalpha()) in _TAKING_IN:
+        return ""  # "Oh. Well that's fine then", "Good. Internal is where ...": it takes the parent's point in
     # "Incidence is an empirical question Is there ...?": a quoted opening is no claim of the reply's own
     # (it only matters when the rest asks)
     skip = _quoted_prefix(toks, parent.toks) if "?" in doc.text else 0
@@ -454,6 +462,12 @@ def arguing_claim(doc: Doc, parent: Doc) -> str:
     if words < ARGUES_MIN_WORDS:
         return ""
     return _clip(doc.sentence(first), 100)
+
+
+#: A first sentence that only takes in what the parent said ("Oh.", "Ah, ok.", "Good.", "Got it."): what
+#: follows builds on it rather than argues against it.
+_TAKING_IN = frozenset({"oh", "ah", "ahh", "huh", "ok", "okay", "oh ok", "ah ok", "oh okay", "ah okay", "good",
+                        "got it", "gotcha", "i see", "makes sense", "right", "oh right", "ah right", "noted"})
 
 
 #: Openings that add to the parent's point rather than answer it ("And the buildings ...", "Plus, ...",

@@ -178,6 +178,8 @@ def _finish(doc: Doc, margin: float, evidence: list[Evidence], relevant: bool, c
     if n > LONG_TEXT_SENTENCES:  # long texts add up small noisy cues: compare like with like
         margin *= math.sqrt(LONG_TEXT_SENTENCES / n)
     none_logit, why = _none_logit(doc, relevant, evidence, tokset) if calibrated else (NONE_LOGIT, None)
+    if calibrated and why is None and margin and _only_asks(doc, evidence):
+        margin *= ASKING_SCALE  # "Can someone explain what counts as general waste now?": asking, not arguing
     side = margin
     if why:
         evidence.append(why)
@@ -216,6 +218,22 @@ _ASKING_CUES = frozenset({"objection", "dismissal"})
 _SENTENCE_MIN_TOKENS = 4
 
 
+#: A text that only asks (no objection or dismissal among its cues) keeps this share of its margin: what its
+#: questions' words lean to is weak evidence of a side (tuning sets: 0.5).
+ASKING_SCALE = 0.5
+
+
+def _only_asks(doc: Doc, evidence: list[Evidence]) -> bool:
+    """Every sentence of some length is a question, and no cue makes one argue (an objection, a dismissal)."""
+    spans = doc.sent_spans
+    if "?" not in doc.text or doc.cues.get("rhetorical") or not spans:
+        return False
+    text, firsts, n = doc.text, doc.sent_first_tok, len(doc.toks)
+    ends = firsts[1:] + [n]
+    said = [k for k in range(len(spans)) if ends[k] - firsts[k] >= _SENTENCE_MIN_TOKENS]  # not "Adam,"
+    return all(text[spans[k][1] - 1] == "?" for k in said) and not any(e.cue in _ASKING_CUES for e in evidence)
+
+
 def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence],
                 tokset: set[str]) -> tuple[float, Evidence | None]:
     """How likely a text is to take no side, from what it does: argue, or only ask, announce, chat."""
@@ -223,12 +241,8 @@ def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence],
     if not spans:
         return NONE_LOGIT, None
     cues = doc.cues
-    if "?" in doc.text and not cues.get("rhetorical"):
-        text, firsts, n = doc.text, doc.sent_first_tok, len(doc.toks)
-        ends = firsts[1:] + [n]
-        said = [k for k in range(len(spans)) if ends[k] - firsts[k] >= _SENTENCE_MIN_TOKENS]  # not "Adam,"
-        if all(text[spans[k][1] - 1] == "?" for k in said) and not any(e.cue in _ASKING_CUES for e in evidence):
-            return NONE_LOGIT, None  # only asks
+    if _only_asks(doc, evidence):
+        return NONE_LOGIT, None
     if cues.get("announcement") and not relevant:
         return NONE_LOGIT, None  # a notice or reminder
     found = _ARGUING.intersection(cues)  # (a Doc's cues hold only the families that matched)

@@ -60,8 +60,9 @@ _REPORT_TO = re.compile(
     r"^(?P<actor>[A-Z][\w.&'\-]*(?:\s+[\w.&'\-]+){0,4}?)\s+"
     r"(?:(?:votes?|voted)(?:\s+\d+\s*[-–]\s*\d+)?|plans?|planned|wants?|moves?|moved|agrees?|agreed|decides?|"
     r"decided|aims?|seeks?|prepares?|is\s+set|are\s+set|set|is|are)?\s*\b(?:to|will)\s+(?P<vp>[a-z][\w'\-]*\b.*)$")
-#: What a headline adds after the decision: why or when it came ("... after a rise in shoplifting").
-_REASON_TAIL = re.compile(r"\s+(?:after|amid|despite|following|in\s+wake\s+of)\s+.*$")
+#: What a headline adds after the decision: why or when it came ("... after a rise in shoplifting"), or
+#: what comes with it (", with weekly food waste starting the same week").
+_REASON_TAIL = re.compile(r"\s+(?:after|amid|despite|following|in\s+wake\s+of)\s+.*$|,\s+with\s+.*$")
 #: Words an actor's name may run to before its verb ("Senate budget committee").
 _ACTOR_WORDS = 5
 #: "a bill requiring X", "a plan to V": the proposal inside the reported object.

@@ -95,6 +95,8 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
             neg_act += STOP_VALENCE  # "don't ban them", "no homework": the topic word itself refused
             refused.append(refusal)
         stop = next((k for k in before if k in stops), None) if stops else None
+        if stop is None and v:
+            stop = _passive_stop(toks, j, rng.stop)  # "heading should be banned", "... be taken out of"
         if stop is not None and v:
             if in_relative_clause(toks, stop, rng.start):
                 # "Schools that dropped homework saw calmer children": the stop only describes the
@@ -294,6 +296,33 @@ def _refusal(toks: list[str], j: int, start: int) -> str | None:
     if k > start and toks[k] in ("a", "an", "the", "any"):
         k -= 1
     return toks[k] if k >= start and (toks[k] in ("no", "not", "never") or toks[k].endswith("n't")) else None
+
+
+#: Participles that stop their subject in the passive ("should be banned"), and those that need a particle
+#: ("taken out", "phased out", "rolled back").
+_PASSIVE_STOPS = frozenset({"banned", "scrapped", "dropped", "removed", "abolished", "ended", "stopped", "eliminated",
+                            "outlawed", "prohibited", "axed", "ditched", "cancelled", "canceled", "repealed", "halted",
+                            "binned"})
+_PASSIVE_STOP_PARTICLES = {"taken": "out", "phased": "out", "rolled": "back", "scaled": "back", "done": "away"}
+#: What may stand between a topic word and the passive's "be" ("heading in matches should be ...").
+_PASSIVE_GAP = 4
+
+
+def _passive_stop(toks: list[str], j: int, stop: int) -> int | None:
+    """The token of a passive that stops the topic word at j: "<word> (should|must|...) be banned",
+    "<word> needs to be taken out"; None when there is none within a few tokens."""
+    for k in range(j + 1, min(stop, j + 2 + _PASSIVE_GAP)):
+        if toks[k] in ("be", "been", "being", "get", "gets", "got"):
+            if k + 1 >= stop:
+                return None
+            nxt = toks[k + 1]
+            if nxt in _PASSIVE_STOPS:
+                return k + 1
+            particle = _PASSIVE_STOP_PARTICLES.get(nxt)
+            return k + 1 if particle and k + 2 < stop and toks[k + 2] == particle else None
+        if toks[k] in (".", ",", ";", ":", "?", "!", "but", "and"):
+            return None
+    return None
 
 
 def _acts_on(stops: set[int], j: int, toks: list[str], topic: dict[str, float], rng: range) -> bool:

@@ -137,7 +137,7 @@ def topic_terms(text: str) -> dict[str, float]:
         return out
     sign = 1.0 if modal is not None else 0.0  # a claim's predicate is setting, unless it names a rejected rival
     phrase: list[str] = []
-    rejecting = replacing = False
+    rejecting = replacing = stopping = False
     k = verb + 1
     change = next((w for w in words[verb:verb + 2] if w in _DECREASES or w in _INCREASES), None)
     if modal is None and change is not None:
@@ -177,15 +177,18 @@ def topic_terms(text: str) -> dict[str, float]:
             for form in _STOP_NOUNS:  # "stop giving homework": a ban, an end to it, scrapping it, all wanted
                 out.setdefault(form, 1.0)
             _put(out, [w], 1.0)
-            phrase, sign, rejecting = [], -1.0, True
+            phrase, sign, rejecting, stopping = [], -1.0, True, True
         elif two in _REJECTS or w in _REJECTS:
             _put(out, phrase, sign, last)
-            rejecting = modal is not None or subject_sign > 0
+            rejecting, stopping = modal is not None or subject_sign > 0, False
             phrase, sign = [], (-1.0 if rejecting else sign)
             k += 1 if two in _REJECTS else 0
         elif w in _SIGN_BREAK:
             _put(out, phrase, sign, last)
-            phrase, sign = [], (sign if rejecting else 0.0)  # a setting follows; a rejected rival goes on
+            # a setting follows ("ban heading in football", "stop homework for children": the football and
+            # the children are not what is stopped, only a list goes on: "ban X or Y"); a rejected rival goes
+            # on ("instead of waiting for the grant")
+            phrase, sign = [], (sign if rejecting and (w in ("and", "or") or not stopping) else 0.0)
         else:
             phrase.append(w)
         k += 1
@@ -252,7 +255,10 @@ def _put(out: dict[str, float], words: list[str], sign: float, last: dict[str, s
     """Give a phrase's content words the sign: its head (last word) in full, modifiers half."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    content = [w for w in words if w not in ENGLISH_STOP_WORDS and w not in TOPIC_SKIP and len(w) >= 3]
+    # (a word cut short by the tokenizer's letters-only pattern, "under-" of "under-12s", is judged by its
+    # letters: a function word names nothing of the topic)
+    content = [w for w in words if w.strip("-") not in ENGLISH_STOP_WORDS and w not in TOPIC_SKIP
+               and len(w.strip("-")) >= 3]
     last = {} if last is None else last  # the previous phrase's head and modifier, within one thesis
     if content and content[-1] in ("one", "ones") and last.get("head"):
         content[-1] = last["head"]  # "replace diesel buses with electric ones": ones = buses
