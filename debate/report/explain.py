@@ -123,7 +123,8 @@ CUES = {
     "shouting": "the comment is written in capitals: it shouts",
     "elaboration_marker": "words that add detail (\"for example\", \"also\")",
     "long_reply": "a long reply that develops a point",
-    "disagrees_with_reasons": "it disagrees and gives several sentences of reasons",
+    "disagrees_with_reasons": "it disagrees and gives reasons: several sentences, evidence, or a sentence stating "
+                              "a claim of its own",
     "no_cue": "no cue fired; this is the default label",
     "approval_opener": "it opens by approving of what it answers (\"Yes,\", \"Right,\")",
     "disapproval_opener": "it opens by rejecting what it answers (\"No,\", \"Nope,\")",
