@@ -13,6 +13,7 @@ link with the features of `links` against the beam state.
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from operator import itemgetter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -91,12 +92,13 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
         for b, state in enumerate(beam):
             _own_cues(ctx, i, state)
             cands = [fixed[i]] if i in fixed else _candidates(ctx, i, order, state.parents)
-            feats, scores = _score(ctx, i, cands, state, weights, memo)
+            links_ = _score(ctx, i, cands, state, weights, memo)
+            scores = [score for _, score in links_]
             # Best score first, ties by index: `cands` is ascending (see _candidates) and the sort is stable.
-            ranked = sorted(cands, key=scores.__getitem__, reverse=True)
-            scored = _Scored(cands, feats, scores, ranked)
-            for rank, j in enumerate(ranked[:EXPAND]):
-                expanded.append((state.score + scores[j], b, rank, state, j, scored))
+            ranked = sorted(range(len(cands)), key=scores.__getitem__, reverse=True)
+            scored = _Scored(cands, links_, ranked)
+            for rank, k in enumerate(ranked[:EXPAND]):
+                expanded.append((state.score + scores[k], b, rank, state, cands[k], scored))
         expanded.sort(key=itemgetter(0), reverse=True)  # ties keep (b, rank) order: appended so, sort stable
         beam = []
         for total, _, _, state, j, scored in expanded[:width]:
@@ -114,91 +116,93 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     return Result(decisions, best.score, best.names, best.name_source, frozenset(best.authored))
 
 
+#: One scored link: its features and their weighted sum.
+_Link = tuple[dict[str, float], float]
+
+
 class _Scored:
-    """One hypothesis's scored candidates for comment i; Decisions are made from it on demand."""
+    """One hypothesis's scored candidates for comment i (aligned lists, `ranked` holds positions in
+    `cands`, best first); Decisions are made from it on demand (only for the winning hypothesis)."""
 
-    __slots__ = ("cands", "feats", "scores", "ranked", "_probs", "_dist")
+    __slots__ = ("cands", "links", "ranked")
 
-    def __init__(self, cands, feats, scores, ranked):
-        self.cands, self.feats, self.scores, self.ranked = cands, feats, scores, ranked
-        self._probs: dict[int, float] | None = None
-        self._dist: tuple[tuple[int, float], ...] | None = None
+    def __init__(self, cands: Sequence[int], links_: Sequence[_Link], ranked: Sequence[int]):
+        self.cands, self.links, self.ranked = cands, links_, ranked
 
     def decision(self, j: int, weights: Mapping[str, float]) -> Decision:
-        if self._probs is None:
-            self._probs = _softmax(self.scores)
-            self._dist = tuple((k, round(self._probs[k], 6)) for k in self.ranked[:KEEP_DISTRIBUTION])
-        ranked = self.ranked
+        cands = self.cands
+        probs = _softmax({c: score for c, (_, score) in zip(cands, self.links)})
+        ranked = [cands[k] for k in self.ranked]
+        dist = tuple((k, round(probs[k], 6)) for k in ranked[:KEEP_DISTRIBUTION])
         runner = ranked[0] if j != ranked[0] else (ranked[1] if len(ranked) > 1 else None)
-        fj = self.feats[j]
+        fj = self.links[cands.index(j)][0]
         contrib = {k: weights.get(k, 0.0) * v for k, v in fj.items() if weights.get(k, 0.0) * v}
-        return Decision(j, self._probs[j], fj, contrib, len(self.cands), runner, self._dist)
+        return Decision(j, probs[j], fj, contrib, len(cands), runner, dist)
+
+
+def _weighted(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """A link's score: its features' weighted sum, added in the features' order."""
+    wget = weights.get
+    return sum([wget(k, 0.0) * v for k, v in f.items()])
 
 
 def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: Mapping[str, float],
-           memo: dict | None) -> tuple[dict[int, dict[str, float]], dict[int, float]]:
-    """Features and scores of every candidate parent of comment i under this hypothesis.
+           memo: dict | None) -> list[_Link]:
+    """Features and score of every candidate parent of comment i under this hypothesis, in `cands` order.
 
     A link's features read only a few facts of the state (the names and authorship of i and j,
     whether j answers a comment and that comment's writer, j's reply count), so hypotheses that
     agree on those share the work (`memo`). The "sim_top" mark depends on the whole candidate set.
     """
     names, parents, authored, replies = state.names, state.parents, state.authored, state.replies
-    wget = weights.get
-    i_sig = (names.get(i), i in authored)
-    feats: dict[int, dict[str, float]] = {}
-    scores: dict[int, float] = {}
     if memo is None:
         view = View(parents, names, frozenset(authored), replies)
-        for j in cands:
-            f = links.features(ctx, i, j, view)
-            feats[j], scores[j] = f, sum([wget(k, 0.0) * v for k, v in f.items()])
-    else:
-        # "sim_top" reads only the (static) overlaps and the candidate list, so the marked candidate
-        # is known first and its marked features and score are memoised too (keys tagged "top").
-        top = ctx.sim_top(i, cands)
-        view = None
-        name_of, parent_of, replies_of, memo_get = names.get, parents.get, replies.get, memo.get
-        # A link's features read j's parent only as "is it a comment" and by its writer's name, so
-        # the key holds just that (more hypotheses share an entry); with no names or authors known
-        # yet (names hidden), the lookups that could only give None or False are skipped.
-        plain = not names and not authored
-        for j in cands:
-            if j == ARTICLE:
-                key = (i, j, i_sig)
-            elif plain:
-                key = (i, j, i_sig, None, False, parent_of(j, ARTICLE) != ARTICLE, None, replies_of(j))
-            else:
-                grand = parent_of(j, ARTICLE)
-                key = (i, j, i_sig, name_of(j), j in authored, grand != ARTICLE, name_of(grand), replies_of(j))
-            if j == top:
-                hit = memo_get(("top", key))
-                if hit is None:
-                    base = memo_get(key)
-                    if base is None:
-                        if view is None:
-                            view = View(parents, names, frozenset(authored), replies)
-                        f = links.features(ctx, i, j, view)
-                        base = memo[key] = (f, sum([wget(k, 0.0) * v for k, v in f.items()]))
-                    f = {**base[0], "sim_top": 1.0}
-                    hit = memo[("top", key)] = (f, sum([wget(k, 0.0) * v for k, v in f.items()]))
-                feats[j], scores[j] = hit
+        feats = {j: links.features(ctx, i, j, view) for j in cands}
+        top = links.sim_top(ctx, i, cands, feats)
+        if top is not None:
+            feats[top] = {**feats[top], "sim_top": 1.0}
+        return [(f, _weighted(f, weights)) for f in feats.values()]
+    i_name, i_author = names.get(i), i in authored
+    table, top_table = memo.get((i, i_name, i_author)) or memo.setdefault((i, i_name, i_author), ({}, {}))
+    # The key holds only the facts `links.features` reads for this comment (see there): j's writer and
+    # reply count always; whether j is the author's when i is the author's or addresses the author;
+    # whether j answers a comment when i refers to its own earlier words or has a name (back-and-forth),
+    # and that comment's writer when i has a name. Fewer facts, more hypotheses share an entry. The key
+    # columns are built with map() over the candidates: this runs for every hypothesis and candidate.
+    columns: list = [cands, map(names.get, cands)]
+    if i_author or ctx.is_author_addressed(i) is not None:
+        columns.append(map(authored.__contains__, cands))
+    if i_name or ctx.infos[i].backref:
+        grands = list(map(parents.get, cands, repeat(ARTICLE)))
+        columns.append(map(ARTICLE.__ne__, grands))
+        if i_name:
+            columns.append(map(names.get, grands))
+    columns.append(map(replies.get, cands))
+    keys = list(zip(*columns))
+    found: list = list(map(table.get, keys))
+    # "sim_top" reads only the (static) overlaps and the candidate list, so the marked candidate is
+    # known first and its marked features and score are kept apart (`top_table`).
+    top = ctx.sim_top(i, cands)
+    t = cands.index(top) if top is not None else -1
+    if t >= 0:
+        found[t] = top_table.get(keys[t])
+    if None in found:
+        view = View(parents, names, frozenset(authored), replies)
+        for k, hit in enumerate(found):
+            if hit is not None:
                 continue
-            hit = memo_get(key)
-            if hit is None:
-                if view is None:
-                    view = View(parents, names, frozenset(authored), replies)
-                f = links.features(ctx, i, j, view)
-                hit = (f, sum([wget(k, 0.0) * v for k, v in f.items()]))
-                memo[key] = hit
-            feats[j], scores[j] = hit
-        return feats, scores
-    top = links.sim_top(ctx, i, cands, feats)
-    if top is not None:
-        f = {**feats[top], "sim_top": 1.0}
-        feats[top] = f
-        scores[top] = sum([wget(k, 0.0) * v for k, v in f.items()])
-    return feats, scores
+            key = keys[k]
+            if k == t:
+                base = table.get(key)
+                if base is None:
+                    f = links.features(ctx, i, cands[k], view)
+                    base = table[key] = (f, _weighted(f, weights))
+                f = {**base[0], "sim_top": 1.0}
+                found[k] = top_table[key] = (f, _weighted(f, weights))
+            else:
+                f = links.features(ctx, i, cands[k], view)
+                found[k] = table[key] = (f, _weighted(f, weights))
+    return found
 
 
 def _own_cues(ctx: Context, i: int, state: _State) -> None:
