@@ -16,9 +16,10 @@ import math
 from itertools import repeat
 from operator import itemgetter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
-from . import cues, links
+from . import links
 from .links import ARTICLE, Context, View
 
 #: Partial trees kept per step. On the benchmark (chronological, names hidden, order given) greedy
@@ -64,11 +65,18 @@ class _State:
 
 @dataclass(frozen=True)
 class Result:
-    decisions: tuple[Decision, ...]
+    picks: tuple[tuple["_Scored", int], ...] = field(repr=False, compare=False)  # per comment: scored, chosen
+    weights: Mapping[str, float] = field(repr=False, compare=False)
     score: float
     names: Mapping[int, str]
     name_source: Mapping[int, tuple[int, str]]
     authored: frozenset[int]
+
+    @cached_property
+    def decisions(self) -> tuple[Decision, ...]:
+        """The winning tree's Decisions, made when first asked for: order detection decodes a page
+        twice and often reads only one of the two trees."""
+        return tuple(scored.decision(j, self.weights) for scored, j in self.picks)
 
 
 def decode(ctx: Context, order: str, weights: Mapping[str, float],
@@ -88,20 +96,23 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     # (i, j, what the state shows) -> features, score; one hypothesis never meets the same key twice.
     memo = ctx.link_memo(weights) if width > 1 else None
     for i in range(n):
-        expanded: list[tuple[float, int, int, _State, int, _Scored]] = []
-        for b, state in enumerate(beam):
+        # Except on a threaded page (candidates on the hypothesis's path) every hypothesis has the same.
+        shared = [fixed[i]] if i in fixed else (None if order == "threaded" else ctx.candidates(i))
+        expanded: list[tuple[float, _State, int, _Scored]] = []
+        for state in beam:
             _own_cues(ctx, i, state)
-            cands = [fixed[i]] if i in fixed else _candidates(ctx, i, order, state.parents)
-            links_ = _score(ctx, i, cands, state, weights, memo)
-            scores = [score for _, score in links_]
+            cands = shared or _candidates(ctx, i, order, state.parents)
+            found = _score(ctx, i, cands, state, weights, memo)
+            scores = [score for _, score in found]
             # Best score first, ties by index: `cands` is ascending (see _candidates) and the sort is stable.
             ranked = sorted(range(len(cands)), key=scores.__getitem__, reverse=True)
-            scored = _Scored(cands, links_, ranked)
-            for rank, k in enumerate(ranked[:EXPAND]):
-                expanded.append((state.score + scores[k], b, rank, state, cands[k], scored))
-        expanded.sort(key=itemgetter(0), reverse=True)  # ties keep (b, rank) order: appended so, sort stable
+            scored = _Scored(cands, found, ranked)
+            base = state.score
+            for k in ranked[:EXPAND]:
+                expanded.append((base + scores[k], state, cands[k], scored))
+        expanded.sort(key=itemgetter(0), reverse=True)  # ties keep (hypothesis, rank) order: sort is stable
         beam = []
-        for total, _, _, state, j, scored in expanded[:width]:
+        for total, state, j, scored in expanded[:width]:
             new = state.child()
             new.score = total
             _apply(ctx, i, j, new)
@@ -112,8 +123,8 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     while node is not None:
         node, pick = node
         chosen.append(pick)
-    decisions = tuple(scored.decision(j, weights) for scored, j in reversed(chosen))
-    return Result(decisions, best.score, best.names, best.name_source, frozenset(best.authored))
+    return Result(tuple(reversed(chosen)), weights, best.score, best.names, best.name_source,
+                  frozenset(best.authored))
 
 
 #: One scored link: its features and their weighted sum.
@@ -207,12 +218,8 @@ def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: M
 
 def _own_cues(ctx: Context, i: int, state: _State) -> None:
     """What a comment says about its own writer: "Author's response", a signature ("-- SP")."""
-    info = ctx.infos[i]
-    sig = info.signature
-    signed_author = bool(sig and ctx.article_author and cues.address_matches(
-        cues.Address(sig[0], "initials" if sig[0].isupper() and len(sig[0]) <= 3 else "vocative", sig[1]),
-        ctx.article_author))
-    if (info.self_ref or signed_author) and i not in state.authored:
+    sig = ctx.infos[i].signature
+    if ctx.self_authored(i) and i not in state.authored:
         state.authored.add(i)
         if ctx.article_author and i not in state.names:
             state.names[i] = ctx.article_author

@@ -128,6 +128,8 @@ class Context:
     _name_index: dict[str, list[int]] | None = field(init=False, default=None)
     _memos: dict[tuple, dict] = field(init=False, default_factory=dict)
     _own: dict[int, tuple] = field(init=False, default_factory=dict)
+    _self_authored: dict[int, bool] = field(init=False, default_factory=dict)
+    _top_of: dict[tuple[int, tuple[int, ...]], int | None] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.infos = [analyse(t) for t in self.texts]
@@ -223,11 +225,17 @@ class Context:
         return hit
 
     def sim_top(self, i: int, cands: Sequence[int]) -> int | None:
-        """`sim_top(self, i, cands, features)`: it reads only the overlaps, which no state changes, so
-        for the shared candidate list of `candidates(i)` it is worked out once."""
+        """`sim_top(self, i, cands, features)`: it reads only the overlaps, which no state changes, so it
+        is worked out once for the shared candidate list of `candidates(i)` and once per distinct list
+        otherwise (threaded decoding: the hypotheses' paths)."""
         hit = self._top.get(i)
         if hit is not None and hit[0] is cands:
             return hit[1]
+        shared = cands is self._cands.get(i)
+        if not shared:
+            key = (i, tuple(cands))
+            if key in self._top_of:
+                return self._top_of[key]
         sim = self.sim
         best, best_j = 0.0, None
         for j in cands:
@@ -235,8 +243,10 @@ class Context:
             if s > best:
                 best, best_j = s, j
         top = best_j if best_j is not None and best >= SIM_TOP_MIN else None
-        if cands is self._cands.get(i):
+        if shared:
             self._top[i] = (cands, top)
+        else:
+            self._top_of[key] = top
         return top
 
     def _far_cued(self, i: int, stop: int) -> list[int]:
@@ -259,6 +269,19 @@ class Context:
                     index.setdefault(name, []).append(j)
             self._name_index = index
         return self._name_index
+
+    def self_authored(self, i: int) -> bool:
+        """Does comment i say it is the article author's ("Author's response", or signed with the
+        author's name or initials)? Read from the text alone, so worked out once per comment."""
+        hit = self._self_authored.get(i)
+        if hit is None:
+            info = self.infos[i]
+            sig = info.signature
+            signed_author = bool(sig and self.article_author and cues.address_matches(
+                cues.Address(sig[0], "initials" if sig[0].isupper() and len(sig[0]) <= 3 else "vocative", sig[1]),
+                self.article_author))
+            hit = self._self_authored[i] = bool(info.self_ref or signed_author)
+        return hit
 
     def is_author_addressed(self, i: int) -> cues.Address | None:
         if i not in self._author_addr:
