@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from itertools import repeat
-from operator import itemgetter
+from operator import itemgetter, mul
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -48,19 +48,36 @@ class Decision:
     distribution: tuple[tuple[int, float], ...] = ()  # the likeliest parents and their probabilities
 
 
-@dataclass
 class _State:
-    score: float
-    parents: dict[int, int]
-    names: dict[int, str]
-    name_source: dict[int, tuple[int, str]]  # comment -> (comment whose address named it, span)
-    authored: set[int]
-    replies: dict[int, int]
-    decisions: tuple | None  # linked list (earlier, (scored candidates, chosen parent)): shared, not copied
+    """One hypothesis: a partial tree and what it implies about names and authorship."""
+
+    __slots__ = ("score", "parents", "names", "name_source", "authored", "replies", "decisions", "_shared")
+
+    def __init__(self, score: float, parents: dict[int, int], names: dict[int, str],
+                 name_source: dict[int, tuple[int, str]], authored: set[int], replies: dict[int, int],
+                 decisions: tuple | None):
+        self.score, self.parents, self.replies = score, parents, replies
+        self.names = names
+        self.name_source = name_source  # comment -> (comment whose address named it, span)
+        self.authored = authored
+        self.decisions = decisions  # linked list (earlier, (scored candidates, chosen parent)): shared, not copied
+        self._shared = False  # names, name_source and authored are still the parent hypothesis's
 
     def child(self) -> "_State":
-        return _State(self.score, dict(self.parents), dict(self.names), dict(self.name_source),
-                      set(self.authored), dict(self.replies), self.decisions)
+        """A copy to extend. Names and authorship seldom change, so the copy shares them until it
+        changes one (`naming`); parents and reply counts change at every step and are copied."""
+        new = _State(self.score, self.parents.copy(), self.names, self.name_source, self.authored,
+                     self.replies.copy(), self.decisions)
+        new._shared = True
+        return new
+
+    def naming(self) -> "_State":
+        """This state, its names, name sources and authorship made its own before a change."""
+        if self._shared:
+            self.names, self.name_source, self.authored = self.names.copy(), self.name_source.copy(), \
+                self.authored.copy()
+            self._shared = False
+        return self
 
 
 @dataclass(frozen=True)
@@ -98,17 +115,16 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     for i in range(n):
         # Except on a threaded page (candidates on the hypothesis's path) every hypothesis has the same.
         shared = [fixed[i]] if i in fixed else (None if order == "threaded" else ctx.candidates(i))
+        own_cues = ctx.self_authored(i) or ctx.infos[i].signature
         expanded: list[tuple[float, _State, int, _Scored]] = []
         for state in beam:
-            _own_cues(ctx, i, state)
+            if own_cues:
+                _own_cues(ctx, i, state)
             cands = shared or _candidates(ctx, i, order, state.parents)
-            found = _score(ctx, i, cands, state, weights, memo)
-            scores = [score for _, score in found]
-            # Best score first, ties by index: `cands` is ascending (see _candidates) and the sort is stable.
-            ranked = sorted(range(len(cands)), key=scores.__getitem__, reverse=True)
-            scored = _Scored(cands, found, ranked)
+            scored = _score(ctx, i, cands, state, weights, memo)
+            scores = scored.scores
             base = state.score
-            for k in ranked[:EXPAND]:
+            for k in scored.ranked[:EXPAND]:
                 expanded.append((base + scores[k], state, cands[k], scored))
         expanded.sort(key=itemgetter(0), reverse=True)  # ties keep (hypothesis, rank) order: sort is stable
         beam = []
@@ -127,39 +143,41 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
                   frozenset(best.authored))
 
 
-#: One scored link: its features and their weighted sum.
-_Link = tuple[dict[str, float], float]
-
-
 class _Scored:
-    """One hypothesis's scored candidates for comment i (aligned lists, `ranked` holds positions in
-    `cands`, best first); Decisions are made from it on demand (only for the winning hypothesis)."""
+    """One hypothesis's scored candidates for comment i, in `cands` order, `ranked` the positions in
+    `cands` best first. Features are looked up (`table`, `top_table` for the "sim_top" candidate at
+    position `top`, by `keys`) only when a Decision is made: for the winning hypothesis alone."""
 
-    __slots__ = ("cands", "links", "ranked")
+    __slots__ = ("cands", "scores", "ranked", "keys", "table", "top_table", "top")
 
-    def __init__(self, cands: Sequence[int], links_: Sequence[_Link], ranked: Sequence[int]):
-        self.cands, self.links, self.ranked = cands, links_, ranked
+    def __init__(self, cands: Sequence[int], scores: list[float], keys: Sequence, table: Mapping,
+                 top_table: Mapping, top: int):
+        self.cands, self.scores, self.keys, self.table, self.top_table, self.top = \
+            cands, scores, keys, table, top_table, top
+        # Best score first, ties by position: `cands` is ascending (see _candidates) and the sort is stable.
+        self.ranked = sorted(range(len(cands)), key=scores.__getitem__, reverse=True)
 
     def decision(self, j: int, weights: Mapping[str, float]) -> Decision:
         cands = self.cands
-        probs = _softmax({c: score for c, (_, score) in zip(cands, self.links)})
+        probs = _softmax(dict(zip(cands, self.scores)))
         ranked = [cands[k] for k in self.ranked]
         dist = tuple((k, round(probs[k], 6)) for k in ranked[:KEEP_DISTRIBUTION])
         runner = ranked[0] if j != ranked[0] else (ranked[1] if len(ranked) > 1 else None)
-        fj = self.links[cands.index(j)][0]
+        k = cands.index(j)
+        fj = (self.top_table if k == self.top else self.table)[self.keys[k]][0]
         contrib = {k: weights.get(k, 0.0) * v for k, v in fj.items() if weights.get(k, 0.0) * v}
         return Decision(j, probs[j], fj, contrib, len(cands), runner, dist)
 
 
 def _weighted(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
-    """A link's score: its features' weighted sum, added in the features' order."""
-    wget = weights.get
-    return sum([wget(k, 0.0) * v for k, v in f.items()])
+    """A link's score: its features' weighted sum, added in the features' order (map() rather than a
+    comprehension: it runs for every new link, and gives the same products added in the same order)."""
+    return sum(map(mul, map(weights.get, f, repeat(0.0)), f.values()))
 
 
 def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: Mapping[str, float],
-           memo: dict | None) -> list[_Link]:
-    """Features and score of every candidate parent of comment i under this hypothesis, in `cands` order.
+           memo: dict | None) -> _Scored:
+    """Features and score of every candidate parent of comment i under this hypothesis.
 
     A link's features read only a few facts of the state (the names and authorship of i and j,
     whether j answers a comment and that comment's writer, j's reply count), so hypotheses that
@@ -172,7 +190,8 @@ def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: M
         top = links.sim_top(ctx, i, cands, feats)
         if top is not None:
             feats[top] = {**feats[top], "sim_top": 1.0}
-        return [(f, _weighted(f, weights)) for f in feats.values()]
+        table = {j: (f, _weighted(f, weights)) for j, f in feats.items()}
+        return _Scored(cands, [score for _, score in table.values()], cands, table, {}, -1)
     i_name, i_author = names.get(i), i in authored
     table, top_table = memo.get((i, i_name, i_author)) or memo.setdefault((i, i_name, i_author), ({}, {}))
     # The key holds only the facts `links.features` reads for this comment (see there): j's writer and
@@ -213,18 +232,18 @@ def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: M
             else:
                 f = links.features(ctx, i, cands[k], view)
                 found[k] = table[key] = (f, _weighted(f, weights))
-    return found
+    return _Scored(cands, [score for _, score in found], keys, table, top_table, t)
 
 
 def _own_cues(ctx: Context, i: int, state: _State) -> None:
     """What a comment says about its own writer: "Author's response", a signature ("-- SP")."""
     sig = ctx.infos[i].signature
     if ctx.self_authored(i) and i not in state.authored:
-        state.authored.add(i)
+        state.naming().authored.add(i)
         if ctx.article_author and i not in state.names:
             state.names[i] = ctx.article_author
     if sig and i not in state.names:
-        state.names[i] = sig[0]
+        state.naming().names[i] = sig[0]
         state.name_source[i] = (i, sig[1])
 
 
@@ -248,7 +267,7 @@ def _apply(ctx: Context, i: int, j: int, state: _State) -> None:
     state.replies[j] = state.replies.get(j, 0) + 1
     author_addr = ctx.is_author_addressed(i)
     if author_addr is not None and author_addr.strength >= NAMING_STRENGTH and j not in state.names:
-        state.authored.add(j)
+        state.naming().authored.add(j)
         if ctx.article_author:
             state.names[j] = ctx.article_author
             state.name_source[j] = (i, author_addr.span)
@@ -257,7 +276,7 @@ def _apply(ctx: Context, i: int, j: int, state: _State) -> None:
         if a is author_addr or a.strength < NAMING_STRENGTH:
             continue
         if j not in state.names:
-            state.names[j] = a.name
+            state.naming().names[j] = a.name
             state.name_source[j] = (i, a.span)
         break
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from . import cues
 
@@ -129,6 +130,7 @@ class Context:
     _memos: dict[tuple, dict] = field(init=False, default_factory=dict)
     _own: dict[int, tuple] = field(init=False, default_factory=dict)
     _self_authored: dict[int, bool] = field(init=False, default_factory=dict)
+    _name_cues: dict[tuple[int, str | None], tuple] = field(init=False, default_factory=dict)
     _top_of: dict[tuple[int, tuple[int, ...]], int | None] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -313,16 +315,18 @@ class Context:
     def static_features(self, i: int, j: int) -> tuple:
         """The parts of the link i -> j's features that no decoding state changes, computed once.
 
-        (head, middle, person_addr, addressed_author): `features` interleaves them with the
-        state-dependent ones, keeping the feature order (and so every float sum) as before.
+        (head, middle, addressed_author, tail): `features` interleaves them with the state-dependent
+        ones, keeping the feature order (and so every float sum) as before; `tail` holds the overlap.
         """
         key = (i, j)
         hit = self._static.get(key)
         if hit is not None:
             return hit
         info, addressed_author, person_addr, article_head, you_opening = self._own_static(i)
+        s = self.sim(i, j)
+        tail = (("sim", s),) if s else ()
         if j == ARTICLE:
-            hit = (article_head, (), person_addr, addressed_author)
+            hit = (article_head, (), addressed_author, tail)
             self._static[key] = hit
             return hit
         head: list[tuple[str, float]] = [("dist", math.log1p(abs(i - j)))]  # abs: a layout parent may come later
@@ -342,8 +346,31 @@ class Context:
         if info.echo and set(info.echo[1]) & self.stems(j):
             head.append(("echo", 1.0))
         middle = you_opening + (("answer_q", 1.0),) if other.asks and info.answer else you_opening
-        hit = (tuple(head), middle, person_addr, addressed_author)
+        hit = (tuple(head), middle, addressed_author, tail)
         self._static[key] = hit
+        return hit
+
+    def name_cues(self, i: int, name: str | None) -> tuple[tuple[str, float] | None, bool]:
+        """What comment i's words say about a candidate whose writer has this name (None: unknown):
+        the address feature ("addr_match", "addr_other" or "addr_unknown", and its value) if i addresses
+        a person, and whether i names the writer without addressing them ("name_mention"). The same
+        few names come back for every candidate and hypothesis: worked out once per comment and name."""
+        key = (i, name)
+        hit = self._name_cues.get(key)
+        if hit is None:
+            person_addr = self._own_static(i)[2]
+            addressed = None
+            if person_addr:
+                best = max((a.strength for a in person_addr if cues.address_matches(a, name)), default=0.0)
+                if best:
+                    addressed = ("addr_match", best)
+                elif name:
+                    addressed = ("addr_other", max(a.strength for a in person_addr))
+                else:
+                    addressed = ("addr_unknown", max(a.strength for a in person_addr))
+            mentioned = bool(name and not any(cues.address_matches(a, name) for a in self.infos[i].addresses)
+                             and self.names_in(i, name))
+            hit = self._name_cues[key] = (addressed, mentioned)
         return hit
 
     def _own_static(self, i: int) -> tuple:
@@ -403,9 +430,11 @@ def _quote_sources(quote: str, i: int, containing: Mapping[str, list[int]]) -> l
     return sorted(j for j, c in present.items() if c >= QUOTE_MIN * n)
 
 
-@dataclass(frozen=True)
-class View:
-    """What the decoder currently believes about earlier comments (for dynamic features)."""
+class View(NamedTuple):
+    """What the decoder currently believes about earlier comments (for dynamic features).
+
+    A NamedTuple (not a frozen dataclass): the decoder makes one for every hypothesis it scores.
+    """
 
     parents: Mapping[int, int]
     names: Mapping[int, str]  # given or inferred writer names
@@ -415,47 +444,39 @@ class View:
 
 def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
     """Feature values of the link i -> j (j = ARTICLE for the article). Zero features are left out."""
-    info = ctx.infos[i]
-    head, middle, person_addr, addressed_author = ctx.static_features(i, j)
+    head, middle, addressed_author, tail = ctx.static_features(i, j)
     f: dict[str, float] = dict(head)
     i_author = i in view.authored
     if j == ARTICLE:
         if i_author:
             f["author_article"] = 1.0
     else:
-        j_name = view.names.get(j)
-        if person_addr:
-            best = max((a.strength for a in person_addr if cues.address_matches(a, j_name)), default=0.0)
-            if best:
-                f["addr_match"] = best
-            elif j_name:
-                f["addr_other"] = max(a.strength for a in person_addr)
-            else:
-                f["addr_unknown"] = max(a.strength for a in person_addr)
+        names = view.names
+        j_name = names.get(j)
+        addressed, mentioned = ctx.name_cues(i, j_name)
+        if addressed:
+            f[addressed[0]] = addressed[1]
         if addressed_author is not None and j in view.authored:
             f["addr_author"] = addressed_author.strength
         f.update(middle)
-        i_name = view.names.get(i)
+        i_name = names.get(i)
         if i_name and j_name and cues.name_key(i_name) == cues.name_key(j_name):
             f["same_writer"] = 1.0
         elif i_author and j in view.authored:
             f["author_to_author"] = 1.0
         grand = view.parents.get(j, ARTICLE)
-        if grand != ARTICLE and i_name and view.names.get(grand) and \
-                cues.name_key(view.names[grand]) == cues.name_key(i_name):
+        if grand != ARTICLE and i_name and names.get(grand) and \
+                cues.name_key(names[grand]) == cues.name_key(i_name):
             f["back_forth"] = 1.0
         if i_author and j not in view.authored:
             f["author_reply"] = 1.0
-        if j_name and not any(cues.address_matches(a, j_name) for a in info.addresses) and \
-                ctx.names_in(i, j_name):
+        if mentioned:
             f["name_mention"] = 1.0
-        if info.backref and grand != ARTICLE:
+        if ctx.infos[i].backref and grand != ARTICLE:
             f["backref_chain"] = 1.0
         if view.replies.get(j):
             f["replied"] = math.log1p(view.replies[j])
-    s = ctx.sim(i, j)
-    if s:
-        f["sim"] = s
+    f.update(tail)
     return f
 
 
