@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from itertools import repeat
-from operator import itemgetter, mul
+from operator import itemgetter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -170,9 +170,9 @@ class _Scored:
 
 
 def _weighted(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
-    """A link's score: its features' weighted sum, added in the features' order (map() rather than a
-    comprehension: it runs for every new link, and gives the same products added in the same order)."""
-    return sum(map(mul, map(weights.get, f, repeat(0.0)), f.values()))
+    """A link's score: its features' weighted sum, added in the features' order."""
+    wget = weights.get
+    return sum([wget(k, 0.0) * v for k, v in f.items()])
 
 
 def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: Mapping[str, float],
