@@ -158,15 +158,18 @@ class _Scored:
         self.ranked = sorted(range(len(cands)), key=scores.__getitem__, reverse=True)
 
     def decision(self, j: int, weights: Mapping[str, float]) -> Decision:
-        cands = self.cands
-        probs = _softmax(dict(zip(cands, self.scores)))
-        ranked = [cands[k] for k in self.ranked]
-        dist = tuple((k, round(probs[k], 6)) for k in ranked[:KEEP_DISTRIBUTION])
-        runner = ranked[0] if j != ranked[0] else (ranked[1] if len(ranked) > 1 else None)
+        cands, ranked = self.cands, self.ranked
+        # Softmax over the candidates' scores, by position; only the probabilities kept are divided out.
+        top = max(self.scores)
+        exp = [math.exp(s - top) for s in self.scores]
+        total = sum(exp)
+        dist = tuple((cands[k], round(exp[k] / total, 6)) for k in ranked[:KEEP_DISTRIBUTION])
+        first = cands[ranked[0]]
+        runner = first if j != first else (cands[ranked[1]] if len(ranked) > 1 else None)
         k = cands.index(j)
         fj = (self.top_table if k == self.top else self.table)[self.keys[k]][0]
         contrib = {k: weights.get(k, 0.0) * v for k, v in fj.items() if weights.get(k, 0.0) * v}
-        return Decision(j, probs[j], fj, contrib, len(cands), runner, dist)
+        return Decision(j, exp[k] / total, fj, contrib, len(cands), runner, dist)
 
 
 def _weighted(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
@@ -279,13 +282,6 @@ def _apply(ctx: Context, i: int, j: int, state: _State) -> None:
             state.naming().names[j] = a.name
             state.name_source[j] = (i, a.span)
         break
-
-
-def _softmax(scores: Mapping[int, float]) -> dict[int, float]:
-    top = max(scores.values())
-    exp = {j: math.exp(s - top) for j, s in scores.items()}
-    total = sum(exp.values())
-    return {j: e / total for j, e in exp.items()}
 
 
 def teacher_forced(ctx: Context, order: str, given_names: Sequence[str | None], authored_given: Sequence[bool],
