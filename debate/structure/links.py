@@ -182,9 +182,10 @@ class Context:
             self.you_hits.append(you)
             self.self_hits.append(selfq)
 
-    def link_memo(self, weights: Mapping[str, float]) -> dict[tuple, tuple[dict[str, float], float]]:
-        """Scored links by (i, j, the state facts they read), shared by every decoding of this thread
-        with these weights (chronological and threaded ask for many of the same links)."""
+    def link_memo(self, weights: Mapping[str, float]) -> dict[tuple, tuple[dict, dict]]:
+        """Scored links, shared by every decoding of this thread with these weights (chronological and
+        threaded ask for many of the same links): the decoder's tables per (comment, its writer's name,
+        is it the author's), each keyed by candidate and the state facts its link reads."""
         return self._memos.setdefault(tuple(weights.items()), {})
 
     def stems(self, j: int) -> set[str]:
