@@ -110,7 +110,7 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     start = _State(0.0, {}, {k: v for k, v in enumerate(given_names) if v}, {},
                    {k for k, a in enumerate(authored_given) if a}, {}, None)
     beam = [start]
-    # (i, j, what the state shows) -> features, score; one hypothesis never meets the same key twice.
+    # Scored links by comment, candidate and what the state shows, shared by hypotheses and orders.
     memo = ctx.link_memo(weights) if width > 1 else None
     for i in range(n):
         # Except on a threaded page (candidates on the hypothesis's path) every hypothesis has the same.
