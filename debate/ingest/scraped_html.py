@@ -43,7 +43,9 @@ class _HintParser(HTMLParser):
         self.post_title_done = False
 
     def handle_starttag(self, tag, attrs):
-        a = {k.lower(): (v or "") for k, v in attrs}
+        self._hint_start(tag, {k.lower(): (v or "") for k, v in attrs})
+
+    def _hint_start(self, tag: str, a: dict[str, str]) -> None:
         cls = a.get("class", "").lower()
         if _POST_TITLE.search(cls) and self.post_title is None:
             self.post_title = []
@@ -127,9 +129,10 @@ class _TreeParser(HTMLParser):
         self.stack: list[tuple[str, int | None]] = []  # (tag, comment index if this element is a comment)
 
     def handle_starttag(self, tag, attrs):
-        if tag in _VOID:
-            return
-        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag not in _VOID:
+            self._tree_start(tag, {k.lower(): (v or "") for k, v in attrs})
+
+    def _tree_start(self, tag: str, a: dict[str, str]) -> None:
         is_comment = tag in ("li", "article") and (
             bool(_COMMENT_CLASS.search(a.get("class", ""))) or a.get("id", "").startswith(("comment-", "li-comment-")))
         index = None
@@ -164,8 +167,10 @@ class _PageParser(_HintParser):
         self.stack: list[tuple[str, int | None]] = []
 
     def handle_starttag(self, tag, attrs):
-        _HintParser.handle_starttag(self, tag, attrs)
-        _TreeParser.handle_starttag(self, tag, attrs)
+        a = {k.lower(): (v or "") for k, v in attrs}  # both readers read the same attributes
+        self._hint_start(tag, a)
+        if tag not in _VOID:
+            _TreeParser._tree_start(self, tag, a)
 
     def handle_endtag(self, tag):
         _HintParser.handle_endtag(self, tag)

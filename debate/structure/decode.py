@@ -13,11 +13,13 @@ link with the features of `links` against the beam state.
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from operator import itemgetter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
-from . import cues, links
+from . import links
 from .links import ARTICLE, Context, View
 
 #: Partial trees kept per step. On the benchmark (chronological, names hidden, order given) greedy
@@ -46,28 +48,52 @@ class Decision:
     distribution: tuple[tuple[int, float], ...] = ()  # the likeliest parents and their probabilities
 
 
-@dataclass
 class _State:
-    score: float
-    parents: dict[int, int]
-    names: dict[int, str]
-    name_source: dict[int, tuple[int, str]]  # comment -> (comment whose address named it, span)
-    authored: set[int]
-    replies: dict[int, int]
-    decisions: tuple | None  # linked list (earlier, (scored candidates, chosen parent)): shared, not copied
+    """One hypothesis: a partial tree and what it implies about names and authorship."""
+
+    __slots__ = ("score", "parents", "names", "name_source", "authored", "replies", "decisions", "_shared")
+
+    def __init__(self, score: float, parents: dict[int, int], names: dict[int, str],
+                 name_source: dict[int, tuple[int, str]], authored: set[int], replies: dict[int, int],
+                 decisions: tuple | None):
+        self.score, self.parents, self.replies = score, parents, replies
+        self.names = names
+        self.name_source = name_source  # comment -> (comment whose address named it, span)
+        self.authored = authored
+        self.decisions = decisions  # linked list (earlier, (scored candidates, chosen parent)): shared, not copied
+        self._shared = False  # names, name_source and authored are still the parent hypothesis's
 
     def child(self) -> "_State":
-        return _State(self.score, dict(self.parents), dict(self.names), dict(self.name_source),
-                      set(self.authored), dict(self.replies), self.decisions)
+        """A copy to extend. Names and authorship seldom change, so the copy shares them until it
+        changes one (`naming`); parents and reply counts change at every step and are copied."""
+        new = _State(self.score, self.parents.copy(), self.names, self.name_source, self.authored,
+                     self.replies.copy(), self.decisions)
+        new._shared = True
+        return new
+
+    def naming(self) -> "_State":
+        """This state, its names, name sources and authorship made its own before a change."""
+        if self._shared:
+            self.names, self.name_source, self.authored = self.names.copy(), self.name_source.copy(), \
+                self.authored.copy()
+            self._shared = False
+        return self
 
 
 @dataclass(frozen=True)
 class Result:
-    decisions: tuple[Decision, ...]
+    picks: tuple[tuple["_Scored", int], ...] = field(repr=False, compare=False)  # per comment: scored, chosen
+    weights: Mapping[str, float] = field(repr=False, compare=False)
     score: float
     names: Mapping[int, str]
     name_source: Mapping[int, tuple[int, str]]
     authored: frozenset[int]
+
+    @cached_property
+    def decisions(self) -> tuple[Decision, ...]:
+        """The winning tree's Decisions, made when first asked for: order detection decodes a page
+        twice and often reads only one of the two trees."""
+        return tuple(scored.decision(j, self.weights) for scored, j in self.picks)
 
 
 def decode(ctx: Context, order: str, weights: Mapping[str, float],
@@ -84,22 +110,25 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     start = _State(0.0, {}, {k: v for k, v in enumerate(given_names) if v}, {},
                    {k for k, a in enumerate(authored_given) if a}, {}, None)
     beam = [start]
-    # (i, j, what the state shows) -> features, score; one hypothesis never meets the same key twice.
+    # Scored links by comment, candidate and what the state shows, shared by hypotheses and orders.
     memo = ctx.link_memo(weights) if width > 1 else None
     for i in range(n):
-        expanded: list[tuple[float, int, int, _State, int, _Scored]] = []
-        for b, state in enumerate(beam):
-            _own_cues(ctx, i, state)
-            cands = [fixed[i]] if i in fixed else _candidates(ctx, i, order, state.parents)
-            feats, scores = _score(ctx, i, cands, state, weights, memo)
-            # Best score first, ties by index: `cands` is ascending (see _candidates) and the sort is stable.
-            ranked = sorted(cands, key=scores.__getitem__, reverse=True)
-            scored = _Scored(cands, feats, scores, ranked)
-            for rank, j in enumerate(ranked[:EXPAND]):
-                expanded.append((state.score + scores[j], b, rank, state, j, scored))
-        expanded.sort(key=itemgetter(0), reverse=True)  # ties keep (b, rank) order: appended so, sort stable
+        # Except on a threaded page (candidates on the hypothesis's path) every hypothesis has the same.
+        shared = [fixed[i]] if i in fixed else (None if order == "threaded" else ctx.candidates(i))
+        own_cues = ctx.self_authored(i) or ctx.infos[i].signature
+        expanded: list[tuple[float, _State, int, _Scored]] = []
+        for state in beam:
+            if own_cues:
+                _own_cues(ctx, i, state)
+            cands = shared or _candidates(ctx, i, order, state.parents)
+            scored = _score(ctx, i, cands, state, weights, memo)
+            scores = scored.scores
+            base = state.score
+            for k in scored.ranked[:EXPAND]:
+                expanded.append((base + scores[k], state, cands[k], scored))
+        expanded.sort(key=itemgetter(0), reverse=True)  # ties keep (hypothesis, rank) order: sort is stable
         beam = []
-        for total, _, _, state, j, scored in expanded[:width]:
+        for total, state, j, scored in expanded[:width]:
             new = state.child()
             new.score = total
             _apply(ctx, i, j, new)
@@ -110,110 +139,114 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     while node is not None:
         node, pick = node
         chosen.append(pick)
-    decisions = tuple(scored.decision(j, weights) for scored, j in reversed(chosen))
-    return Result(decisions, best.score, best.names, best.name_source, frozenset(best.authored))
+    return Result(tuple(reversed(chosen)), weights, best.score, best.names, best.name_source,
+                  frozenset(best.authored))
 
 
 class _Scored:
-    """One hypothesis's scored candidates for comment i; Decisions are made from it on demand."""
+    """One hypothesis's scored candidates for comment i, in `cands` order, `ranked` the positions in
+    `cands` best first. Features are looked up (`table`, `top_table` for the "sim_top" candidate at
+    position `top`, by `keys`) only when a Decision is made: for the winning hypothesis alone."""
 
-    __slots__ = ("cands", "feats", "scores", "ranked", "_probs", "_dist")
+    __slots__ = ("cands", "scores", "ranked", "keys", "table", "top_table", "top")
 
-    def __init__(self, cands, feats, scores, ranked):
-        self.cands, self.feats, self.scores, self.ranked = cands, feats, scores, ranked
-        self._probs: dict[int, float] | None = None
-        self._dist: tuple[tuple[int, float], ...] | None = None
+    def __init__(self, cands: Sequence[int], scores: list[float], keys: Sequence, table: Mapping,
+                 top_table: Mapping, top: int):
+        self.cands, self.scores, self.keys, self.table, self.top_table, self.top = \
+            cands, scores, keys, table, top_table, top
+        # Best score first, ties by position: `cands` is ascending (see _candidates) and the sort is stable.
+        self.ranked = sorted(range(len(cands)), key=scores.__getitem__, reverse=True)
 
     def decision(self, j: int, weights: Mapping[str, float]) -> Decision:
-        if self._probs is None:
-            self._probs = _softmax(self.scores)
-            self._dist = tuple((k, round(self._probs[k], 6)) for k in self.ranked[:KEEP_DISTRIBUTION])
-        ranked = self.ranked
-        runner = ranked[0] if j != ranked[0] else (ranked[1] if len(ranked) > 1 else None)
-        fj = self.feats[j]
+        cands, ranked = self.cands, self.ranked
+        # Softmax over the candidates' scores, by position; only the probabilities kept are divided out.
+        top = max(self.scores)
+        exp = [math.exp(s - top) for s in self.scores]
+        total = sum(exp)
+        dist = tuple((cands[k], round(exp[k] / total, 6)) for k in ranked[:KEEP_DISTRIBUTION])
+        first = cands[ranked[0]]
+        runner = first if j != first else (cands[ranked[1]] if len(ranked) > 1 else None)
+        k = cands.index(j)
+        fj = (self.top_table if k == self.top else self.table)[self.keys[k]][0]
         contrib = {k: weights.get(k, 0.0) * v for k, v in fj.items() if weights.get(k, 0.0) * v}
-        return Decision(j, self._probs[j], fj, contrib, len(self.cands), runner, self._dist)
+        return Decision(j, exp[k] / total, fj, contrib, len(cands), runner, dist)
+
+
+def _weighted(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """A link's score: its features' weighted sum, added in the features' order."""
+    wget = weights.get
+    return sum([wget(k, 0.0) * v for k, v in f.items()])
 
 
 def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: Mapping[str, float],
-           memo: dict | None) -> tuple[dict[int, dict[str, float]], dict[int, float]]:
-    """Features and scores of every candidate parent of comment i under this hypothesis.
+           memo: dict | None) -> _Scored:
+    """Features and score of every candidate parent of comment i under this hypothesis.
 
     A link's features read only a few facts of the state (the names and authorship of i and j,
     whether j answers a comment and that comment's writer, j's reply count), so hypotheses that
     agree on those share the work (`memo`). The "sim_top" mark depends on the whole candidate set.
     """
     names, parents, authored, replies = state.names, state.parents, state.authored, state.replies
-    wget = weights.get
-    i_sig = (names.get(i), i in authored)
-    feats: dict[int, dict[str, float]] = {}
-    scores: dict[int, float] = {}
     if memo is None:
         view = View(parents, names, frozenset(authored), replies)
-        for j in cands:
-            f = links.features(ctx, i, j, view)
-            feats[j], scores[j] = f, sum([wget(k, 0.0) * v for k, v in f.items()])
-    else:
-        # "sim_top" reads only the (static) overlaps and the candidate list, so the marked candidate
-        # is known first and its marked features and score are memoised too (keys tagged "top").
-        top = ctx.sim_top(i, cands)
-        view = None
-        name_of, parent_of, replies_of, memo_get = names.get, parents.get, replies.get, memo.get
-        # A link's features read j's parent only as "is it a comment" and by its writer's name, so
-        # the key holds just that (more hypotheses share an entry); with no names or authors known
-        # yet (names hidden), the lookups that could only give None or False are skipped.
-        plain = not names and not authored
-        for j in cands:
-            if j == ARTICLE:
-                key = (i, j, i_sig)
-            elif plain:
-                key = (i, j, i_sig, None, False, parent_of(j, ARTICLE) != ARTICLE, None, replies_of(j))
-            else:
-                grand = parent_of(j, ARTICLE)
-                key = (i, j, i_sig, name_of(j), j in authored, grand != ARTICLE, name_of(grand), replies_of(j))
-            if j == top:
-                hit = memo_get(("top", key))
-                if hit is None:
-                    base = memo_get(key)
-                    if base is None:
-                        if view is None:
-                            view = View(parents, names, frozenset(authored), replies)
-                        f = links.features(ctx, i, j, view)
-                        base = memo[key] = (f, sum([wget(k, 0.0) * v for k, v in f.items()]))
-                    f = {**base[0], "sim_top": 1.0}
-                    hit = memo[("top", key)] = (f, sum([wget(k, 0.0) * v for k, v in f.items()]))
-                feats[j], scores[j] = hit
+        feats = {j: links.features(ctx, i, j, view) for j in cands}
+        top = links.sim_top(ctx, i, cands, feats)
+        if top is not None:
+            feats[top] = {**feats[top], "sim_top": 1.0}
+        table = {j: (f, _weighted(f, weights)) for j, f in feats.items()}
+        return _Scored(cands, [score for _, score in table.values()], cands, table, {}, -1)
+    i_name, i_author = names.get(i), i in authored
+    table, top_table = memo.get((i, i_name, i_author)) or memo.setdefault((i, i_name, i_author), ({}, {}))
+    # The key holds only the facts `links.features` reads for this comment (see there): j's writer and
+    # reply count always; whether j is the author's when i is the author's or addresses the author;
+    # whether j answers a comment when i refers to its own earlier words or has a name (back-and-forth),
+    # and that comment's writer when i has a name. Fewer facts, more hypotheses share an entry. The key
+    # columns are built with map() over the candidates: this runs for every hypothesis and candidate.
+    columns: list = [cands, map(names.get, cands)]
+    if i_author or ctx.is_author_addressed(i) is not None:
+        columns.append(map(authored.__contains__, cands))
+    if i_name or ctx.infos[i].backref:
+        grands = list(map(parents.get, cands, repeat(ARTICLE)))
+        columns.append(map(ARTICLE.__ne__, grands))
+        if i_name:
+            columns.append(map(names.get, grands))
+    columns.append(map(replies.get, cands))
+    keys = list(zip(*columns))
+    found: list = list(map(table.get, keys))
+    # "sim_top" reads only the (static) overlaps and the candidate list, so the marked candidate is
+    # known first and its marked features and score are kept apart (`top_table`).
+    top = ctx.sim_top(i, cands)
+    t = cands.index(top) if top is not None else -1
+    if t >= 0:
+        found[t] = top_table.get(keys[t])
+    if None in found:
+        view = View(parents, names, frozenset(authored), replies)
+        for k, hit in enumerate(found):
+            if hit is not None:
                 continue
-            hit = memo_get(key)
-            if hit is None:
-                if view is None:
-                    view = View(parents, names, frozenset(authored), replies)
-                f = links.features(ctx, i, j, view)
-                hit = (f, sum([wget(k, 0.0) * v for k, v in f.items()]))
-                memo[key] = hit
-            feats[j], scores[j] = hit
-        return feats, scores
-    top = links.sim_top(ctx, i, cands, feats)
-    if top is not None:
-        f = {**feats[top], "sim_top": 1.0}
-        feats[top] = f
-        scores[top] = sum([wget(k, 0.0) * v for k, v in f.items()])
-    return feats, scores
+            key = keys[k]
+            if k == t:
+                base = table.get(key)
+                if base is None:
+                    f = links.features(ctx, i, cands[k], view)
+                    base = table[key] = (f, _weighted(f, weights))
+                f = {**base[0], "sim_top": 1.0}
+                found[k] = top_table[key] = (f, _weighted(f, weights))
+            else:
+                f = links.features(ctx, i, cands[k], view)
+                found[k] = table[key] = (f, _weighted(f, weights))
+    return _Scored(cands, [score for _, score in found], keys, table, top_table, t)
 
 
 def _own_cues(ctx: Context, i: int, state: _State) -> None:
     """What a comment says about its own writer: "Author's response", a signature ("-- SP")."""
-    info = ctx.infos[i]
-    sig = info.signature
-    signed_author = bool(sig and ctx.article_author and cues.address_matches(
-        cues.Address(sig[0], "initials" if sig[0].isupper() and len(sig[0]) <= 3 else "vocative", sig[1]),
-        ctx.article_author))
-    if (info.self_ref or signed_author) and i not in state.authored:
-        state.authored.add(i)
+    sig = ctx.infos[i].signature
+    if ctx.self_authored(i) and i not in state.authored:
+        state.naming().authored.add(i)
         if ctx.article_author and i not in state.names:
             state.names[i] = ctx.article_author
     if sig and i not in state.names:
-        state.names[i] = sig[0]
+        state.naming().names[i] = sig[0]
         state.name_source[i] = (i, sig[1])
 
 
@@ -237,7 +270,7 @@ def _apply(ctx: Context, i: int, j: int, state: _State) -> None:
     state.replies[j] = state.replies.get(j, 0) + 1
     author_addr = ctx.is_author_addressed(i)
     if author_addr is not None and author_addr.strength >= NAMING_STRENGTH and j not in state.names:
-        state.authored.add(j)
+        state.naming().authored.add(j)
         if ctx.article_author:
             state.names[j] = ctx.article_author
             state.name_source[j] = (i, author_addr.span)
@@ -246,16 +279,9 @@ def _apply(ctx: Context, i: int, j: int, state: _State) -> None:
         if a is author_addr or a.strength < NAMING_STRENGTH:
             continue
         if j not in state.names:
-            state.names[j] = a.name
+            state.naming().names[j] = a.name
             state.name_source[j] = (i, a.span)
         break
-
-
-def _softmax(scores: Mapping[int, float]) -> dict[int, float]:
-    top = max(scores.values())
-    exp = {j: math.exp(s - top) for j, s in scores.items()}
-    total = sum(exp.values())
-    return {j: e / total for j, e in exp.items()}
 
 
 def teacher_forced(ctx: Context, order: str, given_names: Sequence[str | None], authored_given: Sequence[bool],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from . import cues
 
@@ -128,6 +129,9 @@ class Context:
     _name_index: dict[str, list[int]] | None = field(init=False, default=None)
     _memos: dict[tuple, dict] = field(init=False, default_factory=dict)
     _own: dict[int, tuple] = field(init=False, default_factory=dict)
+    _self_authored: dict[int, bool] = field(init=False, default_factory=dict)
+    _name_cues: dict[tuple[int, str | None], tuple] = field(init=False, default_factory=dict)
+    _top_of: dict[tuple[int, tuple[int, ...]], int | None] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.infos = [analyse(t) for t in self.texts]
@@ -178,9 +182,10 @@ class Context:
             self.you_hits.append(you)
             self.self_hits.append(selfq)
 
-    def link_memo(self, weights: Mapping[str, float]) -> dict[tuple, tuple[dict[str, float], float]]:
-        """Scored links by (i, j, the state facts they read), shared by every decoding of this thread
-        with these weights (chronological and threaded ask for many of the same links)."""
+    def link_memo(self, weights: Mapping[str, float]) -> dict[tuple, tuple[dict, dict]]:
+        """Scored links, shared by every decoding of this thread with these weights (chronological and
+        threaded ask for many of the same links): the decoder's tables per (comment, its writer's name,
+        is it the author's), each keyed by candidate and the state facts its link reads."""
         return self._memos.setdefault(tuple(weights.items()), {})
 
     def stems(self, j: int) -> set[str]:
@@ -223,11 +228,17 @@ class Context:
         return hit
 
     def sim_top(self, i: int, cands: Sequence[int]) -> int | None:
-        """`sim_top(self, i, cands, features)`: it reads only the overlaps, which no state changes, so
-        for the shared candidate list of `candidates(i)` it is worked out once."""
+        """`sim_top(self, i, cands, features)`: it reads only the overlaps, which no state changes, so it
+        is worked out once for the shared candidate list of `candidates(i)` and once per distinct list
+        otherwise (threaded decoding: the hypotheses' paths)."""
         hit = self._top.get(i)
         if hit is not None and hit[0] is cands:
             return hit[1]
+        shared = cands is self._cands.get(i)
+        if not shared:
+            key = (i, tuple(cands))
+            if key in self._top_of:
+                return self._top_of[key]
         sim = self.sim
         best, best_j = 0.0, None
         for j in cands:
@@ -235,8 +246,10 @@ class Context:
             if s > best:
                 best, best_j = s, j
         top = best_j if best_j is not None and best >= SIM_TOP_MIN else None
-        if cands is self._cands.get(i):
+        if shared:
             self._top[i] = (cands, top)
+        else:
+            self._top_of[key] = top
         return top
 
     def _far_cued(self, i: int, stop: int) -> list[int]:
@@ -259,6 +272,19 @@ class Context:
                     index.setdefault(name, []).append(j)
             self._name_index = index
         return self._name_index
+
+    def self_authored(self, i: int) -> bool:
+        """Does comment i say it is the article author's ("Author's response", or signed with the
+        author's name or initials)? Read from the text alone, so worked out once per comment."""
+        hit = self._self_authored.get(i)
+        if hit is None:
+            info = self.infos[i]
+            sig = info.signature
+            signed_author = bool(sig and self.article_author and cues.address_matches(
+                cues.Address(sig[0], "initials" if sig[0].isupper() and len(sig[0]) <= 3 else "vocative", sig[1]),
+                self.article_author))
+            hit = self._self_authored[i] = bool(info.self_ref or signed_author)
+        return hit
 
     def is_author_addressed(self, i: int) -> cues.Address | None:
         if i not in self._author_addr:
@@ -290,16 +316,18 @@ class Context:
     def static_features(self, i: int, j: int) -> tuple:
         """The parts of the link i -> j's features that no decoding state changes, computed once.
 
-        (head, middle, person_addr, addressed_author): `features` interleaves them with the
-        state-dependent ones, keeping the feature order (and so every float sum) as before.
+        (head, middle, addressed_author, tail): `features` interleaves them with the state-dependent
+        ones, keeping the feature order (and so every float sum) as before; `tail` holds the overlap.
         """
         key = (i, j)
         hit = self._static.get(key)
         if hit is not None:
             return hit
         info, addressed_author, person_addr, article_head, you_opening = self._own_static(i)
+        s = self.sim(i, j)
+        tail = (("sim", s),) if s else ()
         if j == ARTICLE:
-            hit = (article_head, (), person_addr, addressed_author)
+            hit = (article_head, (), addressed_author, tail)
             self._static[key] = hit
             return hit
         head: list[tuple[str, float]] = [("dist", math.log1p(abs(i - j)))]  # abs: a layout parent may come later
@@ -319,8 +347,31 @@ class Context:
         if info.echo and set(info.echo[1]) & self.stems(j):
             head.append(("echo", 1.0))
         middle = you_opening + (("answer_q", 1.0),) if other.asks and info.answer else you_opening
-        hit = (tuple(head), middle, person_addr, addressed_author)
+        hit = (tuple(head), middle, addressed_author, tail)
         self._static[key] = hit
+        return hit
+
+    def name_cues(self, i: int, name: str | None) -> tuple[tuple[str, float] | None, bool]:
+        """What comment i's words say about a candidate whose writer has this name (None: unknown):
+        the address feature ("addr_match", "addr_other" or "addr_unknown", and its value) if i addresses
+        a person, and whether i names the writer without addressing them ("name_mention"). The same
+        few names come back for every candidate and hypothesis: worked out once per comment and name."""
+        key = (i, name)
+        hit = self._name_cues.get(key)
+        if hit is None:
+            person_addr = self._own_static(i)[2]
+            addressed = None
+            if person_addr:
+                best = max((a.strength for a in person_addr if cues.address_matches(a, name)), default=0.0)
+                if best:
+                    addressed = ("addr_match", best)
+                elif name:
+                    addressed = ("addr_other", max(a.strength for a in person_addr))
+                else:
+                    addressed = ("addr_unknown", max(a.strength for a in person_addr))
+            mentioned = bool(name and not any(cues.address_matches(a, name) for a in self.infos[i].addresses)
+                             and self.names_in(i, name))
+            hit = self._name_cues[key] = (addressed, mentioned)
         return hit
 
     def _own_static(self, i: int) -> tuple:
@@ -380,9 +431,11 @@ def _quote_sources(quote: str, i: int, containing: Mapping[str, list[int]]) -> l
     return sorted(j for j, c in present.items() if c >= QUOTE_MIN * n)
 
 
-@dataclass(frozen=True)
-class View:
-    """What the decoder currently believes about earlier comments (for dynamic features)."""
+class View(NamedTuple):
+    """What the decoder currently believes about earlier comments (for dynamic features).
+
+    A NamedTuple (not a frozen dataclass): the decoder makes one for every hypothesis it scores.
+    """
 
     parents: Mapping[int, int]
     names: Mapping[int, str]  # given or inferred writer names
@@ -392,47 +445,39 @@ class View:
 
 def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
     """Feature values of the link i -> j (j = ARTICLE for the article). Zero features are left out."""
-    info = ctx.infos[i]
-    head, middle, person_addr, addressed_author = ctx.static_features(i, j)
+    head, middle, addressed_author, tail = ctx.static_features(i, j)
     f: dict[str, float] = dict(head)
     i_author = i in view.authored
     if j == ARTICLE:
         if i_author:
             f["author_article"] = 1.0
     else:
-        j_name = view.names.get(j)
-        if person_addr:
-            best = max((a.strength for a in person_addr if cues.address_matches(a, j_name)), default=0.0)
-            if best:
-                f["addr_match"] = best
-            elif j_name:
-                f["addr_other"] = max(a.strength for a in person_addr)
-            else:
-                f["addr_unknown"] = max(a.strength for a in person_addr)
+        names = view.names
+        j_name = names.get(j)
+        addressed, mentioned = ctx.name_cues(i, j_name)
+        if addressed:
+            f[addressed[0]] = addressed[1]
         if addressed_author is not None and j in view.authored:
             f["addr_author"] = addressed_author.strength
         f.update(middle)
-        i_name = view.names.get(i)
+        i_name = names.get(i)
         if i_name and j_name and cues.name_key(i_name) == cues.name_key(j_name):
             f["same_writer"] = 1.0
         elif i_author and j in view.authored:
             f["author_to_author"] = 1.0
         grand = view.parents.get(j, ARTICLE)
-        if grand != ARTICLE and i_name and view.names.get(grand) and \
-                cues.name_key(view.names[grand]) == cues.name_key(i_name):
+        if grand != ARTICLE and i_name and names.get(grand) and \
+                cues.name_key(names[grand]) == cues.name_key(i_name):
             f["back_forth"] = 1.0
         if i_author and j not in view.authored:
             f["author_reply"] = 1.0
-        if j_name and not any(cues.address_matches(a, j_name) for a in info.addresses) and \
-                ctx.names_in(i, j_name):
+        if mentioned:
             f["name_mention"] = 1.0
-        if info.backref and grand != ARTICLE:
+        if ctx.infos[i].backref and grand != ARTICLE:
             f["backref_chain"] = 1.0
         if view.replies.get(j):
             f["replied"] = math.log1p(view.replies[j])
-    s = ctx.sim(i, j)
-    if s:
-        f["sim"] = s
+    f.update(tail)
     return f
 
 
