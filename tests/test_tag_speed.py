@@ -175,6 +175,18 @@ def test_emphatic_do_matches_the_pattern_on_every_sentence(text):
     assert relation._emphatic_do(doc) == plain
 
 
+@given(st.lists(st.sampled_from(["Readers", "do", "does", "did", "DO", "dO", "doe", "use", "them", "they", "not",
+                                 "find", "the", "n't", "İ", "ſ", "ı", "dıd", "doeſ", "_x", "x1", "9", ",", ".",
+                                 "?", "'", "\n", "\t", "\u00a0", "\u2003", "", "It", "we"]), max_size=25).map(
+    lambda ws: "".join(w + (" " if i % 3 else "") for i, w in enumerate(ws))))
+@settings(max_examples=600, deadline=None)
+def test_emphatic_do_found_where_the_pattern_can_start_is_the_search(s):
+    from debate.tag import relation
+
+    m = relation._EMPHATIC.search(s)
+    assert relation._emphatic_in(s) == (m.group(0) if m else "")
+
+
 def test_odd_digits_are_not_taken_for_a_year():
     """int("²²²²") raises: a superscript run must not crash the tagger (it is a figure-like token)."""
     acts = acts_of("It grew ²²²² fold since 1999.")
