@@ -363,3 +363,20 @@ def test_fast_records_copy_and_pickle_like_any_dataclass():
     tags = model.CommentTags("c1", model.Sentiment(0.5, 0.4, 0.6, 0.0, "positive"), label, label, (label,))
     assert pickle.loads(pickle.dumps(tags)) == tags
     assert copy.deepcopy(tags) == tags and copy.copy(label) == label
+
+
+_NUMBER_TEXTS = st.lists(st.sampled_from(list("0159 .,%-\n\t\"'()aAkK") + ["1,200", "3.5", "18%", " Percent",
+                                                                            " times", " of ", "2019", "²"]),
+                         max_size=40).map("".join)
+
+
+@given(_NUMBER_TEXTS)
+@settings(max_examples=400, deadline=None)
+def test_a_number_token_of_ascii_text_is_its_own_text(text):
+    """acts._figures takes an ASCII number token as its evidence text without locating it."""
+    doc = analyze(text)
+    if not doc.text.isascii():
+        return
+    for k, t in enumerate(doc.toks):
+        if "0" <= t[:1] <= "9":
+            assert doc.span_text(k, k + 1) == t

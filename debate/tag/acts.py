@@ -93,6 +93,11 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
     def add(act: str, cue: str, span: str, w: float = 1.0) -> None:
         found.setdefault(act, []).append(Evidence(cue, _clip(span), w))
 
+    def note(act: str, cue: str, said: str, w: float) -> None:
+        """`add` for a text of our own (a relation's value, "3 sentences"): short, single-spaced, so
+        already what `_clip` would make of it."""
+        found.setdefault(act, []).append(Evidence(cue, said, w))
+
     n_sent = len(doc.sent_spans)
     questions = [i for i in range(n_sent) if doc.sentence(i).rstrip().endswith("?")] if "?" in doc.text else []
     for i in questions[:MAX_CUES]:
@@ -132,9 +137,9 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
                     add("personal_attack", "insult", t, 1.0)
     if relation is not None and relation.value in ("agree", "disagree"):
         act = "agreement" if relation.value == "agree" else "disagreement"
-        add(act, f"relation:{relation.decided_by}", relation.value, relation.score)
+        note(act, f"relation:{relation.decided_by}", relation.value, relation.score)
         if relation.value == "disagree" and (n_sent >= 2 or doc.cues.get("evidence")):
-            add("rebuttal", "disagrees_with_reasons", f"{n_sent} sentences", 0.8)
+            note("rebuttal", "disagrees_with_reasons", f"{n_sent} sentences", 0.8)
     if _shouts(doc.text):
         add("negative_reaction", "shouting", doc.text, 0.8)
     for a, b in conceded:
@@ -148,9 +153,9 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
         if len(q.split()) >= QUOTE_MIN_WORDS:
             add("evidence", "quotation", q, 0.6)
     if doc.urls:
-        add("evidence", "link", f"{doc.urls} link(s)", 0.6)
+        note("evidence", "link", f"{doc.urls} link(s)", 0.6)
     if is_reply and n_sent >= ELABORATION_SENTENCES and "agreement" not in found and "disagreement" not in found:
-        add("elaboration", "long_reply", f"{n_sent} sentences", 0.5)
+        note("elaboration", "long_reply", f"{n_sent} sentences", 0.5)
     if "rebuttal" in found and "disagreement" in found:
         # a disagreement that gives reasons is a rebuttal, not both (GUIDE.md; how every labeller who had
         # not read the rules read "rebuttal (disagreement with reasons)"); the disagreement cues stay as
@@ -188,7 +193,9 @@ def _figures(doc: Doc) -> list[str]:
         digits = sum(map(str.isdigit, t))
         year = digits == 4 and t.isdecimal() and 1800 <= int(t) <= 2100  # ("²²²²" is a digit string, not a number)
         if t.endswith("%") or unit or (digits >= 3 and not year) or "." in t or "," in t:
-            out.append(doc.span_text(k, k + 2 if unit else k + 1))
+            # (an ASCII number token is digits, separators and "%": lower-casing left it as written, so
+            # it is its own text, without locating it in the comment)
+            out.append(t if ascii and not unit else doc.span_text(k, k + 2 if unit else k + 1))
     return out
 
 
@@ -227,8 +234,9 @@ def _worded_figures(doc: Doc) -> list[str]:
                                    or toks[at + 1].isdigit()):
                     out.append(doc.span_text(k, at + 2))  # "one adult in five"
     if "-" in doc.text or "–" in doc.text:
-        for k in range(1, n - 1):
-            if toks[k] in _DASHES and toks[k - 1].isdigit() and toks[k + 1].isdigit() and (
+        # (only the dashes are visited, picked at C speed)
+        for k in compress(count(), map(_DASHES.__contains__, toks)):
+            if 0 < k < n - 1 and toks[k - 1].isdigit() and toks[k + 1].isdigit() and (
                     (k + 2 < n and toks[k + 2] in _SCORE_AFTER) or (k >= 2 and toks[k - 2] in ("voted", "by"))):
                 out.append(doc.span_text(k - 1, k + 2))  # "voted 9-2", "6-3 against"
     return out
