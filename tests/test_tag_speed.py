@@ -380,3 +380,13 @@ def test_a_number_token_of_ascii_text_is_its_own_text(text):
     for k, t in enumerate(doc.toks):
         if "0" <= t[:1] <= "9":
             assert doc.span_text(k, k + 1) == t
+
+
+@given(st.lists(st.sampled_from(list("aAbZzQ .!\n") + ["É", "ß", "SHOUT ", "quiet "]), max_size=60).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_shouting_counts_the_capitals_of_the_pattern(text):
+    from debate.tag import acts
+
+    upper = len(re.findall(r"[A-Z]", text))
+    plain = upper >= acts.SHOUT_LETTERS and upper >= acts.SHOUT_SHARE * (upper + len(re.findall(r"[a-z]", text)))
+    assert acts._shouts(text) == plain
