@@ -390,3 +390,11 @@ def test_shouting_counts_the_capitals_of_the_pattern(text):
     upper = len(re.findall(r"[A-Z]", text))
     plain = upper >= acts.SHOUT_LETTERS and upper >= acts.SHOUT_SHARE * (upper + len(re.findall(r"[a-z]", text)))
     assert acts._shouts(text) == plain
+
+
+@given(_TEXTS)
+@settings(max_examples=400, deadline=None)
+def test_a_question_mark_of_the_text_is_a_token(text):
+    """relation.score_relation looks for the parent's "?" in its text rather than in its tokens."""
+    doc = analyze(text)
+    assert ("?" in doc.toks) == ("?" in doc.text)

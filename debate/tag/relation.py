@@ -213,8 +213,9 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
         if emph:
             margin -= W_EMPHATIC
             ev.append(Evidence("emphatic_do", emph, -W_EMPHATIC))
-    if parent is not None and not top_level and "?" not in parent.toks:
+    if parent is not None and not top_level and "?" not in parent.text:
         # (an answer to a question often negates its words without disagreeing: "Why not X?" "Because ... don't X")
+        # (every "?" of a comment's text is one of its tokens: the text is searched, at C speed, not the tokens)
         echo = negated_echo(doc, parent)
         if echo:
             margin -= W_NEGATED_ECHO
