@@ -166,13 +166,16 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
         # the rebuttal's evidence
         found["rebuttal"] = found.pop("disagreement") + found["rebuttal"]
     labels = []
-    for act in sorted((a for a in found if a in _ORDER), key=_ORDER.__getitem__):  # in the order of ACTS
+    # in the order of ACTS (every act added above is one of them; one act needs no sorting)
+    for act in sorted(found, key=_ORDER.__getitem__) if len(found) > 1 else found:
         s = _score(sum([e.weight for e in found[act]]))
         if s >= MIN_SCORE:
             labels.append(Label(act, s, tuple(found[act]), "local"))
-    if not labels:
-        labels.append(Label("other", 0.5, (Evidence("no_cue", "no act cue fired", 0.0),), "local"))
-    return tuple(labels)
+    return tuple(labels) if labels else _NO_ACT
+
+
+#: The acts of a comment where no act cue fired (built once: records are immutable).
+_NO_ACT = (Label("other", 0.5, (Evidence("no_cue", "no act cue fired", 0.0),), "local"),)
 
 
 def _figures(doc: Doc) -> list[str]:
