@@ -42,6 +42,7 @@ _FAMILY_ACTS = (
 #: found in a comment are visited does not change any act's evidence (checked here).
 _FAMILY_ACT = {fam: (act, cue, w) for fam, act, cue, w in _FAMILY_ACTS}
 assert len({act for _f, act, _c, _w in _FAMILY_ACTS}) == len(_FAMILY_ACTS) == len(_FAMILY_ACT)
+assert {act for _f, act, _c, _w in _FAMILY_ACTS} <= set(ACTS)  # (acts_of orders its acts by ACTS)
 _YOU = frozenset({"you", "your", "you're", "yours", "u"})
 _DIGIT = re.compile(r"[0-9]")
 
