@@ -135,27 +135,32 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     decisions = collective.infer(nodes, article_stance)
     article_side = _article_side(article_stance)
     finish_label = collective.finish_label
-    sentiment = sentiments_of([c.text or "" for c in comments]) if sentiments_of else [None] * len(comments)
-    # The final labels, acts and records in one pass (a pass of their own bought nothing: the stance and
-    # relation steps here are light next to the acts).
-    tags: dict[str, CommentTags] = {}
-    for c, feeling in zip(comments, sentiment):
+    final: list[tuple[Label, Label]] = []  # (stance, relation) per comment
+    for c in comments:
         cid = c.id
         local = locals_[cid]
         stance = local if local.decided_by == "flag" else finish_label(local, decisions[cid])
         if local.decided_by == "model" and stance.decided_by == "local":
             stance = replace(stance, decided_by="model")
         relation = relations[cid]
+        if relation.value == "neutral" and relation.decided_by != "flag":
+            relation = _settle_relation(c, relation, stance, decisions, by_id, article_side,
+                                        rel_margin.get(cid, 0.0))
+        final.append((stance, relation))
+    all_acts: list[tuple[Label, ...]] = []
+    for c, (_, relation) in zip(comments, final):
+        parent = by_id.get(c.parent) if c.parent else None
         if relation.decided_by == "flag":  # spam, pingbacks, deleted markers: not a discussion turn
-            acts = (Label("announcement" if cid in notices else "other", 1.0, relation.evidence, "flag"),)
+            act = "announcement" if c.id in notices else "other"
+            all_acts.append((Label(act, 1.0, relation.evidence, "flag"),))
         else:
-            if relation.value == "neutral":
-                relation = _settle_relation(c, relation, stance, decisions, by_id, article_side,
-                                            rel_margin.get(cid, 0.0))
-            parent = by_id.get(c.parent) if c.parent else None
-            acts = acts_of(docs[cid], is_reply=parent is not None,
-                           parent_asks=parent is not None and "?" in (parent.text or ""), relation=relation)
-        tags[cid] = CommentTags(cid, feeling, stance, relation, acts)
+            all_acts.append(acts_of(docs[c.id], is_reply=parent is not None,
+                                    parent_asks=parent is not None and "?" in (parent.text or ""),
+                                    relation=relation))
+    sentiment = sentiments_of([c.text or "" for c in comments]) if sentiments_of else [None] * len(comments)
+    tags: dict[str, CommentTags] = {}
+    for c, (stance, relation), acts, feeling in zip(comments, final, all_acts, sentiment):
+        tags[c.id] = CommentTags(c.id, feeling, stance, relation, acts)
     return replace(thread, thesis=th, tags=tags)
 
 
