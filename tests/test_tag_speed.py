@@ -175,6 +175,18 @@ def test_emphatic_do_matches_the_pattern_on_every_sentence(text):
     assert relation._emphatic_do(doc) == plain
 
 
+@given(st.lists(st.sampled_from(["Readers", "do", "does", "did", "DO", "dO", "doe", "use", "them", "they", "not",
+                                 "find", "the", "n't", "İ", "ſ", "ı", "dıd", "doeſ", "_x", "x1", "9", ",", ".",
+                                 "?", "'", "\n", "\t", "\u00a0", "\u2003", "", "It", "we"]), max_size=25).map(
+    lambda ws: "".join(w + (" " if i % 3 else "") for i, w in enumerate(ws))))
+@settings(max_examples=600, deadline=None)
+def test_emphatic_do_found_where_the_pattern_can_start_is_the_search(s):
+    from debate.tag import relation
+
+    m = relation._EMPHATIC.search(s)
+    assert relation._emphatic_in(s) == (m.group(0) if m else "")
+
+
 def test_odd_digits_are_not_taken_for_a_year():
     """int("²²²²") raises: a superscript run must not crash the tagger (it is a figure-like token)."""
     acts = acts_of("It grew ²²²² fold since 1999.")
@@ -351,3 +363,38 @@ def test_fast_records_copy_and_pickle_like_any_dataclass():
     tags = model.CommentTags("c1", model.Sentiment(0.5, 0.4, 0.6, 0.0, "positive"), label, label, (label,))
     assert pickle.loads(pickle.dumps(tags)) == tags
     assert copy.deepcopy(tags) == tags and copy.copy(label) == label
+
+
+_NUMBER_TEXTS = st.lists(st.sampled_from(list("0159 .,%-\n\t\"'()aAkK") + ["1,200", "3.5", "18%", " Percent",
+                                                                            " times", " of ", "2019", "²"]),
+                         max_size=40).map("".join)
+
+
+@given(_NUMBER_TEXTS)
+@settings(max_examples=400, deadline=None)
+def test_a_number_token_of_ascii_text_is_its_own_text(text):
+    """acts._figures takes an ASCII number token as its evidence text without locating it."""
+    doc = analyze(text)
+    if not doc.text.isascii():
+        return
+    for k, t in enumerate(doc.toks):
+        if "0" <= t[:1] <= "9":
+            assert doc.span_text(k, k + 1) == t
+
+
+@given(st.lists(st.sampled_from(list("aAbZzQ .!\n") + ["É", "ß", "SHOUT ", "quiet "]), max_size=60).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_shouting_counts_the_capitals_of_the_pattern(text):
+    from debate.tag import acts
+
+    upper = len(re.findall(r"[A-Z]", text))
+    plain = upper >= acts.SHOUT_LETTERS and upper >= acts.SHOUT_SHARE * (upper + len(re.findall(r"[a-z]", text)))
+    assert acts._shouts(text) == plain
+
+
+@given(_TEXTS)
+@settings(max_examples=400, deadline=None)
+def test_a_question_mark_of_the_text_is_a_token(text):
+    """relation.score_relation looks for the parent's "?" in its text rather than in its tokens."""
+    doc = analyze(text)
+    assert ("?" in doc.toks) == ("?" in doc.text)

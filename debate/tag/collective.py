@@ -156,8 +156,8 @@ def infer(nodes: list[Node], article: tuple[float, float, float] | None) -> dict
         if final == local and (final == 2 or (b0, b1)[final] >= SIDE_RATIO * (b0, b1)[1 - final]):
             out[nd.id] = Decision((b0, b1, b2), STANCES[final], "local", ())
             continue
-        out[nd.id] = _explain(nodes, k, belief, prior, article_factor.get(k), down if parent[k] >= 0 else None,
-                              own_reply, children[k], up, speaker_msgs.get(k, ()))
+        out[nd.id] = _explain(nodes, k, final, local, belief, prior, article_factor.get(k),
+                              down if parent[k] >= 0 else None, own_reply, children[k], up, speaker_msgs.get(k, ()))
     return out
 
 
@@ -194,6 +194,8 @@ def _order(parent: list[int], children: list[list[int]]) -> list[int]:
             seen[k] = True
             order.append(k)
             stack.extend(children[k])
+    if len(order) == n:
+        return order  # every comment reached from a root: no parent was cut
     for k in range(n):
         if not seen[k]:  # unreachable from any root: cut it loose from its parent
             parent[k] = -1
@@ -278,19 +280,17 @@ EVIDENCE_MIN = 0.05
 MAX_RULES = 4
 
 
-def _explain(nodes, k: int, belief, prior, article_factor, down, own_reply, kids, up, speakers) -> Decision:
-    """Name the factor that moved the label away from the local one (log-odds of final vs local)."""
+def _explain(nodes, k: int, final: int, local: int, belief, prior, article_factor, down, own_reply, kids, up,
+             speakers) -> Decision:
+    """Name the factor that moved the label away from the local one (log-odds of final vs local).
+
+    `final`: the most probable state of comment k's belief as `infer` reads it (for a comment whose own
+    cues say it argues, its local favor + against outweighing none, two steps: does it take a side
+    (favor + against against none), then which one; otherwise, for questions and notices, a side must
+    beat "none" on its own), before the SIDE_RATIO test below; `local`: its local label's state.
+    """
     nd = nodes[k]
     b0, b1, b2 = belief[0][k], belief[1][k], belief[2][k]
-    # Two steps for a comment whose own cues say it argues (its local favor + against outweigh none):
-    # does it take a side (favor + against against none), then which one. Otherwise (questions,
-    # notices) a side must beat "none" on its own. Either way the side must be SIDE_RATIO times the other.
-    lo = nd.local
-    if lo[0] + lo[1] >= lo[2]:
-        final = (0 if b0 >= b1 else 1) if b0 + b1 > b2 else 2
-    else:
-        final = 0 if b0 >= b1 and b0 >= b2 else (1 if b1 >= b2 else 2)
-    local = 0 if lo[0] >= lo[1] and lo[0] >= lo[2] else (1 if lo[1] >= lo[2] else 2)
     ev: list[Evidence] = []
     if final < 2 and (b0, b1)[final] < SIDE_RATIO * (b0, b1)[1 - final]:
         ev.append(_undecided(round(b0, 2), round(b1, 2)))
@@ -323,7 +323,8 @@ def _explain(nodes, k: int, belief, prior, article_factor, down, own_reply, kids
     if final == local:
         decided = "local"
     else:
-        best = max(contributions, key=lambda c: (c[0], c[1])) if contributions else (0.0, "local", "")
+        # (the largest (log-odds, rule): ties on both differ only in what the rule is about, not read here)
+        best = max(contributions) if contributions else (0.0, "local", "")
         decided = best[1] if best[0] > 0 else "local"
     return Decision((b0, b1, b2), STANCES[final], decided, tuple(ev))
 
