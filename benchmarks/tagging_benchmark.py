@@ -435,7 +435,10 @@ _PER_PROCESS = ("_analyzer", "valence_lexicon", "word_valence")
 
 
 def _clear_caches() -> None:
-    """Forget memoised sentences, stems and profiles so each repeat does the full work."""
+    """Forget memoised sentences, stems, profiles and the structure step's per-text tokens and folds, so
+    each repeat does the full work (a text seen in an earlier repeat must not come back warm)."""
+    import debate.structure.cues as structure_cues
+    import debate.structure.scan as structure_scan
     import debate.tag.profile as profile
     import debate.tag.sentiment as sentiment
 
@@ -444,6 +447,8 @@ def _clear_caches() -> None:
             fn = getattr(mod, name)
             if callable(getattr(fn, "cache_clear", None)) and name not in _PER_PROCESS:
                 fn.cache_clear()
+    structure_cues._tokens.cache_clear()
+    structure_scan.fold.cache_clear()
 
 
 def _parse_has_true_parent(theses, held: str = "heldout") -> tuple[set[tuple[str, str]], int]:
