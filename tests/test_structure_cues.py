@@ -178,6 +178,9 @@ def test_opening_is_read_after_the_address():
         ("Agreed on all counts.\nCheers, Tom", "Tom"),
         ("We went home - Later that day it rained.", None),
         ("That was the point -\nnothing more", None),
+        ("A handful of reps isn't learning it, it's a photo op. \u2014 Pete", "Pete"),  # on the last line
+        ('He sang "We shall overcome." \u2014 Pete Seeger', None),  # after a quotation: an attribution
+        ("I said no - Pete", None),  # a single hyphen inside a line is no sign-off
     ],
 )
 def test_signature(text, name):

@@ -196,10 +196,17 @@ _SIGNATURE = re.compile(
 )
 
 
+#: A sign-off after the last sentence on the same line ("... it's a photo op. — Pete"): a dash (not a single
+#: hyphen) right after the sentence's end mark; after a closing quotation mark it would attribute a quote.
+_INLINE_SIGNATURE = re.compile(r"(?<=[.!?])[ \t]+(?:\u2014|\u2013|--)[ \t]*([A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*)?)[ \t]*$")
+
+
 def signature(text: str) -> tuple[str, str] | None:
-    """A name signed at the end ("-- Maria", "- SP", "Cheers, Tom"): (name, span)."""
+    """A name signed at the end ("-- Maria", "- SP", "Cheers, Tom", "... the point. — Pete"): (name, span)."""
     body = text.rstrip()
     m = next((m for m in map(_SIGNATURE.match, repeat(body), _line_starts(body)) if m), None)
+    if not m and ("\u2014" in body or "\u2013" in body or "--" in body):
+        m = _INLINE_SIGNATURE.search(body)
     if not m:
         return None
     name = m.group(1).strip().rstrip(".")
