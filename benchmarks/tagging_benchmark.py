@@ -303,13 +303,44 @@ def tag_stages(threads, repeat: int, vader_us: float, tags_us: float, thesis: st
             f"{ours / vader_us:.2f}x VADER (target <= 0.3x)"]
 
 
+#: The thesis the generated threads are tagged against (their comments are the example comments).
+GENERATED_THESIS = "Cities should ban cars from downtown"
+
+
+def _write_generated_thread(path: Path, texts: list[str], rng, reply_share: float, authors: int,
+                            thread: str) -> None:
+    """`texts` as one JSON Lines thread: each comment answers a random earlier one with probability
+    `reply_share` (else the article), written by one of `authors` users; random but fixed by `rng`."""
+    import json
+
+    rows = [{"id": str(i), "parent": str(rng.randrange(i)) if i and rng.random() < reply_share else None,
+             "author": f"user{rng.randrange(authors)}", "text": text, "thread": thread}
+            for i, text in enumerate(texts)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def _best_pipe_and_vader(path: Path, texts: list[str], repeat: int, analyzer) -> tuple[float, float]:
+    """Best of `repeat` seconds for parse + structure + all tags of `path`, and for VADER on `texts`."""
+    best_pipe = best_vader = float("inf")
+    for _ in range(repeat):
+        _clear_caches()
+        t0 = _clock()
+        for t in read_threads(path):
+            tag_thread(t, thesis=GENERATED_THESIS)
+        best_pipe = min(best_pipe, _clock() - t0)
+        t0 = _clock()
+        for text in texts:
+            analyzer.polarity_scores(text)
+        best_vader = min(best_vader, _clock() - t0)
+    return best_pipe, best_vader
+
+
 def throughput_large(repeat: int, n: int) -> list[str]:
     """The same comparison on one large thread (JSON Lines, n comments), where per-file costs vanish.
 
     Its comments are the example comments, cycled, each made unique by a number (so no cache
     helps either side), with a random but fixed reply tree.
     """
-    import json
     import random
     import tempfile
 
@@ -320,30 +351,14 @@ def throughput_large(repeat: int, n: int) -> list[str]:
     if not base:
         return ["large thread: no example comments to build it from"]
     rng = random.Random(0)
-    rows = []
-    for i in range(n):
-        parent = str(rng.randrange(i)) if i and rng.random() < 0.75 else None
-        rows.append({"id": str(i), "parent": parent, "author": f"user{rng.randrange(max(1, n // 6))}",
-                     "text": f"{base[i % len(base)]} ({i})", "thread": "large"})
-    texts = [r["text"] for r in rows]
+    texts = [f"{base[i % len(base)]} ({i})" for i in range(n)]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "large.jsonl"
-        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-        best_pipe = best_vader = best_tags = float("inf")
-        thesis = "Cities should ban cars from downtown"
+        _write_generated_thread(path, texts, rng, 0.75, max(1, n // 6), "large")
+        best_pipe, best_vader = _best_pipe_and_vader(path, texts, repeat, SentimentIntensityAnalyzer())
+        best_tags = float("inf")
         import debate.tag as tag_pkg
 
-        for _ in range(repeat):
-            _clear_caches()
-            t0 = _clock()
-            for t in read_threads(path):
-                tag_thread(t, thesis=thesis)
-            best_pipe = min(best_pipe, _clock() - t0)
-            analyzer = SentimentIntensityAnalyzer()
-            t0 = _clock()
-            for text in texts:
-                analyzer.polarity_scores(text)
-            best_vader = min(best_vader, _clock() - t0)
         threads = list(read_threads(path))
         saved = tag_pkg._sentiment_function
         tag_pkg._sentiment_function = lambda: None
@@ -351,7 +366,7 @@ def throughput_large(repeat: int, n: int) -> list[str]:
             for _ in range(repeat):
                 t0 = _clock()
                 for t in threads:
-                    tag_thread(t, thesis=thesis)
+                    tag_thread(t, thesis=GENERATED_THESIS)
                 best_tags = min(best_tags, _clock() - t0)
         finally:
             tag_pkg._sentiment_function = saved
@@ -361,7 +376,7 @@ def throughput_large(repeat: int, n: int) -> list[str]:
             f"  vaderSentiment alone:         {n / best_vader:,.0f} comments/s",
             f"  ratio: {best_vader / best_pipe:.2f}x (target >= 0.5x)",
             f"  per comment: VADER {vader_us:.0f} us; tagging without sentiment {tags_us:.0f} us"
-            ] + tag_stages(threads, repeat, vader_us, tags_us, thesis=thesis)
+            ] + tag_stages(threads, repeat, vader_us, tags_us, thesis=GENERATED_THESIS)
 
 
 #: Comment lengths (words) of the by-length table: a one-liner, a typical reply, and the long tail real
@@ -376,7 +391,6 @@ def throughput_by_length(repeat: int, lengths: tuple[int, ...] = LENGTHS, n: int
     comments (fixed random starts), in one JSON Lines file with a random but fixed reply tree. Which
     lengths a user's threads have decides where between the rows their ratio falls.
     """
-    import json
     import random
     import tempfile
 
@@ -397,22 +411,9 @@ def throughput_by_length(repeat: int, lengths: tuple[int, ...] = LENGTHS, n: int
             for _ in range(n):
                 start = rng.randrange(len(words) - length)
                 texts.append(" ".join(words[start:start + length]))
-            rows = [{"id": str(i), "parent": str(rng.randrange(i)) if i and rng.random() < 0.7 else None,
-                     "author": f"user{rng.randrange(n // 6)}", "text": text, "thread": f"len{length}"}
-                    for i, text in enumerate(texts)]
             path = Path(tmp) / f"len{length}.jsonl"
-            path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-            best_pipe = best_vader = float("inf")
-            for _ in range(repeat):
-                _clear_caches()
-                t0 = _clock()
-                for t in read_threads(path):
-                    tag_thread(t, thesis="Cities should ban cars from downtown")
-                best_pipe = min(best_pipe, _clock() - t0)
-                t0 = _clock()
-                for text in texts:
-                    analyzer.polarity_scores(text)
-                best_vader = min(best_vader, _clock() - t0)
+            _write_generated_thread(path, texts, rng, 0.7, n // 6, f"len{length}")
+            best_pipe, best_vader = _best_pipe_and_vader(path, texts, repeat, analyzer)
             out.append(f"| {length} | {1e6 * best_vader / n:.0f} | {1e6 * best_pipe / n:.0f} | "
                        f"{best_vader / best_pipe:.2f}x |")
     return out

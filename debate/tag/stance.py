@@ -177,8 +177,9 @@ def _finish(doc: Doc, margin: float, evidence: list[Evidence], relevant: bool, c
     n = len(doc.sent_spans)
     if n > LONG_TEXT_SENTENCES:  # long texts add up small noisy cues: compare like with like
         margin *= math.sqrt(LONG_TEXT_SENTENCES / n)
-    none_logit, why = _none_logit(doc, relevant, evidence, tokset) if calibrated else (NONE_LOGIT, None)
-    if calibrated and why is None and margin and _only_asks(doc, evidence):
+    asks = calibrated and _only_asks(doc, evidence)
+    none_logit, why = _none_logit(doc, relevant, evidence, tokset, asks) if calibrated else (NONE_LOGIT, None)
+    if asks:
         margin *= ASKING_SCALE  # "Can someone explain what counts as general waste now?": asking, not arguing
     side = margin
     if why:
@@ -235,13 +236,13 @@ def _only_asks(doc: Doc, evidence: list[Evidence]) -> bool:
 
 
 def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence],
-                tokset: set[str]) -> tuple[float, Evidence | None]:
+                tokset: set[str], asks: bool) -> tuple[float, Evidence | None]:
     """How likely a text is to take no side, from what it does: argue, or only ask, announce, chat."""
     spans = doc.sent_spans
     if not spans:
         return NONE_LOGIT, None
     cues = doc.cues
-    if _only_asks(doc, evidence):
+    if asks:  # (`_only_asks`)
         return NONE_LOGIT, None
     if cues.get("announcement") and not relevant:
         return NONE_LOGIT, None  # a notice or reminder

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 
-#: Past participles of stopping verbs and the verb a thesis in the active voice would use.
-_STOPPED = {"banned": "ban", "abolished": "abolish", "scrapped": "scrap", "stopped": "stop", "ended": "end",
-            "outlawed": "outlaw", "prohibited": "prohibit", "phased out": "end", "eliminated": "eliminate",
-            "repealed": "repeal", "dropped": "drop", "removed": "remove", "axed": "scrap", "cancelled": "end",
-            "canceled": "end", "discontinued": "end"}
+#: Past participles of stopping verbs and the verb a thesis in the active voice would use (also what a
+#: comment's passive stops: `topic_cues`).
+STOPPED = {"banned": "ban", "abolished": "abolish", "scrapped": "scrap", "stopped": "stop", "ended": "end",
+           "outlawed": "outlaw", "prohibited": "prohibit", "phased out": "end", "eliminated": "eliminate",
+           "repealed": "repeal", "dropped": "drop", "removed": "remove", "axed": "scrap", "cancelled": "end",
+           "canceled": "end", "discontinued": "end"}
 #: "<X> should be banned ...": the thing to stop is the subject.
 _PASSIVE_STOP = re.compile(
     r"^(?P<x>.+?)\s+(?P<modal>should|must|ought to|needs? to|has to|have to)\s+(?P<neg>not\s+|never\s+)?be\s+"
-    r"(?:\w+ly\s+)?(?P<v>" + "|".join(sorted(map(re.escape, _STOPPED), key=len, reverse=True)) + r")\b(?P<rest>.*)$",
+    r"(?:\w+ly\s+)?(?P<v>" + "|".join(sorted(map(re.escape, STOPPED), key=len, reverse=True)) + r")\b(?P<rest>.*)$",
     re.IGNORECASE)
 #: Idioms for stopping something, as one verb.
 _STOP_IDIOMS = re.compile(r"\b(?:get(?:ting)? rid of|do(?:ing)? away with|put(?:ting)? an end to|"
@@ -50,6 +51,6 @@ def canonical_form(text: str) -> str:
         text = f"{m.group('x').strip()} {m.group('modal').lower()} {m.group('rest')}"
     m = _PASSIVE_STOP.match(text)
     if m:
-        verb = _STOPPED[m.group("v").lower()]
+        verb = STOPPED[m.group("v").lower()]
         text = f"We {m.group('modal').lower()} {m.group('neg') or ''}{verb} {m.group('x').strip()}{m.group('rest')}"
     return text

@@ -19,6 +19,7 @@ from ..model import Evidence
 from . import lexicons as lx
 from .profile import ThesisProfile
 from .spans import Doc
+from .thesis_forms import STOPPED
 from .topic_terms import PROPOSAL_CUE_WORDS as _PROFILE_CUE_WORDS
 from .valence import NEGATION_SCALAR, VALENCE_UNIT, word_valence
 
@@ -299,11 +300,11 @@ def _refusal(toks: list[str], j: int, start: int) -> str | None:
 
 
 #: Participles that stop their subject in the passive ("should be banned"), and those that need a particle
-#: ("taken out", "phased out", "rolled back").
-_PASSIVE_STOPS = frozenset({"banned", "scrapped", "dropped", "removed", "abolished", "ended", "stopped", "eliminated",
-                            "outlawed", "prohibited", "axed", "ditched", "cancelled", "canceled", "repealed", "halted",
-                            "binned"})
-_PASSIVE_STOP_PARTICLES = {"taken": "out", "phased": "out", "rolled": "back", "scaled": "back", "done": "away"}
+#: ("taken out", "phased out", "rolled back"): the thesis rewrite's list (`thesis_forms.STOPPED`) and the
+#: informal ones comments use.
+_PASSIVE_STOPS = frozenset(k for k in STOPPED if " " not in k) | {"ditched", "halted", "binned"}
+_PASSIVE_STOP_PARTICLES = {**dict(k.split() for k in STOPPED if " " in k),
+                           "taken": "out", "rolled": "back", "scaled": "back", "done": "away"}
 #: What may stand between a topic word and the passive's "be" ("heading in matches should be ...").
 _PASSIVE_GAP = 4
 
