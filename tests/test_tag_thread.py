@@ -261,3 +261,15 @@ def test_yes_answers_a_question_title_whose_statement_is_the_given_thesis():
     assert tag_thread(t, thesis=THESIS).tags["a"].stance.value == "favor"
     # a thesis in other words, or of the other polarity, is not what "Yes" answers
     assert tag_thread(t, thesis="Ruritania should not stop deporting asylum seekers").tags["a"].stance.value != "favor"
+
+
+def test_yes_answers_a_question_title_that_abbreviates_the_given_thesis():
+    # "PTO" is what the thesis spells out as "paid time off": short title words are not required to match
+    import dataclasses
+
+    article = Article(title="Ask HN: Is unlimited PTO a trap?", author="op", text="Curious what people think.")
+    comments = [Comment(id="a", text="Yes. Nobody takes it.", speaker="x")]
+    t = dataclasses.replace(build(comments), article=article)
+    thesis = "Unlimited paid time off is worse for employees than a fixed annual allowance"
+    assert tag_thread(t, thesis=thesis).tags["a"].stance.value == "favor"
+    assert tag_thread(t, thesis="Remote work is worse for employees than office work").tags["a"].stance.value != "favor"

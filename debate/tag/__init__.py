@@ -267,8 +267,10 @@ def _content_stems(text: str) -> frozenset[str]:
 
     from .valence import stem
 
+    # Four letters or more: a title's short words are often abbreviations its thesis spells out
+    # ("Is unlimited PTO a trap?" for "Unlimited paid time off is worse ...").
     return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower())
-                     if len(w) >= 3 and w not in ENGLISH_STOP_WORDS)
+                     if len(w) >= 4 and w not in ENGLISH_STOP_WORDS)
 
 
 def _negations(text: str) -> int:
