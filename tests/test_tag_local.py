@@ -361,3 +361,19 @@ def test_rebuttal_and_disagreement_are_exclusive(text, acts):
 def test_a_sincere_closing_word_of_praise_is_no_sarcasm():
     acts = [a.value for a in acts_of("Thanks for the link. Perfect.", is_reply=True)]
     assert "humor" not in acts and "appreciation" in acts
+
+
+def test_arguing_reply_calibrates_a_sideless_comment_as_arguing_and_names_the_relation_cue():
+    from debate.model import Evidence, Thesis
+    from debate.tag.stance import NONE_LOGIT_ARGUES, arguing_reply, profile_of, score_stance
+
+    profile = profile_of(Thesis(text="Ruritania should stop deporting asylum seekers", source="given"), None)
+    quiet = score_stance("The camps closed in 2019.", profile)
+    cue = Evidence("corrects_figure", "2019, not 2017", -0.6)
+    argued = arguing_reply(quiet, cue)
+    assert argued is not None
+    assert argued.probs[2] < quiet.probs[2] and argued.probs[0] == argued.probs[1]  # a position, no side yet
+    assert max(argued.probs) == argued.probs[2] or NONE_LOGIT_ARGUES <= 0  # alone it still takes no side
+    assert any(e.cue == "argues" and "2019, not 2017" in e.text for e in argued.evidence)
+    # a text that already argues keeps its own calibration
+    assert arguing_reply(score_stance("Deporting them is cruel and wrong, and it has to stop.", profile), cue) is None

@@ -273,3 +273,21 @@ def test_yes_answers_a_question_title_that_abbreviates_the_given_thesis():
     thesis = "Unlimited paid time off is worse for employees than a fixed annual allowance"
     assert tag_thread(t, thesis=thesis).tags["a"].stance.value == "favor"
     assert tag_thread(t, thesis="Remote work is worse for employees than office work").tags["a"].stance.value != "favor"
+
+
+def test_a_reply_that_argues_against_its_parent_without_naming_a_side_takes_the_other_side():
+    # its own words name nothing of the thesis; its relation cue (the parent's "camps", negated) says it
+    # contests the parent, so it argues, and the thread gives it the side opposite the parent's
+    parent = Comment(id="a", text="Ruritania should stop deporting asylum seekers. Sending families back to "
+                                  "camps is cruel.", speaker="x")
+    reply = Comment(id="b", text="Most of them are sent to Ostberg, not to camps. The camps closed in 2019.",
+                    parent="a", speaker="y")
+    tags = tag_thread(build([parent, reply]), thesis=THESIS).tags
+    assert tags["a"].stance.value == "favor"
+    b = tags["b"]
+    assert (b.relation.value, b.stance.value, b.stance.decided_by) == ("disagree", "against", "rule:reply_disagree")
+    why = next(e for e in b.stance.evidence if e.cue == "argues")
+    assert "negated echo" in why.text and "camps" in why.text
+    # added to the parent's point ("Also, ..."), the same words argue nothing, and stay without a side
+    quiet = Comment(id="b", text="Also, the camps closed in 2019.", parent="a", speaker="y")
+    assert tag_thread(build([parent, quiet]), thesis=THESIS).tags["b"].stance.value == "none"

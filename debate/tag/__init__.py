@@ -19,7 +19,7 @@ from . import collective
 from .acts import acts_of
 from .spans import analyze
 from .relation import score_relation
-from .stance import profile_of, score_stance
+from .stance import StanceScore, arguing_reply, profile_of, score_stance
 from .thesis import extract_thesis
 
 __all__ = ["tag_thread", "extract_thesis"]
@@ -83,8 +83,9 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     # the processor's caches (interleaved per comment, the same calls cost about a tenth more).
     docs = {c.id: analyze(c.text or "") for c in comments}
     authors = _author_comments(thread, docs)
-    local_stances: list[tuple[tuple[float, float, float], Label]] = []  # (probabilities, label) per comment
+    local_stances: list[tuple[tuple[float, float, float], Label, StanceScore | None]] = []  # per comment
     for i, c in enumerate(comments):
+        s = None
         if model_probs is not None:
             probs = tuple(float(x) for x in model_probs[i])
             k = max(range(3), key=lambda j: (probs[j], -j))
@@ -100,14 +101,14 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
                 # a top-level note by the author that names nothing of the thesis ("Thanks for watching,
                 # keep it civil") is procedural: it argues nothing
                 authors = {k: v for k, v in authors.items() if k != c.id}
-        local_stances.append((probs, local))
+        local_stances.append((probs, local, s))
     locals_: dict[str, Label] = {}
     asks = _answers_title(thread.article.title, th)  # a question post: "Yes," and "No," answer it
     notices: set[str] = set()  # bots' and moderators' notices about the rules: they announce them
     nodes: list[collective.Node] = []
     relations: dict[str, Label] = {}
     rel_margin: dict[str, float] = {}
-    for c, (probs, local) in zip(comments, local_stances):
+    for c, (probs, local, s) in zip(comments, local_stances):
         skip = _not_discussion(c)
         if skip:
             why = Evidence("not_discussion", f"flagged {', '.join(sorted(skip))}", 0.0)
@@ -130,6 +131,13 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
                 answer = _answer(rel.evidence, yes_no_only=asks)
                 if answer is not None:
                     probs, local = answer
+            if s is not None and local.value == "none" and local.decided_by == "local" and rel.margin:
+                # no side in its own words, but it argues with what it answers: the thread may side it
+                cue = max((e for e in rel.evidence if e.weight * rel.margin > 0), key=lambda e: abs(e.weight),
+                          default=None)
+                argued = cue and arguing_reply(s, cue)
+                if argued:
+                    probs, local = argued.probs, argued.label()
         locals_[c.id] = local
         # (id, local, relation, parent, speaker, is_author, author_cue), positional: a named tuple's
         # keyword arguments cost more than building it

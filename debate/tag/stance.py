@@ -253,6 +253,23 @@ def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence],
     return NONE_LOGIT_ARGUES, _argues_of(found, evaluative)
 
 
+def arguing_reply(score: StanceScore, relation: Evidence) -> StanceScore | None:
+    """The local stance of a comment whose own words take no side but which argues with what it answers.
+
+    Its relation cues (`relation`: the first of them) say it contests or backs its parent ("argues a claim
+    of its own", a corrected figure, "this."): it takes a position, so it gets the calibration of any text
+    that argues (NONE_LOGIT_ARGUES) and the thread can give it its side (opposite a parent it disagrees
+    with, the same as one it agrees with). None when the score already argues.
+    """
+    if any(e.cue == "argues" for e in score.evidence):
+        return None
+    why = Evidence("argues", f"takes a position on what it answers ({relation.cue.replace('_', ' ')}: "
+                             f"{relation.text}); which side, the thread says", 0.0)
+    m = score.margin
+    side = math.copysign(max(0.0, abs(m) - MARGIN_NOISE), m)
+    return StanceScore(m, _distribution(round(side, 6), NONE_LOGIT_ARGUES), score.evidence + (why,), score.relevant)
+
+
 @lru_cache(maxsize=4096)
 def _argues_of(found: frozenset[str], evaluative: frozenset[str]) -> Evidence:
     """(memoised on the two sets: most texts share a few)"""
