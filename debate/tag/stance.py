@@ -256,10 +256,11 @@ def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence],
 def arguing_reply(score: StanceScore, relation: Evidence) -> StanceScore | None:
     """The local stance of a comment whose own words take no side but which argues with what it answers.
 
-    Its relation cues (`relation`: the first of them) say it contests or backs its parent ("argues a claim
-    of its own", a corrected figure, "this."): it takes a position, so it gets the calibration of any text
-    that argues (NONE_LOGIT_ARGUES) and the thread can give it its side (opposite a parent it disagrees
-    with, the same as one it agrees with). None when the score already argues.
+    Its relation cues (`relation`: the strongest in the direction they add up to) say it contests or backs
+    its parent ("argues a claim of its own", a corrected figure, "this."): it takes a position, so it gets
+    the calibration of any text that argues (NONE_LOGIT_ARGUES) and the thread can give it its side
+    (opposite a parent it disagrees with, the same as one it agrees with). None when the score already
+    argues. (For a top-level comment, what it answers is the article.)
     """
     if any(e.cue == "argues" for e in score.evidence):
         return None
