@@ -373,7 +373,7 @@ def test_arguing_reply_calibrates_a_sideless_comment_as_arguing_and_names_the_re
     argued = arguing_reply(quiet, cue)
     assert argued is not None
     assert argued.probs[2] < quiet.probs[2] and argued.probs[0] == argued.probs[1]  # a position, no side yet
-    assert max(argued.probs) == argued.probs[2] or NONE_LOGIT_ARGUES <= 0  # alone it still takes no side
+    assert NONE_LOGIT_ARGUES > 0 and argued.probs[2] > argued.probs[0]  # alone it still takes no side
     assert any(e.cue == "argues" and "2019, not 2017" in e.text for e in argued.evidence)
     # a text that already argues keeps its own calibration
     assert arguing_reply(score_stance("Deporting them is cruel and wrong, and it has to stop.", profile), cue) is None
