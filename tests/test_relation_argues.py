@@ -104,3 +104,22 @@ def test_agreeing_then_not_thinking_so_is_a_concession_that_disagrees():
                          parent=parent).label()
     assert got.value == "disagree"
     assert any(e.cue == "concession" for e in got.evidence)
+
+
+def test_thanks_takes_the_point_in_but_thanks_with_a_turn_still_argues():
+    taken = relation("Thanks, I had not seen that survey before.")
+    assert taken.value != "disagree", taken.evidence
+    assert not any(e.cue == "argues_against" for e in taken.evidence)
+    turned = relation("Thanks, but the survey asked buyers, and buyers say what sounds good.")
+    assert turned.value == "disagree", turned.evidence
+
+
+def test_a_thanking_reply_argues_no_side():
+    from debate.tag.stance import profile_of, score_stance
+    from debate.tag.thesis import extract_thesis
+    from debate.model import Article
+
+    th = extract_thesis(Article(title="E-bike rebates"), "The e-bike rebate should be kept.")
+    s = score_stance(analyze("Thanks, I had not seen that survey before."), profile_of(th, ""))
+    assert s.label().value == "none"
+    assert not any(e.cue == "argues" for e in s.evidence), s.evidence  # thanks are no position

@@ -457,6 +457,8 @@ def arguing_claim(doc: Doc, parent: Doc) -> str:
     if doc.cues.get("answer") and doc.cues["answer"][0][0] == 0:
         return ""
     toks = doc.toks
+    if _THANKS_OPEN.match(doc.text) and not doc.cues.get("concession_turn"):
+        return ""  # "Thanks, I had not seen that.": it takes the point in (a turn, "Thanks, but ...", still argues)
     if len(doc.sent_spans) > 1 and doc.sent_first_tok[1] <= 3 and \
             " ".join(t for t in toks[:doc.sent_first_tok[1]] if t[0].isalpha()) in _TAKING_IN:
         return ""  # "Oh. Well that's fine then", "Good. Internal is where ...": it takes the parent's point in
@@ -495,6 +497,10 @@ def arguing_claim(doc: Doc, parent: Doc) -> str:
 #: follows builds on it rather than argues against it.
 _TAKING_IN = frozenset({"oh", "ah", "ahh", "huh", "ok", "okay", "oh ok", "ah ok", "oh okay", "ah okay", "good",
                         "got it", "gotcha", "i see", "makes sense", "right", "oh right", "ah right", "noted"})
+
+
+#: A reply opening with thanks (after an optional "@name"), e.g. "Thanks, I had not seen that."
+_THANKS_OPEN = re.compile(r"\s*(?:@\S+\s+)?(?:many\s+)?(?:thanks|thank\s+you|thx|cheers)\b", re.IGNORECASE)
 
 
 #: Openings that add to the parent's point rather than answer it ("And the buildings ...", "Plus, ...",

@@ -248,6 +248,9 @@ def _none_logit(doc: Doc, relevant: bool, evidence: list[Evidence],
         return NONE_LOGIT, None  # a notice or reminder
     found = _ARGUING.intersection(cues)  # (a Doc's cues hold only the families that matched)
     evaluative = strong_words() & tokset  # (tokset holds every strong word of the text)
+    if evaluative and cues.get("appreciation"):
+        # "Thanks, I had not seen that": thanks and praise are judged by their cue (they argue nothing)
+        evaluative = evaluative - {doc.toks[k] for a, b in cues["appreciation"] for k in range(a, b)}
     if not found and not evaluative and not any(e.weight for e in evidence):
         return NONE_LOGIT, None
     return NONE_LOGIT_ARGUES, _argues_of(found, evaluative)
