@@ -158,3 +158,51 @@ def test_a_hyphenated_topic_word_names_its_head():
     from debate.tag.topic_terms import word_forms
 
     assert "scooter" in word_forms("e-scooter")
+
+
+@pytest.mark.parametrize("thesis, form", [
+    ("Build more bike lanes", "We should build more bike lanes"),
+    ("Bring back the buttons", "We should bring back the buttons"),
+    ("Keep your cat in at night", "We should keep your cat in at night"),
+    # statements and questions that open with such a word are no call to act
+    ("Tax cuts boost growth", "Tax cuts boost growth"),
+    ("Pay transparency works", "Pay transparency works"),
+    ("Bring your own bag?", "Bring your own bag?"),
+    ("Ban homework?", "Ban homework?"),
+])
+def test_a_call_to_act_reads_as_a_proposal(thesis, form):
+    assert canonical_form(thesis) == form
+
+
+@pytest.mark.parametrize("thesis, targets", [
+    ("Bring back the buttons", ("buttons",)),
+    ("Build more bike lanes", ("bike lanes",)),
+    ("Save the library", ("library",)),
+    ("Keep your cat in at night", ("cat",)),
+    ("Let them wear their own clothes", ()),  # "let" calls for what follows its object
+])
+def test_a_call_to_act_is_about_its_object_not_its_verb(thesis, targets):
+    assert targets_of(thesis) == targets
+
+
+@pytest.mark.parametrize("thesis, target, sign", [
+    ("Bring back the buttons", "buttons", 1.0),
+    ("Save the library", "library", 1.0),
+    ("Keep your cat in at night", "cat", 0.0),  # confined, not championed
+    ("Ban homework in primary school", "homework", -1.0),
+])
+def test_a_call_to_act_takes_the_side_of_its_object(thesis, target, sign):
+    th, sides = _sides(thesis)
+    assert sides[target] == sign
+    assert profile_of(th, "").proposal
+
+
+@pytest.mark.parametrize("thesis, text, expected", [
+    ("Bring back the buttons", "Physical buttons are safer, you can find them without looking.", "favor"),
+    ("Save the library", "The library is a wonderful place for the kids.", "favor"),
+    ("Save the library", "The library is a waste of money.", "against"),
+])
+def test_comments_on_a_call_to_act(thesis, text, expected):
+    th = extract_thesis(Article(title=thesis))
+    assert th.clear
+    assert stance_toward(text, th, calibrated=True).value == expected

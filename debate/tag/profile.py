@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..model import Thesis
 from . import lexicons as lx
-from .thesis_forms import canonical_form
+from .thesis_forms import called_object, canonical_form
 from .spans import PhraseIndex, _negation, sentence_spans, strip_quotations, tokenize
 from .topic_terms import (COMPARATIVE, ENDINGS, PROPOSAL_CUE_WORDS, PROPOSAL_NOUNS, STOPPED_OBJECT, STOPPING,
                           TOPIC_SKIP, clause_of, practice_from_structure, proposal_of, topic_terms, verb_forms,
@@ -161,6 +161,7 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     # ... and so is "We should ban Leaf blowers" (a passive thesis rewritten): the object of a stop verb
     stopped = STOPPED_OBJECT.search(text)
     stopped_object = stopped.group("obj").lower() if stopped else ""
+    call_verb, called, confined = called_object(lx.normalize(thesis.text))  # "Save the library": for it
     comparative = COMPARATIVE.search(text)  # "A is better than B": A is a target, B the practice
     practice_phrases = [] if comparative else [t for t in thesis.targets if " " in t and t[:1].islower()]
     practice_stems = tuple(sorted({stem(head) for p in practice_phrases
@@ -181,6 +182,8 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
             sign, why = -1.0, "the thesis tells it to stop"
         elif stopped_object.startswith(name.lower()):
             sign, why = -1.0, f"the thesis calls to {stopped.group('verb').lower()} it"
+        elif call_verb and call_verb not in STOPPING and called == name and not confined:
+            sign, why = 1.0, f"the thesis calls to {call_verb} it"  # "Bring back the buttons"
         elif name == subject and comparative:
             sign, why = 1.0, f"the thesis prefers it to {comparative.group('b')!r}"
         elif name == subject and predicate and not re.search(r"\bshould|must\b", text, re.IGNORECASE):

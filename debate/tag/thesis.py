@@ -15,6 +15,7 @@ from collections import Counter
 from ..model import Article, Evidence, Thesis
 from . import lexicons as lx
 from .spans import sentences
+from .thesis_forms import called_object, imperative_verb
 from .thesis_title import POST_KIND, title_proposition
 from .topic_terms import CLAIM_VERBS, PLURAL_CLAIM
 
@@ -273,8 +274,11 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
     words_all = re.findall(r"[A-Za-z][\w'\-]*", text)
     if _title_case(words_all):
         return _title_targets(text)
+    imperative = imperative_verb(text)
     for m in _ENTITY.finditer(text):
         words = m.group(0).split()
+        if imperative and m.start() == 0 and words[0].lower() == imperative:
+            words = words[1:]  # "Build more bike lanes": the call's verb is not what it is about
         sentence_initial = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?:\"“"
         while words and (_POSSESSIVE.sub("", words[0]) in _STOP_CAPS or (sentence_initial and (
                 words[0].endswith(("ing", "ed")) or words[0].lower() in lx.STOPPING_VERBS))):  # "End cash bail"
@@ -291,8 +295,12 @@ def targets_of(text: str, article: Article | None = None) -> tuple[str, ...]:
         if follow and _DEMONYM_END.search(name):
             name += " " + follow.group(1)  # "North Korean" + "refugees"
         entities.append(name)
-    policies = [m.group(0).strip() for m in _POLICY.finditer(text)] if _POLICY_KEYS.search(text) else []
+    policies = [m.group(0).strip() for m in _POLICY.finditer(text)
+                if not (imperative and m.start() == 0)] if _POLICY_KEYS.search(text) else []
     policies += _stopped_object(text)
+    _, called, _ = called_object(text)
+    if called and called not in policies:
+        policies.append(called)  # "Bring back the buttons": the call is about the buttons
     subject = _SUBJECT.match(text)
     if subject:
         head = re.sub(r"^(?:the|a|an|our|their|its)\s+", "", subject.group(1).strip(), flags=re.IGNORECASE)
@@ -348,7 +356,9 @@ def _title_targets(title: str) -> tuple[str, ...]:
             groups[-1].append(w)
     out = []
     for g in groups:
-        if g and _IMPERATIVE.match(g[0]):
+        if g[:2] == ["bring", "back"]:
+            g = g[2:]  # "Bring Back the Buttons"
+        elif g and _IMPERATIVE.match(g[0]):
             g = g[1:]  # "Ban homework": the verb is not the target
         elif g is groups[0] and len(g) > 1 and g[0] in _DISCOURSE_VERBS:
             g = g[1:]  # "Exploring the connection ...": what the piece does is not what it is about

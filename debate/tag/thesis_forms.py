@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .topic_terms import CLAIM_VERBS, PLURAL_CLAIM
+
 #: Past participles of stopping verbs and the verb a thesis in the active voice would use (also what a
 #: comment's passive stops: `topic_cues`).
 STOPPED = {"banned": "ban", "abolished": "abolish", "scrapped": "scrap", "stopped": "stop", "ended": "end",
@@ -33,6 +35,74 @@ _OBLIGED = re.compile(r"^(?P<x>.+?)\s+(?P<modal>should|must|ought to|needs? to|h
                       re.IGNORECASE)
 
 
+#: Verbs that open a thesis stated as a call to act ("Build more bike lanes", "Bring back the buttons",
+#: "Keep your cat in at night"). Not "free" and "open", which open titles more often as adjectives
+#: ("Free transit works", "Open offices are a mistake").
+IMPERATIVE_VERBS = frozenset({
+    "ban", "stop", "end", "abolish", "scrap", "legalise", "legalize", "decriminalise", "decriminalize", "keep",
+    "save", "build", "cut", "raise", "lower", "fund", "defund", "close", "protect", "repeal", "reform", "make",
+    "let", "tax", "charge", "require", "mandate", "allow", "cap", "bring", "restore", "drop", "expand",
+    "reopen", "invest", "give", "pay", "hire",
+})
+#: "Build more bike lanes": the call to act and what follows it.
+_IMPERATIVE = re.compile(r"^\s*(?P<verb>[A-Za-z]+)\b(?P<rest>.*)$", re.DOTALL)
+#: A statement's own verb (a modal, a copula, a claim verb): "Tax cuts boost growth", "Pay transparency
+#: works" open with a word of IMPERATIVE_VERBS but are no call to act.
+_FINITE = re.compile(r"\b(?:should|must|ought|is|are|was|were|will|would|can|could|has|have|does|do|" +
+                     "|".join(sorted(CLAIM_VERBS | set(PLURAL_CLAIM))) + r")\b", re.IGNORECASE)
+
+
+def imperative_verb(text: str) -> str:
+    """The verb of a thesis stated as a call to act ("Bring back the buttons" -> "bring"), else ""."""
+    m = _IMPERATIVE.match(text)
+    if not m:
+        return ""
+    verb = m.group("verb").lower()
+    if verb not in IMPERATIVE_VERBS or (verb == "bring" and not m.group("rest").lower().startswith(" back")):
+        return ""
+    if _FINITE.search(m.group("rest")) or m.group("rest").rstrip().endswith("?"):
+        return ""  # a statement about it, or a question
+    return verb
+
+
+#: Calls whose object is not what they are about ("Let them wear ...", "Make voting compulsory").
+_NO_OBJECT = frozenset({"let", "make", "allow", "require", "mandate", "give", "pay", "charge", "tax"})
+#: Words that end a call's object ("Keep your cat | in at night", "Fund buses | for the night shift").
+_OBJECT_END = frozenset({"in", "at", "on", "for", "from", "to", "of", "with", "by", "if", "only", "now", "today",
+                         "and", "or", "before", "after", "until", "instead", "so", "because"})
+_OBJECT_OPEN = frozenset({"the", "a", "an", "our", "their", "its", "your", "all", "more", "back", "every"})
+
+
+#: "Keep your cat in", "Keep cars out of the centre": a call that confines its object, not one for it.
+_CONFINING = frozenset({"in", "inside", "indoors", "out", "off", "away", "locked", "down", "under", "back"})
+
+
+def called_object(text: str) -> tuple[str, str, bool]:
+    """(verb, object, whether the call confines it) of a call to act: "Bring back the buttons" ->
+    ("bring", "buttons", False), "Keep your cat in at night" -> ("keep", "cat", True); ("", "", False)
+    for anything else, or a call whose object is not what it is about ("Let them wear their own clothes")."""
+    verb = imperative_verb(text)
+    if not verb or verb in _NO_OBJECT:
+        return "", "", False
+    obj: list[str] = []
+    words = re.findall(r"[\w'\-]+|[^\w\s]", text)
+    after = ""
+    for k, w in enumerate(words[1:], 1):
+        low = w.lower()
+        if not obj and low in _OBJECT_OPEN:
+            continue
+        if low in _OBJECT_END or not w[:1].isalpha():
+            after = low
+            break
+        if obj and low in _CONFINING:
+            after = low
+            break
+        obj.append(w)
+    if not obj:
+        return "", "", False
+    return verb, " ".join(obj), verb == "keep" and after in _CONFINING
+
+
 def canonical_form(text: str) -> str:
     """The thesis in a shape the profile reads; unchanged when it already has one.
 
@@ -44,6 +114,9 @@ def canonical_form(text: str) -> str:
     to stop what it does would be); "Platforms should be required to verify
     ages" -> "Platforms should verify ages" (the obligation is the proposal).
     """
+    if imperative_verb(text):
+        # "Bring back the buttons" -> "We should bring back the buttons": a call to act is a proposal
+        text = "We should " + text.lstrip()[:1].lower() + text.lstrip()[1:]
     text = _STOP_IDIOMS.sub("ban", text)
     text = _STOP_PHRASAL.sub("ban", text)
     m = _OBLIGED.match(text)
