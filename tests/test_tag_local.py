@@ -301,6 +301,10 @@ def test_an_opening_call_to_stop_names_its_object_as_target(thesis, targets):
     ("Our missed appointments dropped by a third after the reminders started.", "figure"),
     ("About one adult in five gets locked out.", "figure"),
     ("The patient group voted 9–2 against charging.", "figure"),
+    # pointing to where a fact is written
+    ("Staff pay for permits as well. It's in the story.", "source_marker"),
+    ("Both, per the draft. Internal transfers too.", "source_marker"),
+    ("The article says the trust is paying for an extra evening bus.", "source_marker"),
 ])
 def test_evidence_in_words_and_first_hand(text, cue):
     acts = {a.value: a for a in acts_of(text, is_reply=True)}
@@ -315,6 +319,9 @@ def test_hectares_are_no_laugh_and_acronyms_no_shout():
 def test_no_evidence_in_a_plain_opinion():
     assert "evidence" not in {a.value for a in acts_of("Good. About time the council did something.")}
     assert "evidence" not in {a.value for a in acts_of("I'm a bit tired of this debate, honestly.")}
+    # saying the article is silent cites nothing, and "read the article" is a rebuke, not a source
+    assert "evidence" not in {a.value for a in acts_of("What does it cost? The article doesn't say.")}
+    assert "evidence" not in {a.value for a in acts_of("They're not removing them, read the article.")}
 
 
 @pytest.mark.parametrize("text", [

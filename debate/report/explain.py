@@ -110,7 +110,7 @@ CUES = {
     "reply_to_question": "it replies to a comment that asked a question",
     "concession_marker": "a concession phrase (\"granted\", \"to be fair\")",
     "yes_but": "\"yes, but\": granting a point, then arguing back",
-    "source_marker": "it cites a source (\"according to\", \"a study\")",
+    "source_marker": "it cites a source (\"according to\", \"a study\", \"the article says\", \"per the draft\")",
     "figure": "a number or statistic, in digits or words (\"a third\", \"one in five\")",
     "testimony": "first-hand experience offered as evidence (\"Nurse here.\", \"I run a small firm\")",
     "quotation": "a quotation from somewhere else",

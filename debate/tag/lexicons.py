@@ -126,6 +126,10 @@ EVIDENCE = (
     "evidence that", "source:", "sources:", "i timed", "i counted", "i measured", "we tried", "i tried",
     "we measured", "the reviews", "reviews of", "in my experience", "that is what happened",
     "what happened in",
+    # pointing to where a fact is written ("The article says ...", "It's in the story.", "per the draft")
+    "the article says", "the article said", "the story says", "the piece says", "the post says", "the report says",
+    "the draft says", "the bill says", "the faq says", "the minutes say", "it's in the", "it is in the",
+    "per the", "going by the",
 )
 #: Words after a number that make it a figure ("18 times", "30,000 refugees", "5 percent").
 FIGURE_UNITS = frozenset({"%", "percent", "per", "k", "million", "millions", "billion", "billions", "thousand",
