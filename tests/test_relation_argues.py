@@ -123,3 +123,18 @@ def test_a_thanking_reply_argues_no_side():
     s = score_stance(analyze("Thanks, I had not seen that survey before."), profile_of(th, ""))
     assert s.label().value == "none"
     assert not any(e.cue == "argues" for e in s.evidence), s.evidence  # thanks are no position
+
+
+@pytest.mark.parametrize("reply", [
+    "Lovely article, I've shared it with our year group's parents' chat.",
+    "That survey is the point I should have led with. Thanks, Malcolm.",
+])
+def test_praise_or_thanks_anywhere_without_a_turn_is_no_rebuttal(reply):
+    label = relation(reply)
+    assert label.value != "disagree", label.evidence
+
+
+def test_same_opening_a_reply_agrees():
+    label = relation("Same. My cousin got the rebate and was going to buy the bike anyway.")
+    assert label.value == "agree", label.evidence
+    assert relation("Same.").value == "agree"

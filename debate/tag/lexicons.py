@@ -174,6 +174,7 @@ APPRECIATION = (
     "well written", "well-written", "well put", "well argued", "appreciate", "appreciated",
     "kudos", "well done", "insightful", "informative", "love this", "great read", "good read",
     "thoughtful", "bravo", "great job", "great work", "interesting article", "interesting piece",
+    "lovely article", "lovely piece", "brilliant article", "brilliant piece",
 )
 ANNOUNCEMENT = (
     "update:", "edit:", "announcement", "please note", "reminder:", "psa", "fyi", "just a heads up",

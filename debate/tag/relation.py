@@ -249,12 +249,13 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
         margin -= W_OPENING_CONTRAST
         ev.append(Evidence("opening_contrast", first_word.group(1), -W_OPENING_CONTRAST))
     at = 2 if toks[:1] == ["@"] and len(toks) > 2 else 0  # "@paula this.": after the address
-    if not top_level and toks and len(toks) <= 3 + at and toks[at] == "this" and \
+    if not top_level and toks and len(toks) <= 3 + at and toks[at] in ("this", "same") and \
             (len(toks) == at + 1 or toks[at + 1] in "!."):
-        margin += OPENING_BOOST  # "This." alone opening a reply: Reddit's "+1"
+        margin += OPENING_BOOST  # "This." or "Same." alone opening a reply: Reddit's "+1"
         ev.append(Evidence("agree_marker", doc.span_text(at, at + 1), OPENING_BOOST))
-    elif not top_level and len(toks) > at + 1 and toks[at] == "this" and toks[at + 1] in (".", "!") \
+    elif not top_level and len(toks) > at + 1 and toks[at] in ("this", "same") and toks[at + 1] in (".", "!") \
             and doc.sent_first_tok[1:2] == [at + 2]:
+        # "This. ..." / "Same. ..." opening a reply (a sentence of its own)
         margin += OPENING_BOOST
         ev.append(Evidence("agree_marker", doc.span_text(at, at + 1), OPENING_BOOST))
     if parent is not None and not top_level and -NEUTRAL_LOGIT_REPLY < margin <= 0 and \
@@ -457,8 +458,10 @@ def arguing_claim(doc: Doc, parent: Doc) -> str:
     if doc.cues.get("answer") and doc.cues["answer"][0][0] == 0:
         return ""
     toks = doc.toks
-    if _THANKS_OPEN.match(doc.text) and not doc.cues.get("concession_turn"):
-        return ""  # "Thanks, I had not seen that.": it takes the point in (a turn, "Thanks, but ...", still argues)
+    if (_THANKS_OPEN.match(doc.text) or doc.cues.get("appreciation")) and not doc.cues.get("concession_turn"):
+        # "Thanks, I had not seen that.", "Lovely article, I've shared it.", "That's the point I should have led
+        # with. Thanks.": it takes the point in or praises (a turn, "Thanks, but ...", still argues)
+        return ""
     if len(doc.sent_spans) > 1 and doc.sent_first_tok[1] <= 3 and \
             " ".join(t for t in toks[:doc.sent_first_tok[1]] if t[0].isalpha()) in _TAKING_IN:
         return ""  # "Oh. Well that's fine then", "Good. Internal is where ...": it takes the parent's point in
