@@ -83,6 +83,15 @@ def test_unattributed_and_scare_quotes_are_not_voices():
     assert extract_voices(text) == ()
 
 
+@pytest.mark.parametrize("text", [
+    "Our team is split. Half say code review catches real bugs; half say it mostly delays merges.",
+    "Everyone says the bus is late again this winter.",
+    "Both say the plan will fail within a year.",
+])
+def test_a_quantity_or_anyone_at_all_is_no_voice(text):
+    assert extract_voices(text) == ()
+
+
 def _article_only(tid: str, text: str) -> Thread:
     return Thread(id=tid, article=Article(title="Bike lanes", author="A. Writer", text=text),
                   source_path=f"{tid}.json")

@@ -78,7 +78,9 @@ NOT_SPEAKERS = frozenset(
     This That These Those It Its There Here Then Also Even Many Some Most Such What Who Why How
     Under Over From With Without For About Into Using Given Whether Nowadays Today Because As Whereas
     Therefore Thus Can Could Should Would Will Do Does Did Is Are Was Were Has Have Had May Might Must
-    Not No Yes Let We You I Our Their His Her My""".split()
+    Not No Yes Let We You I Our Their His Her My
+    Half Both All Each Every Everyone Everybody Nobody Someone Somebody Anyone Anybody Few Several Others
+    None Neither Either People""".split()  # quantities and anyone at all: "Half say ...", "Everyone says ..."
 )
 #: A quotation must have at least this many words to count (shorter ones are scare quotes).
 MIN_QUOTE_WORDS = 4
