@@ -92,6 +92,15 @@ def test_a_quantity_or_anyone_at_all_is_no_voice(text):
     assert extract_voices(text) == ()
 
 
+def test_two_voices_in_one_sentence_are_two_voices():
+    voices = extract_voices("Landlords say it will freeze new construction; tenants say it is long overdue.")
+    assert [(v.speaker, v.quote) for v in voices] == [("landlords", "it will freeze new construction"),
+                                                      ("tenants", "it is long overdue")]
+    # a semicolon inside one voice's words does not cut them
+    one = extract_voices("The mayor said the plan works; it cuts traffic and saves money.")
+    assert [v.quote for v in one] == ["the plan works; it cuts traffic and saves money"]
+
+
 def _article_only(tid: str, text: str) -> Thread:
     return Thread(id=tid, article=Article(title="Bike lanes", author="A. Writer", text=text),
                   source_path=f"{tid}.json")

@@ -36,7 +36,9 @@ _NAMEWORD = r"[A-Z][A-Za-z’'\-]+"
 _GROUP_NOUNS = (r"human rights activists|human rights groups|rights groups|observers|analysts|experts|officials|"
                 r"activists|critics|researchers|scholars|diplomats|lawyers|defectors|residents|sources|authorities|"
                 r"groups|campaigners|advocates|opponents|supporters|businesses|shopkeepers|parents|locals|unions|"
-                r"economists|scientists|doctors|teachers|police")
+                r"economists|scientists|doctors|teachers|police|tenants|landlords|renters|homeowners|drivers|"
+                r"cyclists|motorists|commuters|workers|employers|employees|farmers|nurses|patients|voters|"
+                r"students|retailers|shoppers")
 #: A group of people as a speaker ("observers", "cycling groups", "some analysts").
 _FUNCTION_WORDS = (r"where|but|and|or|so|that|which|when|while|as|if|because|though|although|since|then|also|"
                    r"yet|who|whom|whose|what|how|why|these|those|this|their|our|its|his|her|many of")
@@ -226,9 +228,17 @@ def _in_sentence(sentence: str, position: int) -> list[_Found]:
         rest = re.sub(r"^[:,]\s*", "", rest)
         # "said on Monday that ...", "said in an interview that ...": skip the circumstance
         rest = re.sub(r"^(?:(?:on|in|at|last|this|during|after|before)\b[^“”\",]{0,40}?\s)?that\s+", "", rest)
+        more: list[_Found] = []
+        for semi in re.finditer(r";\s+", rest):
+            # "Landlords say it will freeze construction; tenants say it's overdue": a second voice
+            nxt = _SPEAKER_FIRST.match(rest, semi.end())
+            if nxt and _speaker(nxt.group("spk")):
+                more = _in_sentence(rest[semi.end():], position + s.find(rest) + semi.end())
+                rest = rest[:semi.start()]
+                break
         if _words(rest) < MIN_QUOTE_WORDS:
-            continue
-        return [_Found(spk, _clean_quote(re.sub(r"[.!?]$", "", rest)), _role(m.group("app")), position)]
+            return more
+        return [_Found(spk, _clean_quote(re.sub(r"[.!?]$", "", rest)), _role(m.group("app")), position)] + more
     return []
 
 
