@@ -127,7 +127,7 @@ class Context:
     _author_addr: dict[int, cues.Address | None] = field(init=False, default_factory=dict)
     _static: dict[tuple[int, int], tuple] = field(init=False, default_factory=dict)
     _name_index: dict[str, list[int]] | None = field(init=False, default=None)
-    _memos: dict[tuple, dict] = field(init=False, default_factory=dict)
+    _memos: dict[tuple, "LinkScores"] = field(init=False, default_factory=dict)
     _own: dict[int, tuple] = field(init=False, default_factory=dict)
     _self_authored: dict[int, bool] = field(init=False, default_factory=dict)
     _name_cues: dict[tuple[int, str | None], tuple] = field(init=False, default_factory=dict)
@@ -182,11 +182,14 @@ class Context:
             self.you_hits.append(you)
             self.self_hits.append(selfq)
 
-    def link_memo(self, weights: Mapping[str, float]) -> dict[tuple, tuple[dict, dict]]:
+    def link_memo(self, weights: Mapping[str, float]) -> "LinkScores":
         """Scored links, shared by every decoding of this thread with these weights (chronological and
-        threaded ask for many of the same links): the decoder's tables per (comment, its writer's name,
-        is it the author's), each keyed by candidate and the state facts its link reads."""
-        return self._memos.setdefault(tuple(weights.items()), {})
+        threaded ask for many of the same links)."""
+        key = tuple(weights.items())
+        hit = self._memos.get(key)
+        if hit is None:
+            hit = self._memos[key] = LinkScores(weights)
+        return hit
 
     def stems(self, j: int) -> set[str]:
         if j not in self._stems:
@@ -479,6 +482,90 @@ def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
             f["replied"] = math.log1p(view.replies[j])
     f.update(tail)
     return f
+
+
+class LinkScores:
+    """Link scores under one weight vector, for every decoding of one thread.
+
+    `static[(i, j)]` holds the weighted static parts of the link (see `score`); `tables` is the
+    decoder's memo of whole scores, per (comment, its writer's name, is it the author's) and then by
+    the facts of the decoding state the link reads (see decode._facts).
+    """
+
+    __slots__ = ("weights", "static", "tables", "top_bonus")
+
+    def __init__(self, weights: Mapping[str, float]):
+        self.weights = weights
+        self.static: dict[tuple[int, int], tuple] = {}
+        self.tables: dict[tuple, dict[tuple, float]] = {}
+        #: What the "sim_top" mark adds to a score: the decoder appends it as the last feature.
+        self.top_bonus = weights.get("sim_top", 0.0) * 1.0
+
+    def weighted_static(self, ctx: Context, i: int, j: int) -> tuple:
+        """(sum of the weighted head features, weighted middle ones, weighted tail ones,
+        addressed_author) of `ctx.static_features(i, j)`; the head summed from 0 as `weighted` sums."""
+        key = (i, j)
+        hit = self.static.get(key)
+        if hit is None:
+            wget = self.weights.get
+            head, middle, addressed_author, tail = ctx.static_features(i, j)
+            hit = self.static[key] = (sum([wget(k, 0.0) * v for k, v in head]),
+                                      tuple([wget(k, 0.0) * v for k, v in middle]), addressed_author,
+                                      tuple([wget(k, 0.0) * v for k, v in tail]))
+        return hit
+
+
+def weighted(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """A link's score: its features' weighted sum, added in the features' order."""
+    wget = weights.get
+    return sum([wget(k, 0.0) * v for k, v in f.items()])
+
+
+def score(ctx: Context, i: int, j: int, view: View, scores: LinkScores) -> float:
+    """`weighted(features(ctx, i, j, view), weights)`, without building the features.
+
+    The decoder scores many more links than it explains, so this mirrors `features` branch for branch
+    and adds the same products in the same order (the features' order): the same float, since `sum`
+    adds floats one after another from 0 and the static head's sum is that sum's first steps. Any
+    change to `features` must be made here too (tests/test_structure_links_score.py compares them).
+    """
+    head_sum, middle, addressed_author, tail = scores.weighted_static(ctx, i, j)
+    wget = scores.weights.get
+    total = head_sum
+    i_author = i in view.authored
+    if j == ARTICLE:
+        if i_author:
+            total += wget("author_article", 0.0) * 1.0
+    else:
+        names = view.names
+        j_name = names.get(j)
+        addressed, mentioned = ctx.name_cues(i, j_name)
+        if addressed:
+            total += wget(addressed[0], 0.0) * addressed[1]
+        if addressed_author is not None and j in view.authored:
+            total += wget("addr_author", 0.0) * addressed_author.strength
+        for v in middle:
+            total += v
+        i_name = names.get(i)
+        if i_name and j_name and cues.name_key(i_name) == cues.name_key(j_name):
+            total += wget("same_writer", 0.0) * 1.0
+        elif i_author and j in view.authored:
+            total += wget("author_to_author", 0.0) * 1.0
+        grand = view.parents.get(j, ARTICLE)
+        if grand != ARTICLE and i_name and names.get(grand) and \
+                cues.name_key(names[grand]) == cues.name_key(i_name):
+            total += wget("back_forth", 0.0) * 1.0
+        if i_author and j not in view.authored:
+            total += wget("author_reply", 0.0) * 1.0
+        if mentioned:
+            total += wget("name_mention", 0.0) * 1.0
+        if ctx.infos[i].backref and grand != ARTICLE:
+            total += wget("backref_chain", 0.0) * 1.0
+        if view.replies.get(j):
+            total += wget("replied", 0.0) * math.log1p(view.replies[j])
+    for v in tail:
+        total += v
+    return total
 
 
 #: Article paragraphs shorter than this many characters join the next one (captions, one-line leads).
