@@ -123,13 +123,18 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     for i in range(n):
         # Except on a threaded page (candidates on the hypothesis's path) every hypothesis has the same.
         shared = [fixed[i]] if i in fixed else (None if order == "threaded" else ctx.candidates(i))
+        shared_top = _top_position(ctx, i, shared) if shared else None
         own_cues = ctx.self_authored(i) or ctx.infos[i].signature
         expanded: list[tuple[float, _State, int, _Scored]] = []
         for state in beam:
             if own_cues:
                 _own_cues(ctx, i, state)
-            cands = shared or _candidates(ctx, i, order, state.parents)
-            scored = _score(ctx, i, cands, state, link_scores, memo)
+            if shared:
+                cands, t = shared, shared_top
+            else:
+                cands = _candidates(ctx, i, order, state.parents)
+                t = _top_position(ctx, i, cands)
+            scored = _score(ctx, i, cands, t, state, link_scores, memo)
             scores = scored.scores
             base = state.score
             for k in scored.ranked[:EXPAND]:
@@ -205,17 +210,23 @@ def _touched(state: _State, j: int, named: bool = False) -> None:
                 facts[c] = _facts(state, c)
 
 
-def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, scores: links.LinkScores,
+def _top_position(ctx: Context, i: int, cands: Sequence[int]) -> int:
+    """Where in `cands` the "sim_top" candidate is (-1: none). It reads only the (static) overlaps and
+    the candidate list: the same for every hypothesis that has this list."""
+    top = ctx.sim_top(i, cands)
+    return cands.index(top) if top is not None else -1
+
+
+def _score(ctx: Context, i: int, cands: Sequence[int], t: int, state: _State, scores: links.LinkScores,
            memo: dict | None) -> _Scored:
-    """The score of every candidate parent of comment i under this hypothesis.
+    """The score of every candidate parent of comment i under this hypothesis, the "sim_top" one at
+    position `t` (-1: none; see `_top_position`).
 
     A link's score reads only a few facts of the state (`_facts` of the candidate; the name and
-    authorship of i), so hypotheses that agree on those share it (`memo`). The "sim_top" mark reads
-    only the (static) overlaps and the candidate list, and adds a fixed amount as the last feature.
+    authorship of i), so hypotheses that agree on those share it (`memo`). The "sim_top" mark adds a
+    fixed amount, as the last feature.
     """
     names, authored = state.names, state.authored
-    top = ctx.sim_top(i, cands)
-    t = cands.index(top) if top is not None else -1
     if memo is None:
         view = View(state.parents, names, frozenset(authored), state.replies)
         found = [links.score(ctx, i, j, view, scores) for j in cands]
@@ -265,7 +276,9 @@ def _candidates(ctx: Context, i: int, order: str, parents: Mapping[int, int]) ->
 def _apply(ctx: Context, i: int, j: int, state: _State) -> None:
     """Record i -> j and what the link tells about names (an address names the one answered)."""
     state.parents[i] = j
-    _touched(state, i)
+    facts = state.facts
+    if facts is not None:
+        facts[i] = _facts(state, i)
     if j == ARTICLE:
         return
     state.replies[j] = state.replies.get(j, 0) + 1
@@ -286,7 +299,8 @@ def _apply(ctx: Context, i: int, j: int, state: _State) -> None:
             _touched(state, j, named=True)
             return
         break
-    _touched(state, j)
+    if facts is not None:
+        facts[j] = _facts(state, j)
 
 
 def teacher_forced(ctx: Context, order: str, given_names: Sequence[str | None], authored_given: Sequence[bool],
