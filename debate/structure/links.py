@@ -326,7 +326,7 @@ class Context:
         hit = self._static.get(key)
         if hit is not None:
             return hit
-        info, addressed_author, person_addr, article_head, you_opening = self._own_static(i)
+        info, addressed_author, person_addr, article_head, you_opening, cued = self._own_static(i)
         s = self.sim(i, j)
         tail = (("sim", s),) if s else ()
         if j == ARTICLE:
@@ -336,20 +336,20 @@ class Context:
         head: list[tuple[str, float]] = [("dist", math.log1p(abs(i - j)))]  # abs: a layout parent may come later
         if j == i - 1:
             head.append(("prev", 1.0))
-        if j in self.quote_hits[i]:
-            head.append(("quote", self.quote_hits[i][j][0]))
-        if j in self.you_hits[i]:
-            head.append(("quote_you", self.you_hits[i][j][0]))
-        if j in self.self_hits[i]:
-            head.append(("self_quoted", self.self_hits[i][j][0]))
-        if j in self.ref_hits[i]:
-            head.append(("number_ref", 1.0))
-        other = self.infos[j]
-        if info.yours and info.yours & other.mine:
-            head.append(("your_my", 1.0))
-        if info.echo and set(info.echo[1]) & self.stems(j):
-            head.append(("echo", 1.0))
-        middle = you_opening + (("answer_q", 1.0),) if other.asks and info.answer else you_opening
+        if cued:  # most comments quote, number, echo and "your X" no one: nothing more to look up
+            if j in self.quote_hits[i]:
+                head.append(("quote", self.quote_hits[i][j][0]))
+            if j in self.you_hits[i]:
+                head.append(("quote_you", self.you_hits[i][j][0]))
+            if j in self.self_hits[i]:
+                head.append(("self_quoted", self.self_hits[i][j][0]))
+            if j in self.ref_hits[i]:
+                head.append(("number_ref", 1.0))
+            if info.yours and info.yours & self.infos[j].mine:
+                head.append(("your_my", 1.0))
+            if info.echo and set(info.echo[1]) & self.stems(j):
+                head.append(("echo", 1.0))
+        middle = you_opening + (("answer_q", 1.0),) if info.answer and self.infos[j].asks else you_opening
         hit = (tuple(head), middle, addressed_author, tail)
         self._static[key] = hit
         return hit
@@ -395,7 +395,9 @@ class Context:
         if addressed_author is not None:
             article_head.append(("addr_author_article", addressed_author.strength))
         you_opening = tuple(kv for kv, on in ((("you", 1.0), info.you), (("opening", 1.0), info.opening)) if on)
-        hit = (info, addressed_author, person_addr, tuple(article_head), you_opening)
+        cued = bool(self.quote_hits[i] or self.you_hits[i] or self.self_hits[i] or self.ref_hits[i] or info.yours
+                    or info.echo)
+        hit = (info, addressed_author, person_addr, tuple(article_head), you_opening, cued)
         self._own[i] = hit
         return hit
 
@@ -509,9 +511,17 @@ class LinkScores:
         if hit is None:
             wget = self.weights.get
             head, middle, addressed_author, tail = ctx.static_features(i, j)
-            hit = self.static[key] = (sum([wget(k, 0.0) * v for k, v in head]),
-                                      tuple([wget(k, 0.0) * v for k, v in middle]), addressed_author,
-                                      tuple([wget(k, 0.0) * v for k, v in tail]))
+            # Added one by one from the int 0, as `sum` adds (0 + x is the float x; then float additions):
+            # loops, not comprehensions, since the parts hold one or two features, often none.
+            head_sum = 0
+            for k, v in head:
+                head_sum += wget(k, 0.0) * v
+            if middle:
+                middle = tuple([wget(k, 0.0) * v for k, v in middle])
+            if tail:
+                (k, v), = tail
+                tail = (wget(k, 0.0) * v,)
+            hit = self.static[key] = (head_sum, middle, addressed_author, tail)
         return hit
 
 
