@@ -494,7 +494,7 @@ class LinkScores:
     the facts of the decoding state the link reads (see decode._facts).
     """
 
-    __slots__ = ("weights", "static", "tables", "top_bonus")
+    __slots__ = ("weights", "static", "tables", "top_bonus", "_rows")
 
     def __init__(self, weights: Mapping[str, float]):
         self.weights = weights
@@ -502,13 +502,24 @@ class LinkScores:
         self.tables: dict[tuple, dict[tuple, float]] = {}
         #: What the "sim_top" mark adds to a score: the decoder appends it as the last feature.
         self.top_bonus = weights.get("sim_top", 0.0) * 1.0
+        self._rows: set[int] = set()  # comments whose candidates' static parts are all in `static`
 
     def weighted_static(self, ctx: Context, i: int, j: int) -> tuple:
-        """(sum of the weighted head features, weighted middle ones, weighted tail ones,
-        addressed_author) of `ctx.static_features(i, j)`; the head summed from 0 as `weighted` sums."""
+        """(sum of the weighted head features, weighted middle ones, addressed_author, weighted tail
+        ones) of `ctx.static_features(i, j)`; the head summed from 0 as `weighted` sums.
+
+        The first time comment i is asked for, its links to all of `ctx.candidates(i)` are worked out
+        together (`_row`): the decoder scores each of them at least once.
+        """
         key = (i, j)
         hit = self.static.get(key)
         if hit is None:
+            if i not in self._rows:
+                self._rows.add(i)
+                self._row(ctx, i)
+                hit = self.static.get(key)
+                if hit is not None:
+                    return hit
             wget = self.weights.get
             head, middle, addressed_author, tail = ctx.static_features(i, j)
             # Added one by one from the int 0, as `sum` adds (0 + x is the float x; then float additions):
@@ -523,6 +534,30 @@ class LinkScores:
                 tail = (wget(k, 0.0) * v,)
             hit = self.static[key] = (head_sum, middle, addressed_author, tail)
         return hit
+
+    def _row(self, ctx: Context, i: int) -> None:
+        """`weighted_static(ctx, i, j)` for the comments j in `ctx.candidates(i)`, when comment i has none
+        of the cues that single out a candidate (quotation, number, echo, "your X"; see
+        `Context.static_features`): then only the distance, "prev", the middle features and the overlap
+        vary, and they are weighted here in one pass, in the same order (most comments)."""
+        info, addressed_author, _person, _article_head, you_opening, cued = ctx._own_static(i)
+        if cued:
+            return
+        wget = self.weights.get
+        w_dist, w_prev, w_sim = wget("dist", 0.0), wget("prev", 0.0), wget("sim", 0.0)
+        you = tuple([wget(k, 0.0) * v for k, v in you_opening])
+        you_answer = you + (wget("answer_q", 0.0) * 1.0,)
+        answers = bool(info.answer)
+        static, infos, sim, log1p = self.static, ctx.infos, ctx.sim, math.log1p
+        for j in ctx.candidates(i):
+            if j == ARTICLE:
+                continue  # the article's head differs: left to the general path
+            head_sum = 0 + w_dist * log1p(abs(i - j))
+            if j == i - 1:
+                head_sum += w_prev * 1.0
+            s = sim(i, j)
+            static[(i, j)] = (head_sum, you_answer if answers and infos[j].asks else you, addressed_author,
+                              (w_sim * s,) if s else ())
 
 
 def weighted(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
