@@ -509,7 +509,8 @@ class LinkScores:
         ones) of `ctx.static_features(i, j)`; the head summed from 0 as `weighted` sums.
 
         The first time comment i is asked for, its links to all of `ctx.candidates(i)` are worked out
-        together (`_row`): the decoder scores each of them at least once.
+        together (`_row`, for a comment without candidate-specific cues): the decoder scores each of
+        them at least once.
         """
         key = (i, j)
         hit = self.static.get(key)
