@@ -223,27 +223,29 @@ def _score(ctx: Context, i: int, cands: Sequence[int], t: int, state: _State, sc
     position `t` (-1: none; see `_top_position`).
 
     A link's score reads only a few facts of the state (`_facts` of the candidate; the name and
-    authorship of i), so hypotheses that agree on those share it (`memo`). The "sim_top" mark adds a
-    fixed amount, as the last feature.
+    authorship of i), so hypotheses that agree on those share it (`memo`). The "sim_top" mark is the
+    last feature of its link.
     """
     names, authored = state.names, state.authored
     if memo is None:
         view = View(state.parents, names, frozenset(authored), state.replies)
-        found = [links.score(ctx, i, j, view, scores) for j in cands]
+        found = [links.score(ctx, i, j, view, scores, k == t) for k, j in enumerate(cands)]
     else:
         memo_key = (i, names.get(i), i in authored)
-        table = memo.get(memo_key)
-        if table is None:
-            table = memo[memo_key] = {}
+        tables = memo.get(memo_key)
+        if tables is None:
+            tables = memo[memo_key] = ({}, {})
+        table, top_table = tables
         keys = list(map(state.facts.__getitem__, cands))
         found = list(map(table.get, keys))
+        if t >= 0:  # the marked candidate's score is kept apart (`top_table`)
+            found[t] = top_table.get(keys[t])
         if None in found:
             view = View(state.parents, names, frozenset(authored), state.replies)
             for k, hit in enumerate(found):
                 if hit is None:
-                    found[k] = table[keys[k]] = links.score(ctx, i, cands[k], view, scores)
-    if t >= 0:
-        found[t] += scores.top_bonus
+                    found[k] = (top_table if k == t else table)[keys[k]] = \
+                        links.score(ctx, i, cands[k], view, scores, k == t)
     return _Scored(ctx, i, cands, found, state, t)
 
 

@@ -490,8 +490,9 @@ class LinkScores:
     """Link scores under one weight vector, for every decoding of one thread.
 
     `static[(i, j)]` holds the weighted static parts of the link (see `score`); `tables` is the
-    decoder's memo of whole scores, per (comment, its writer's name, is it the author's) and then by
-    the facts of the decoding state the link reads (see decode._facts).
+    decoder's memo of whole scores, per (comment, its writer's name, is it the author's): a table of
+    plain scores and one of scores marked "sim_top", by the facts of the decoding state the link
+    reads (see decode._facts).
     """
 
     __slots__ = ("weights", "static", "tables", "top_bonus", "_rows")
@@ -499,14 +500,14 @@ class LinkScores:
     def __init__(self, weights: Mapping[str, float]):
         self.weights = weights
         self.static: dict[tuple[int, int], tuple] = {}
-        self.tables: dict[tuple, dict[tuple, float]] = {}
+        self.tables: dict[tuple, tuple[dict[tuple, float], dict[tuple, float]]] = {}
         #: What the "sim_top" mark adds to a score: the decoder appends it as the last feature.
         self.top_bonus = weights.get("sim_top", 0.0) * 1.0
         self._rows: set[int] = set()  # comments whose candidates' static parts are all in `static`
 
     def weighted_static(self, ctx: Context, i: int, j: int) -> tuple:
-        """(sum of the weighted head features, weighted middle ones, addressed_author, weighted tail
-        ones) of `ctx.static_features(i, j)`; the head summed from 0 as `weighted` sums.
+        """(weighted head features, weighted middle ones, addressed_author, weighted tail ones) of
+        `ctx.static_features(i, j)`: the products `weighted` would add, in its order.
 
         The first time comment i is asked for, its links to all of `ctx.candidates(i)` are worked out
         together (`_row`, for a comment without candidate-specific cues): the decoder scores each of
@@ -523,17 +524,14 @@ class LinkScores:
                     return hit
             wget = self.weights.get
             head, middle, addressed_author, tail = ctx.static_features(i, j)
-            # Added one by one from the int 0, as `sum` adds (0 + x is the float x; then float additions):
-            # loops, not comprehensions, since the parts hold one or two features, often none.
-            head_sum = 0
-            for k, v in head:
-                head_sum += wget(k, 0.0) * v
+            # The parts hold one or two features, often none: comprehensions only where there are some.
+            head = tuple([wget(k, 0.0) * v for k, v in head])
             if middle:
                 middle = tuple([wget(k, 0.0) * v for k, v in middle])
             if tail:
                 (k, v), = tail
                 tail = (wget(k, 0.0) * v,)
-            hit = self.static[key] = (head_sum, middle, addressed_author, tail)
+            hit = self.static[key] = (head, middle, addressed_author, tail)
         return hit
 
     def _row(self, ctx: Context, i: int) -> None:
@@ -553,11 +551,9 @@ class LinkScores:
         for j in ctx.candidates(i):
             if j == ARTICLE:
                 continue  # the article's head differs: left to the general path
-            head_sum = 0 + w_dist * log1p(abs(i - j))
-            if j == i - 1:
-                head_sum += w_prev * 1.0
+            head = (w_dist * log1p(abs(i - j)), w_prev * 1.0) if j == i - 1 else (w_dist * log1p(abs(i - j)),)
             s = sim(i, j)
-            static[(i, j)] = (head_sum, you_answer if answers and infos[j].asks else you, addressed_author,
+            static[(i, j)] = (head, you_answer if answers and infos[j].asks else you, addressed_author,
                               (w_sim * s,) if s else ())
 
 
@@ -567,51 +563,52 @@ def weighted(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
     return sum([wget(k, 0.0) * v for k, v in f.items()])
 
 
-def score(ctx: Context, i: int, j: int, view: View, scores: LinkScores) -> float:
-    """`weighted(features(ctx, i, j, view), weights)`, without building the features.
+def score(ctx: Context, i: int, j: int, view: View, scores: LinkScores, top: bool = False) -> float:
+    """`weighted(features(ctx, i, j, view), weights)`, without building the features; with `top`, the
+    score of the same link marked "sim_top" (which the decoder adds as the last feature).
 
     The decoder scores many more links than it explains, so this mirrors `features` branch for branch
-    and adds the same products in the same order (the features' order): the same float, since `sum`
-    adds floats one after another from 0 and the static head's sum is that sum's first steps. Any
-    change to `features` must be made here too (tests/test_structure_links_score.py compares them).
+    and hands `sum` the same products in the same order (the features' order): the same float, whatever
+    way `sum` adds floats (Python 3.12 made it compensated). Any change to `features` must be made here
+    too (tests/test_structure_links_score.py compares them).
     """
-    head_sum, middle, addressed_author, tail = scores.weighted_static(ctx, i, j)
+    head, middle, addressed_author, tail = scores.weighted_static(ctx, i, j)
     wget = scores.weights.get
-    total = head_sum
+    parts = [*head]
     i_author = i in view.authored
     if j == ARTICLE:
         if i_author:
-            total += wget("author_article", 0.0) * 1.0
+            parts.append(wget("author_article", 0.0) * 1.0)
     else:
         names = view.names
         j_name = names.get(j)
         addressed, mentioned = ctx.name_cues(i, j_name)
         if addressed:
-            total += wget(addressed[0], 0.0) * addressed[1]
+            parts.append(wget(addressed[0], 0.0) * addressed[1])
         if addressed_author is not None and j in view.authored:
-            total += wget("addr_author", 0.0) * addressed_author.strength
-        for v in middle:
-            total += v
+            parts.append(wget("addr_author", 0.0) * addressed_author.strength)
+        parts += middle
         i_name = names.get(i)
         if i_name and j_name and cues.name_key(i_name) == cues.name_key(j_name):
-            total += wget("same_writer", 0.0) * 1.0
+            parts.append(wget("same_writer", 0.0) * 1.0)
         elif i_author and j in view.authored:
-            total += wget("author_to_author", 0.0) * 1.0
+            parts.append(wget("author_to_author", 0.0) * 1.0)
         grand = view.parents.get(j, ARTICLE)
         if grand != ARTICLE and i_name and names.get(grand) and \
                 cues.name_key(names[grand]) == cues.name_key(i_name):
-            total += wget("back_forth", 0.0) * 1.0
+            parts.append(wget("back_forth", 0.0) * 1.0)
         if i_author and j not in view.authored:
-            total += wget("author_reply", 0.0) * 1.0
+            parts.append(wget("author_reply", 0.0) * 1.0)
         if mentioned:
-            total += wget("name_mention", 0.0) * 1.0
+            parts.append(wget("name_mention", 0.0) * 1.0)
         if ctx.infos[i].backref and grand != ARTICLE:
-            total += wget("backref_chain", 0.0) * 1.0
+            parts.append(wget("backref_chain", 0.0) * 1.0)
         if view.replies.get(j):
-            total += wget("replied", 0.0) * math.log1p(view.replies[j])
-    for v in tail:
-        total += v
-    return total
+            parts.append(wget("replied", 0.0) * math.log1p(view.replies[j]))
+    parts += tail
+    if top:
+        parts.append(scores.top_bonus)
+    return sum(parts)
 
 
 #: Article paragraphs shorter than this many characters join the next one (captions, one-line leads).
