@@ -26,7 +26,9 @@ _HTML_PIECES = st.sampled_from([
     "<i>", "</i>", "<blockquote>", "</blockquote>", "<li>", "<div class='x'>", "<pre>", "</pre>", "<h2>",
     "<script>", "</script>", "<style>", "<title>", "</title>", "<textarea>", "<!-- wp:paragraph -->",
     "<!-- a-b -->", "<!---->", "<!-->", "</p x=\"1\">", "<a  href=\"x\">", "< p>", "<", ">", "&", "&amp;",
-    "&#x27;", "&quot;", "&nbsp", "&#62", "&copy;", "word", " ", "  ", "\n", "\t", "\r\n", "é", "x"])
+    "&#x27;", "&quot;", "&nbsp", "&#62", "&copy;", "word", " ", "  ", "\n", "\t", "\r\n", "é", "x",
+    "<!DOCTYPE html>", "<!doctype", "<!DocType x>", "<main class=\"m\">", "</section>", "<time>", "<iframe>",
+    "<noscript>", "<xmp>"])
 _HTML = st.lists(_HTML_PIECES, max_size=14).map("".join)
 
 

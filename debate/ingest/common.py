@@ -219,16 +219,21 @@ _ODD_BLANKS = re.compile(r"[\t\r\f\v]|  ")
 _SPACED_NEWLINE = re.compile(r" *\n *")
 _NEWLINES = re.compile(r"\n{3,}")
 
-#: Tags the fast path of `html_to_text` reads itself: the block tags and common inline ones, none of
-#: which html.parser treats specially (it switches to raw text inside script and style, and newer
-#: Pythons inside title and textarea too: those always go to the parser).
+#: Tags the fast path of `html_to_text` reads itself: the block tags, common inline ones and the
+#: sectioning ones of a whole saved page, none of which html.parser treats specially (it switches to
+#: raw text inside script and style, and newer Pythons inside title, textarea, iframe, xmp, noembed,
+#: noframes and noscript too: those always go to the parser).
 _SIMPLE_TAGS = _BLOCK_TAGS | {"a", "b", "i", "u", "s", "em", "strong", "code", "span", "sub", "sup", "small",
-                              "del", "ins", "abbr", "cite", "q", "mark"}
-#: One start tag with only double-quoted attributes free of "<" and ">", one bare end tag, or one comment
-#: without "-", "<" or ">" inside (WordPress's "<!-- wp:paragraph -->"): html.parser reads each such
-#: tag as exactly one start tag, end tag or comment ending at its ">". Groups: "/", name, attributes
-#: (all None for a comment).
-_SIMPLE_TAG = re.compile(r'<(?:(/?)([a-zA-Z][a-zA-Z0-9]*)((?: +[a-zA-Z][-a-zA-Z0-9:]*="[^"<>]*")*)|!--[^-<>]*--)>')
+                              "del", "ins", "abbr", "cite", "q", "mark",
+                              "html", "body", "main", "article", "section", "header", "footer", "aside",
+                              "time", "figure", "figcaption"}
+#: One start tag with only double-quoted attributes free of "<" and ">", one bare end tag, one comment
+#: without "-", "<" or ">" inside (WordPress's "<!-- wp:paragraph -->"), or one "<!DOCTYPE ...>"
+#: without "<" or ">" inside: html.parser reads each such tag as exactly one start tag, end tag,
+#: comment or declaration ending at its ">". Groups: "/", name, attributes (all None for a comment or
+#: a declaration, which the extractor both ignores).
+_SIMPLE_TAG = re.compile(r'<(?:(/?)([a-zA-Z][a-zA-Z0-9]*)((?: +[a-zA-Z][-a-zA-Z0-9:]*="[^"<>]*")*)|!--[^-<>]*--|'
+                         r'![dD][oO][cC][tT][yY][pP][eE][^<>]*)>')
 
 
 def _simple_parts(markup: str) -> list[str] | None:
@@ -251,7 +256,7 @@ def _simple_parts(markup: str) -> list[str] | None:
         if k + 1 == len(pieces):
             break
         closing, tag = pieces[k + 1], pieces[k + 2]
-        if tag is None:  # a comment: the extractor keeps nothing of it
+        if tag is None:  # a comment or a declaration: the extractor keeps nothing of it
             continue
         tag = tag.lower()
         if tag not in _SIMPLE_TAGS or (closing and pieces[k + 3]):

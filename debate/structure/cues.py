@@ -721,6 +721,9 @@ class TfIdf:
         if not va:
             return 0
         # Terms missing from vb would add exactly 0.0: skip them (same sum, same order, fewer steps).
+        # Most pairs of comments share no term at all: that test runs in C (it walks va).
+        if vb.keys().isdisjoint(va):
+            return 0.0
         return sum([v * vb[w] for w, v in va.items() if w in vb], 0.0)
 
     def shared(self, a: int, b: int, limit: int = 4) -> list[str]:

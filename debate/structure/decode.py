@@ -13,7 +13,6 @@ link with the features of `links` against the beam state.
 from __future__ import annotations
 
 import math
-from itertools import repeat
 from operator import itemgetter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -51,23 +50,28 @@ class Decision:
 class _State:
     """One hypothesis: a partial tree and what it implies about names and authorship."""
 
-    __slots__ = ("score", "parents", "names", "name_source", "authored", "replies", "decisions", "_shared")
+    __slots__ = ("score", "parents", "names", "name_source", "authored", "replies", "decisions", "facts",
+                 "_shared")
 
     def __init__(self, score: float, parents: dict[int, int], names: dict[int, str],
                  name_source: dict[int, tuple[int, str]], authored: set[int], replies: dict[int, int],
-                 decisions: tuple | None):
+                 decisions: tuple | None, facts: list[tuple] | None = None):
         self.score, self.parents, self.replies = score, parents, replies
         self.names = names
         self.name_source = name_source  # comment -> (comment whose address named it, span)
         self.authored = authored
         self.decisions = decisions  # linked list (earlier, (scored candidates, chosen parent)): shared, not copied
+        # When decoding with a memo: facts[j] = `_facts(self, j)` for every comment j, then the article's
+        # last (so that facts[ARTICLE], index -1, is the article's), kept current by `_touched`.
+        self.facts = facts
         self._shared = False  # names, name_source and authored are still the parent hypothesis's
 
     def child(self) -> "_State":
         """A copy to extend. Names and authorship seldom change, so the copy shares them until it
-        changes one (`naming`); parents and reply counts change at every step and are copied."""
+        changes one (`naming`); parents, reply counts and facts change at every step and are copied.
+        A state is never changed once it has been scored (its _Scored reads it for the Decision)."""
         new = _State(self.score, self.parents.copy(), self.names, self.name_source, self.authored,
-                     self.replies.copy(), self.decisions)
+                     self.replies.copy(), self.decisions, None if self.facts is None else self.facts.copy())
         new._shared = True
         return new
 
@@ -109,19 +113,28 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
     width = BEAM if n <= BEAM_MAX_COMMENTS else 1
     start = _State(0.0, {}, {k: v for k, v in enumerate(given_names) if v}, {},
                    {k for k, a in enumerate(authored_given) if a}, {}, None)
+    link_scores = ctx.link_memo(weights)
+    # Whole link scores by comment and what the state shows, shared by hypotheses and orders; with one
+    # hypothesis there is nothing to share, and the facts would cost a copy of n entries per step.
+    memo = link_scores.tables if width > 1 else None
+    if memo is not None:
+        start.facts = [_facts(start, j) for j in (*range(n), ARTICLE)]
     beam = [start]
-    # Scored links by comment, candidate and what the state shows, shared by hypotheses and orders.
-    memo = ctx.link_memo(weights) if width > 1 else None
     for i in range(n):
         # Except on a threaded page (candidates on the hypothesis's path) every hypothesis has the same.
         shared = [fixed[i]] if i in fixed else (None if order == "threaded" else ctx.candidates(i))
+        shared_top = _top_position(ctx, i, shared) if shared else None
         own_cues = ctx.self_authored(i) or ctx.infos[i].signature
         expanded: list[tuple[float, _State, int, _Scored]] = []
         for state in beam:
             if own_cues:
                 _own_cues(ctx, i, state)
-            cands = shared or _candidates(ctx, i, order, state.parents)
-            scored = _score(ctx, i, cands, state, weights, memo)
+            if shared:
+                cands, t = shared, shared_top
+            else:
+                cands = _candidates(ctx, i, order, state.parents)
+                t = _top_position(ctx, i, cands)
+            scored = _score(ctx, i, cands, t, state, link_scores, memo)
             scores = scored.scores
             base = state.score
             for k in scored.ranked[:EXPAND]:
@@ -145,15 +158,14 @@ def decode(ctx: Context, order: str, weights: Mapping[str, float],
 
 class _Scored:
     """One hypothesis's scored candidates for comment i, in `cands` order, `ranked` the positions in
-    `cands` best first. Features are looked up (`table`, `top_table` for the "sim_top" candidate at
-    position `top`, by `keys`) only when a Decision is made: for the winning hypothesis alone."""
+    `cands` best first, `top` the position of the "sim_top" candidate (-1: none). The features are
+    worked out again from the hypothesis (`state`, never changed once scored) only when a Decision is
+    made: for the winning hypothesis alone."""
 
-    __slots__ = ("cands", "scores", "ranked", "keys", "table", "top_table", "top")
+    __slots__ = ("ctx", "i", "cands", "scores", "ranked", "state", "top")
 
-    def __init__(self, cands: Sequence[int], scores: list[float], keys: Sequence, table: Mapping,
-                 top_table: Mapping, top: int):
-        self.cands, self.scores, self.keys, self.table, self.top_table, self.top = \
-            cands, scores, keys, table, top_table, top
+    def __init__(self, ctx: Context, i: int, cands: Sequence[int], scores: list[float], state: _State, top: int):
+        self.ctx, self.i, self.cands, self.scores, self.state, self.top = ctx, i, cands, scores, state, top
         # Best score first, ties by position: `cands` is ascending (see _candidates) and the sort is stable.
         self.ranked = sorted(range(len(cands)), key=scores.__getitem__, reverse=True)
 
@@ -167,75 +179,74 @@ class _Scored:
         first = cands[ranked[0]]
         runner = first if j != first else (cands[ranked[1]] if len(ranked) > 1 else None)
         k = cands.index(j)
-        fj = (self.top_table if k == self.top else self.table)[self.keys[k]][0]
+        state = self.state
+        fj = links.features(self.ctx, self.i, j, View(state.parents, state.names, frozenset(state.authored),
+                                                     state.replies))
+        if k == self.top:
+            fj["sim_top"] = 1.0
         contrib = {k: weights.get(k, 0.0) * v for k, v in fj.items() if weights.get(k, 0.0) * v}
         return Decision(j, exp[k] / total, fj, contrib, len(cands), runner, dist)
 
 
-def _weighted(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
-    """A link's score: its features' weighted sum, added in the features' order."""
-    wget = weights.get
-    return sum([wget(k, 0.0) * v for k, v in f.items()])
+def _facts(state: _State, j: int) -> tuple:
+    """What the state shows of candidate j that a link to it may read (see `links.score`): its writer's
+    name, whether it is the author's, whether it answers a comment and that comment's writer, its
+    reply count. With the comment's own name and authorship, they fix the link's score."""
+    names = state.names
+    grand = state.parents.get(j, ARTICLE)
+    return j, names.get(j), j in state.authored, grand != ARTICLE, names.get(grand), state.replies.get(j)
 
 
-def _score(ctx: Context, i: int, cands: Sequence[int], state: _State, weights: Mapping[str, float],
-           memo: dict | None) -> _Scored:
-    """Features and score of every candidate parent of comment i under this hypothesis.
+def _touched(state: _State, j: int, named: bool = False) -> None:
+    """Bring the facts of comment j up to date after a change to it; `named`: its writer's name or
+    authorship changed, which the facts of the comments answering it show too."""
+    facts = state.facts
+    if facts is None:
+        return
+    facts[j] = _facts(state, j)
+    if named:
+        for c, p in state.parents.items():
+            if p == j:
+                facts[c] = _facts(state, c)
 
-    A link's features read only a few facts of the state (the names and authorship of i and j,
-    whether j answers a comment and that comment's writer, j's reply count), so hypotheses that
-    agree on those share the work (`memo`). The "sim_top" mark depends on the whole candidate set.
-    """
-    names, parents, authored, replies = state.names, state.parents, state.authored, state.replies
-    if memo is None:
-        view = View(parents, names, frozenset(authored), replies)
-        feats = {j: links.features(ctx, i, j, view) for j in cands}
-        top = links.sim_top(ctx, i, cands, feats)
-        if top is not None:
-            feats[top] = {**feats[top], "sim_top": 1.0}
-        table = {j: (f, _weighted(f, weights)) for j, f in feats.items()}
-        return _Scored(cands, [score for _, score in table.values()], cands, table, {}, -1)
-    i_name, i_author = names.get(i), i in authored
-    table, top_table = memo.get((i, i_name, i_author)) or memo.setdefault((i, i_name, i_author), ({}, {}))
-    # The key holds only the facts `links.features` reads for this comment (see there): j's writer and
-    # reply count always; whether j is the author's when i is the author's or addresses the author;
-    # whether j answers a comment when i refers to its own earlier words or has a name (back-and-forth),
-    # and that comment's writer when i has a name. Fewer facts, more hypotheses share an entry. The key
-    # columns are built with map() over the candidates: this runs for every hypothesis and candidate.
-    columns: list = [cands, map(names.get, cands)]
-    if i_author or ctx.is_author_addressed(i) is not None:
-        columns.append(map(authored.__contains__, cands))
-    if i_name or ctx.infos[i].backref:
-        grands = list(map(parents.get, cands, repeat(ARTICLE)))
-        columns.append(map(ARTICLE.__ne__, grands))
-        if i_name:
-            columns.append(map(names.get, grands))
-    columns.append(map(replies.get, cands))
-    keys = list(zip(*columns))
-    found: list = list(map(table.get, keys))
-    # "sim_top" reads only the (static) overlaps and the candidate list, so the marked candidate is
-    # known first and its marked features and score are kept apart (`top_table`).
+
+def _top_position(ctx: Context, i: int, cands: Sequence[int]) -> int:
+    """Where in `cands` the "sim_top" candidate is (-1: none). It reads only the (static) overlaps and
+    the candidate list: the same for every hypothesis that has this list."""
     top = ctx.sim_top(i, cands)
-    t = cands.index(top) if top is not None else -1
-    if t >= 0:
-        found[t] = top_table.get(keys[t])
-    if None in found:
-        view = View(parents, names, frozenset(authored), replies)
-        for k, hit in enumerate(found):
-            if hit is not None:
-                continue
-            key = keys[k]
-            if k == t:
-                base = table.get(key)
-                if base is None:
-                    f = links.features(ctx, i, cands[k], view)
-                    base = table[key] = (f, _weighted(f, weights))
-                f = {**base[0], "sim_top": 1.0}
-                found[k] = top_table[key] = (f, _weighted(f, weights))
-            else:
-                f = links.features(ctx, i, cands[k], view)
-                found[k] = table[key] = (f, _weighted(f, weights))
-    return _Scored(cands, [score for _, score in found], keys, table, top_table, t)
+    return cands.index(top) if top is not None else -1
+
+
+def _score(ctx: Context, i: int, cands: Sequence[int], t: int, state: _State, scores: links.LinkScores,
+           memo: dict | None) -> _Scored:
+    """The score of every candidate parent of comment i under this hypothesis, the "sim_top" one at
+    position `t` (-1: none; see `_top_position`).
+
+    A link's score reads only a few facts of the state (`_facts` of the candidate; the name and
+    authorship of i), so hypotheses that agree on those share it (`memo`). The "sim_top" mark is the
+    last feature of its link.
+    """
+    names, authored = state.names, state.authored
+    if memo is None:
+        view = View(state.parents, names, frozenset(authored), state.replies)
+        found = [links.score(ctx, i, j, view, scores, k == t) for k, j in enumerate(cands)]
+    else:
+        memo_key = (i, names.get(i), i in authored)
+        tables = memo.get(memo_key)
+        if tables is None:
+            tables = memo[memo_key] = ({}, {})
+        table, top_table = tables
+        keys = list(map(state.facts.__getitem__, cands))
+        found = list(map(table.get, keys))
+        if t >= 0:  # the marked candidate's score is kept apart (`top_table`)
+            found[t] = top_table.get(keys[t])
+        if None in found:
+            view = View(state.parents, names, frozenset(authored), state.replies)
+            for k, hit in enumerate(found):
+                if hit is None:
+                    found[k] = (top_table if k == t else table)[keys[k]] = \
+                        links.score(ctx, i, cands[k], view, scores, k == t)
+    return _Scored(ctx, i, cands, found, state, t)
 
 
 def _own_cues(ctx: Context, i: int, state: _State) -> None:
@@ -245,9 +256,11 @@ def _own_cues(ctx: Context, i: int, state: _State) -> None:
         state.naming().authored.add(i)
         if ctx.article_author and i not in state.names:
             state.names[i] = ctx.article_author
+        _touched(state, i, named=True)
     if sig and i not in state.names:
         state.naming().names[i] = sig[0]
         state.name_source[i] = (i, sig[1])
+        _touched(state, i, named=True)
 
 
 def _candidates(ctx: Context, i: int, order: str, parents: Mapping[int, int]) -> list[int]:
@@ -265,6 +278,9 @@ def _candidates(ctx: Context, i: int, order: str, parents: Mapping[int, int]) ->
 def _apply(ctx: Context, i: int, j: int, state: _State) -> None:
     """Record i -> j and what the link tells about names (an address names the one answered)."""
     state.parents[i] = j
+    facts = state.facts
+    if facts is not None:
+        facts[i] = _facts(state, i)
     if j == ARTICLE:
         return
     state.replies[j] = state.replies.get(j, 0) + 1
@@ -274,6 +290,7 @@ def _apply(ctx: Context, i: int, j: int, state: _State) -> None:
         if ctx.article_author:
             state.names[j] = ctx.article_author
             state.name_source[j] = (i, author_addr.span)
+        _touched(state, j, named=True)
         return
     for a in ctx.infos[i].addresses:
         if a is author_addr or a.strength < NAMING_STRENGTH:
@@ -281,7 +298,11 @@ def _apply(ctx: Context, i: int, j: int, state: _State) -> None:
         if j not in state.names:
             state.naming().names[j] = a.name
             state.name_source[j] = (i, a.span)
+            _touched(state, j, named=True)
+            return
         break
+    if facts is not None:
+        facts[j] = _facts(state, j)
 
 
 def teacher_forced(ctx: Context, order: str, given_names: Sequence[str | None], authored_given: Sequence[bool],

@@ -127,7 +127,7 @@ class Context:
     _author_addr: dict[int, cues.Address | None] = field(init=False, default_factory=dict)
     _static: dict[tuple[int, int], tuple] = field(init=False, default_factory=dict)
     _name_index: dict[str, list[int]] | None = field(init=False, default=None)
-    _memos: dict[tuple, dict] = field(init=False, default_factory=dict)
+    _memos: dict[tuple, "LinkScores"] = field(init=False, default_factory=dict)
     _own: dict[int, tuple] = field(init=False, default_factory=dict)
     _self_authored: dict[int, bool] = field(init=False, default_factory=dict)
     _name_cues: dict[tuple[int, str | None], tuple] = field(init=False, default_factory=dict)
@@ -182,11 +182,14 @@ class Context:
             self.you_hits.append(you)
             self.self_hits.append(selfq)
 
-    def link_memo(self, weights: Mapping[str, float]) -> dict[tuple, tuple[dict, dict]]:
+    def link_memo(self, weights: Mapping[str, float]) -> "LinkScores":
         """Scored links, shared by every decoding of this thread with these weights (chronological and
-        threaded ask for many of the same links): the decoder's tables per (comment, its writer's name,
-        is it the author's), each keyed by candidate and the state facts its link reads."""
-        return self._memos.setdefault(tuple(weights.items()), {})
+        threaded ask for many of the same links)."""
+        key = tuple(weights.items())
+        hit = self._memos.get(key)
+        if hit is None:
+            hit = self._memos[key] = LinkScores(weights)
+        return hit
 
     def stems(self, j: int) -> set[str]:
         if j not in self._stems:
@@ -323,7 +326,7 @@ class Context:
         hit = self._static.get(key)
         if hit is not None:
             return hit
-        info, addressed_author, person_addr, article_head, you_opening = self._own_static(i)
+        info, addressed_author, person_addr, article_head, you_opening, cued = self._own_static(i)
         s = self.sim(i, j)
         tail = (("sim", s),) if s else ()
         if j == ARTICLE:
@@ -333,20 +336,20 @@ class Context:
         head: list[tuple[str, float]] = [("dist", math.log1p(abs(i - j)))]  # abs: a layout parent may come later
         if j == i - 1:
             head.append(("prev", 1.0))
-        if j in self.quote_hits[i]:
-            head.append(("quote", self.quote_hits[i][j][0]))
-        if j in self.you_hits[i]:
-            head.append(("quote_you", self.you_hits[i][j][0]))
-        if j in self.self_hits[i]:
-            head.append(("self_quoted", self.self_hits[i][j][0]))
-        if j in self.ref_hits[i]:
-            head.append(("number_ref", 1.0))
-        other = self.infos[j]
-        if info.yours and info.yours & other.mine:
-            head.append(("your_my", 1.0))
-        if info.echo and set(info.echo[1]) & self.stems(j):
-            head.append(("echo", 1.0))
-        middle = you_opening + (("answer_q", 1.0),) if other.asks and info.answer else you_opening
+        if cued:  # most comments quote, number, echo and "your X" no one: nothing more to look up
+            if j in self.quote_hits[i]:
+                head.append(("quote", self.quote_hits[i][j][0]))
+            if j in self.you_hits[i]:
+                head.append(("quote_you", self.you_hits[i][j][0]))
+            if j in self.self_hits[i]:
+                head.append(("self_quoted", self.self_hits[i][j][0]))
+            if j in self.ref_hits[i]:
+                head.append(("number_ref", 1.0))
+            if info.yours and info.yours & self.infos[j].mine:
+                head.append(("your_my", 1.0))
+            if info.echo and set(info.echo[1]) & self.stems(j):
+                head.append(("echo", 1.0))
+        middle = you_opening + (("answer_q", 1.0),) if info.answer and self.infos[j].asks else you_opening
         hit = (tuple(head), middle, addressed_author, tail)
         self._static[key] = hit
         return hit
@@ -392,7 +395,9 @@ class Context:
         if addressed_author is not None:
             article_head.append(("addr_author_article", addressed_author.strength))
         you_opening = tuple(kv for kv, on in ((("you", 1.0), info.you), (("opening", 1.0), info.opening)) if on)
-        hit = (info, addressed_author, person_addr, tuple(article_head), you_opening)
+        cued = bool(self.quote_hits[i] or self.you_hits[i] or self.self_hits[i] or self.ref_hits[i] or info.yours
+                    or info.echo)
+        hit = (info, addressed_author, person_addr, tuple(article_head), you_opening, cued)
         self._own[i] = hit
         return hit
 
@@ -479,6 +484,131 @@ def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
             f["replied"] = math.log1p(view.replies[j])
     f.update(tail)
     return f
+
+
+class LinkScores:
+    """Link scores under one weight vector, for every decoding of one thread.
+
+    `static[(i, j)]` holds the weighted static parts of the link (see `score`); `tables` is the
+    decoder's memo of whole scores, per (comment, its writer's name, is it the author's): a table of
+    plain scores and one of scores marked "sim_top", by the facts of the decoding state the link
+    reads (see decode._facts).
+    """
+
+    __slots__ = ("weights", "static", "tables", "top_bonus", "_rows")
+
+    def __init__(self, weights: Mapping[str, float]):
+        self.weights = weights
+        self.static: dict[tuple[int, int], tuple] = {}
+        self.tables: dict[tuple, tuple[dict[tuple, float], dict[tuple, float]]] = {}
+        #: What the "sim_top" mark adds to a score: the decoder appends it as the last feature.
+        self.top_bonus = weights.get("sim_top", 0.0) * 1.0
+        self._rows: set[int] = set()  # comments whose candidates' static parts are all in `static`
+
+    def weighted_static(self, ctx: Context, i: int, j: int) -> tuple:
+        """(weighted head features, weighted middle ones, addressed_author, weighted tail ones) of
+        `ctx.static_features(i, j)`: the products `weighted` would add, in its order.
+
+        The first time comment i is asked for, its links to all of `ctx.candidates(i)` are worked out
+        together (`_row`, for a comment without candidate-specific cues): the decoder scores each of
+        them at least once.
+        """
+        key = (i, j)
+        hit = self.static.get(key)
+        if hit is None:
+            if i not in self._rows:
+                self._rows.add(i)
+                self._row(ctx, i)
+                hit = self.static.get(key)
+                if hit is not None:
+                    return hit
+            wget = self.weights.get
+            head, middle, addressed_author, tail = ctx.static_features(i, j)
+            # The parts hold one or two features, often none: comprehensions only where there are some.
+            head = tuple([wget(k, 0.0) * v for k, v in head])
+            if middle:
+                middle = tuple([wget(k, 0.0) * v for k, v in middle])
+            if tail:
+                (k, v), = tail
+                tail = (wget(k, 0.0) * v,)
+            hit = self.static[key] = (head, middle, addressed_author, tail)
+        return hit
+
+    def _row(self, ctx: Context, i: int) -> None:
+        """`weighted_static(ctx, i, j)` for the comments j in `ctx.candidates(i)`, when comment i has none
+        of the cues that single out a candidate (quotation, number, echo, "your X"; see
+        `Context.static_features`): then only the distance, "prev", the middle features and the overlap
+        vary, and they are weighted here in one pass, in the same order (most comments)."""
+        info, addressed_author, _person, _article_head, you_opening, cued = ctx._own_static(i)
+        if cued:
+            return
+        wget = self.weights.get
+        w_dist, w_prev, w_sim = wget("dist", 0.0), wget("prev", 0.0), wget("sim", 0.0)
+        you = tuple([wget(k, 0.0) * v for k, v in you_opening])
+        you_answer = you + (wget("answer_q", 0.0) * 1.0,)
+        answers = bool(info.answer)
+        static, infos, sim, log1p = self.static, ctx.infos, ctx.sim, math.log1p
+        for j in ctx.candidates(i):
+            if j == ARTICLE:
+                continue  # the article's head differs: left to the general path
+            head = (w_dist * log1p(abs(i - j)), w_prev * 1.0) if j == i - 1 else (w_dist * log1p(abs(i - j)),)
+            s = sim(i, j)
+            static[(i, j)] = (head, you_answer if answers and infos[j].asks else you, addressed_author,
+                              (w_sim * s,) if s else ())
+
+
+def weighted(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """A link's score: its features' weighted sum, added in the features' order."""
+    wget = weights.get
+    return sum([wget(k, 0.0) * v for k, v in f.items()])
+
+
+def score(ctx: Context, i: int, j: int, view: View, scores: LinkScores, top: bool = False) -> float:
+    """`weighted(features(ctx, i, j, view), weights)`, without building the features; with `top`, the
+    score of the same link marked "sim_top" (which the decoder adds as the last feature).
+
+    The decoder scores many more links than it explains, so this mirrors `features` branch for branch
+    and hands `sum` the same products in the same order (the features' order): the same float, whatever
+    way `sum` adds floats (Python 3.12 made it compensated). Any change to `features` must be made here
+    too (tests/test_structure_links_score.py compares them).
+    """
+    head, middle, addressed_author, tail = scores.weighted_static(ctx, i, j)
+    wget = scores.weights.get
+    parts = [*head]
+    i_author = i in view.authored
+    if j == ARTICLE:
+        if i_author:
+            parts.append(wget("author_article", 0.0) * 1.0)
+    else:
+        names = view.names
+        j_name = names.get(j)
+        addressed, mentioned = ctx.name_cues(i, j_name)
+        if addressed:
+            parts.append(wget(addressed[0], 0.0) * addressed[1])
+        if addressed_author is not None and j in view.authored:
+            parts.append(wget("addr_author", 0.0) * addressed_author.strength)
+        parts += middle
+        i_name = names.get(i)
+        if i_name and j_name and cues.name_key(i_name) == cues.name_key(j_name):
+            parts.append(wget("same_writer", 0.0) * 1.0)
+        elif i_author and j in view.authored:
+            parts.append(wget("author_to_author", 0.0) * 1.0)
+        grand = view.parents.get(j, ARTICLE)
+        if grand != ARTICLE and i_name and names.get(grand) and \
+                cues.name_key(names[grand]) == cues.name_key(i_name):
+            parts.append(wget("back_forth", 0.0) * 1.0)
+        if i_author and j not in view.authored:
+            parts.append(wget("author_reply", 0.0) * 1.0)
+        if mentioned:
+            parts.append(wget("name_mention", 0.0) * 1.0)
+        if ctx.infos[i].backref and grand != ARTICLE:
+            parts.append(wget("backref_chain", 0.0) * 1.0)
+        if view.replies.get(j):
+            parts.append(wget("replied", 0.0) * math.log1p(view.replies[j]))
+    parts += tail
+    if top:
+        parts.append(scores.top_bonus)
+    return sum(parts)
 
 
 #: Article paragraphs shorter than this many characters join the next one (captions, one-line leads).
