@@ -14,7 +14,7 @@ from collections import Counter
 
 from ..model import Article, Evidence, Thesis
 from . import lexicons as lx
-from .spans import sentences
+from .spans import sentences, stop_words
 from .thesis_forms import called_object, imperative_verb
 from .thesis_title import POST_KIND, title_proposition
 from .topic_terms import CLAIM_VERBS, PLURAL_CLAIM
@@ -176,9 +176,8 @@ def _claim_core(sentence: str) -> str:
 
 def _content(text: str) -> set[str]:
     """Content-word stems, for comparing a sentence with the title."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in ENGLISH_STOP_WORDS}
+    stop = stop_words()
+    return {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in stop}
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

@@ -11,7 +11,7 @@ import math
 import re
 
 from . import lexicons as lx
-from .spans import tokenize
+from .spans import stop_words, tokenize
 from .valence import stem, valence_sum
 
 #: "<subject> should [not|stop|ban] <verb phrase>" and "<A> is better than <B>".
@@ -32,8 +32,7 @@ def practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
     "Primary schools should stop giving homework" -> (homework, +1); "Cities should pilot a
     four-day work week" -> (work, week, -1); "A fee is better than a ban" -> (ban, +1).
     """
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
+    stop = stop_words()
     m = COMPARATIVE.search(text)
     if m:
         words, direction = tokenize(m.group("b")), 1.0
@@ -45,7 +44,7 @@ def practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
         words = tokenize(m.group("vp"))
         wrong = penalized(words) if direction < 0 else None
         if wrong:  # "charge patients who miss appointments": the practice is the missing, to be stopped
-            stems = {stem(w) for w in wrong if len(w) >= 3 and w not in ENGLISH_STOP_WORDS and w.isalpha()}
+            stems = {stem(w) for w in wrong if len(w) >= 3 and w not in stop and w.isalpha()}
             return tuple(sorted(stems)), (1.0 if stems else 0.0)
         if words and not (m.group("stop") and words[0].endswith("ing")) and direction < 0:
             words = words[1:]  # the verb ("pilot", "build"); its object is the practice
@@ -58,7 +57,7 @@ def practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
         if w in _NP_END:
             break
         np.append(w)
-    stems = {stem(w) for w in np if len(w) >= 3 and w not in ENGLISH_STOP_WORDS and w.isalpha()}
+    stems = {stem(w) for w in np if len(w) >= 3 and w not in stop and w.isalpha()}
     return tuple(sorted(stems)), (direction if stems else 0.0)
 
 
@@ -253,11 +252,10 @@ _GERUND_OBJECT = frozenset({"the", "a", "an", "our", "its", "their", "all", "thi
 
 def _put(out: dict[str, float], words: list[str], sign: float, last: dict[str, str] | None = None) -> None:
     """Give a phrase's content words the sign: its head (last word) in full, modifiers half."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
+    stop = stop_words()
     # (a word cut short by the tokenizer's letters-only pattern, "under-" of "under-12s", is judged by its
     # letters: a function word names nothing of the topic)
-    content = [w for w in words if w.strip("-") not in ENGLISH_STOP_WORDS and w not in TOPIC_SKIP
+    content = [w for w in words if w.strip("-") not in stop and w not in TOPIC_SKIP
                and len(w.strip("-")) >= 3]
     last = {} if last is None else last  # the previous phrase's head and modifier, within one thesis
     if content and content[-1] in ("one", "ones") and last.get("head"):

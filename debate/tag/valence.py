@@ -30,12 +30,18 @@ def valence_sum(text: str) -> float:
     return total
 
 
+#: What `stem` removes: the first of these a word ends with that leaves 5 letters or more.
+STEM_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "s", "e")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
+    """The word lower-cased, letters a-z only, without the first of `STEM_SUFFIXES` it ends with that
+    leaves 5 letters or more."""
     w = word.lower()
     if not (w.isascii() and w.isalpha()):  # (an ASCII word of letters only has nothing to remove)
         w = _NOT_LETTER.sub("", w)
-    for suf in ("ations", "ation", "ings", "ing", "ions", "ion", "s", "e"):
+    for suf in STEM_SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 5:
             return w[: -len(suf)]
     return w
