@@ -83,9 +83,15 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     # the processor's caches (interleaved per comment, the same calls cost about a tenth more).
     docs = {c.id: analyze(c.text or "") for c in comments}
     authors = _author_comments(thread, docs)
+    skips = [_not_discussion(c) for c in comments]
     local_stances: list[tuple[tuple[float, float, float], Label, StanceScore | None]] = []  # per comment
     for i, c in enumerate(comments):
         s = None
+        if skips[i] and model_probs is None and not (c.parent is None and c.id in authors):
+            # no discussion turn: its flag decides its labels below, nobody reads its stance cues (only a
+            # top-level comment that may be the author's has them read: do they name the thesis)
+            local_stances.append(_FLAGGED)
+            continue
         if model_probs is not None:
             probs = tuple(float(x) for x in model_probs[i])
             k = max(range(3), key=lambda j: (probs[j], -j))
@@ -108,8 +114,7 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     nodes: list[collective.Node] = []
     relations: dict[str, Label] = {}
     rel_margin: dict[str, float] = {}
-    for c, (probs, local, s) in zip(comments, local_stances):
-        skip = _not_discussion(c)
+    for c, skip, (probs, local, s) in zip(comments, skips, local_stances):
         if skip:
             why = Evidence("not_discussion", f"flagged {', '.join(sorted(skip))}", 0.0)
             probs = (0.0, 0.0, 1.0)
@@ -173,6 +178,10 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     for c, (stance, relation), acts, feeling in zip(comments, final, all_acts, sentiment):
         tags[c.id] = CommentTags(c.id, feeling, stance, relation, acts)
     return replace(thread, thesis=th, tags=tags)
+
+
+#: The local stance entry of a comment that is no discussion turn, before its flag replaces it.
+_FLAGGED = ((0.0, 0.0, 1.0), Label("none", 1.0, (), "flag"), None)
 
 
 #: Signatures of moderation bots (Reddit's AutoModerator and its imitators): their notices are no turn.
