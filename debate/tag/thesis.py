@@ -171,7 +171,8 @@ def _claim_core(sentence: str) -> str:
     head, colon, _ = sentence.partition(": ")
     if colon and len(head.split()) >= 4 and _markers(head)[0]:
         sentence = head + "."
-    return _FOLLOW.sub(r"\1 ", sentence, count=1)
+    # (every match holds "follow": without it the pattern, tried at every position, is not run)
+    return _FOLLOW.sub(r"\1 ", sentence, count=1) if "follow" in sentence else sentence
 
 
 def _content(text: str) -> set[str]:
