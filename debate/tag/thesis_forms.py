@@ -2,8 +2,9 @@
 
 The profile reads a thesis by its shape: "<actor> should <verb> <object>", "<subject> is <judgement>",
 "<subject> <claim verb> <object>". Op-eds say the same things in other shapes: the passive ("Leaf
-blowers should be banned"), idioms for stopping ("get rid of", "do away with", "phase out"). A
-rewrite keeps the profile's rules few; the thesis as written is what reports show.
+blowers should be banned"), idioms for stopping ("get rid of", "do away with", "phase out"), a call to
+act ("Bring back the buttons"). A rewrite keeps the profile's rules few; the thesis as written is what
+reports show.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def called_object(text: str) -> tuple[str, str, bool]:
     obj: list[str] = []
     words = re.findall(r"[\w'\-]+|[^\w\s]", text)
     after = ""
-    for k, w in enumerate(words[1:], 1):
+    for w in words[1:]:
         low = w.lower()
         if not obj and low in _OBJECT_OPEN:
             continue
@@ -112,7 +113,8 @@ def canonical_form(text: str) -> str:
     be abolished") keeps the thing: "We should not abolish Tipping". "Riverton should switch off its
     streetlights" -> "Riverton should ban its streetlights" (the town is not criticised, as an actor told
     to stop what it does would be); "Platforms should be required to verify
-    ages" -> "Platforms should verify ages" (the obligation is the proposal).
+    ages" -> "Platforms should verify ages" (the obligation is the proposal). A call to act is a proposal:
+    "Bring back the buttons" -> "We should bring back the buttons".
     """
     if imperative_verb(text):
         # "Bring back the buttons" -> "We should bring back the buttons": a call to act is a proposal
