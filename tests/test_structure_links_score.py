@@ -1,8 +1,8 @@
 """The decoder's link score (`links.score`) is the weighted sum of the link's features, to the bit.
 
-The decoder scores links without building their features (it explains only the chosen ones), so
-`links.score` repeats `links.features` branch for branch: these tests compare the two on links whose
-every feature fires, under many decoding states.
+The decoder scores links without building their features dict (it explains only the chosen ones);
+`links.score` and `links.features` share the state-dependent terms but weigh the static parts apart, so
+these tests compare the two on links whose every feature fires, under many decoding states.
 """
 
 from __future__ import annotations

@@ -9,13 +9,12 @@ recorded, not inferred from the text.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from ..model import Comment, Inference, SetAside
-from .common import _SIMPLE_TAG, html_to_text
+from .common import html_to_text
 from .scraped_article import Hints
 from .scraped_dates import find_date
 
@@ -181,65 +180,9 @@ class _PageParser(_HintParser):
 def html_hints_and_tree(markup: str) -> tuple[Hints, list[HtmlComment]]:
     """`(html_hints(markup), html_comment_tree(markup))`, parsing the markup once."""
     p = _PageParser()
-    if not replay(p, markup):
-        p.feed(markup)
-        p.close()
+    p.feed(markup)
+    p.close()
     return _hints_of(p), p.items
-
-
-#: Elements whose content some Python's html.parser reads as raw text up to the closing tag (3.11: script
-#: and style; later versions also these): the replay leaves pages with them to the parser, but for a
-#: <title> holding plain text right before its </title>, which every version reads alike.
-_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-                       "plaintext"})
-_ATTRIBUTE = re.compile(r' +([a-zA-Z][-a-zA-Z0-9:]*)="([^"<>]*)"')
-
-
-def replay(parser: HTMLParser, markup: str) -> bool:
-    """Call `parser`'s handlers as `parser.feed(markup); parser.close()` would, without html.parser,
-    when every "<" of the markup opens a tag of `common._SIMPLE_TAG`'s form (see there, and
-    `common._simple_parts`, which replays the same way for the text); False, having called nothing,
-    otherwise. A whole saved page costs html.parser about as much as everything else the reader does.
-
-    For such tags html.parser calls handle_starttag(name lower-cased, [(attribute name lower-cased,
-    value unescaped)]), handle_endtag(name lower-cased), and handle_data(unescaped text) once for the
-    text between two tags; declarations and comments go to handlers that `_PageParser` leaves as no-ops.
-    """
-    pieces = _SIMPLE_TAG.split(markup)  # data, "/", name, attributes, data, ... (None, None, None: a comment)
-    n = len(pieces)
-    for k in range(0, n, 4):
-        if "<" in pieces[k]:
-            return False
-        if k + 1 == n or pieces[k + 2] is None:
-            continue
-        closing, tag, attributes = pieces[k + 1], pieces[k + 2].lower(), pieces[k + 3]
-        if closing and attributes:
-            return False
-        if tag in _RAW_TEXT:
-            if tag != "title":
-                return False
-            if closing:  # allowed only right after a <title> and its text, checked there
-                if k < 4 or pieces[k - 3] or pieces[k - 2] is None or pieces[k - 2].lower() != "title":
-                    return False
-            elif k + 6 >= n or pieces[k + 5] != "/" or pieces[k + 6].lower() != "title":
-                return False
-    if parser.__class__.handle_decl is not HTMLParser.handle_decl or \
-            parser.__class__.handle_comment is not HTMLParser.handle_comment:
-        return False  # the replay drops declarations and comments
-    unescape = html.unescape
-    for k in range(0, n, 4):
-        data = pieces[k]
-        if data:
-            parser.handle_data(unescape(data) if "&" in data else data)
-        if k + 1 == n or pieces[k + 2] is None:
-            continue
-        tag = pieces[k + 2].lower()
-        if pieces[k + 1]:
-            parser.handle_endtag(tag)
-        else:
-            parser.handle_starttag(tag, [(name.lower(), unescape(value) if value else value)
-                                         for name, value in _ATTRIBUTE.findall(pieces[k + 3])])
-    return True
 
 
 def apply_html_tree(comments: list[Comment], tree: list[HtmlComment]) -> list[Comment]:

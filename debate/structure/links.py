@@ -451,39 +451,50 @@ class View(NamedTuple):
 def features(ctx: Context, i: int, j: int, view: View) -> dict[str, float]:
     """Feature values of the link i -> j (j = ARTICLE for the article). Zero features are left out."""
     head, middle, addressed_author, tail = ctx.static_features(i, j)
+    before, after = _state_terms(ctx, i, j, view, addressed_author)
     f: dict[str, float] = dict(head)
+    f.update(before)
+    f.update(middle)
+    f.update(after)
+    f.update(tail)
+    return f
+
+
+def _state_terms(ctx: Context, i: int, j: int, view: View, addressed_author) -> tuple[list, list]:
+    """The (feature, value) pairs of the link i -> j that read the decoding state, in the features'
+    order: those that come before the static middle features, and those after them. `features` and
+    `score` both build on this, so they cannot disagree on which features fire."""
+    before: list[tuple[str, float]] = []
+    after: list[tuple[str, float]] = []
     i_author = i in view.authored
     if j == ARTICLE:
         if i_author:
-            f["author_article"] = 1.0
-    else:
-        names = view.names
-        j_name = names.get(j)
-        addressed, mentioned = ctx.name_cues(i, j_name)
-        if addressed:
-            f[addressed[0]] = addressed[1]
-        if addressed_author is not None and j in view.authored:
-            f["addr_author"] = addressed_author.strength
-        f.update(middle)
-        i_name = names.get(i)
-        if i_name and j_name and cues.name_key(i_name) == cues.name_key(j_name):
-            f["same_writer"] = 1.0
-        elif i_author and j in view.authored:
-            f["author_to_author"] = 1.0
-        grand = view.parents.get(j, ARTICLE)
-        if grand != ARTICLE and i_name and names.get(grand) and \
-                cues.name_key(names[grand]) == cues.name_key(i_name):
-            f["back_forth"] = 1.0
-        if i_author and j not in view.authored:
-            f["author_reply"] = 1.0
-        if mentioned:
-            f["name_mention"] = 1.0
-        if ctx.infos[i].backref and grand != ARTICLE:
-            f["backref_chain"] = 1.0
-        if view.replies.get(j):
-            f["replied"] = math.log1p(view.replies[j])
-    f.update(tail)
-    return f
+            after.append(("author_article", 1.0))
+        return before, after
+    names = view.names
+    j_name = names.get(j)
+    addressed, mentioned = ctx.name_cues(i, j_name)
+    if addressed:
+        before.append(addressed)
+    if addressed_author is not None and j in view.authored:
+        before.append(("addr_author", addressed_author.strength))
+    i_name = names.get(i)
+    if i_name and j_name and cues.name_key(i_name) == cues.name_key(j_name):
+        after.append(("same_writer", 1.0))
+    elif i_author and j in view.authored:
+        after.append(("author_to_author", 1.0))
+    grand = view.parents.get(j, ARTICLE)
+    if grand != ARTICLE and i_name and names.get(grand) and cues.name_key(names[grand]) == cues.name_key(i_name):
+        after.append(("back_forth", 1.0))
+    if i_author and j not in view.authored:
+        after.append(("author_reply", 1.0))
+    if mentioned:
+        after.append(("name_mention", 1.0))
+    if ctx.infos[i].backref and grand != ARTICLE:
+        after.append(("backref_chain", 1.0))
+    if view.replies.get(j):
+        after.append(("replied", math.log1p(view.replies[j])))
+    return before, after
 
 
 class LinkScores:
@@ -495,7 +506,7 @@ class LinkScores:
     reads (see decode._facts).
     """
 
-    __slots__ = ("weights", "static", "tables", "top_bonus", "_rows")
+    __slots__ = ("weights", "static", "tables", "top_bonus")
 
     def __init__(self, weights: Mapping[str, float]):
         self.weights = weights
@@ -503,58 +514,19 @@ class LinkScores:
         self.tables: dict[tuple, tuple[dict[tuple, float], dict[tuple, float]]] = {}
         #: What the "sim_top" mark adds to a score: the decoder appends it as the last feature.
         self.top_bonus = weights.get("sim_top", 0.0) * 1.0
-        self._rows: set[int] = set()  # comments whose candidates' static parts are all in `static`
 
     def weighted_static(self, ctx: Context, i: int, j: int) -> tuple:
         """(weighted head features, weighted middle ones, addressed_author, weighted tail ones) of
-        `ctx.static_features(i, j)`: the products `weighted` would add, in its order.
-
-        The first time comment i is asked for, its links to all of `ctx.candidates(i)` are worked out
-        together (`_row`, for a comment without candidate-specific cues): the decoder scores each of
-        them at least once.
-        """
+        `ctx.static_features(i, j)`: the products `weighted` would add, in its order."""
         key = (i, j)
         hit = self.static.get(key)
         if hit is None:
-            if i not in self._rows:
-                self._rows.add(i)
-                self._row(ctx, i)
-                hit = self.static.get(key)
-                if hit is not None:
-                    return hit
             wget = self.weights.get
             head, middle, addressed_author, tail = ctx.static_features(i, j)
-            # The parts hold one or two features, often none: comprehensions only where there are some.
-            head = tuple([wget(k, 0.0) * v for k, v in head])
-            if middle:
-                middle = tuple([wget(k, 0.0) * v for k, v in middle])
-            if tail:
-                (k, v), = tail
-                tail = (wget(k, 0.0) * v,)
-            hit = self.static[key] = (head, middle, addressed_author, tail)
+            hit = self.static[key] = (tuple([wget(k, 0.0) * v for k, v in head]),
+                                      tuple([wget(k, 0.0) * v for k, v in middle]), addressed_author,
+                                      tuple([wget(k, 0.0) * v for k, v in tail]))
         return hit
-
-    def _row(self, ctx: Context, i: int) -> None:
-        """`weighted_static(ctx, i, j)` for the comments j in `ctx.candidates(i)`, when comment i has none
-        of the cues that single out a candidate (quotation, number, echo, "your X"; see
-        `Context.static_features`): then only the distance, "prev", the middle features and the overlap
-        vary, and they are weighted here in one pass, in the same order (most comments)."""
-        info, addressed_author, _person, _article_head, you_opening, cued = ctx._own_static(i)
-        if cued:
-            return
-        wget = self.weights.get
-        w_dist, w_prev, w_sim = wget("dist", 0.0), wget("prev", 0.0), wget("sim", 0.0)
-        you = tuple([wget(k, 0.0) * v for k, v in you_opening])
-        you_answer = you + (wget("answer_q", 0.0) * 1.0,)
-        answers = bool(info.answer)
-        static, infos, sim, log1p = self.static, ctx.infos, ctx.sim, math.log1p
-        for j in ctx.candidates(i):
-            if j == ARTICLE:
-                continue  # the article's head differs: left to the general path
-            head = (w_dist * log1p(abs(i - j)), w_prev * 1.0) if j == i - 1 else (w_dist * log1p(abs(i - j)),)
-            s = sim(i, j)
-            static[(i, j)] = (head, you_answer if answers and infos[j].asks else you, addressed_author,
-                              (w_sim * s,) if s else ())
 
 
 def weighted(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
@@ -564,48 +536,18 @@ def weighted(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
 
 
 def score(ctx: Context, i: int, j: int, view: View, scores: LinkScores, top: bool = False) -> float:
-    """`weighted(features(ctx, i, j, view), weights)`, without building the features; with `top`, the
+    """`weighted(features(ctx, i, j, view), weights)`, without building the features dict; with `top`, the
     score of the same link marked "sim_top" (which the decoder adds as the last feature).
 
-    The decoder scores many more links than it explains, so this mirrors `features` branch for branch
-    and hands `sum` the same products in the same order (the features' order): the same float, whatever
-    way `sum` adds floats (Python 3.12 made it compensated). Any change to `features` must be made here
-    too (tests/test_structure_links_score.py compares them).
+    The decoder scores many more links than it explains. The static parts come weighted once per link
+    (`LinkScores.weighted_static`), and `sum` gets the same products in the same order as `weighted`
+    would (the features' order): the same float, whatever way `sum` adds floats (Python 3.12 made it
+    compensated); tests/test_structure_links_score.py compares the two.
     """
     head, middle, addressed_author, tail = scores.weighted_static(ctx, i, j)
+    before, after = _state_terms(ctx, i, j, view, addressed_author)
     wget = scores.weights.get
-    parts = [*head]
-    i_author = i in view.authored
-    if j == ARTICLE:
-        if i_author:
-            parts.append(wget("author_article", 0.0) * 1.0)
-    else:
-        names = view.names
-        j_name = names.get(j)
-        addressed, mentioned = ctx.name_cues(i, j_name)
-        if addressed:
-            parts.append(wget(addressed[0], 0.0) * addressed[1])
-        if addressed_author is not None and j in view.authored:
-            parts.append(wget("addr_author", 0.0) * addressed_author.strength)
-        parts += middle
-        i_name = names.get(i)
-        if i_name and j_name and cues.name_key(i_name) == cues.name_key(j_name):
-            parts.append(wget("same_writer", 0.0) * 1.0)
-        elif i_author and j in view.authored:
-            parts.append(wget("author_to_author", 0.0) * 1.0)
-        grand = view.parents.get(j, ARTICLE)
-        if grand != ARTICLE and i_name and names.get(grand) and \
-                cues.name_key(names[grand]) == cues.name_key(i_name):
-            parts.append(wget("back_forth", 0.0) * 1.0)
-        if i_author and j not in view.authored:
-            parts.append(wget("author_reply", 0.0) * 1.0)
-        if mentioned:
-            parts.append(wget("name_mention", 0.0) * 1.0)
-        if ctx.infos[i].backref and grand != ARTICLE:
-            parts.append(wget("backref_chain", 0.0) * 1.0)
-        if view.replies.get(j):
-            parts.append(wget("replied", 0.0) * math.log1p(view.replies[j]))
-    parts += tail
+    parts = [*head, *[wget(k, 0.0) * v for k, v in before], *middle, *[wget(k, 0.0) * v for k, v in after], *tail]
     if top:
         parts.append(scores.top_bonus)
     return sum(parts)

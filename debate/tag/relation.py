@@ -458,7 +458,7 @@ def arguing_claim(doc: Doc, parent: Doc) -> str:
     if doc.cues.get("answer") and doc.cues["answer"][0][0] == 0:
         return ""
     toks = doc.toks
-    if (_THANKS_OPEN.match(doc.text) or doc.cues.get("appreciation")) and not doc.cues.get("concession_turn"):
+    if doc.cues.get("appreciation") and not doc.cues.get("concession_turn"):
         # "Thanks, I had not seen that.", "Lovely article, I've shared it.", "That's the point I should have led
         # with. Thanks.": it takes the point in or praises (a turn, "Thanks, but ...", still argues)
         return ""
@@ -500,10 +500,6 @@ def arguing_claim(doc: Doc, parent: Doc) -> str:
 #: follows builds on it rather than argues against it.
 _TAKING_IN = frozenset({"oh", "ah", "ahh", "huh", "ok", "okay", "oh ok", "ah ok", "oh okay", "ah okay", "good",
                         "got it", "gotcha", "i see", "makes sense", "right", "oh right", "ah right", "noted"})
-
-
-#: A reply opening with thanks (after an optional "@name"), e.g. "Thanks, I had not seen that."
-_THANKS_OPEN = re.compile(r"\s*(?:@\S+\s+)?(?:many\s+)?(?:thanks|thank\s+you|thx|cheers)\b", re.IGNORECASE)
 
 
 #: Openings that add to the parent's point rather than answer it ("And the buildings ...", "Plus, ...",

@@ -38,7 +38,9 @@ _OBLIGED = re.compile(r"^(?P<x>.+?)\s+(?P<modal>should|must|ought to|needs? to|h
 
 #: Verbs that open a thesis stated as a call to act ("Build more bike lanes", "Bring back the buttons",
 #: "Keep your cat in at night"). Not "free" and "open", which open titles more often as adjectives
-#: ("Free transit works", "Open offices are a mistake").
+#: ("Free transit works", "Open offices are a mistake"). (`thesis._IMPERATIVE`, which scores a title as a
+#: call, is a list of its own: it has no `_FINITE` check, so it leaves out words that open statements as
+#: nouns, "Pay transparency ...", "Drop in crime ...".)
 IMPERATIVE_VERBS = frozenset({
     "ban", "stop", "end", "abolish", "scrap", "legalise", "legalize", "decriminalise", "decriminalize", "keep",
     "save", "build", "cut", "raise", "lower", "fund", "defund", "close", "protect", "repeal", "reform", "make",
