@@ -138,3 +138,8 @@ def test_same_opening_a_reply_agrees():
     label = relation("Same. My cousin got the rebate and was going to buy the bike anyway.")
     assert label.value == "agree", label.evidence
     assert relation("Same.").value == "agree"
+
+
+def test_thanking_the_writer_for_the_piece_agrees_with_the_article():
+    label = score_relation(analyze("My dog shakes all November. Thank you for writing this."), top_level=True).label()
+    assert label.value == "agree", label.evidence

@@ -10,6 +10,11 @@ from debate.tag.thesis_title import title_proposition
 
 @pytest.mark.parametrize("title, stated, kind", [
     ("Should the county ban fireworks sales?", "The county should ban fireworks sales", "question"),
+    # a move toward something told with its preposition
+    ("Brackley council votes for 20mph default limit on residential roads",
+     "Brackley council should adopt 20mph default limit on residential roads", "report"),
+    ("Dunmere council consults on a town-wide pavement parking ban",
+     "Dunmere council should adopt a town-wide pavement parking ban", "report"),
     ("Should we tax sugary drinks?", "We should tax sugary drinks", "question"),
     ("Ask HN: Is pair programming worth the cost?", "Pair programming is worth the cost", "question"),
     ("Is nuclear power the answer?", "Nuclear power is the answer", "question"),
@@ -106,6 +111,11 @@ def test_a_question_post_is_judged_toward_its_yes_answer():
      "Our council should follow Iceland, Spain and Scotland and trial a four-day week for its own staff.\n\n"
      "Other employers in the region are already watching what happens in those pilots.",
      "Our council should trial a four-day week for its own staff."),
+    # what the article reports others saying is not its thesis
+    ("Late trains again",
+     "The operator should publish its cancellation figures every week, not every quarter.\n\n"
+     "Some commuters say the timetable should be cut back instead, so that fewer trains are cancelled.",
+     "The operator should publish its cancellation figures every week, not every quarter."),
 ])
 def test_the_thesis_sentence_chosen(title, body, expected):
     assert extract_thesis(Article(title=title, text=body)).text == expected

@@ -330,6 +330,8 @@ ARTICLE_REF = (
     "the article", "this article", "the author", "this piece", "the piece", "the essay",
     "this essay", "the writer", "this post", "the post", "your article", "the op-ed", "this op-ed",
     "the op",
+    # thanking the writer for the piece itself ("Thank you for writing this.")
+    "for writing this", "for writing about", "for writing it",
 )
 
 _QUOTE_FORMS = (("’", "'"), ("‘", "'"), ("＇", "'"), ("“", '"'), ("”", '"'))

@@ -250,11 +250,22 @@ def _score(sentence: str, place: str) -> tuple[float, tuple[Evidence, ...]]:
     if sentence.rstrip().endswith("?") or (place == "title" and "?" in sentence):
         score *= QUESTION_FACTOR
         ev.append(Evidence("question", "a question asks rather than states a position", QUESTION_FACTOR))
+    if place != "title" and score and _REPORTED.match(sentence):
+        # "Some Sunday league managers say the rule will ...": the article reports someone else's view
+        score *= REPORTED_FACTOR
+        ev.append(Evidence("reported", sentence.split(" say")[0][:60], REPORTED_FACTOR))
     if place == "title" and _IMPERATIVE.match(sentence) and not sentence.rstrip().endswith("?"):
         score += IMPERATIVE_TITLE
         ev.append(Evidence("imperative_title", sentence.split()[0], IMPERATIVE_TITLE))
     ev.insert(0, Evidence(f"place:{place}", sentence, _PLACE_WEIGHT[place]))
     return score, tuple(ev)
+
+
+#: A sentence that reports what others say ("Critics argue ...", "Some managers say ..."): the writer's own
+#: position is elsewhere (an "I"/"we" who says so is the writer).
+_REPORTED = re.compile(r"^(?!(?:I|We)\b)(?:[\w'’\-]+\s+){1,6}?(?:say|says|said|argue|argues|argued|claim|claims|"
+                       r"claimed|insist|insists|warn|warns|warned|believe|believes|contend|contends)\b")
+REPORTED_FACTOR = 0.3
 
 
 #: Words that open a question title ("Why Extending Old Reactors Is Cheaper ...").

@@ -49,6 +49,10 @@ _REPORT_FOR = frozenset({"backs", "approves", "adopts", "passes", "advances", "p
                          "considers", "eyes", "mulls", "unveils", "introduces", "announces", "launches",
                          "floats", "pushes", "endorses", "greenlights", "okays", "plans", "seeks", "unveil",
                          "backed", "approved", "adopted", "passed", "proposed", "unveiled", "introduced"})
+#: Headline verbs that report a move toward something only with their preposition ("Council votes for a 20mph
+#: limit", "Council consults on a pavement parking ban", "Union calls for a four-day week").
+_REPORT_FOR_PREP = {"votes": "for", "voted": "for", "consults": "on", "consulted": "on", "calls": "for",
+                    "called": "for"}
 #: Headline verbs that report a move against something: kept as a stop ("Council scraps ..." -> "scrap").
 _REPORT_AGAINST = {"rejects": "scrap", "blocks": "scrap", "scraps": "scrap", "drops": "drop", "axes": "scrap",
                    "kills": "scrap", "shelves": "scrap", "halts": "halt", "ends": "end", "bans": "ban",
@@ -162,6 +166,8 @@ def _report(text: str) -> str | None:
         verb, actor, obj = words[i], words[:i], " ".join(words[i + 1:])
         if verb in _REPORT_FOR:
             return _sentence([*actor, "should", *_proposal(obj, "adopt").split()])
+        if _REPORT_FOR_PREP.get(verb) == words[i + 1].lower() and len(words) > i + 2:
+            return _sentence([*actor, "should", *_proposal(" ".join(words[i + 2:]), "adopt").split()])
         if verb in _REPORT_AGAINST:
             return _sentence([*actor, "should", _REPORT_AGAINST[verb], *obj.split()])
     m = _REPORT_TO.match(text)
