@@ -106,11 +106,23 @@ HOMEWORK = "Ban Homework in Primary School"
     # a stopping imperative restates a thesis that stops something and refuses one that builds
     ("Football should scrap VAR", "Four minutes to check a toenail. That's not football. Bin it.", "favor"),
     ("The council should build the ferry terminal now", "Scrap it.", "against"),
+    # ... also after the softeners a call opens with, and as "it should be illegal"
+    ("Dunmere should ban parking on pavements", "I walk with a cane. Please, just ban it.", "favor"),
+    ("Dynamic pricing for concert tickets should be banned", "Banned? It should be criminal.", "favor"),
+    ("Dynamic pricing for concert tickets should be banned", "It should not be banned.", "none"),
+    ("The council should build the ferry terminal now", "So just scrap it.", "against"),
+    # another remedy than a proposal to do something argues against it (not under one that stops something)
+    ("Carmakers should keep physical buttons for core controls", "Voice control solves this.", "against"),
+    ("Airlines should let every passenger bring a cabin bag at no extra charge", "Just pack less.", "against"),
+    ("Airlines should let every passenger bring a cabin bag at no extra charge",
+     "I just pack less than I used to.", "none"),
+    ("Hollisford should end its rental e-scooter scheme", "The answer is a night bus.", "none"),
     # first-person support or opposition of the proposal
     (DISCONNECT, "Fair, the bill is sloppy. I'd support it with a stronger privacy clause.", "favor"),
     (DISCONNECT, "That's more reasonable than the headlines. I could live with that.", "favor"),
     (DISCONNECT, "I don't support it, and neither do my neighbours.", "against"),
     (DISCONNECT, "Count me out.", "against"),
+    (DISCONNECT, "Wish they'd done this ten years ago.", "favor"),
     # a demand that someone else pays is no cost borne
     ("GP surgeries should charge patients who miss appointments without cancelling",
      "If they can't be bothered to turn up, they can pay.", "none"),

@@ -168,7 +168,8 @@ def test_a_verdict_opening_a_comment_under_news_judges_the_news():
     tagged = tag_thread(_thread("Council votes 5-2 to close the Elm Street library branch", [
         "Good. Nobody has used that branch in years.",
         "Terrible idea. What were they thinking?",
+        "Yes please. I have waited years for the new one on the high street.",
     ]))
-    assert {cid: t.stance.value for cid, t in tagged.tags.items()} == {"c1": "favor", "c2": "against"}
+    assert {cid: t.stance.value for cid, t in tagged.tags.items()} == {"c1": "favor", "c2": "against", "c3": "favor"}
     assert tagged.tags["c1"].stance.evidence[0].cue == "judges_news"  # "Good." names nothing of the topic
 

@@ -68,10 +68,13 @@ CUES = {
     "saving": "a saving, or a cost said to be small or covered (\"costs nothing\")",
     "consequence": "a predicted consequence, good or bad (\"would put them out of business\")",
     "objection": "an objection put as a question (\"Who pays for ...?\")",
-    "restates_thesis": "it restates the thesis as a command (\"Build it now.\", \"Bin it.\")",
+    "restates_thesis": "it restates the thesis as a command (\"Build it now.\", \"Please, just ban it.\", "
+                       "\"It should be illegal.\")",
     "refuses_thesis": "a command that refuses what the thesis proposes (\"Scrap it.\" under \"build it\")",
     "endorse": "first-person support of the proposal (\"I'd back it\", \"I could live with that\")",
     "oppose": "first-person opposition to the proposal (\"I oppose\", \"count me out\")",
+    "alternative": "another remedy than the one the thesis proposes (\"Voice control solves this.\", "
+                   "\"Just pack less.\")",
     "argues": "it argues (judges, contests, cites), so a weak cue or the thread may give it a side; "
               "which side comes from its cues or the thread",
     "undecided_side": "the thread leaves both sides about equally likely, so no side is claimed",

@@ -40,7 +40,7 @@ AGREE = (
     "i stand corrected",
 )
 #: A top-level comment opening with approval or disapproval of what the article proposes or reports.
-APPROVAL_OPEN = ("good", "great", "finally", "about time", "excellent", "love it", "love this", "yes",
+APPROVAL_OPEN = ("good", "great", "finally", "about time", "excellent", "love it", "love this", "yes", "yes please",
                  "good riddance", "long overdue", "well done", "bravo", "hear hear", "right on")
 DISAPPROVAL_OPEN = ("bad idea", "terrible idea", "awful idea", "no", "nope", "ridiculous", "nonsense",
                     "what a joke", "disliked", "dislike", "this is a mistake", "big mistake", "wrong",
@@ -367,10 +367,21 @@ ENDORSE = ("i'd support it", "i would support it", "i support it", "i support th
            "i would back it", "i back it", "i'm for it", "i am for it", "i'd be for it", "i would be for it",
            "i could live with", "i can live with", "count me in", "i'm in favour", "i am in favour", "i'm in favor",
            "i am in favor", "i'd vote for it", "i would vote for it", "i'll vote for it", "i'm all for it",
-           "i am all for it", "sign me up", "i'd welcome it", "i welcome it", "i welcome this")
+           "i am all for it", "sign me up", "i'd welcome it", "i welcome it", "i welcome this", "where do i sign",
+           "wish they'd done this", "wish they had done this", "should have done this years ago",
+           "should've done this years ago", "can't come soon enough", "cannot come soon enough")
 OPPOSE = ("i oppose", "i'm against it", "i am against it", "i'm against this", "i'd vote against",
           "i would vote against", "i'll vote against", "count me out", "i can't support", "i cannot support",
           "i won't support", "i don't support", "i do not support", "i'd never support", "i could never support")
+#: Another remedy for the problem a proposal answers ("Voice control solves this.", "Just pack less."):
+#: phrases opening with "just" count only where they open a sentence (`stance._cue_only`).
+ALTERNATIVE = ("solves this", "solves that", "solves it", "fixes this", "fixes that", "fixes it",
+               "fixes most of this", "would solve this", "would fix this", "would fix that", "the answer is",
+               "the real answer is", "the simple answer is", "the obvious answer is", "the solution is",
+               "the real solution is", "the simple solution is", "the obvious solution is", "the fix is",
+               "the real fix is", "why not just", "just pack", "just buy", "just make", "just use", "just get",
+               "just pay", "just build", "just fix", "just hire", "just book", "just take", "just move",
+               "just wear", "just switch", "just enforce", "just teach", "just put", "just add")
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "agree": AGREE, "disagree": DISAGREE, "concession_solo": CONCESSION_SOLO, "hedge": HEDGE,
@@ -381,7 +392,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "author_voice": AUTHOR_VOICE, "article_ref": ARTICLE_REF, "opening_contrast": OPENING_CONTRAST,
     "approval_open": APPROVAL_OPEN, "disapproval_open": DISAPPROVAL_OPEN,
     "concession_open": CONCESSION_OPEN, "concession_turn": CONCESSION_TURN, "corrective": CORRECTIVE,
-    "harm": HARM, "benefit": BENEFIT, "endorse": ENDORSE, "oppose": OPPOSE,
+    "harm": HARM, "benefit": BENEFIT, "endorse": ENDORSE, "oppose": OPPOSE, "alternative": ALTERNATIVE,
 }
 
 

@@ -31,9 +31,9 @@ from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
 from .profile import ALIASES, STOP_VERB_WORDS, ThesisProfile, is_stop_verb, profile_of
 from .spans import Doc, analyze, tokenize
-from .topic_cues import (CONSEQUENCES, COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS, RHETORICAL_OPEN,
-                         STATUS_QUO, STOP_IMPERATIVES, STOPPING_WORDS, W_DISMISSAL, in_relative_clause, proposal_cues,
-                         topic_sentence)
+from .topic_cues import (BANNED_WORDS, CONSEQUENCES, COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS,
+                         RHETORICAL_OPEN, STATUS_QUO, STOP_IMPERATIVES, STOPPING_WORDS, W_DISMISSAL, call_of,
+                         in_relative_clause, proposal_cues, topic_sentence)
 from .valence import NEGATION_SCALAR, VALENCE_UNIT, stem, strong_words, word_valence
 
 __all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
@@ -133,11 +133,15 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
         # costs, predicted consequences ("would", "will") and objection questions ("Who will ...?")
         bounds = bounds or list(zip(firsts, firsts[1:] + [len(toks)]))
         cue_sents.update(k for k, (a, b) in enumerate(bounds) if not PROPOSAL_SENTENCE_WORDS.isdisjoint(toks[a:b]))
-    if p.verb and p.verb in tokset:
-        cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks) and toks[first] == p.verb)
-    if p.verb and (not STOP_IMPERATIVES.isdisjoint(toks) or "do" in toks):  # "Bin it.", "Do it."
-        cue_sents.update(i for i, first in enumerate(doc.sent_first_tok) if first < len(toks)
-                         and (toks[first] in STOP_IMPERATIVES or toks[first] == "do"))
+    if p.verb and (p.verb in tokset or not STOP_IMPERATIVES.isdisjoint(toks) or "do" in toks
+                   or not BANNED_WORDS.isdisjoint(tokset)):
+        # a call restating or refusing the thesis ("Ban it.", "Please, just ban it.", "Bin it.", "Do it.",
+        # "It should be illegal.")
+        for i, first in enumerate(doc.sent_first_tok):
+            if first < len(toks):
+                w = call_of(toks[first:first + 6])[0]
+                if w == p.verb or w in STOP_IMPERATIVES or w == "do":
+                    cue_sents.add(i)
     if not by_sentence and not anchor_sents and not cue_sents:
         return _finish(doc, 0.0, evidence, False, calibrated, tokset)  # nothing here speaks to the thesis
     consumed = _consumed(doc) if not _CONSUMING_SET.isdisjoint(doc.cues) and any(
@@ -199,10 +203,12 @@ def _distribution(side: float, none_logit: float) -> tuple[float, float, float]:
 
 
 #: Cue families that can speak in a sentence naming nothing of the thesis.
-_SENTENCE_CUES = frozenset({"dismissal", "sympathy", "endorse", "oppose"})
+_SENTENCE_CUES = frozenset({"dismissal", "sympathy", "endorse", "oppose", "alternative"})
 #: Weight of first-person support or opposition of the proposal ("I'd back it", "count me out"): as an
 #: imperative restating the thesis (topic_cues.W_IMPERATIVE).
 W_ENDORSE = 1.2
+#: Weight of another remedy than the thesis's (`_alternative`): as a cost (topic_cues.W_COST).
+W_ALTERNATIVE = 1.0
 #: "none" logit for a text that argues (evaluates, contests, agrees, cites): one weak cue, or the thread,
 #: can then give it a side; a text that only asks, announces or chats keeps NONE_LOGIT. 0.35 until session 4;
 #: on dev + later + dev3 (280 comments) 0.2 gave stance / relation macro-F1 70.9 / 73.4 against 70.6 /
@@ -468,8 +474,25 @@ def _cue_only(doc: Doc, i: int, p: ThesisProfile, ev: list[Evidence]) -> tuple[f
         c = W_ENDORSE if fam == "endorse" else -W_ENDORSE
         margin += c
         ev.append(Evidence(fam, t, c))
+    alt = _alternative(doc, i, p)
+    if alt:
+        margin -= W_ALTERNATIVE
+        ev.append(Evidence("alternative", alt, -W_ALTERNATIVE))
     # (a sentence repeating the thesis's words has topic anchors and is judged by `topic_sentence`)
-    return margin, ev, bool(dis) or bool(sym and p.practice_direction) or bool(said), None
+    return margin, ev, bool(dis) or bool(sym and p.practice_direction) or bool(said) or bool(alt), None
+
+
+def _alternative(doc: Doc, i: int, p: ThesisProfile) -> str:
+    """Sentence i's other remedy for what a proposal to do something answers ("Voice control solves this."
+    under "Carmakers should keep buttons"), else "". Under a thesis that stops something, another remedy
+    is often the thesis's own side ("the answer is a night bus, not scooters"): no cue there."""
+    if not (p.proposal and p.practice_direction < 0) or "alternative" not in doc.cues:
+        return ""
+    first = doc.sent_first_tok[i]
+    for a, b in doc.cues["alternative"]:
+        if doc.sentence_of(a) == i and (doc.toks[a] != "just" or a == first):
+            return doc.sentence(i)[:160]
+    return ""
 
 
 #: Tokens that can be a stop in `_score_sentence`'s practice test: stopping words and stop verbs.

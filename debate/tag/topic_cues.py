@@ -376,6 +376,26 @@ W_IMPERATIVE = 1.2
 STOP_IMPERATIVES = frozenset({"scrap", "bin", "ditch", "ban", "axe", "abolish", "end", "drop", "kill", "stop",
                               "cancel", "dump", "junk"})
 _IMPERATIVE_OBJECTS = frozenset({"it", "them", "this", "that"})
+#: Words that may open a call before its verb ("Please, just ban it.", "So scrap it then.").
+_CALL_OPENERS = frozenset({"please", "just", "so", "then", "simply", "now", "and", "oh", "honestly", "seriously", ","})
+#: "It should be criminal.", "They must be outlawed.": a call to ban what the pronoun names.
+BANNED_WORDS = frozenset({"criminal", "illegal", "outlawed", "banned", "scrapped", "abolished", "prohibited"})
+#: The subjects such a call may have, as the object of the ban it reads as.
+_BANNED_SUBJECTS = {"it": "it", "this": "this", "that": "that", "they": "them", "these": "them",
+                    "those": "them"}
+
+
+def call_of(words: list[str]) -> list[str]:
+    """A sentence's words from the verb of the call it makes: the softeners a call may open with are
+    skipped ("Please, just ban it." -> ban it .), and "It should be illegal." reads as "ban it"."""
+    k = 0
+    while k < len(words) - 1 and k < 3 and words[k] in _CALL_OPENERS:
+        k += 1
+    w = words[k:]
+    if len(w) >= 4 and w[0] in _BANNED_SUBJECTS and w[1] in ("should", "must") and w[2] == "be" \
+            and w[3] in BANNED_WORDS:
+        return ["ban", _BANNED_SUBJECTS[w[0]], *w[4:]]
+    return w
 
 
 def imperative_side(words: list[str], verb: str) -> float:
@@ -404,10 +424,12 @@ def proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float
     words_here = toks[rng.start:rng.stop]  # (slices and set tests: these run on many sentences)
     text = doc.text
     asks = text[doc.sent_spans[i][1] - 1] == "?"
-    if p.verb and words_here[0] == p.verb and not asks:
+    call = call_of(words_here) if words_here[0] in _CALL_OPENERS or words_here[0] in _BANNED_SUBJECTS \
+        else words_here
+    if p.verb and call[0] == p.verb and not asks:
         ev.append(Evidence("restates_thesis", _clip(doc.sentence(i)), W_IMPERATIVE))
         return W_IMPERATIVE, ev
-    w = imperative_side(words_here, p.verb) if p.verb and not asks else 0.0
+    w = imperative_side(call, p.verb) if p.verb and not asks else 0.0
     if w:  # "Bin it." under "should scrap VAR" restates it; "Scrap it." under "should build X" refuses it
         ev.append(Evidence("restates_thesis" if w > 0 else "refuses_thesis", _clip(doc.sentence(i)), w))
         return w, ev
