@@ -76,6 +76,11 @@ def test_stance_ignores_quoted_voices():
     ("@paula_r_fan this. Comparing the two eras is comparing two different sports.", False, "agree"),
     ("Sorry, that's fair. I wasn't thinking about the night buses.", False, "agree"),  # won over
     ("Huh. OK, that's more convincing than the council leaflet.", False, "agree"),
+    # a follow-up question the parent's plan leaves open; asking who says so
+    ("And where do the other 23 cars go? There is one car park.", False, "disagree"),
+    ("@Steve And how do you propose to catch them at 11pm?", False, "disagree"),
+    ("And the buses run all night too.", False, "neutral"),
+    ("Dropped by half according to who? The refs who wanted it?", False, "disagree"),
 ])
 def test_relation_cues(text, top_level, expected):
     label = relation_of(text, top_level=top_level)

@@ -103,6 +103,7 @@ CUES = {
                       "disagree",
     "corrects_figure": "it corrects a number the comment it answers gave (\"18% -> 7%\")",
     "premise_question": "it restates the other comment's point as a question, to challenge its premise",
+    "follow_up_challenge": "it opens \"And how/where/what ...?\": a question the other comment's plan leaves open",
     "approval_closer": "it ends with a short verdict for what it answers (\"Yes please.\")",
     "disapproval_closer": "it ends with a short verdict against what it answers (\"Disliked.\")",
     "relation": "the comment's relation to its parent (agreeing or disagreeing is an act in itself)",

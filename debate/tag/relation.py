@@ -228,6 +228,10 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
         # "So the only acceptable policy is one with zero waste?": restating the parent to question its premise
         margin -= W_CHALLENGE
         ev.append(Evidence("premise_question", _clip(doc.sentence(0)), -W_CHALLENGE))
+    elif not top_level and "and" in toks[:4] and _follow_up_challenge(doc):
+        # "And where do the other 23 cars go?": a question the parent's plan leaves open
+        margin -= W_CHALLENGE
+        ev.append(Evidence("follow_up_challenge", _clip(doc.sentence(0)), -W_CHALLENGE))
     first_word = _FIRST_WORD.match(body)
     opening = first_word.group(1).lower() if first_word else ""  # (letters only: empty without a match)
     if opening == "agree" and not cues.get("agree"):
@@ -533,6 +537,19 @@ def _quoted_prefix(toks: list[str], parent: list[str]) -> int:
             k += 1
         best = max(best, k)
     return best if best >= QUOTE_MIN_TOKENS else 0
+
+
+_WH = frozenset({"how", "where", "what", "who", "why", "when", "which"})
+
+
+def _follow_up_challenge(doc) -> bool:
+    """The reply opens (after an @address) with "And" and a question word, and its first sentence asks
+    ("And how exactly would this be enforced?", "@Steve And where do the cars go?"): gold replies of
+    this shape disagreed 4 times in 4."""
+    toks = doc.toks
+    k = 2 if toks[0] == "@" and len(toks) > 2 else 0
+    return toks[k] == "and" and k + 1 < len(toks) and toks[k + 1] in _WH \
+        and toks[doc.sentence_tokens(0).stop - 1] == "?"
 
 
 def _skip_address(text: str) -> str:
