@@ -21,6 +21,13 @@ from debate.tag.thesis_forms import canonical_form
     ("The ban should be lifted", "The ban should be lifted"),  # not a stopping verb
     ("Riverton should switch off its streetlights at night", "Riverton should ban its streetlights at night"),
     ("Platforms should be required to verify their users' ages", "Platforms should verify their users' ages"),
+    # "should not <verb>": the act is to stop; not stopping a thing keeps it
+    ("Shops should not sell energy drinks to under-16s", "Shops should stop selling energy drinks to under-16s"),
+    ("Employers should not require staff to use their own phones",
+     "Employers should stop requiring staff to use their own phones"),
+    ("The council should not close its public toilets", "The council should keep its public toilets"),
+    ("Schools should never ban phones", "Schools should keep phones"),
+    ("Cities should not be run by cars", "Cities should not be run by cars"),  # left to the profile
 ])
 def test_canonical_forms(thesis, form):
     assert canonical_form(thesis) == form
@@ -117,6 +124,12 @@ HOMEWORK = "Ban Homework in Primary School"
     ("Airlines should let every passenger bring a cabin bag at no extra charge",
      "I just pack less than I used to.", "none"),
     ("Hollisford should end its rental e-scooter scheme", "The answer is a night bus.", "none"),
+    # "should not close X" keeps X: a call to keep it is the thesis's side
+    ("The council should not close its public toilets", "Keep the toilets open.", "favor"),
+    # "replace X with Y": X is what ends
+    ("Websites should replace passwords with passkeys", "Passwords were always a terrible idea.", "favor"),
+    ("Tennis tournaments should replace line judges with electronic line calling",
+     "The line judges are all biased towards the big names anyway.", "favor"),
     # first-person support or opposition of the proposal
     (DISCONNECT, "Fair, the bill is sloppy. I'd support it with a stronger privacy clause.", "favor"),
     (DISCONNECT, "That's more reasonable than the headlines. I could live with that.", "favor"),

@@ -35,6 +35,42 @@ _OBLIGED = re.compile(r"^(?P<x>.+?)\s+(?P<modal>should|must|ought to|needs? to|h
                       r"(?:required|forced|made|obliged|obligated|compelled|mandated)\s+to\s+(?P<rest>\w.*)$",
                       re.IGNORECASE)
 
+#: "<X> should not <verb> ...": the act the thesis wants stopped ("Shops should not sell energy drinks").
+_NEGATED_ACT = re.compile(r"^(?P<x>.+?)\s+(?P<modal>should|must|ought to)\s+(?:not|never)\s+(?P<v>[a-z]+)\b"
+                          r"(?P<rest>\s+\w.*)$", re.IGNORECASE)
+#: Verbs that stop or remove something: not doing them keeps the thing ("should not close its toilets").
+_STOPPING_ACTS = frozenset(STOPPED.values()) | {"close", "shut", "cut", "axe", "ditch", "sell off"}
+#: Verbs "<X> should not <verb>" leaves to the other rewrites, or to the profile as written.
+_NOT_ACTS = frozenset({"be", "have", "do", "get", "only", "just", "always", "even", "also", "need"})
+#: Short verbs whose last consonant doubles before "-ing" ("stop" -> "stopping").
+_DOUBLING = frozenset({"stop", "plan", "ship", "drop", "shop", "chat", "grab", "swap", "skip", "trim", "ban",
+                       "run", "cut", "put", "get", "let", "set", "sit"})
+
+
+def gerund(verb: str) -> str:
+    """The "-ing" form of a verb, by the regular spelling rules ("sell" -> "selling", "require" ->
+    "requiring", "stop" -> "stopping")."""
+    v = verb.lower()
+    if v in _DOUBLING:
+        return v + v[-1] + "ing"
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")):
+        return v[:-1] + "ing"
+    return v + "ing"
+
+
+def _negated_act(text: str) -> str:
+    """"Shops should not sell X" -> "Shops should stop selling X"; "The council should not close its
+    toilets" -> "The council should keep its toilets" (not stopping a thing keeps it); else `text`."""
+    m = _NEGATED_ACT.match(text)
+    if not m or m.group("v").lower() in _NOT_ACTS or m.group("v").lower().endswith("ly"):
+        return text
+    verb = m.group("v").lower()
+    if verb in _STOPPING_ACTS:
+        return f"{m.group('x')} {m.group('modal').lower()} keep{m.group('rest')}"
+    return f"{m.group('x')} {m.group('modal').lower()} stop {gerund(verb)}{m.group('rest')}"
+
 
 #: Verbs that open a thesis stated as a call to act ("Build more bike lanes", "Bring back the buttons",
 #: "Keep your cat in at night"). Not "free" and "open", which open titles more often as adjectives
@@ -121,6 +157,7 @@ def canonical_form(text: str) -> str:
     if imperative_verb(text):
         # "Bring back the buttons" -> "We should bring back the buttons": a call to act is a proposal
         text = "We should " + text.lstrip()[:1].lower() + text.lstrip()[1:]
+    text = _negated_act(text)
     text = _STOP_IDIOMS.sub("ban", text)
     text = _STOP_PHRASAL.sub("ban", text)
     m = _OBLIGED.match(text)

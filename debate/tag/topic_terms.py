@@ -46,7 +46,9 @@ def practice_from_structure(text: str) -> tuple[tuple[str, ...], float]:
         if wrong:  # "charge patients who miss appointments": the practice is the missing, to be stopped
             stems = {stem(w) for w in wrong if len(w) >= 3 and w not in stop and w.isalpha()}
             return tuple(sorted(stems)), (1.0 if stems else 0.0)
-        if words and not (m.group("stop") and words[0].endswith("ing")) and direction < 0:
+        if words and words[0] in _REPLACING and direction < 0:
+            words, direction = words[1:], 1.0  # "replace passwords with passkeys": the passwords end
+        elif words and not (m.group("stop") and words[0].endswith("ing")) and direction < 0:
             words = words[1:]  # the verb ("pilot", "build"); its object is the practice
             while words and words[0] in ("to", "toward", "towards", "into", "on", "with", "for"):
                 words = words[1:]  # "move to a four-day week", "switch to electric buses"
