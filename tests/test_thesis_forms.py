@@ -124,6 +124,9 @@ HOMEWORK = "Ban Homework in Primary School"
     ("Airlines should let every passenger bring a cabin bag at no extra charge",
      "I just pack less than I used to.", "none"),
     ("Hollisford should end its rental e-scooter scheme", "The answer is a night bus.", "none"),
+    # "covers" is no saving by itself: reports and rules cover things too
+    ("Shops should not sell energy drinks to under-16s", "The supermarkets' policy covers most of what gets sold.",
+     "none"),
     # "should not close X" keeps X: a call to keep it is the thesis's side
     ("The council should not close its public toilets", "Keep the toilets open.", "favor"),
     # "replace X with Y": X is what ends

@@ -287,7 +287,7 @@ ARGUMENT_VALENCE = {
 COST = frozenset({"pay", "pays", "paying", "cost", "costs", "costing", "costly", "price", "prices", "money", "bill",
                   "bills", "expensive", "pocket", "pockets", "lose", "loses", "losing", "tax", "taxes", "taxpayers",
                   "budget", "burden", "$"})
-SAVING = frozenset({"saving", "savings", "saves", "cheap", "cheaper", "rebate", "rebates", "covers", "covered",
+SAVING = frozenset({"saving", "savings", "saves", "cheap", "cheaper", "rebate", "rebates",
                     "affordable"})
 #: Sympathy for the people a thesis protects.
 SYMPATHY = (
