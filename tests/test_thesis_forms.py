@@ -124,6 +124,9 @@ HOMEWORK = "Ban Homework in Primary School"
     ("Airlines should let every passenger bring a cabin bag at no extra charge",
      "I just pack less than I used to.", "none"),
     ("Hollisford should end its rental e-scooter scheme", "The answer is a night bus.", "none"),
+    # a general stopping verb restates the thesis only with the thesis's words
+    ("Shops should not sell energy drinks to under-16s", "Sorry but that's parenting. Stop giving him cash.", "none"),
+    ("Shops should not sell energy drinks to under-16s", "Stop selling energy drinks to kids, simple.", "favor"),
     # "covers" is no saving by itself: reports and rules cover things too
     ("Shops should not sell energy drinks to under-16s", "The supermarkets' policy covers most of what gets sold.",
      "none"),
@@ -154,6 +157,14 @@ HOMEWORK = "Ban Homework in Primary School"
 def test_comments_on_such_theses(thesis, text, expected):
     th = extract_thesis(Article(), thesis)
     assert stance_toward(text, th, calibrated=True).value == expected
+
+
+def test_a_general_stopping_verb_is_no_topic_word():
+    from debate.tag.topic_terms import topic_terms
+
+    terms = topic_terms("Shops should stop selling energy drinks to under-16s")
+    assert "stop" not in terms and terms["ban"] == 1.0 and terms["drinks"] == -1.0
+    assert topic_terms("Cities should ban cars")["ban"] == 1.0
 
 
 def test_derived_forms_are_regular_derivations_only():

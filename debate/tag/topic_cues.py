@@ -20,7 +20,7 @@ from . import lexicons as lx
 from .profile import ThesisProfile
 from .spans import Doc
 from .thesis_forms import STOPPED
-from .topic_terms import PROPOSAL_CUE_WORDS as _PROFILE_CUE_WORDS
+from .topic_terms import GENERIC_STOPS, PROPOSAL_CUE_WORDS as _PROFILE_CUE_WORDS
 from .valence import NEGATION_SCALAR, VALENCE_UNIT, word_valence
 
 #: Weight of a dismissal ("charade", "theatre") aimed at a side (margin units).
@@ -426,7 +426,10 @@ def proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float
     asks = text[doc.sent_spans[i][1] - 1] == "?"
     call = call_of(words_here) if words_here[0] in _CALL_OPENERS or words_here[0] in _BANNED_SUBJECTS \
         else words_here
-    if p.verb and call[0] == p.verb and not asks:
+    if p.verb and call[0] == p.verb and not asks and (
+            p.verb not in GENERIC_STOPS or not p.anchor_words.isdisjoint(call)):
+        # (a general verb restates the thesis only with the thesis's own words: "Stop giving him cash." does
+        # not restate "should stop selling energy drinks")
         ev.append(Evidence("restates_thesis", _clip(doc.sentence(i)), W_IMPERATIVE))
         return W_IMPERATIVE, ev
     w = imperative_side(call, p.verb) if p.verb and not asks else 0.0

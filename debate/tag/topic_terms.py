@@ -177,7 +177,8 @@ def topic_terms(text: str) -> dict[str, float]:
             _put(out, phrase, sign, last)
             for form in _STOP_NOUNS:  # "stop giving homework": a ban, an end to it, scrapping it, all wanted
                 out.setdefault(form, 1.0)
-            _put(out, [w], 1.0)
+            if w not in GENERIC_STOPS:
+                _put(out, [w], 1.0)
             phrase, sign, rejecting, stopping = [], -1.0, True, True
         elif two in _REJECTS or w in _REJECTS:
             _put(out, phrase, sign, last)
@@ -204,6 +205,9 @@ def topic_terms(text: str) -> dict[str, float]:
     return out
 
 
+#: Stopping verbs too general to be a topic word ("Muting it doesn't stop the messages" is not about the
+#: thesis's stopping): their stop nouns stand for them.
+GENERIC_STOPS = frozenset({"stop", "stops", "stopping", "end", "ends", "ending"})
 #: Verbs too general to be a thesis's own ("Get real" does not restate "should get bike lanes").
 _GENERIC_VERBS = frozenset({"get", "have", "be", "do", "make", "show", "move", "go", "take", "keep", "give", "let",
                             "see", "use", "try", "put"})
