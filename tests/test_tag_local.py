@@ -81,6 +81,9 @@ def test_stance_ignores_quoted_voices():
     ("@Steve And how do you propose to catch them at 11pm?", False, "disagree"),
     ("And the buses run all night too.", False, "neutral"),
     ("Dropped by half according to who? The refs who wanted it?", False, "disagree"),
+    # praise of the parent comment itself
+    ("This is the comment that should end the debate, honestly.", False, "agree"),
+    ('"Fix who teaches set 4 first" is the best line in this whole thread.', False, "agree"),
 ])
 def test_relation_cues(text, top_level, expected):
     label = relation_of(text, top_level=top_level)

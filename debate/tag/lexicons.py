@@ -38,6 +38,9 @@ AGREE = (
     "that changes it for me", "changes my mind", "changed my mind", "you've convinced me", "convinced me",
     "more convincing", "more reasonable than", "i could live with", "i can live with", "less of a problem",
     "i stand corrected",
+    # praising the parent comment itself
+    "best line in", "best comment in", "best comment here", "best comment on", "the comment that should end",
+    "should be the top comment", "this needs to be higher", "underrated comment",
 )
 #: A top-level comment opening with approval or disapproval of what the article proposes or reports.
 APPROVAL_OPEN = ("good", "great", "finally", "about time", "excellent", "love it", "love this", "yes", "yes please",
