@@ -72,12 +72,12 @@ _NOT_CAPITALS = bytes(b for b in range(256) if not 65 <= b <= 90)
 #: "... they empty it less often. Brilliant planning."): sarcasm.
 SARCASTIC_CLOSERS = frozenset({"great", "lovely", "marvellous", "marvelous", "brilliant", "wonderful", "fantastic",
                                "perfect", "superb", "insightful", "genius", "splendid", "terrific", "nice",
-                               "excellent", "awesome", "delightful"})
+                               "excellent", "awesome", "delightful", "bold", "typical", "classic", "peak"})
 
 
 def _sarcastic_closer(doc: Doc) -> str:
-    """The closing sentence when it is one or two words of praise after at least one other sentence that
-    neither thanks nor agrees."""
+    """The closing sentence when it is one or two words of praise or of a mock verdict ("Bold.", "Classic
+    Brackley.", "Peak theatre.") after at least one other sentence that neither thanks nor agrees."""
     firsts = doc.sent_first_tok
     if len(firsts) < 2 or doc.cues.get("appreciation") or doc.cues.get("agree"):
         return ""  # ("Thanks for the link. Perfect.": sincere)

@@ -171,6 +171,11 @@ HUMOR = (
     "ha,", "ha!", "half joking", "must be nice", "of course there is", "of course they did", "of course it is",
     "good grief", "love how", "funny how", "who knew", "what next", "sky isn't falling", "sky hasn't fallen",
     "sky didn't fall", "comically", "quelle surprise", "colour me", "color me",
+    # deadpan asides (session 9, from the tuning sets' misses)
+    "bless him", "bless her", "bless them", "you're welcome", "i'll wait", "funny that", "ladies and gentlemen",
+    "💀", "can't have nice things", "what could go wrong", "what could possibly go wrong", "said no one",
+    "said nobody", "who'd have thought", "who would have thought", "shocker", "in other news", "next it'll be",
+    "sort of the point", "i suppose is the point",
 )
 APPRECIATION = (
     "thank you", "thanks", "thx", "many thanks", "great article", "great post", "great piece",
