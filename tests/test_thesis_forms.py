@@ -127,6 +127,9 @@ HOMEWORK = "Ban Homework in Primary School"
     # a general stopping verb restates the thesis only with the thesis's words
     ("Shops should not sell energy drinks to under-16s", "Sorry but that's parenting. Stop giving him cash.", "none"),
     ("Shops should not sell energy drinks to under-16s", "Stop selling energy drinks to kids, simple.", "favor"),
+    ("The council should not close its public toilets", "Close them. You'd rather hold it.", "against"),
+    ("Wexcombe should ban disposable barbecues on its commons", "Signed the petition. 31 trays in one morning.",
+     "favor"),
     # "covers" is no saving by itself: reports and rules cover things too
     ("Shops should not sell energy drinks to under-16s", "The supermarkets' policy covers most of what gets sold.",
      "none"),

@@ -378,7 +378,8 @@ ENDORSE = ("i'd support it", "i would support it", "i support it", "i support th
            "i am in favor", "i'd vote for it", "i would vote for it", "i'll vote for it", "i'm all for it",
            "i am all for it", "sign me up", "i'd welcome it", "i welcome it", "i welcome this", "where do i sign",
            "wish they'd done this", "wish they had done this", "should have done this years ago",
-           "should've done this years ago", "can't come soon enough", "cannot come soon enough")
+           "should've done this years ago", "can't come soon enough", "cannot come soon enough",
+           "signed the petition", "i've signed the petition", "just signed")
 OPPOSE = ("i oppose", "i'm against it", "i am against it", "i'm against this", "i'd vote against",
           "i would vote against", "i'll vote against", "count me out", "i can't support", "i cannot support",
           "i won't support", "i don't support", "i do not support", "i'd never support", "i could never support")

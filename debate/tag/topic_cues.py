@@ -374,7 +374,7 @@ W_IMPERATIVE = 1.2
 
 #: Imperatives that end something ("Bin it.", "Scrap it."), and the object pronouns that make them one.
 STOP_IMPERATIVES = frozenset({"scrap", "bin", "ditch", "ban", "axe", "abolish", "end", "drop", "kill", "stop",
-                              "cancel", "dump", "junk"})
+                              "cancel", "dump", "junk", "close", "shut"})
 _IMPERATIVE_OBJECTS = frozenset({"it", "them", "this", "that"})
 #: Words that may open a call before its verb ("Please, just ban it.", "So scrap it then.").
 _CALL_OPENERS = frozenset({"please", "just", "so", "then", "simply", "now", "and", "oh", "honestly", "seriously", ","})
