@@ -383,6 +383,11 @@ ENDORSE = ("i'd support it", "i would support it", "i support it", "i support th
 OPPOSE = ("i oppose", "i'm against it", "i am against it", "i'm against this", "i'd vote against",
           "i would vote against", "i'll vote against", "count me out", "i can't support", "i cannot support",
           "i won't support", "i don't support", "i do not support", "i'd never support", "i could never support")
+#: Imperatives that end something ("Bin it.", "Scrap it.", "Close them."): calls a comment makes.
+STOP_IMPERATIVES = frozenset({"scrap", "bin", "ditch", "ban", "axe", "abolish", "end", "drop", "kill", "stop",
+                              "cancel", "dump", "junk", "close", "shut"})
+#: "It should be criminal.", "They must be outlawed.": a call to ban what the pronoun names.
+BANNED_WORDS = frozenset({"criminal", "illegal", "outlawed", "banned", "scrapped", "abolished", "prohibited"})
 #: Another remedy for the problem a proposal answers ("Voice control solves this.", "Just pack less."):
 #: phrases opening with "just" count only where they open a sentence (`stance._cue_only`).
 ALTERNATIVE = ("solves this", "solves that", "solves it", "fixes this", "fixes that", "fixes it",

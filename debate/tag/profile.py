@@ -238,7 +238,7 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
     forms = frozenset(f for st in practice_stems for end in _STEMMABLE_ENDINGS for f in (st + end,) if stem(f) == st)
     cue_words = anchors | forms | index.firsts | ({verb} if verb else frozenset())
     if proposal:
-        cue_words |= lx.COST | lx.SAVING | PROPOSAL_CUE_WORDS
+        cue_words |= lx.COST | lx.SAVING | PROPOSAL_CUE_WORDS | lx.STOP_IMPERATIVES | lx.BANNED_WORDS
     signed = frozenset(w for w, v in topic.items() if v)
     return ThesisProfile(thesis, tuple(targets), practice_stems, direction, index, _echo_stems(text), pattern,
                          topic, related, proposal, verb, forms, signed, anchors, cue_words)

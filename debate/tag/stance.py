@@ -32,7 +32,7 @@ from . import lexicons as lx
 from .profile import ALIASES, STOP_VERB_WORDS, ThesisProfile, is_stop_verb, profile_of
 from .spans import Doc, analyze, tokenize
 from .topic_cues import (BANNED_WORDS, CONSEQUENCES, COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS,
-                         RHETORICAL_OPEN, STATUS_QUO, STOP_IMPERATIVES, STOPPING_WORDS, W_DISMISSAL, call_of,
+                         RHETORICAL_OPEN, STATUS_QUO, STOP_IMPERATIVES, STOPPING_WORDS, W_DISMISSAL, call_of, call_verb,
                          in_relative_clause, proposal_cues, topic_sentence)
 from .valence import NEGATION_SCALAR, VALENCE_UNIT, stem, strong_words, word_valence
 
@@ -133,7 +133,7 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
         # costs, predicted consequences ("would", "will") and objection questions ("Who will ...?")
         bounds = bounds or list(zip(firsts, firsts[1:] + [len(toks)]))
         cue_sents.update(k for k, (a, b) in enumerate(bounds) if not PROPOSAL_SENTENCE_WORDS.isdisjoint(toks[a:b]))
-    if p.verb and (p.verb in tokset or not STOP_IMPERATIVES.isdisjoint(toks) or "do" in toks
+    if call_verb(p) and (p.verb in tokset or not STOP_IMPERATIVES.isdisjoint(toks) or "do" in toks
                    or not BANNED_WORDS.isdisjoint(tokset)):
         # a call restating or refusing the thesis ("Ban it.", "Please, just ban it.", "Bin it.", "Do it.",
         # "It should be illegal.")

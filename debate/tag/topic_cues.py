@@ -373,13 +373,12 @@ W_IMPERATIVE = 1.2
 
 
 #: Imperatives that end something ("Bin it.", "Scrap it."), and the object pronouns that make them one.
-STOP_IMPERATIVES = frozenset({"scrap", "bin", "ditch", "ban", "axe", "abolish", "end", "drop", "kill", "stop",
-                              "cancel", "dump", "junk", "close", "shut"})
+STOP_IMPERATIVES = lx.STOP_IMPERATIVES
 _IMPERATIVE_OBJECTS = frozenset({"it", "them", "this", "that"})
 #: Words that may open a call before its verb ("Please, just ban it.", "So scrap it then.").
 _CALL_OPENERS = frozenset({"please", "just", "so", "then", "simply", "now", "and", "oh", "honestly", "seriously", ","})
-#: "It should be criminal.", "They must be outlawed.": a call to ban what the pronoun names.
-BANNED_WORDS = frozenset({"criminal", "illegal", "outlawed", "banned", "scrapped", "abolished", "prohibited"})
+#: "It should be criminal.": words that make a pronoun's "should be" a call to ban it.
+BANNED_WORDS = lx.BANNED_WORDS
 #: The subjects such a call may have, as the object of the ban it reads as.
 _BANNED_SUBJECTS = {"it": "it", "this": "this", "that": "that", "they": "them", "these": "them",
                     "those": "them"}
@@ -396,6 +395,17 @@ def call_of(words: list[str]) -> list[str]:
             and w[3] in BANNED_WORDS:
         return ["ban", _BANNED_SUBJECTS[w[0]], *w[4:]]
     return w
+
+
+def call_verb(p: ThesisProfile) -> str:
+    """The verb a call in a comment is read against: the thesis's own, else "ban" for a thesis that stops
+    something and "keep" for one that wants something done or kept ("should keep its toilets" has no verb
+    of its own: "keep" is too general to be one), else ""."""
+    if p.verb:
+        return p.verb
+    if p.practice_direction > 0:
+        return "ban"
+    return "keep" if p.proposal and p.practice_direction < 0 else ""
 
 
 def imperative_side(words: list[str], verb: str) -> float:
@@ -432,7 +442,8 @@ def proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float
         # not restate "should stop selling energy drinks")
         ev.append(Evidence("restates_thesis", _clip(doc.sentence(i)), W_IMPERATIVE))
         return W_IMPERATIVE, ev
-    w = imperative_side(call, p.verb) if p.verb and not asks else 0.0
+    verb = call_verb(p)
+    w = imperative_side(call, verb) if verb and not asks else 0.0
     if w:  # "Bin it." under "should scrap VAR" restates it; "Scrap it." under "should build X" refuses it
         ev.append(Evidence("restates_thesis" if w > 0 else "refuses_thesis", _clip(doc.sentence(i)), w))
         return w, ev
