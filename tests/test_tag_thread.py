@@ -228,7 +228,11 @@ def test_a_moderators_notice_is_no_turn_but_an_argument_asking_for_civility_is()
         "published."))
     argument = Comment(id="a", author="Vic", speaker="a", text=(
         "Deporting families within days is cruel and Ruritania should stop it; please keep comments civil."))
-    t = tag_thread(build([notice, argument]), thesis=THESIS)
+    reminder = Comment(id="r", author="Sports desk", speaker="r", text=(
+        "A reminder to keep comments civil and on topic. Personal abuse will be removed."))
+    t = tag_thread(build([notice, argument, reminder]), thesis=THESIS)
+    assert (t.tags["r"].stance.value, t.tags["r"].relation.value) == ("none", "neutral")
+    assert t.tags["r"].stance.evidence[0].text == "flagged moderation"
     assert (t.tags["m"].stance.value, t.tags["m"].relation.value) == ("none", "neutral")
     assert t.tags["m"].stance.evidence[0].text == "flagged moderation"
     assert [a.value for a in t.tags["m"].acts] == ["announcement"]  # it announces the rules

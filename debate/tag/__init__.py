@@ -197,7 +197,8 @@ _MODERATION = re.compile(
     r"(?:are|is|will\s+be)\s+(?:pre-?)?moderated\b|"
     r"\b(?:posts?|comments?)\s+(?:that|which|naming|containing|attacking|with)\b.{0,60}?\bwill\s+"
     r"(?:not\s+be\s+(?:published|approved)|be\s+(?:removed|deleted|hidden))\b|"
-    r"\bplease\s+(?:keep|remain)\s+(?:it|comments|the\s+discussion|things)\s+civil\b|"
+    r"\b(?:please\s+|to\s+)?(?:keep|remain)\s+(?:it|comments|the\s+discussion|things)\s+civil\b|"
+    r"\b(?:personal\s+)?(?:abuse|insults|attacks)\s+will\s+be\s+(?:removed|deleted)\b|"
     r"\bthis\s+(?:thread|discussion)\s+(?:is|has\s+been)\s+(?:now\s+)?(?:locked|closed)\b", re.IGNORECASE)
 _NOTICE_OPEN = re.compile(r"^\W*(?:a\s+)?(?:friendly\s+|quick\s+)?(?:reminder|note|mod(?:erator)?\s+note|"
                           r"moderator|please|comments|posts|this\s+thread)\b", re.IGNORECASE)
