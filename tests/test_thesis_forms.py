@@ -28,6 +28,10 @@ from debate.tag.thesis_forms import canonical_form
     ("The council should not close its public toilets", "The council should keep its public toilets"),
     ("Schools should never ban phones", "Schools should keep phones"),
     ("Cities should not be run by cars", "Cities should not be run by cars"),  # left to the profile
+    # a ban adopted is the thing banned, without its scope words
+    ("Dunmere council should adopt a town-wide pavement parking ban", "Dunmere council should ban pavement parking"),
+    ("The city should introduce a ban on e-scooters in parks", "The city should ban e-scooters in parks"),
+    ("Shops should impose a blanket ban", "Shops should impose a blanket ban"),  # nothing named to ban
 ])
 def test_canonical_forms(thesis, form):
     assert canonical_form(thesis) == form

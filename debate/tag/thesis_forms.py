@@ -35,6 +35,14 @@ _OBLIGED = re.compile(r"^(?P<x>.+?)\s+(?P<modal>should|must|ought to|needs? to|h
                       r"(?:required|forced|made|obliged|obligated|compelled|mandated)\s+to\s+(?P<rest>\w.*)$",
                       re.IGNORECASE)
 
+#: "<X> should adopt a town-wide pavement parking ban" / "... introduce a ban on pavement parking": a ban adopted
+#: is the thing banned ("<X> should ban pavement parking"); its scope words are no part of what is banned.
+_SCOPE_WORDS = r"\w+-wide|nationwide|blanket|total|full|complete|outright|new|permanent"
+_SCOPE = re.compile(_SCOPE_WORDS, re.IGNORECASE)
+_ADOPT = (r"^(?P<x>.+?)\s+(?P<modal>should|must|ought to|needs? to|has to|have to)\s+(?:adopt|introduce|impose|"
+          r"bring\s+in|pass|enact|approve)\s+(?:a|an|the)\s+(?:(?:" + _SCOPE_WORDS + r")\s+)*")
+_ADOPTED_BAN = re.compile(_ADOPT + r"(?:ban\s+on\s+(?P<on>\w.*)|(?P<what>\w[\w\s'-]*?)\s+ban\b(?P<rest>.*))$",
+                          re.IGNORECASE)
 #: "<X> should not <verb> ...": the act the thesis wants stopped ("Shops should not sell energy drinks").
 _NEGATED_ACT = re.compile(r"^(?P<x>.+?)\s+(?P<modal>should|must|ought to)\s+(?:not|never)\s+(?P<v>[a-z]+)\b"
                           r"(?P<rest>\s+\w.*)$", re.IGNORECASE)
@@ -158,6 +166,11 @@ def canonical_form(text: str) -> str:
         # "Bring back the buttons" -> "We should bring back the buttons": a call to act is a proposal
         text = "We should " + text.lstrip()[:1].lower() + text.lstrip()[1:]
     text = _negated_act(text)
+    m = _ADOPTED_BAN.match(text)
+    if m and not (m.group("what") and _SCOPE.fullmatch(m.group("what"))):
+        # "Dunmere council should adopt a town-wide pavement parking ban" -> "... should ban pavement parking"
+        what = m.group("on") or (m.group("what") + m.group("rest"))
+        text = f"{m.group('x')} {m.group('modal').lower()} ban {what}"
     text = _STOP_IDIOMS.sub("ban", text)
     text = _STOP_PHRASAL.sub("ban", text)
     m = _OBLIGED.match(text)
