@@ -47,7 +47,7 @@ _ADOPTED_BAN = re.compile(_ADOPT + r"(?:ban\s+on\s+(?P<on>\w.*)|(?P<what>\w[\w\s
 _NEGATED_ACT = re.compile(r"^(?P<x>.+?)\s+(?P<modal>should|must|ought to)\s+(?:not|never)\s+(?P<v>[a-z]+)\b"
                           r"(?P<rest>\s+\w.*)$", re.IGNORECASE)
 #: Verbs that stop or remove something: not doing them keeps the thing ("should not close its toilets").
-_STOPPING_ACTS = frozenset(STOPPED.values()) | {"close", "shut", "cut", "axe", "ditch", "sell off"}
+_STOPPING_ACTS = frozenset(STOPPED.values()) | {"close", "shut", "cut", "axe", "ditch"}
 #: Verbs "<X> should not <verb>" leaves to the other rewrites, or to the profile as written.
 _NOT_ACTS = frozenset({"be", "have", "do", "get", "only", "just", "always", "even", "also", "need"})
 #: Short verbs whose last consonant doubles before "-ing" ("stop" -> "stopping").
@@ -160,7 +160,11 @@ def canonical_form(text: str) -> str:
     streetlights" -> "Riverton should ban its streetlights" (the town is not criticised, as an actor told
     to stop what it does would be); "Platforms should be required to verify
     ages" -> "Platforms should verify ages" (the obligation is the proposal). A call to act is a proposal:
-    "Bring back the buttons" -> "We should bring back the buttons".
+    "Bring back the buttons" -> "We should bring back the buttons". A negated act is a stop: "Shops should
+    not sell energy drinks" -> "Shops should stop selling energy drinks", and not stopping keeps: "The
+    council should not close its toilets" -> "The council should keep its toilets". A ban adopted is the
+    thing banned: "Dunmere should adopt a town-wide pavement parking ban" -> "Dunmere should ban pavement
+    parking".
     """
     if imperative_verb(text):
         # "Bring back the buttons" -> "We should bring back the buttons": a call to act is a proposal
