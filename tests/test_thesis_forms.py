@@ -134,6 +134,11 @@ HOMEWORK = "Ban Homework in Primary School"
     ("The council should not close its public toilets", "Close them. You'd rather hold it.", "against"),
     ("Wexcombe should ban disposable barbecues on its commons", "Signed the petition. 31 trays in one morning.",
      "favor"),
+    # "old" in a place's name is no status quo
+    ("Whole-home short-term lets should be banned in the Old Quarter",
+     "We should ban short-term lets in the Old Quarter.", "favor"),
+    ("The council should build a new ferry terminal", "The old terminal is a disgrace.", "favor"),
+    ("The council should replace the ferry terminal", "The old terminal is a disgrace.", "favor"),
     # "covers" is no saving by itself: reports and rules cover things too
     ("Shops should not sell energy drinks to under-16s", "The supermarkets' policy covers most of what gets sold.",
      "none"),

@@ -32,8 +32,8 @@ from . import lexicons as lx
 from .profile import ALIASES, STOP_VERB_WORDS, ThesisProfile, is_stop_verb, profile_of
 from .spans import Doc, analyze, tokenize
 from .topic_cues import (BANNED_WORDS, CONSEQUENCES, COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS,
-                         RHETORICAL_OPEN, STATUS_QUO, STOP_IMPERATIVES, STOPPING_WORDS, W_DISMISSAL, call_of, call_verb,
-                         in_relative_clause, proposal_cues, topic_sentence)
+                         RHETORICAL_OPEN, STOP_IMPERATIVES, STOPPING_WORDS, W_DISMISSAL, call_of, call_verb,
+                         in_relative_clause, proposal_cues, status_quo_in, topic_sentence)
 from .valence import NEGATION_SCALAR, VALENCE_UNIT, stem, strong_words, word_valence
 
 __all__ = ["StanceScore", "ThesisProfile", "profile_of", "score_stance", "stance_toward"]
@@ -422,8 +422,9 @@ def _score_sentence(doc: Doc, i: int, mentions: list[tuple[int, int, int]], cons
             pv += 2.0  # "must continue", "should be returned": the practice endorsed
         if not relative:
             pv += general
-        if not STATUS_QUO.isdisjoint(toks[rng.start:rng.stop]):
-            pv = -pv  # "the old terminal floods": the practice as it stands now, for replacing it
+        if p.practice_direction < 0 and status_quo_in(doc, rng.start, rng.stop):
+            pv = -pv  # "the old terminal floods": the practice as it stands now, for replacing it (under a
+            # thesis that stops the practice, what stands now is what it stops: no turn)
         if pv:
             c = -p.practice_direction * math.tanh(pv / VALENCE_UNIT) * W_PRACTICE * (-1.0 if rhetorical else 1.0)
             margin += c

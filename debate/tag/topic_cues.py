@@ -53,6 +53,17 @@ def in_relative_clause(toks: list[str], k: int, start: int) -> bool:
     return k > start and toks[k - 1] in _RELATIVE_PRONOUNS
 #: Words that put a topic word in the status quo ("the old terminal floods": for replacing it).
 STATUS_QUO = frozenset({"old", "current", "existing", "present", "today's"})
+
+
+def status_quo_in(doc: Doc, start: int, stop: int) -> bool:
+    """A STATUS_QUO word among tokens [start, stop), not as part of a name ("the Old Quarter", "Current
+    Affairs": capitalised where no sentence starts)."""
+    toks = doc.toks
+    if STATUS_QUO.isdisjoint(toks[start:stop]):
+        return False
+    firsts = doc.sent_first_tok
+    return any(toks[j] in STATUS_QUO and (not doc.token_text(j)[:1].isupper() or j in firsts)
+               for j in range(start, stop))
 #: "<topic>-free", "<topic>-less": without the topic (the sign turns).
 _WITHOUT = frozenset({"free", "less"})
 
@@ -89,7 +100,7 @@ def topic_sentence(doc: Doc, i: int, rng: range, p: ThesisProfile,
             v = -v  # "car-free", "cashless": without it
             skip.update((j + 1, j + 2))
         before = range(max(rng.start, j - STOP_WINDOW), j)
-        if not STATUS_QUO.isdisjoint(toks[before.start:j]):
+        if status_quo_in(doc, before.start, j):
             v = -v  # "the old terminal", "the current lanes": what the thesis would replace
         refusal = _refusal(toks, j, rng.start) if neg[j] else None
         if refusal and not any(k in stops for k in before):
