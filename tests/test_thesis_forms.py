@@ -134,6 +134,7 @@ HOMEWORK = "Ban Homework in Primary School"
     ("The council should not close its public toilets", "Close them. You'd rather hold it.", "against"),
     ("Wexcombe should ban disposable barbecues on its commons", "Signed the petition. 31 trays in one morning.",
      "favor"),
+    ("Pet cats should be kept indoors at night", "The nanny state is coming for our pets now.", "against"),
     # "old" in a place's name is no status quo
     ("Whole-home short-term lets should be banned in the Old Quarter",
      "We should ban short-term lets in the Old Quarter.", "favor"),

@@ -72,7 +72,8 @@ CUES = {
                        "\"It should be illegal.\")",
     "refuses_thesis": "a command that refuses what the thesis proposes (\"Scrap it.\" under \"build it\")",
     "endorse": "first-person support of the proposal (\"I'd back it\", \"I could live with that\")",
-    "oppose": "first-person opposition to the proposal (\"I oppose\", \"count me out\")",
+    "oppose": "first-person opposition to the proposal, or calling it an overreach (\"I oppose\", \"count me out\", "
+              "\"nanny state\")",
     "alternative": "another remedy than the one the thesis proposes (\"Voice control solves this.\", "
                    "\"Just pack less.\")",
     "argues": "it argues (judges, contests, cites), so a weak cue or the thread may give it a side; "

@@ -382,7 +382,9 @@ ENDORSE = ("i'd support it", "i would support it", "i support it", "i support th
            "signed the petition", "i've signed the petition", "just signed")
 OPPOSE = ("i oppose", "i'm against it", "i am against it", "i'm against this", "i'd vote against",
           "i would vote against", "i'll vote against", "count me out", "i can't support", "i cannot support",
-          "i won't support", "i don't support", "i do not support", "i'd never support", "i could never support")
+          "i won't support", "i don't support", "i do not support", "i'd never support", "i could never support",
+          # the proposal called an overreach of the state
+          "nanny state", "health and safety gone mad", "political correctness gone mad")
 #: Imperatives that end something ("Bin it.", "Scrap it.", "Close them."): calls a comment makes.
 STOP_IMPERATIVES = frozenset({"scrap", "bin", "ditch", "ban", "axe", "abolish", "end", "drop", "kill", "stop",
                               "cancel", "dump", "junk", "close", "shut"})
