@@ -477,7 +477,7 @@ def _parse_has_true_parent(theses, held: str = "heldout") -> tuple[set[tuple[str
 
 #: The gold sets, in the order the tables list them ("dev": the threads seen while writing the rules, those
 #: theses.csv gives no set).
-SETS = ("dev", "later", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "heldout", "heldout2")
+SETS = ("dev", "later", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "heldout", "heldout2", "heldout3")
 
 
 def by_set(rows, theses) -> dict[str, list]:
@@ -504,11 +504,13 @@ def main() -> None:
     seed = [r for r in rows if r[0] == SEED_000]
     other = [r for r in rows if r[0] != SEED_000]
     parts = by_set(other, theses)
-    dev, later, dev3, dev4, dev5, dev6, dev7, dev8, heldout, heldout2 = (parts[name] for name in SETS)
+    dev, later, dev3, dev4, dev5, dev6, dev7, dev8, heldout, heldout2, heldout3 = (parts[name] for name in SETS)
     true_parent, wrong_parents = _parse_has_true_parent(theses)
     heldout_tree = [r for r in heldout if (r[0], r[1]) in true_parent]
     true_parent2, wrong_parents2 = _parse_has_true_parent(theses, "heldout2")
     heldout2_tree = [r for r in heldout2 if (r[0], r[1]) in true_parent2]
+    true_parent3, wrong_parents3 = _parse_has_true_parent(theses, "heldout3")
+    heldout3_tree = [r for r in heldout3 if (r[0], r[1]) in true_parent3]
     out = ["Built-in tagger vs hand-labelled gold (thesis as written in theses.csv)", "",
            "| threads | label | n | accuracy | macro-F1 | majority acc. | majority macro-F1 (class) |",
            "|---|---|---|---|---|---|---|"]
@@ -522,6 +524,7 @@ def main() -> None:
                         ("dev8 (the same, session 9)", dev8),
                         ("held out (written by someone who never read the rules)", heldout),
                         ("held out 2 (the same, session 3)", heldout2),
+                        ("held out 3 (the same, session 9)", heldout3),
                         ("other sites, all", other), ("all", rows)):
         for field in ("stance", "relation"):
             out += table(title, part, field)
@@ -530,14 +533,16 @@ def main() -> None:
             "|---|---|---|---|---|---|---|"]
     extracted = by_set([r for r in collect(theses, labels, use_given=False) if r[0] != SEED_000], theses)
     for title, name in zip(("seen while writing rules", "labelled after the rules", "dev3", "dev4", "dev5",
-                            "dev6", "dev7", "dev8", "held out", "held out 2"), SETS):
+                            "dev6", "dev7", "dev8", "held out", "held out 2", "held out 3"), SETS):
         for field in ("stance", "relation"):
             out += table(title, extracted[name], field)
     out += ["", "| threads | label | n | accuracy | macro-F1 | majority acc. | majority macro-F1 (class) |",
             "|---|---|---|---|---|---|---|"]
     out += table("held out, comments whose parse has the true parent", heldout_tree, "relation")
     out += table("held out 2, comments whose parse has the true parent", heldout2_tree, "relation")
-    for name, part, wrong in (("held out", heldout, wrong_parents), ("held out 2", heldout2, wrong_parents2)):
+    out += table("held out 3, comments whose parse has the true parent", heldout3_tree, "relation")
+    for name, part, wrong in (("held out", heldout, wrong_parents), ("held out 2", heldout2, wrong_parents2),
+                              ("held out 3", heldout3, wrong_parents3)):
         if part:
             out.append(f"({name}: the parse gives {wrong} of {len(part)} comments a parent other than the "
                        f"true one)")
@@ -546,7 +551,7 @@ def main() -> None:
     for title, part in (("seed 000", seed), ("seen while writing rules", dev), ("labelled after the rules", later),
                         ("dev3", dev3), ("dev4", dev4), ("dev5", dev5), ("dev6", dev6), ("dev7", dev7),
                         ("dev8", dev8), ("held out", heldout),
-                        ("held out 2", heldout2)):
+                        ("held out 2", heldout2), ("held out 3", heldout3)):
         for field in ("stance", "relation"):
             out += per_class(title, part, field)
     out.append("")
@@ -561,7 +566,7 @@ def main() -> None:
     for title, part in (("seen while writing rules", dev), ("labelled after the rules", later), ("dev3", dev3),
                         ("dev4", dev4), ("dev5", dev5), ("dev6", dev6), ("dev7", dev7), ("dev8", dev8),
                         ("held out", heldout),
-                        ("held out 2", heldout2)):
+                        ("held out 2", heldout2), ("held out 3", heldout3)):
         if part:
             p, r, f = acts_scores(part)
             out.append(f"  {title}: precision {100 * p:.1f}, recall {100 * r:.1f}, F1 {100 * f:.1f}")
