@@ -84,6 +84,8 @@ def test_stance_ignores_quoted_voices():
     # praise of the parent comment itself
     ("This is the comment that should end the debate, honestly.", False, "agree"),
     ('"Fix who teaches set 4 first" is the best line in this whole thread.', False, "agree"),
+    # mock praise closing a top-level comment is no approval of the article
+    ("Three weeks. In August. With a nappy bin. Great.", True, "neutral"),
 ])
 def test_relation_cues(text, top_level, expected):
     label = relation_of(text, top_level=top_level)

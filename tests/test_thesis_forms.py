@@ -135,6 +135,11 @@ HOMEWORK = "Ban Homework in Primary School"
     ("Wexcombe should ban disposable barbecues on its commons", "Signed the petition. 31 trays in one morning.",
      "favor"),
     ("Pet cats should be kept indoors at night", "The nanny state is coming for our pets now.", "against"),
+    # mock praise closing a comment about a proposal is sarcasm against it
+    ("Secondary schools should teach maths in mixed-ability classes", "So the bright kids get held back. Great.",
+     "against"),
+    ("Secondary schools should teach maths in mixed-ability classes", "Great. My son loved his mixed class.",
+     "none"),
     # "old" in a place's name is no status quo
     ("Whole-home short-term lets should be banned in the Old Quarter",
      "We should ban short-term lets in the Old Quarter.", "favor"),

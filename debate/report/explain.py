@@ -74,6 +74,8 @@ CUES = {
     "endorse": "first-person support of the proposal (\"I'd back it\", \"I could live with that\")",
     "oppose": "first-person opposition to the proposal, or calling it an overreach (\"I oppose\", \"count me out\", "
               "\"nanny state\")",
+    "mock_praise": "one or two words of mock praise close a comment about a proposal (\"So the bright kids get "
+                   "held back. Great.\"): sarcasm against what the proposal brings",
     "alternative": "another remedy than the one the thesis proposes (\"Voice control solves this.\", "
                    "\"Just pack less.\")",
     "argues": "it argues (judges, contests, cites), so a weak cue or the thread may give it a side; "

@@ -70,12 +70,10 @@ _NOT_CAPITALS = bytes(b for b in range(256) if not 65 <= b <= 90)
 
 #: Praise said as a closing one- or two-word sentence after a complaint ("... Which shuts at 4. Marvellous.",
 #: "... they empty it less often. Brilliant planning."): sarcasm.
-SARCASTIC_CLOSERS = frozenset({"great", "lovely", "marvellous", "marvelous", "brilliant", "wonderful", "fantastic",
-                               "perfect", "superb", "insightful", "genius", "splendid", "terrific", "nice",
-                               "excellent", "awesome", "delightful", "bold", "typical", "classic", "peak"})
+SARCASTIC_CLOSERS = lx.SARCASTIC_CLOSERS
 
 
-def _sarcastic_closer(doc: Doc) -> str:
+def sarcastic_closer(doc: Doc) -> str:
     """The closing sentence when it is one or two words of praise or of a mock verdict ("Bold.", "Classic
     Brackley.", "Peak theatre.") after at least one other sentence that neither thanks nor agrees."""
     firsts = doc.sent_first_tok
@@ -177,7 +175,7 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
             note("rebuttal", "disagrees_with_reasons", "a sentence of its own claim", 0.8)
     if _shouts(doc.text):
         add("negative_reaction", "shouting", doc.text, 0.8)
-    closer = _sarcastic_closer(doc)
+    closer = sarcastic_closer(doc)
     if closer:  # mock praise both jokes and sneers
         add("humor", "sarcastic_closer", closer, 0.8)
         add("negative_reaction", "sarcastic_closer", closer, 0.8)

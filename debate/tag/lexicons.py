@@ -390,6 +390,11 @@ STOP_IMPERATIVES = frozenset({"scrap", "bin", "ditch", "ban", "axe", "abolish", 
                               "cancel", "dump", "junk", "close", "shut"})
 #: "It should be criminal.", "They must be outlawed.": a call to ban what the pronoun names.
 BANNED_WORDS = frozenset({"criminal", "illegal", "outlawed", "banned", "scrapped", "abolished", "prohibited"})
+#: One or two words of praise or mock verdict closing a comment after other sentences: sarcasm ("A voucher.
+#: From the Town Hall. Which shuts at 4. Marvellous.", "Peak theatre."), not approval.
+SARCASTIC_CLOSERS = frozenset({"great", "lovely", "marvellous", "marvelous", "brilliant", "wonderful", "fantastic",
+                               "perfect", "superb", "insightful", "genius", "splendid", "terrific", "nice",
+                               "excellent", "awesome", "delightful", "bold", "typical", "classic", "peak"})
 #: Another remedy for the problem a proposal answers ("Voice control solves this.", "Just pack less."):
 #: phrases opening with "just" count only where they open a sentence (`stance._cue_only`).
 ALTERNATIVE = ("solves this", "solves that", "solves it", "fixes this", "fixes that", "fixes it",

@@ -205,6 +205,8 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
             if len(last) <= CLOSER_MAX_TOKENS and doc.text.rstrip()[-1:] != "?":
                 for fam in ("approval_open", "disapproval_open"):
                     b = next((b for a, b in cues.get(fam, ()) if a == last.start), None)
+                    if fam == "approval_open" and doc.toks[last.start] in lx.SARCASTIC_CLOSERS:
+                        continue  # "... become criminals overnight. Great.": mock praise (acts: sarcasm)
                     if b is not None and (b >= last.stop or doc.toks[b] in _OPENER_END or fam == "approval_open"):
                         w = W_OPENER if fam == "approval_open" else -W_OPENER
                         margin += w / TOP_LEVEL_UNANCHORED

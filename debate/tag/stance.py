@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from ..model import Evidence, Label, Thesis
 from . import lexicons as lx
+from .acts import sarcastic_closer
 from .profile import ALIASES, STOP_VERB_WORDS, ThesisProfile, is_stop_verb, profile_of
 from .spans import Doc, analyze, tokenize
 from .topic_cues import (BANNED_WORDS, CONSEQUENCES, COST_WORDS, PROPOSAL_CUE_WORDS, PROPOSAL_SENTENCE_WORDS,
@@ -108,9 +109,14 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
     by_sentence: dict[int, list[tuple[int, int, int]]] = {}
     if not toks:
         return _finish(doc, 0.0, [], False, calibrated, tokset)
+    mock = sarcastic_closer(doc) if p.proposal and "approval_open" in doc.cues else ""
+    if mock:  # "So the bright kids get held back. Great.": mock praise of what the proposal brings
+        margin -= W_MOCK_PRAISE
+        evidence.append(Evidence("mock_praise", mock, -W_MOCK_PRAISE))
+        relevant = True
     if p.cue_words.isdisjoint(tokset) and not _long_stems(p.practice) and p.practice_words is None \
             and _SENTENCE_CUES.isdisjoint(doc.cues):
-        return _finish(doc, 0.0, evidence, False, calibrated, tokset)  # (most comments: nothing to read closely)
+        return _finish(doc, margin, evidence, relevant, calibrated, tokset)  # (most comments: nothing to read closely)
     if p.targets and not p.mention.firsts.isdisjoint(tokset):
         for fam, spans in p.mention.match(toks).items():
             for a, b in spans:
@@ -143,7 +149,7 @@ def score_stance(text: str | Doc, profile: ThesisProfile, *, calibrated: bool = 
                 if w == p.verb or w in STOP_IMPERATIVES or w == "do":
                     cue_sents.add(i)
     if not by_sentence and not anchor_sents and not cue_sents:
-        return _finish(doc, 0.0, evidence, False, calibrated, tokset)  # nothing here speaks to the thesis
+        return _finish(doc, margin, evidence, relevant, calibrated, tokset)  # nothing here speaks to the thesis
     consumed = _consumed(doc) if not _CONSUMING_SET.isdisjoint(doc.cues) and any(
         doc.cues.get(f) for f in _CONSUMING) else set()
     carried: int | None = None
@@ -207,6 +213,9 @@ _SENTENCE_CUES = frozenset({"dismissal", "sympathy", "endorse", "oppose", "alter
 #: Weight of first-person support or opposition of the proposal ("I'd back it", "count me out"): as an
 #: imperative restating the thesis (topic_cues.W_IMPERATIVE).
 W_ENDORSE = 1.2
+#: Weight of mock praise closing a comment under a proposal (`acts.sarcastic_closer`): as a cost. In the
+#: tuning sets such comments were against 8 times in 11.
+W_MOCK_PRAISE = 1.0
 #: Weight of another remedy than the thesis's (`_alternative`): as a cost (topic_cues.W_COST).
 W_ALTERNATIVE = 1.0
 #: "none" logit for a text that argues (evaluates, contests, agrees, cites): one weak cue, or the thread,
