@@ -135,6 +135,8 @@ HOMEWORK = "Ban Homework in Primary School"
     ("Wexcombe should ban disposable barbecues on its commons", "Signed the petition. 31 trays in one morning.",
      "favor"),
     ("Pet cats should be kept indoors at night", "The nanny state is coming for our pets now.", "against"),
+    ("Hollisford should end its rental e-scooter scheme", "Seven to four. Nice to see the council listened for once.",
+     "favor"),
     # mock praise closing a comment about a proposal is sarcasm against it
     ("Secondary schools should teach maths in mixed-ability classes", "So the bright kids get held back. Great.",
      "against"),

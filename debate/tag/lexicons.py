@@ -379,7 +379,9 @@ ENDORSE = ("i'd support it", "i would support it", "i support it", "i support th
            "i am all for it", "sign me up", "i'd welcome it", "i welcome it", "i welcome this", "where do i sign",
            "wish they'd done this", "wish they had done this", "should have done this years ago",
            "should've done this years ago", "can't come soon enough", "cannot come soon enough",
-           "signed the petition", "i've signed the petition", "just signed")
+           "signed the petition", "i've signed the petition", "just signed",
+           # welcoming the news of it
+           "nice to see", "good to see", "glad to see", "great to see", "pleased to see", "glad someone")
 OPPOSE = ("i oppose", "i'm against it", "i am against it", "i'm against this", "i'd vote against",
           "i would vote against", "i'll vote against", "count me out", "i can't support", "i cannot support",
           "i won't support", "i don't support", "i do not support", "i'd never support", "i could never support",
