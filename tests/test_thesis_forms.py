@@ -27,6 +27,7 @@ from debate.tag.thesis_forms import canonical_form
      "Employers should stop requiring staff to use their own phones"),
     ("The council should not close its public toilets", "The council should keep its public toilets"),
     ("Schools should never ban phones", "Schools should keep phones"),
+    ("The council should not cancel the summer festival", "The council should keep the summer festival"),
     ("Cities should not be run by cars", "Cities should not be run by cars"),  # left to the profile
     # a ban adopted is the thing banned, without its scope words
     ("Dunmere council should adopt a town-wide pavement parking ban", "Dunmere council should ban pavement parking"),

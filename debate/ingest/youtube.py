@@ -138,7 +138,7 @@ def _answered(text: str, theirs: list[Comment]) -> str:
     with the 96%."""
     if len(theirs) == 1:
         return theirs[0].id
-    from ..structure.cues import english_stop_words
+    from ..text.stopwords import english_stop_words
 
     stop = english_stop_words()
 

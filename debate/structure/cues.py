@@ -18,8 +18,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import ge, sub
-from pathlib import Path
 
+from ..text.stopwords import english_stop_words, load_english_stop_words
 from . import scan
 
 # --- addresses -------------------------------------------------------------------
@@ -628,32 +628,8 @@ def quote_coverage(quote: str, text: str, at_least: float = 0.0) -> float:
 # --- lexical overlap ------------------------------------------------------------------------
 
 
-def _english_stop_words() -> frozenset[str]:
-    """scikit-learn's ENGLISH_STOP_WORDS, read from the module that defines it.
-
-    Importing it the usual way imports all of scikit-learn and scipy (~1 s, most of the time
-    `debate parse` takes on a small page); the list lives in a module that imports nothing, so we
-    load that one file. Any surprise (another layout, a frozen install) falls back to the import.
-    """
-    try:
-        import importlib.util
-
-        spec = importlib.util.find_spec("sklearn")  # locates the package without running it
-        path = Path(next(iter(spec.submodule_search_locations))) / "feature_extraction" / "_stop_words.py"
-        file_spec = importlib.util.spec_from_file_location("_debate_sklearn_stop_words", path)
-        module = importlib.util.module_from_spec(file_spec)
-        file_spec.loader.exec_module(module)
-        return frozenset(module.ENGLISH_STOP_WORDS)
-    except Exception:  # noqa: BLE001 - any failure: the ordinary (slow) import gives the same list
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        return frozenset(ENGLISH_STOP_WORDS)
-
-
-@lru_cache(maxsize=1)
-def english_stop_words() -> frozenset[str]:
-    """scikit-learn's English stop words, loaded without importing scikit-learn (once per process)."""
-    return _english_stop_words()
+#: scikit-learn's English stop words (`debate.text.stopwords`: loaded without importing scikit-learn).
+_english_stop_words = load_english_stop_words
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from ..model import CommentTags, Evidence, Label, Thesis, Thread
 from . import collective
 from .acts import acts_of
-from .spans import analyze
+from .spans import analyze, stop_words
 from .relation import score_relation
 from .stance import StanceScore, arguing_reply, profile_of, score_stance
 from .thesis import extract_thesis
@@ -281,14 +281,12 @@ def _answers_title(title: str | None, th: Thesis) -> bool:
 
 
 def _content_stems(text: str) -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     from .valence import stem
 
+    stop = stop_words()
     # Four letters or more: a title's short words are often abbreviations its thesis spells out
     # ("Is unlimited PTO a trap?" for "Unlimited paid time off is worse ...").
-    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower())
-                     if len(w) >= 4 and w not in ENGLISH_STOP_WORDS)
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 4 and w not in stop)
 
 
 def _negations(text: str) -> int:

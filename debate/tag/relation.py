@@ -254,7 +254,7 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
     if opening in ("but", "no", "however", "actually", "nope"):
         margin -= W_OPENING_CONTRAST
         ev.append(Evidence("opening_contrast", first_word.group(1), -W_OPENING_CONTRAST))
-    at = 2 if toks[:1] == ["@"] and len(toks) > 2 else 0  # "@paula this.": after the address
+    at = _after_address(toks)  # "@paula this.": after the address
     if not top_level and toks and len(toks) <= 3 + at and toks[at] in ("this", "same") and \
             (len(toks) == at + 1 or toks[at + 1] in "!."):
         margin += OPENING_BOOST  # "This." or "Same." alone opening a reply: Reddit's "+1"
@@ -549,9 +549,14 @@ def _follow_up_challenge(doc) -> bool:
     ("And how exactly would this be enforced?", "@Steve And where do the cars go?"): gold replies of
     this shape disagreed 4 times in 4."""
     toks = doc.toks
-    k = 2 if toks[0] == "@" and len(toks) > 2 else 0
+    k = _after_address(toks)
     return toks[k] == "and" and k + 1 < len(toks) and toks[k + 1] in _WH \
         and toks[doc.sentence_tokens(0).stop - 1] == "?"
+
+
+def _after_address(toks: list[str]) -> int:
+    """Index of the first token after an opening "@name" (tokens "@", "name"), else 0."""
+    return 2 if toks[:1] == ["@"] and len(toks) > 2 else 0
 
 
 def _skip_address(text: str) -> str:

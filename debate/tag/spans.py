@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
+from ..text.stopwords import english_stop_words
 from . import lexicons as lx
 
 #: Sentence end: . ! ? (and runs of them) followed by space and a capital, digit, quote or bracket; or blank lines.
@@ -231,18 +232,8 @@ class PhraseIndex:
         return found
 
 
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """scikit-learn's ENGLISH_STOP_WORDS, imported on first use (`debate --help` must not load sklearn).
-
-    Functions run per thread or per comment call this rather than import the name in their body: an
-    import statement costs about 0.7 us even when the module is loaded, this look-up a twentieth of it.
-    """
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
-
-
+#: scikit-learn's English stop words, loaded once without importing scikit-learn (`debate.text.stopwords`).
+stop_words = english_stop_words
 _stop_words = stop_words
 
 

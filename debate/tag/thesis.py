@@ -250,10 +250,11 @@ def _score(sentence: str, place: str) -> tuple[float, tuple[Evidence, ...]]:
     if sentence.rstrip().endswith("?") or (place == "title" and "?" in sentence):
         score *= QUESTION_FACTOR
         ev.append(Evidence("question", "a question asks rather than states a position", QUESTION_FACTOR))
-    if place != "title" and score and _REPORTED.match(sentence):
+    reported = _REPORTED.match(sentence) if place != "title" and score else None
+    if reported:
         # "Some Sunday league managers say the rule will ...": the article reports someone else's view
         score *= REPORTED_FACTOR
-        ev.append(Evidence("reported", sentence.split(" say")[0][:60], REPORTED_FACTOR))
+        ev.append(Evidence("reported", reported.group(0)[:60], REPORTED_FACTOR))
     if place == "title" and _IMPERATIVE.match(sentence) and not sentence.rstrip().endswith("?"):
         score += IMPERATIVE_TITLE
         ev.append(Evidence("imperative_title", sentence.split()[0], IMPERATIVE_TITLE))

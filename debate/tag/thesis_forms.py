@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from . import lexicons as lx
 from .topic_terms import CLAIM_VERBS, PLURAL_CLAIM
 
 #: Past participles of stopping verbs and the verb a thesis in the active voice would use (also what a
@@ -46,8 +47,9 @@ _ADOPTED_BAN = re.compile(_ADOPT + r"(?:ban\s+on\s+(?P<on>\w.*)|(?P<what>\w[\w\s
 #: "<X> should not <verb> ...": the act the thesis wants stopped ("Shops should not sell energy drinks").
 _NEGATED_ACT = re.compile(r"^(?P<x>.+?)\s+(?P<modal>should|must|ought to)\s+(?:not|never)\s+(?P<v>[a-z]+)\b"
                           r"(?P<rest>\s+\w.*)$", re.IGNORECASE)
-#: Verbs that stop or remove something: not doing them keeps the thing ("should not close its toilets").
-_STOPPING_ACTS = frozenset(STOPPED.values()) | {"close", "shut", "cut", "axe", "ditch"}
+#: Verbs that stop or remove something: not doing them keeps the thing ("should not close its toilets"). The
+#: rewrites' verbs and the stopping imperatives comments use, and "cut" ("should not cut the night bus").
+_STOPPING_ACTS = frozenset(STOPPED.values()) | lx.STOP_IMPERATIVES | {"cut"}
 #: Verbs "<X> should not <verb>" leaves to the other rewrites, or to the profile as written.
 _NOT_ACTS = frozenset({"be", "have", "do", "get", "only", "just", "always", "even", "also", "need"})
 #: Short verbs whose last consonant doubles before "-ing" ("stop" -> "stopping").

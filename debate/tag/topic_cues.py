@@ -445,8 +445,7 @@ def proposal_cues(doc: Doc, i: int, rng: range, p: ThesisProfile) -> tuple[float
     words_here = toks[rng.start:rng.stop]  # (slices and set tests: these run on many sentences)
     text = doc.text
     asks = text[doc.sent_spans[i][1] - 1] == "?"
-    call = call_of(words_here) if words_here[0] in _CALL_OPENERS or words_here[0] in _BANNED_SUBJECTS \
-        else words_here
+    call = call_of(words_here)
     if p.verb and call[0] == p.verb and not asks and (
             p.verb not in GENERIC_STOPS or not p.anchor_words.isdisjoint(call)):
         # (a general verb restates the thesis only with the thesis's own words: "Stop giving him cash." does

@@ -1,4 +1,5 @@
-"""Text utilities shared by the taggers and reports: sentence splitting."""
+"""Text utilities shared by the readers, the structure inference, the taggers and reports: sentence
+splitting, English stop words."""
 
 from .sentences import sentence_spans, split_sentences
 
