@@ -44,6 +44,19 @@ from debate.tag.thesis_title import title_proposition
      "Grocer should pull plastic bags from all stores", "report"),
     ("Town approves fortnightly glass collections, with a new caddy for every house",
      "Town should adopt fortnightly glass collections", "report"),
+    # a decision reported in the passive: its subject goes ahead
+    ("Hatherley solar farm approved on 120 acres of farmland despite 400 objections",
+     "Hatherley solar farm should go ahead on 120 acres of farmland", "report"),
+    ("Skate park plan approved", "Skate park plan should go ahead", "report"),
+    # a decision to keep something
+    ("Booking system at Carrow's tips to stay for good", "Booking system at Carrow's tips should stay for good",
+     "report"),
+    # a move of something toward something else
+    ("Insurer Halden Group moves 4,000 office staff to hot-desking",
+     "Insurer Halden Group should move 4,000 office staff to hot-desking", "report"),
+    # an order to someone: what it asks of them
+    ("Court tells Ashcombe man to move doorbell camera that filmed neighbour's garden",
+     "Ashcombe man should move doorbell camera that filmed neighbour's garden", "report"),
 ])
 def test_question_and_news_titles_become_claims(title, stated, kind):
     assert title_proposition(title) == (stated, kind)

@@ -17,10 +17,12 @@ from dataclasses import replace
 from ..model import CommentTags, Evidence, Label, Thesis, Thread
 from . import collective
 from .acts import acts_of
-from .spans import analyze, stop_words
+from .article_side import report_side, restates
+from .spans import analyze
 from .relation import score_relation
 from .stance import StanceScore, arguing_reply, profile_of, score_stance
 from .thesis import extract_thesis
+from .thesis_title import ORDERS, title_proposition
 
 __all__ = ["tag_thread", "extract_thesis"]
 
@@ -34,6 +36,9 @@ ARTICLE_FAVOR = (0.9, 0.05, 0.05)
 #: news, and readers answer it as they would an article arguing it; weaker than an article's own
 #: position (on the tuning sets any value from 0.5 to 0.9 gave the same labels).
 NEWS_FAVOR = (0.6, 0.15, 0.25)
+#: News of a decision that is the thesis's opposite ("Solar farm approved on farmland" under "Solar farms
+#: should not be built on farmland"): approving it argues against the thesis.
+NEWS_AGAINST = (0.15, 0.6, 0.25)
 #: Flags of comments that are not discussion turns: tagged "none"/"neutral" with that reason.
 NOT_DISCUSSION = frozenset({"spam", "pingback", "trackback", "empty"})
 #: Deleted or removed comments count as gone only when their text is a marker ("[deleted]") or nothing;
@@ -72,8 +77,8 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
         return replace(thread, thesis=th, tags={})  # nothing to tag; the article favors its own thesis
     profile = profile_of(th, thread.article.text)
     # a news post (no position of its own, its decision the thesis): "Good." and "Bad idea." judge it
-    news = _news_post(thread, th)
-    article_stance = NEWS_FAVOR if news else _article_stance(thread, th, profile)
+    news = _news_side(thread, th)
+    article_stance = _article_stance(thread, th, profile)
     sentiments_of = _sentiment_function()
     comments = thread.comments
     by_id = thread.by_id()
@@ -133,7 +138,7 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
             rel_probs = rel.probs
             rel_margin[c.id] = rel.margin
             if (asks or news) and c.parent is None and local.value == "none" and model_probs is None:
-                answer = _answer(rel.evidence, yes_no_only=asks)
+                answer = _answer(rel.evidence, yes_no_only=asks, news_side=1 if asks else news)
                 if answer is not None:
                     probs, local = answer
             if s is not None and local.value == "none" and local.decided_by == "local" and rel.margin:
@@ -225,23 +230,40 @@ def _not_discussion(c) -> set[str]:
     return skip
 
 
-def _news_post(thread: Thread, th: Thesis) -> bool:
-    """The post reports news without arguing it, and its thread answers the news as it would an
-    article arguing it: a news title read as the thesis, or a link post (its title is all it says) whose
-    title reports ("Council votes to resume fluoridating") rather than asks, under a given thesis."""
+def _news_side(thread: Thread, th: Thesis) -> int:
+    """The post reports news without arguing it, and its thread answers the news as it would an article
+    arguing it: +1 when the news is what the thesis asks for, -1 when it is its opposite, 0 for no news post.
+
+    A news title read as the thesis is news for it. Under a given thesis, so is a post whose title reports
+    a decision ("Council votes to resume fluoridating", see `thesis_title`) and a link post (its title is
+    all it says) whose title does not ask; the decision's side is read by `article_side.report_side`
+    ("Booking system to stay for good" is against "Recycling centres should not require booking"), and
+    taken as the thesis's own when the two share no topic word, the title states no decision, or it reports
+    an order to someone ("Court tells man to move doorbell camera": moving it restricts the camera).
+    """
     if th.source == "title_report":
-        return True
-    if th.source != "given" or thread.article.text.strip():
-        return False
+        return 1
+    if th.source != "given":
+        return 0
     title = (thread.article.title or "").strip()
-    return bool(title) and not _asks(title)
+    if not title or _asks(title):
+        return 0
+    prop = title_proposition(title)
+    reported = prop is not None and prop[1] == "report"
+    if thread.article.text.strip() and (not reported or extract_thesis(thread.article).clear):
+        return 0  # an article that argues a thesis of its own ("It's time supermarkets scrapped X") is no news
+    if reported and not ORDERS.match(title) and report_side(prop[0], th.text) < 0:
+        return -1
+    return 1
 
 
 def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, float] | None:
-    """The article's own stance: it favors a thesis drawn from it; a given thesis is scored on its text
-    (`NEWS_FAVOR` for a `_news_post`)."""
-    if _news_post(thread, th):
-        return NEWS_FAVOR
+    """The article's own stance: it favors a thesis drawn from it and a given thesis its title or
+    conclusion states; news takes the side of the decision it reports (`_news_side`); otherwise a given
+    thesis is scored on the article's text."""
+    side = _news_side(thread, th)
+    if side:
+        return NEWS_FAVOR if side > 0 else NEWS_AGAINST
     if not th.clear:
         return None
     if th.source != "given":
@@ -250,8 +272,11 @@ def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, 
         return None  # a link post that asks, or has no title
     if _EXPLAINER.search(thread.article.title or ""):
         return None  # "The golf ball rollback explained": a piece that explains takes no side
+    own = extract_thesis(thread.article)
+    if own.clear and restates(own.text, th.text):
+        return ARTICLE_FAVOR  # "Bring Back the Dog Licence" for "Dog licences should be brought back"
     probs = score_stance(thread.article.text, profile, calibrated=False).probs
-    if max(probs) == probs[2] and not extract_thesis(thread.article).clear and (
+    if max(probs) == probs[2] and not own.clear and (
             _asks(thread.article.title) or _asks(thread.article.text)):
         return None  # a post that only asks ("Which is it?", "Where do you land?") takes no position
     if max(probs) == probs[2]:
@@ -271,27 +296,8 @@ def _answers_title(title: str | None, th: Thesis) -> bool:
         return True
     if th.source != "given" or not _asks(title):
         return False
-    from .thesis_title import title_proposition
-
     prop = title_proposition(title)
-    if prop is None or prop[1] != "question":
-        return False
-    claim, given = _content_stems(prop[0]), _content_stems(th.text)
-    return bool(claim) and 2 * len(claim & given) >= len(claim) and _negations(prop[0]) == _negations(th.text)
-
-
-def _content_stems(text: str) -> frozenset[str]:
-    from .valence import stem
-
-    stop = stop_words()
-    # Four letters or more: a title's short words are often abbreviations its thesis spells out
-    # ("Is unlimited PTO a trap?" for "Unlimited paid time off is worse ...").
-    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 4 and w not in stop)
-
-
-def _negations(text: str) -> int:
-    """The parity of the negations in a text (a thesis and its negation share their content words)."""
-    return len(re.findall(r"\b(?:not|no|never)\b|n't\b", text.lower())) % 2
+    return prop is not None and prop[1] == "question" and restates(prop[0], th.text)
 
 
 #: Titles of pieces that explain rather than argue ("X explained", "What we know about X", "A guide to X").
@@ -306,14 +312,16 @@ _YES_NO = re.compile(r"(?:yes|yeah|yep|yup|no|nope|nah)\b", re.IGNORECASE)
 ANSWER_SURE = 0.7
 
 
-def _answer(relation_evidence, *, yes_no_only: bool) -> tuple[tuple[float, float, float], Label] | None:
+def _answer(relation_evidence, *, yes_no_only: bool, news_side: int = 1
+            ) -> tuple[tuple[float, float, float], Label] | None:
     """(probabilities, label) of a top-level comment whose opener answers the title's question
-    (`yes_no_only`) or judges the news the post reports ("Good.", "Bad idea.")."""
+    (`yes_no_only`) or judges the news the post reports ("Good.", "Bad idea."; `news_side` -1: the news
+    is the thesis's opposite, so approving it is against the thesis)."""
     for e in relation_evidence:
         # only a yes or a no answers a question ("Finally, someone asks" approves of asking it)
         if e.cue in ("approval_opener", "disapproval_opener") and (not yes_no_only or _YES_NO.match(e.text)):
             rest = (1.0 - ANSWER_SURE) / 2
-            yes = e.cue == "approval_opener"
+            yes = (e.cue == "approval_opener") == (news_side > 0)
             probs = (ANSWER_SURE, rest, rest) if yes else (rest, ANSWER_SURE, rest)
             cue, what = (("answers_title", "answering the title's question") if yes_no_only else
                          ("judges_news", "judging the news the post reports"))

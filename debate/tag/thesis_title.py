@@ -33,6 +33,8 @@ _VERBS = frozenset({
     # headline verbs of a decision ("Dunmore's to pull self-checkouts", "Charges to return")
     "axe", "hike", "impose", "install", "lift", "phase", "pilot", "pull", "reopen", "review", "roll", "sell",
     "shut", "slash", "trial", "tighten", "relax", "scrap", "publish", "list",
+    # a decision to keep something as it is ("Booking system to stay for good")
+    "stay", "remain", "continue",
 }) | lx.STOPPING_VERBS
 #: Words that open the complement of "Is X ...?" ("Is remote work *a* mistake", "... *worth* the delay").
 _COMPLEMENT_OPEN = frozenset({"a", "an", "the", "too", "so", "more", "less", "really", "actually", "still",
@@ -58,6 +60,24 @@ _REPORT_AGAINST = {"rejects": "scrap", "blocks": "scrap", "scraps": "scrap", "dr
                    "kills": "scrap", "shelves": "scrap", "halts": "halt", "ends": "end", "bans": "ban",
                    "cancels": "end", "abolishes": "abolish", "rejected": "scrap", "scrapped": "scrap",
                    "banned": "ban", "ended": "end"}
+#: Participles of `_REPORT_FOR` that report what was decided as their subject ("Solar farm approved on 120
+#: acres", "Budget passed despite protests"): the subject goes ahead.
+_PASSIVE_FOR = frozenset({"approved", "backed", "adopted", "passed", "greenlit", "greenlighted", "okayed",
+                          "given"})
+#: Words that follow such a participle instead of an object.
+_AFTER_PASSIVE = frozenset({"on", "in", "at", "for", "by", "despite", "after", "amid", "over", "as", "the",
+                            "go-ahead", "green", "final", "unanimously"})
+#: "<actor> moves 4,000 staff to hot-desking", "<actor> switches buses to electric": a move toward the
+#: last thing named.
+_MOVES_TO = re.compile(r"^(?P<actor>[A-Z][\w.&'\-]*(?:\s+[\w.&'\-]+){0,4}?)\s+(?:moves|switches|shifts|"
+                       r"moved|switched|shifted)\s+(?P<what>(?!to\b)[\w,.&'\-]+(?:\s+[\w,.&'\-]+){0,5}?)\s+"
+                       r"(?:to|onto)\s+(?P<to>[\w'\-]+.*)$")
+#: "Court tells man to move camera", "Judge orders firm to ...": an order to someone else. The proposition
+#: is what the order asks of them ("Ashcombe man should move doorbell camera"), but its verb says nothing
+#: of the side it takes on the thing it names (moving a camera restricts it).
+ORDERS = re.compile(r"^(?P<actor>[A-Z][\w.&'\-]*(?:\s+[\w.&'\-]+){0,4}?)\s+(?:tells?|told|orders?|ordered|"
+                    r"forces?|forced|urges?|urged|asks?|asked)\s+(?P<who>(?:[\w.'\-]+\s+){1,4}?)to\s+"
+                    r"(?P<vp>[a-z].*)$")
 #: "<actor> votes 6-3 to ...", "<actor> moves to ...", "<actor> to ...", "<actor> will ...": the verb phrase
 #: is the proposal.
 _REPORT_TO = re.compile(
@@ -162,14 +182,25 @@ def _report(text: str) -> str | None:
     words = text.split()
     if not words or not words[0][:1].isupper():
         return None
-    for i in range(1, min(len(words) - 1, _ACTOR_WORDS + 1)):
+    ordered = ORDERS.match(text)
+    if ordered:
+        return _sentence([*ordered.group("who").split(), "should", *ordered.group("vp").split()])
+    for i in range(1, min(len(words), _ACTOR_WORDS + 1)):
         verb, actor, obj = words[i], words[:i], " ".join(words[i + 1:])
+        if verb in _PASSIVE_FOR and (i + 1 == len(words) or words[i + 1].lower() in _AFTER_PASSIVE):
+            return _sentence([*actor, "should", "go", "ahead", *words[i + 1:]])
+        if i + 1 == len(words):
+            break
         if verb in _REPORT_FOR:
             return _sentence([*actor, "should", *_proposal(obj, "adopt").split()])
         if _REPORT_FOR_PREP.get(verb) == words[i + 1].lower() and len(words) > i + 2:
             return _sentence([*actor, "should", *_proposal(" ".join(words[i + 2:]), "adopt").split()])
         if verb in _REPORT_AGAINST:
             return _sentence([*actor, "should", _REPORT_AGAINST[verb], *obj.split()])
+    moved = _MOVES_TO.match(text)
+    if moved:
+        return _sentence([*moved.group("actor").split(), "should", "move", *moved.group("what").split(), "to",
+                          *moved.group("to").split()])
     m = _REPORT_TO.match(text)
     if m and m.group("vp").split()[0].lower() in _VERBS and len(m.group("vp").split()) > 1:  # a verb and its object
         return _sentence([*m.group("actor").split(), "should", *_proposal(m.group("vp")).split()])

@@ -1,0 +1,100 @@
+"""Which side of a given thesis an article takes, read off what its title says.
+
+Scoring an article's text like a comment's often misplaces it: a piece that deplores the status quo
+("someone threw the carrots away because of the date") reads as against the change it argues for, and
+a news report's quoted objections read as its own. Two readings of the title are surer:
+
+- an opinion piece whose title or conclusion states the given thesis in much the same words and with
+  the same polarity ("Bring Back the Dog Licence" for "Dog licences should be brought back") argues it;
+- a news report ("Booking system at Carrow's tips to stay for good") takes no side, but its readers
+  answer the decision it reports: "Good." approves the decision. When the given thesis is the
+  decision's opposite ("Recycling centres should not require residents to book a slot"), approving
+  the news is arguing against the thesis, so the article stands against it.
+
+A statement's polarity is the parity of its negations, of a stopping verb right after its modal
+("should scrap", "to end") and of a ban as its object ("a town-wide ban"); a thesis and a report on
+the same topic (a content word in common) with the same polarity agree. A thesis that puts one thing
+instead of another ("teach in mixed-ability classes instead of sets") also agrees with a report that
+stops the other thing ("to drop maths sets").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicons as lx
+from .spans import stop_words
+from .valence import stem
+
+#: Verbs after a modal that stop their object ("should scrap X", "to pull X"): the lexicon's, with the
+#: headline verbs of withdrawing something.
+_STOPPING = lx.STOPPING_VERBS | lx.STOP_IMPERATIVES | frozenset({
+    "pull", "withdraw", "reject", "block", "shelve", "phase", "retire", "close", "shut", "scrapped",
+    "axed", "dropped", "ended", "banned", "abolished", "halted", "closed", "pulled", "withdrawn"})
+#: Objects that are themselves a stop ("adopt a town-wide pavement parking ban").
+_BAN_NOUNS = frozenset({"ban", "bans", "moratorium", "prohibition", "embargo"})
+#: Where the verb of a thesis or a reported decision follows.
+_MODALS = frozenset({"should", "must", "shall", "will", "would", "could", "can", "to", "may", "might"})
+#: Words between a modal and its verb ("should not be", "must now", "should have to").
+_AUXILIARY = frozenset({"not", "never", "be", "been", "now", "have", "has", "also", "still", "no", "longer",
+                        "finally", "always", "only", "just"})
+_NEGATION = re.compile(r"\b(?:not|no|never)\b|n't\b")
+#: "X instead of Y", "replace Y with X": Y is what the thesis puts aside.
+_INSTEAD_OF = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?P<other>.+)$", re.IGNORECASE)
+_REPLACE_WITH = re.compile(r"\breplac\w*\s+(?P<other>.+?)\s+with\b", re.IGNORECASE)
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """The stems of a text's content words of four letters or more (a title's short words are often
+    abbreviations its thesis spells out: "Is unlimited PTO a trap?" for "Unlimited paid time off ...")."""
+    stop = stop_words()
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 4 and w not in stop)
+
+
+def negation_parity(text: str) -> int:
+    """The parity of the negations in a text (a thesis and its negation share their content words)."""
+    return len(_NEGATION.findall(text.lower())) % 2
+
+
+def polarity(statement: str) -> int:
+    """+1 when a statement asks for (or reports) its object done, -1 when stopped or not done."""
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", statement.lower())
+    flips = negation_parity(statement)
+    k = next((i for i, w in enumerate(words) if w in _MODALS), None)
+    if k is not None:
+        j = k + 1
+        while j < len(words) and words[j] in _AUXILIARY:
+            j += 1
+        if j < len(words) and words[j] in _STOPPING:
+            flips += 1
+        if any(w in _BAN_NOUNS for w in words[j + 1:]):
+            flips += 1
+    elif words and words[0] in _STOPPING:  # "Scrap the licence fee"
+        flips += 1
+    return -1 if flips % 2 else 1
+
+
+def shared_stems(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """The stems of `a` that `b` has too, or a longer or shorter form of ("book" and "booking", "licenc"
+    and "licence": the stemmer leaves words of four letters, and keeps five)."""
+    return frozenset(x for x in a if x in b or any(x.startswith(y) or y.startswith(x) for y in b))
+
+
+def restates(claim: str, thesis: str) -> bool:
+    """`claim` states `thesis` in much the same words (half its content words or more) and polarity."""
+    said = content_stems(claim)
+    return bool(said) and 2 * len(shared_stems(said, content_stems(thesis))) >= len(said) and \
+        negation_parity(claim) == negation_parity(thesis)
+
+
+def report_side(proposition: str, thesis: str) -> int:
+    """+1 when the decision a report states (as a proposition, "Council should scrap X") is what the
+    thesis asks for, -1 when it is the opposite, 0 when they share no topic word."""
+    if not shared_stems(content_stems(proposition), content_stems(thesis)):
+        return 0
+    side = polarity(proposition) * polarity(thesis)
+    other = _INSTEAD_OF.search(thesis) or _REPLACE_WITH.search(thesis)
+    if other and side < 0 and polarity(proposition) < 0 and \
+            shared_stems(content_stems(proposition), content_stems(other.group("other"))):
+        return 1  # the report stops what the thesis would put aside
+    return side
