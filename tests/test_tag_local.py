@@ -79,6 +79,7 @@ def test_stance_ignores_quoted_voices():
     # a follow-up question the parent's plan leaves open; asking who says so
     ("And where do the other 23 cars go? There is one car park.", False, "disagree"),
     ("@Steve And how do you propose to catch them at 11pm?", False, "disagree"),
+    ("And whose fault is that? They cut the tills.", False, "disagree"),
     ("And the buses run all night too.", False, "neutral"),
     ("Dropped by half according to who? The refs who wanted it?", False, "disagree"),
     # praise of the parent comment itself

@@ -230,8 +230,8 @@ def score_relation(text: str | Doc, *, top_level: bool = False, parent: Doc | No
         # "So the only acceptable policy is one with zero waste?": restating the parent to question its premise
         margin -= W_CHALLENGE
         ev.append(Evidence("premise_question", _clip(doc.sentence(0)), -W_CHALLENGE))
-    elif not top_level and "and" in toks[:4] and _follow_up_challenge(doc):
-        # "And where do the other 23 cars go?": a question the parent's plan leaves open
+    elif "and" in toks[:4] and _follow_up_challenge(doc):
+        # "And where do the other 23 cars go?": a question the parent's (or the article's) plan leaves open
         margin -= W_CHALLENGE
         ev.append(Evidence("follow_up_challenge", _clip(doc.sentence(0)), -W_CHALLENGE))
     first_word = _FIRST_WORD.match(body)
@@ -541,13 +541,15 @@ def _quoted_prefix(toks: list[str], parent: list[str]) -> int:
     return best if best >= QUOTE_MIN_TOKENS else 0
 
 
-_WH = frozenset({"how", "where", "what", "who", "why", "when", "which"})
+_WH = frozenset({"how", "where", "what", "who", "whose", "why", "when", "which"})
 
 
 def _follow_up_challenge(doc) -> bool:
     """The reply opens (after an @address) with "And" and a question word, and its first sentence asks
     ("And how exactly would this be enforced?", "@Steve And where do the cars go?"): gold replies of
-    this shape disagreed 4 times in 4."""
+    this shape disagreed 4 times in 4 (session 9); with "whose" ("And whose fault is that?") 1 in 1. At the
+    article ("And who pays for it?", 2 gold comments, both disagree) it is shown as evidence, but alone it
+    does not outweigh a top-level comment's lean to neutral."""
     toks = doc.toks
     k = _after_address(toks)
     return toks[k] == "and" and k + 1 < len(toks) and toks[k + 1] in _WH \
