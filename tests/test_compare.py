@@ -123,6 +123,17 @@ def test_compare_shows_articles_voices_and_commenters_side_by_side():
     assert "| [1] Cities should build protected bike lanes |" in text
 
 
+def test_an_article_whose_title_states_the_thesis_favors_it():
+    # its text deplores the status quo, which scored alone reads against the change it argues for
+    body = ("When I started as a dog warden most strays had slipped a collar. By the time I retired, most were "
+            "dumped, unchipped and untraceable, and nobody paid a penny for any of it.")
+    piece = Thread(id="dogs", article=Article(title="Bring Back the Dog Licence", author="S. Warden", text=body),
+                   source_path="dogs.json")
+    stance = compare_data([piece], thesis="Dog licences should be brought back")["threads"][0]["article_stance"]
+    assert stance["value"] == "favor"
+    assert "states the thesis" in stance["evidence"][0]["text"]
+
+
 def test_participants_in_several_threads_are_listed():
     a = make_thread(BIKE_ROWS, thread_id="one")
     b = make_thread(BIKE_ROWS[:3], thread_id="two")
