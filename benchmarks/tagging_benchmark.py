@@ -149,7 +149,7 @@ def example_sources() -> list[tuple[Path, object]]:
 
 #: The gold sets written and labelled by people who never read the rules, in the formats and at the
 #: lengths of real threads (about 22 comments of about 23 words each): the closest we have to a user's
-#: files. Only their texts are used here, never their labels. (dev7 and dev8, made in sessions 8 and 9, are
+#: files. Only their texts are used here, never their labels. (dev7 to dev10, made in sessions 8 to 10, are
 #: left out so that this figure keeps measuring the same 923 comments from session to session.)
 OUTSIDE_SETS = ("dev3", "dev4", "dev5", "dev6", "heldout", "heldout2")
 
@@ -476,8 +476,26 @@ def _parse_has_true_parent(theses, held: str = "heldout") -> tuple[set[tuple[str
 
 
 #: The gold sets, in the order the tables list them ("dev": the threads seen while writing the rules, those
-#: theses.csv gives no set).
-SETS = ("dev", "later", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "heldout", "heldout2", "heldout3")
+#: theses.csv gives no set), each with its title in the first table and in the others.
+SET_TITLES = {
+    "dev": ("other sites, seen while writing rules", "seen while writing rules"),
+    "later": ("other sites, labelled after the rules", "labelled after the rules"),
+    "dev3": ("dev3 (written by someone who never read the rules; then tuned on)", "dev3"),
+    "dev4": ("dev4 (the same, made later; then tuned on)", "dev4"),
+    "dev5": ("dev5 (the same, session 5; then tuned on)", "dev5"),
+    "dev6": ("dev6 (the same, session 6, long comments too; then tuned on)", "dev6"),
+    "dev7": ("dev7 (the same, session 8; then tuned on)", "dev7"),
+    "dev8": ("dev8 (the same, session 9; then tuned on)", "dev8"),
+    "dev9": ("dev9 (the same, session 10; then tuned on)", "dev9"),
+    "dev10": ("dev10 (the same, session 10; then tuned on)", "dev10"),
+    "heldout": ("held out (written by someone who never read the rules)", "held out"),
+    "heldout2": ("held out 2 (the same, session 3)", "held out 2"),
+    "heldout3": ("held out 3 (the same, session 9)", "held out 3"),
+    "heldout4": ("held out 4 (the same, session 10)", "held out 4"),
+}
+SETS = tuple(SET_TITLES)
+#: The sets never tuned on (each with its true parents in `<name>_parents.csv`).
+HELDOUT_SETS = tuple(name for name in SETS if name.startswith("heldout"))
 
 
 def by_set(rows, theses) -> dict[str, list]:
@@ -504,27 +522,11 @@ def main() -> None:
     seed = [r for r in rows if r[0] == SEED_000]
     other = [r for r in rows if r[0] != SEED_000]
     parts = by_set(other, theses)
-    dev, later, dev3, dev4, dev5, dev6, dev7, dev8, heldout, heldout2, heldout3 = (parts[name] for name in SETS)
-    true_parent, wrong_parents = _parse_has_true_parent(theses)
-    heldout_tree = [r for r in heldout if (r[0], r[1]) in true_parent]
-    true_parent2, wrong_parents2 = _parse_has_true_parent(theses, "heldout2")
-    heldout2_tree = [r for r in heldout2 if (r[0], r[1]) in true_parent2]
-    true_parent3, wrong_parents3 = _parse_has_true_parent(theses, "heldout3")
-    heldout3_tree = [r for r in heldout3 if (r[0], r[1]) in true_parent3]
+    short = {name: titles[1] for name, titles in SET_TITLES.items()}
     out = ["Built-in tagger vs hand-labelled gold (thesis as written in theses.csv)", "",
            "| threads | label | n | accuracy | macro-F1 | majority acc. | majority macro-F1 (class) |",
            "|---|---|---|---|---|---|---|"]
-    for title, part in (("seed 000", seed), ("other sites, seen while writing rules", dev),
-                        ("other sites, labelled after the rules", later),
-                        ("dev3 (written by someone who never read the rules; then tuned on)", dev3),
-                        ("dev4 (the same, made later; then tuned on)", dev4),
-                        ("dev5 (the same, session 5; then tuned on)", dev5),
-                        ("dev6 (the same, session 6, long comments too; then tuned on)", dev6),
-                        ("dev7 (the same, session 8; then tuned on)", dev7),
-                        ("dev8 (the same, session 9)", dev8),
-                        ("held out (written by someone who never read the rules)", heldout),
-                        ("held out 2 (the same, session 3)", heldout2),
-                        ("held out 3 (the same, session 9)", heldout3),
+    for title, part in (("seed 000", seed), *((SET_TITLES[name][0], parts[name]) for name in SETS),
                         ("other sites, all", other), ("all", rows)):
         for field in ("stance", "relation"):
             out += table(title, part, field)
@@ -532,26 +534,23 @@ def main() -> None:
             "| threads | label | n | accuracy | macro-F1 | majority acc. | majority macro-F1 (class) |",
             "|---|---|---|---|---|---|---|"]
     extracted = by_set([r for r in collect(theses, labels, use_given=False) if r[0] != SEED_000], theses)
-    for title, name in zip(("seen while writing rules", "labelled after the rules", "dev3", "dev4", "dev5",
-                            "dev6", "dev7", "dev8", "held out", "held out 2", "held out 3"), SETS):
+    for name in SETS:
         for field in ("stance", "relation"):
-            out += table(title, extracted[name], field)
+            out += table(short[name], extracted[name], field)
     out += ["", "| threads | label | n | accuracy | macro-F1 | majority acc. | majority macro-F1 (class) |",
             "|---|---|---|---|---|---|---|"]
-    out += table("held out, comments whose parse has the true parent", heldout_tree, "relation")
-    out += table("held out 2, comments whose parse has the true parent", heldout2_tree, "relation")
-    out += table("held out 3, comments whose parse has the true parent", heldout3_tree, "relation")
-    for name, part, wrong in (("held out", heldout, wrong_parents), ("held out 2", heldout2, wrong_parents2),
-                              ("held out 3", heldout3, wrong_parents3)):
-        if part:
-            out.append(f"({name}: the parse gives {wrong} of {len(part)} comments a parent other than the "
-                       f"true one)")
+    wrong_notes = []
+    for name in HELDOUT_SETS:
+        true_parent, wrong = _parse_has_true_parent(theses, name)
+        out += table(f"{short[name]}, comments whose parse has the true parent",
+                     [r for r in parts[name] if (r[0], r[1]) in true_parent], "relation")
+        if parts[name]:
+            wrong_notes.append(f"({short[name]}: the parse gives {wrong} of {len(parts[name])} comments a parent "
+                               f"other than the true one)")
+    out += wrong_notes
     out.append("")
     out.append("Per class (precision, recall) and confusion:")
-    for title, part in (("seed 000", seed), ("seen while writing rules", dev), ("labelled after the rules", later),
-                        ("dev3", dev3), ("dev4", dev4), ("dev5", dev5), ("dev6", dev6), ("dev7", dev7),
-                        ("dev8", dev8), ("held out", heldout),
-                        ("held out 2", heldout2), ("held out 3", heldout3)):
+    for title, part in (("seed 000", seed), *((short[name], parts[name]) for name in SETS)):
         for field in ("stance", "relation"):
             out += per_class(title, part, field)
     out.append("")
@@ -563,10 +562,7 @@ def main() -> None:
     p, r, f = acts_scores(rows)
     out += ["", f"acts (micro over act sets, {len(rows)} comments): precision {100 * p:.1f}, recall {100 * r:.1f}, "
             f"F1 {100 * f:.1f}"]
-    for title, part in (("seen while writing rules", dev), ("labelled after the rules", later), ("dev3", dev3),
-                        ("dev4", dev4), ("dev5", dev5), ("dev6", dev6), ("dev7", dev7), ("dev8", dev8),
-                        ("held out", heldout),
-                        ("held out 2", heldout2), ("held out 3", heldout3)):
+    for title, part in ((short[name], parts[name]) for name in SETS):
         if part:
             p, r, f = acts_scores(part)
             out.append(f"  {title}: precision {100 * p:.1f}, recall {100 * r:.1f}, F1 {100 * f:.1f}")
