@@ -82,6 +82,10 @@ def test_stance_ignores_quoted_voices():
     ("And whose fault is that? They cut the tills.", False, "disagree"),
     ("And the buses run all night too.", False, "neutral"),
     ("Dropped by half according to who? The refs who wanted it?", False, "disagree"),
+    # approving, with a condition or none
+    ("Sounds sensible, as long as it isn't another app I have to download.", False, "agree"),
+    ("I'd be fine with it if it actually paid for the dog bins being emptied.", False, "agree"),
+    ("This is the real answer. It's a household cost, always.", False, "agree"),
     # praise of the parent comment itself
     ("This is the comment that should end the debate, honestly.", False, "agree"),
     ('"Fix who teaches set 4 first" is the best line in this whole thread.', False, "agree"),

@@ -32,7 +32,9 @@ AGREE = (
     "you've got a point", "good argument", "you're spot on", "that's exactly it", "my thoughts exactly",
     "i'm with you", "i am with you", "seconded", "we agree",
     "ours too", "ours did too", "mine too", "same for us", "same with ours", "same story here", "i take the point",
-    "i take your point", "point taken",
+    "i take your point", "point taken", "this is exactly it", "this is the real answer", "that's the real answer",
+    # approving with a condition ("Sounds sensible, as long as it isn't another app")
+    "sounds sensible", "sounds reasonable", "makes sense to me", "i'd be fine with it", "i would be fine with it",
     # taking the parent's point in, or being won over by it
     "that's fair", "that is fair", "fair summary", "great comment", "good comment", "hard agree",
     "that changes it for me", "changes my mind", "changed my mind", "you've convinced me", "convinced me",
