@@ -1,9 +1,11 @@
 """Which side of a given thesis an article takes, from its title (examples written for these tests)."""
 
 import pytest
+from report_helpers import assert_inert
 
 from debate.model import Article, Comment, Thread
-from debate.tag import NEWS_AGAINST, NEWS_FAVOR, ARTICLE_FAVOR, _article_stance, extract_thesis, profile_of, tag_thread
+from debate.tag import ARTICLE_FAVOR, NEWS_AGAINST, NEWS_FAVOR, _article_stance, extract_thesis, profile_of, tag_thread
+from debate.report.build import thread_report
 from debate.tag.article_side import polarity, report_side, restates
 
 
@@ -54,7 +56,7 @@ def test_a_title_restates_a_thesis_in_other_words_but_not_its_negation():
 def _stance(title, text, thesis):
     t = Thread(id="t", article=Article(title=title, text=text), comments=())
     th = extract_thesis(t.article, thesis)
-    return _article_stance(t, th, profile_of(th, text))
+    return _article_stance(t, th, profile_of(th, text))[0]
 
 
 def test_news_of_the_opposite_decision_stands_against_the_thesis():
@@ -83,3 +85,13 @@ def test_approving_news_of_the_opposite_decision_is_against_the_thesis():
                    thesis="Solar farms should not be built on farmland")
     assert (t.tags["c1"].stance.value, t.tags["c1"].relation.value) == ("against", "agree")
     assert (t.tags["c2"].stance.value, t.tags["c2"].relation.value) == ("favor", "disagree")
+
+
+def test_the_report_says_why_the_article_counts_against_the_thesis_and_escapes_its_title():
+    article = Article(title="Solar farm approved on farmland <img src=x onerror=alert(1)> [x](http://evil)",
+                      text="The council approved the scheme by 7 votes to 4.")
+    thread = Thread(id="t", article=article, comments=(Comment(id="c1", text="Good. We need the power."),))
+    text = thread_report(thread, thesis="Solar farms should not be built on farmland")
+    line = next(x for x in text.splitlines() if x.startswith("**The article:**"))
+    assert "reports news" in line and "against the thesis" in line
+    assert_inert(text)

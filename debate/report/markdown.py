@@ -105,6 +105,9 @@ def _header(d: dict[str, Any]) -> str:
         out.append(f"**Thesis** ({how}{clear}):")
         out.append("")
         out.append(f"> {inline(t['text'])}")
+        for e in t.get("evidence", ()):
+            if e["cue"] == "article_side":  # why the article counts for or against a given thesis
+                out += ["", f"**The article:** {inline(e['text'], 300)}."]
         if t["target_sides"] and t["clear"]:  # (an unclear thesis is a topic: its targets are guesses)
             out += ["", "**About:** " + "; ".join(_target_phrase(x) for x in t["target_sides"]) + "."]
     if a["voices"]:

@@ -78,7 +78,9 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     profile = profile_of(th, thread.article.text)
     # a news post (no position of its own, its decision the thesis): "Good." and "Bad idea." judge it
     news = _news_side(thread, th)
-    article_stance = _article_stance(thread, th, profile)
+    article_stance, article_note = _article_stance(thread, th, profile)
+    if article_note is not None:  # shown with the thesis: why the article counts for or against it
+        th = replace(th, evidence=th.evidence + (article_note,))
     sentiments_of = _sentiment_function()
     comments = thread.comments
     by_id = thread.by_id()
@@ -257,34 +259,49 @@ def _news_side(thread: Thread, th: Thesis) -> int:
     return 1
 
 
-def _article_stance(thread: Thread, th: Thesis, profile) -> tuple[float, float, float] | None:
-    """The article's own stance: it favors a thesis drawn from it and a given thesis its title or
-    conclusion states; news takes the side of the decision it reports (`_news_side`); otherwise a given
-    thesis is scored on the article's text."""
+def _article_stance(thread: Thread, th: Thesis, profile
+                    ) -> tuple[tuple[float, float, float] | None, Evidence | None]:
+    """The article's own stance, and under a given thesis the evidence its title gave for it (None when its
+    text was scored): it favors a thesis drawn from it and a given thesis its title or conclusion states;
+    news takes the side of the decision it reports (`_news_side`); otherwise a given thesis is scored on the
+    article's text."""
     side = _news_side(thread, th)
     if side:
-        return NEWS_FAVOR if side > 0 else NEWS_AGAINST
+        note = None
+        if th.source == "given":
+            title = inline_title(thread.article.title)
+            note = Evidence("article_side", f"reports news ({title}): approving it is "
+                            f"{'for' if side > 0 else 'against'} the thesis", float(side))
+        return (NEWS_FAVOR if side > 0 else NEWS_AGAINST), note
     if not th.clear:
-        return None
+        return None, None
     if th.source != "given":
-        return ARTICLE_FAVOR
+        return ARTICLE_FAVOR, None
     if not thread.article.text.strip():
-        return None  # a link post that asks, or has no title
+        return None, None  # a link post that asks, or has no title
     if _EXPLAINER.search(thread.article.title or ""):
-        return None  # "The golf ball rollback explained": a piece that explains takes no side
+        return None, None  # "The golf ball rollback explained": a piece that explains takes no side
     own = extract_thesis(thread.article)
     if own.clear and restates(own.text, th.text):
-        return ARTICLE_FAVOR  # "Bring Back the Dog Licence" for "Dog licences should be brought back"
+        # "Bring Back the Dog Licence" for "Dog licences should be brought back"
+        return ARTICLE_FAVOR, Evidence("article_side", f"its {own.source} states the thesis "
+                                       f"({inline_title(own.text)})", 1.0)
     probs = score_stance(thread.article.text, profile, calibrated=False).probs
     if max(probs) == probs[2] and not own.clear and (
             _asks(thread.article.title) or _asks(thread.article.text)):
-        return None  # a post that only asks ("Which is it?", "Where do you land?") takes no position
+        return None, None  # a post that only asks ("Which is it?", "Where do you land?") takes no position
     if max(probs) == probs[2]:
         # The article's own cues do not place it: a thesis given for a thread is, unless its text says
         # otherwise, the position its article argues (use the article's stance from `stance_toward`
         # to compare articles instead).
-        return ARTICLE_FAVOR
-    return probs
+        return ARTICLE_FAVOR, None
+    return probs, None
+
+
+def inline_title(text: str | None, limit: int = 120) -> str:
+    """A title quoted on one line, cut to `limit` characters."""
+    one = " ".join((text or "").split())
+    return repr(one if len(one) <= limit else one[: limit - 1] + "…")
 
 
 def _answers_title(title: str | None, th: Thesis) -> bool:
