@@ -95,3 +95,18 @@ def test_the_report_says_why_the_article_counts_against_the_thesis_and_escapes_i
     line = next(x for x in text.splitlines() if x.startswith("**The article:**"))
     assert "reports news" in line and "against the thesis" in line
     assert_inert(text)
+
+
+def test_news_of_the_opposite_decision_gives_no_side_to_the_targets_it_speaks_of():
+    from debate.tag.profile import profile_of
+
+    article = Article(title="Hatherley solar farm approved on 120 acres of farmland despite 400 objections",
+                      text="The planning committee approved the scheme by 7 votes to 4. Councillors said solar farms "
+                           "bring clean, cheap power and good jobs, and that solar farms are a great success.")
+    thread = Thread(id="t", article=article, comments=(Comment(id="c1", text="Good."),))
+    against = tag_thread(thread, thesis="Solar farms should not be built on farmland").thesis
+    assert {t.name: t.sign for t in profile_of(against, article.text).targets}["Solar farms"] == 0.0
+    # an article that argues a thesis speaks well of what the thesis is for
+    argued = Thread(id="t", article=Article(title="Solar power for Hatherley", text=article.text), comments=())
+    for_it = tag_thread(argued, thesis="Solar farms should be built near towns").thesis
+    assert {t.name: t.sign for t in profile_of(for_it, article.text).targets}["Solar farms"] == 1.0

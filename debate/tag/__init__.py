@@ -75,11 +75,13 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     th = extract_thesis(thread.article, thesis)
     if not thread.comments and th.source != "given":
         return replace(thread, thesis=th, tags={})  # nothing to tag; the article favors its own thesis
-    profile = profile_of(th, thread.article.text)
     # a news post (no position of its own, its decision the thesis): "Good." and "Bad idea." judge it
     news = _news_side(thread, th)
-    article_stance, article_note = _article_stance(thread, th, profile)
-    if article_note is not None:  # shown with the thesis: why the article counts for or against it
+    if news and th.source == "given":  # shown with the thesis, and read by the profile (the article's side)
+        th = replace(th, evidence=th.evidence + (_news_note(thread, news),))
+    profile = profile_of(th, thread.article.text)
+    article_stance, article_note = _article_stance(thread, th, profile, news)
+    if article_note is not None:  # shown with the thesis: why the article counts for the thesis
         th = replace(th, evidence=th.evidence + (article_note,))
     sentiments_of = _sentiment_function()
     comments = thread.comments
@@ -259,20 +261,15 @@ def _news_side(thread: Thread, th: Thesis) -> int:
     return 1
 
 
-def _article_stance(thread: Thread, th: Thesis, profile
+def _article_stance(thread: Thread, th: Thesis, profile, news: int | None = None
                     ) -> tuple[tuple[float, float, float] | None, Evidence | None]:
-    """The article's own stance, and under a given thesis the evidence its title gave for it (None when its
-    text was scored): it favors a thesis drawn from it and a given thesis its title or conclusion states;
-    news takes the side of the decision it reports (`_news_side`); otherwise a given thesis is scored on the
-    article's text."""
-    side = _news_side(thread, th)
+    """The article's own stance, and the evidence when its title or conclusion stating a given thesis
+    decided it: it favors a thesis drawn from it and a given thesis its title or conclusion states; news
+    takes the side of the decision it reports (`news`: `_news_side`, worked out here when None; see
+    `_news_note` for its evidence); otherwise a given thesis is scored on the article's text."""
+    side = _news_side(thread, th) if news is None else news
     if side:
-        note = None
-        if th.source == "given":
-            title = inline_title(thread.article.title)
-            note = Evidence("article_side", f"reports news ({title}): approving it is "
-                            f"{'for' if side > 0 else 'against'} the thesis", float(side))
-        return (NEWS_FAVOR if side > 0 else NEWS_AGAINST), note
+        return (NEWS_FAVOR if side > 0 else NEWS_AGAINST), None
     if not th.clear:
         return None, None
     if th.source != "given":
@@ -296,6 +293,12 @@ def _article_stance(thread: Thread, th: Thesis, profile
         # to compare articles instead).
         return ARTICLE_FAVOR, None
     return probs, None
+
+
+def _news_note(thread: Thread, side: int) -> Evidence:
+    """Why a news post counts for (+1) or against (-1) a given thesis: the news it reports."""
+    return Evidence("article_side", f"reports news ({inline_title(thread.article.title)}): approving it is "
+                    f"{'for' if side > 0 else 'against'} the thesis", float(side))
 
 
 def inline_title(text: str | None, limit: int = 120) -> str:
