@@ -12,7 +12,8 @@ a news report's quoted objections read as its own. Two readings of the title are
   the news is arguing against the thesis, so the article stands against it.
 
 A statement's polarity is the parity of its negations, of a stopping verb right after its modal
-("should scrap", "to end") and of a ban as its object ("a town-wide ban"); a thesis and a report on
+("should scrap", "to end") or opening it ("Scrap the licence fee") and of a ban as its object ("a
+town-wide ban"); a thesis and a report on
 the same topic (a content word in common) with the same polarity agree. A thesis that puts one thing
 instead of another ("teach in mixed-ability classes instead of sets") also agrees with a report that
 stops the other thing ("to drop maths sets").
@@ -38,6 +39,10 @@ _MODALS = frozenset({"should", "must", "shall", "will", "would", "could", "can",
 #: Words between a modal and its verb ("should not be", "must now", "should have to").
 _AUXILIARY = frozenset({"not", "never", "be", "been", "now", "have", "has", "also", "still", "no", "longer",
                         "finally", "always", "only", "just"})
+#: How far after its verb an object's ban may come, and the words that end the verb's clause first.
+_CLAUSE_WORDS = 8
+_CLAUSE_BREAK = frozenset({"and", "but", "which", "who", "because", "as", "while", "so", "if", "when"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _NEGATION = re.compile(r"\b(?:not|no|never)\b|n't\b")
 #: "X instead of Y", "replace Y with X": Y is what the thesis puts aside.
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?P<other>.+)$", re.IGNORECASE)
@@ -57,9 +62,15 @@ def negation_parity(text: str) -> int:
 
 
 def polarity(statement: str) -> int:
-    """+1 when a statement asks for (or reports) its object done, -1 when stopped or not done."""
-    words = re.findall(r"[a-z]+(?:'[a-z]+)?", statement.lower())
-    flips = negation_parity(statement)
+    """+1 when a statement asks for (or reports) its object done, -1 when stopped or not done.
+
+    Its first sentence is read ("Scrap the licence fee. Here's what should replace it"): the negations, a
+    stopping verb after the first modal ("should scrap", "to end"), or without a modal one opening it
+    ("Scrap the licence fee") or anywhere ("It's time supermarkets scrapped best-before dates"), and a ban
+    as the object ("a town-wide ban")."""
+    first = _SENTENCE_END.split(statement.strip(), maxsplit=1)[0]
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", first.lower())
+    flips = negation_parity(first)
     k = next((i for i, w in enumerate(words) if w in _MODALS), None)
     if k is not None:
         j = k + 1
@@ -67,9 +78,14 @@ def polarity(statement: str) -> int:
             j += 1
         if j < len(words) and words[j] in _STOPPING:
             flips += 1
-        if any(w in _BAN_NOUNS for w in words[j + 1:]):
+    else:
+        j = 0
+        if any(w in _STOPPING for w in words):
             flips += 1
-    elif words and words[0] in _STOPPING:  # "Scrap the licence fee"
+    # a ban in the verb's own clause ("adopt a town-wide ban"; not "..., enforced as the ban on cigarettes")
+    clause = words[j + 1:j + 1 + _CLAUSE_WORDS]
+    if any(w in _BAN_NOUNS for w in clause[:next((i for i, w in enumerate(clause) if w in _CLAUSE_BREAK),
+                                                 len(clause))]):
         flips += 1
     return -1 if flips % 2 else 1
 
@@ -81,10 +97,11 @@ def shared_stems(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
 
 
 def restates(claim: str, thesis: str) -> bool:
-    """`claim` states `thesis` in much the same words (half its content words or more) and polarity."""
+    """`claim` states `thesis` in much the same words (half its content words or more) and polarity
+    ("Scrap the dog licence" shares its words with "Dog licences should be brought back", not its side)."""
     said = content_stems(claim)
     return bool(said) and 2 * len(shared_stems(said, content_stems(thesis))) >= len(said) and \
-        negation_parity(claim) == negation_parity(thesis)
+        polarity(claim) == polarity(thesis)
 
 
 def report_side(proposition: str, thesis: str) -> int:
