@@ -178,6 +178,9 @@ HUMOR = (
     "💀", "can't have nice things", "what could go wrong", "what could possibly go wrong", "said no one",
     "said nobody", "who'd have thought", "who would have thought", "shocker", "in other news", "next it'll be",
     "sort of the point", "i suppose is the point",
+    # ironic idioms (session 10: 6 gold comments of 6 humour)
+    "i'll hold my breath", "don't hold your breath", "forgive me if i don't", "fall off my chair", "mad, i know",
+    "ask me how i know", "translation:", "good to know where",
 )
 APPRECIATION = (
     "thank you", "thanks", "thx", "many thanks", "great article", "great post", "great piece",
