@@ -110,6 +110,10 @@ CONCESSION_SOLO = (
     "a fair point", "i know", "i admit", "i'll admit", "to be sure", "not a reason to",
     # granting before turning, in the tuning sets' words (session 6)
     "i get it", "i get that", "both can be true", "even if", "i should have said", "not perfect",
+    # owning a bias or granting a point before arguing (session 10: 13 gold comments of 13 concessions)
+    "i hear you", "i won't pretend", "i will not pretend", "that's fair about", "great when it works",
+    "i'm biased", "hear me out", "you know where i stand", "agreed that", "not because we're against",
+    "not because i'm against", "put the other side", "give the other side", "here's the other side",
 )
 
 # --- act cues --------------------------------------------------------------------------
