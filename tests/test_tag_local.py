@@ -145,6 +145,8 @@ def test_address_is_not_an_opening_but():
     ('"Activity-based working", says the press release. Translation: fewer desks.', {}, "humor"),
     ("THIS IS A SCHEME TO RIG THE VOTE. ONE PERSON ONE VOTE!!!", {}, "negative_reaction"),
     ("Who is paying for this nonsense?", {}, "negative_reaction"),
+    ('Whatever happened to "the countryside belongs to everyone"? Shameful.', {}, "negative_reaction"),
+    ("Nanny state. Next it'll be ID for a bag of sweets.", {}, "negative_reaction"),
     ("Thank you for this thoughtful piece.", {}, "appreciation"),
     ("Edit: fixed the link.", {}, "announcement"),
     ("ok", {}, "other"),

@@ -203,6 +203,9 @@ NEGATIVE_REACTION = (
     "trash", "pathetic", "ridiculous", "laughable", "who cares", "stop wasting", "cringe", "terrible article", "biased",
     "propaganda", "clickbait", "spare me", "oh come on", "come on", "eye roll", "sigh",
     "nonsense", "disgraceful", "a disgrace", "good grief", "unbelievable",
+    # outrage in the tuning sets' words (session 10: 11 gold comments of 12)
+    "shameful", "the real disgrace", "nanny state", "it's a scam", "frankly insulting", "another tax on",
+    "is a scandal", "revenue machine", "about revenue",
 )
 ELABORATION = (
     "for example", "for instance", "in addition", "additionally", "furthermore", "moreover",
