@@ -76,11 +76,12 @@ def _tag_thread(thread: Thread, thesis: str | None, model) -> Thread:
     if not thread.comments and th.source != "given":
         return replace(thread, thesis=th, tags={})  # nothing to tag; the article favors its own thesis
     # a news post (no position of its own, its decision the thesis): "Good." and "Bad idea." judge it
-    news = _news_side(thread, th)
+    own = extract_thesis(thread.article) if th.source == "given" and thread.article.text.strip() else None
+    news = _news_side(thread, th, own)
     if news and th.source == "given":  # shown with the thesis, and read by the profile (the article's side)
         th = replace(th, evidence=th.evidence + (_news_note(thread, news),))
     profile = profile_of(th, thread.article.text)
-    article_stance, article_note = _article_stance(thread, th, profile, news)
+    article_stance, article_note = _article_stance(thread, th, profile, news, own)
     if article_note is not None:  # shown with the thesis: why the article counts for the thesis
         th = replace(th, evidence=th.evidence + (article_note,))
     sentiments_of = _sentiment_function()
@@ -234,7 +235,7 @@ def _not_discussion(c) -> set[str]:
     return skip
 
 
-def _news_side(thread: Thread, th: Thesis) -> int:
+def _news_side(thread: Thread, th: Thesis, own: Thesis | None = None) -> int:
     """The post reports news without arguing it, and its thread answers the news as it would an article
     arguing it: +1 when the news is what the thesis asks for, -1 when it is its opposite, 0 for no news post.
 
@@ -244,6 +245,7 @@ def _news_side(thread: Thread, th: Thesis) -> int:
     ("Booking system to stay for good" is against "Recycling centres should not require booking"), and
     taken as the thesis's own when the two share no topic word, the title states no decision, or it reports
     an order to someone ("Court tells man to move doorbell camera": moving it restricts the camera).
+    `own`: the thesis the article states itself, when already read.
     """
     if th.source == "title_report":
         return 1
@@ -254,20 +256,21 @@ def _news_side(thread: Thread, th: Thesis) -> int:
         return 0
     prop = title_proposition(title)
     reported = prop is not None and prop[1] == "report"
-    if thread.article.text.strip() and (not reported or extract_thesis(thread.article).clear):
+    if thread.article.text.strip() and (not reported or (own or extract_thesis(thread.article)).clear):
         return 0  # an article that argues a thesis of its own ("It's time supermarkets scrapped X") is no news
     if reported and not ORDERS.match(title) and report_side(prop[0], th.text) < 0:
         return -1
     return 1
 
 
-def _article_stance(thread: Thread, th: Thesis, profile, news: int | None = None
+def _article_stance(thread: Thread, th: Thesis, profile, news: int | None = None, own: Thesis | None = None
                     ) -> tuple[tuple[float, float, float] | None, Evidence | None]:
     """The article's own stance, and the evidence when its title or conclusion stating a given thesis
     decided it: it favors a thesis drawn from it and a given thesis its title or conclusion states; news
     takes the side of the decision it reports (`news`: `_news_side`, worked out here when None; see
-    `_news_note` for its evidence); otherwise a given thesis is scored on the article's text."""
-    side = _news_side(thread, th) if news is None else news
+    `_news_note` for its evidence); otherwise a given thesis is scored on the article's text. `own`: the
+    thesis the article states itself, when already read."""
+    side = _news_side(thread, th, own) if news is None else news
     if side:
         return (NEWS_FAVOR if side > 0 else NEWS_AGAINST), None
     if not th.clear:
@@ -278,11 +281,11 @@ def _article_stance(thread: Thread, th: Thesis, profile, news: int | None = None
         return None, None  # a link post that asks, or has no title
     if _EXPLAINER.search(thread.article.title or ""):
         return None, None  # "The golf ball rollback explained": a piece that explains takes no side
-    own = extract_thesis(thread.article)
+    own = own or extract_thesis(thread.article)
     if own.clear and restates(own.text, th.text):
         # "Bring Back the Dog Licence" for "Dog licences should be brought back"
         return ARTICLE_FAVOR, Evidence("article_side", f"its {own.source} states the thesis "
-                                       f"({inline_title(own.text)})", 1.0)
+                                       f"({_inline_title(own.text)})", 1.0)
     probs = score_stance(thread.article.text, profile, calibrated=False).probs
     if max(probs) == probs[2] and not own.clear and (
             _asks(thread.article.title) or _asks(thread.article.text)):
@@ -297,11 +300,11 @@ def _article_stance(thread: Thread, th: Thesis, profile, news: int | None = None
 
 def _news_note(thread: Thread, side: int) -> Evidence:
     """Why a news post counts for (+1) or against (-1) a given thesis: the news it reports."""
-    return Evidence("article_side", f"reports news ({inline_title(thread.article.title)}): approving it is "
+    return Evidence("article_side", f"reports news ({_inline_title(thread.article.title)}): approving it is "
                     f"{'for' if side > 0 else 'against'} the thesis", float(side))
 
 
-def inline_title(text: str | None, limit: int = 120) -> str:
+def _inline_title(text: str | None, limit: int = 120) -> str:
     """A title quoted on one line, cut to `limit` characters."""
     one = " ".join((text or "").split())
     return repr(one if len(one) <= limit else one[: limit - 1] + "…")
@@ -344,7 +347,8 @@ def _answer(relation_evidence, *, yes_no_only: bool, news_side: int = 1
             yes = (e.cue == "approval_opener") == (news_side > 0)
             probs = (ANSWER_SURE, rest, rest) if yes else (rest, ANSWER_SURE, rest)
             cue, what = (("answers_title", "answering the title's question") if yes_no_only else
-                         ("judges_news", "judging the news the post reports"))
+                         ("judges_news", "judging the news the post reports" +
+                          ("" if news_side > 0 else ", the thesis's opposite")))
             why = Evidence(cue, f"opens by {what}: {e.text!r}", ANSWER_SURE if yes else -ANSWER_SURE)
             return probs, Label("favor" if yes else "against", ANSWER_SURE, (why,), "local")
     return None
