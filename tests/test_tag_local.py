@@ -410,3 +410,14 @@ def test_arguing_reply_calibrates_a_sideless_comment_as_arguing_and_names_the_re
     assert any(e.cue == "argues" and "2019, not 2017" in e.text for e in argued.evidence)
     # a text that already argues keeps its own calibration
     assert arguing_reply(score_stance("Deporting them is cruel and wrong, and it has to stop.", profile), cue) is None
+
+
+def test_agreement_is_an_act_the_comment_does_not_a_side_the_thread_gives_it():
+    # "Build it." under an article arguing for the stadium: the thread reads it as agreeing with the
+    # article (both favor), but the comment says no "I agree": no agreement act
+    inferred = Label("agree", 0.8, (Evidence("rule:stance_consistency", "this comment is favor, the article is "
+                                             "favor", 0.8),), "rule:stance_consistency")
+    text = "Forty years I've been going to the Ridge. Build it."
+    assert "agreement" not in {a.value for a in acts_of(text, relation=inferred)}
+    said = Label("agree", 0.8, (Evidence("agree_marker", "Agreed", 1.0),), "local")
+    assert "agreement" in {a.value for a in acts_of("Agreed. " + text, relation=said)}

@@ -168,7 +168,10 @@ def acts_of(text: str | Doc, *, is_reply: bool = False, parent_asks: bool = Fals
                     add("personal_attack", "insult", t, 1.0)
     if relation is not None and relation.value in ("agree", "disagree"):
         act = "agreement" if relation.value == "agree" else "disagreement"
-        note(act, f"relation:{relation.decided_by}", relation.value, relation.score)
+        if not (act == "agreement" and relation.decided_by.startswith("rule:")):
+            # (an agreement the thread rules read off two stances is no act of the comment's: "Build it." under
+            # an article for the stadium; tuning sets: agreement precision 48.6 -> 75.2, recall 69.2 -> 58.5)
+            note(act, f"relation:{relation.decided_by}", relation.value, relation.score)
         if relation.value == "disagree" and (n_sent >= 2 or doc.cues.get("evidence")):
             note("rebuttal", "disagrees_with_reasons", f"{n_sent} sentences", 0.8)
         elif relation.value == "disagree" and _words(doc) >= REBUTTAL_MIN_WORDS:
