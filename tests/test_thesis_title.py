@@ -48,6 +48,10 @@ from debate.tag.thesis_title import title_proposition
     ("Hatherley solar farm approved on 120 acres of farmland despite 400 objections",
      "Hatherley solar farm should go ahead on 120 acres of farmland", "report"),
     ("Skate park plan approved", "Skate park plan should go ahead", "report"),
+    ("Budget passed by the county council on Tuesday", "Budget should go ahead on Tuesday", "report"),  # no agent
+    ("New skate park given green light by councillors", "New skate park should go ahead", "report"),
+    ("Plan unanimously approved", "Plan should go ahead", "report"),
+    ("Council approved the plan", "Council should adopt the plan", "report"),  # active: its object
     # a decision to keep something
     ("Booking system at Carrow's tips to stay for good", "Booking system at Carrow's tips should stay for good",
      "report"),

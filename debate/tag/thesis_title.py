@@ -62,11 +62,14 @@ _REPORT_AGAINST = {"rejects": "scrap", "blocks": "scrap", "scraps": "scrap", "dr
                    "banned": "ban", "ended": "end"}
 #: Participles of `_REPORT_FOR` that report what was decided as their subject ("Solar farm approved on 120
 #: acres", "Budget passed despite protests"): the subject goes ahead.
-_PASSIVE_FOR = frozenset({"approved", "backed", "adopted", "passed", "greenlit", "greenlighted", "okayed",
-                          "given"})
-#: Words that follow such a participle instead of an object.
-_AFTER_PASSIVE = frozenset({"on", "in", "at", "for", "by", "despite", "after", "amid", "over", "as", "the",
-                            "go-ahead", "green", "final", "unanimously"})
+_PASSIVE_FOR = frozenset({"approved", "backed", "adopted", "passed", "greenlit", "greenlighted", "okayed"})
+#: Words that follow such a participle instead of an object (a place, time or agent).
+_AFTER_PASSIVE = frozenset({"on", "in", "at", "for", "by", "despite", "after", "amid", "over", "as", "unanimously"})
+#: "<X> given the go-ahead", "<X> given green light": the same, in other words.
+_GIVEN_NOD = re.compile(r"^given\s+(?:the\s+|a\s+)?(?:final\s+)?(?:go-ahead|green\s+light|approval)\b\s*",
+                        re.IGNORECASE)
+#: The agent after such a participle ("by the council"), up to the next preposition: not part of the claim.
+_AGENT = re.compile(r"^(?:unanimously\s+)?by\s+(?:(?!(?:on|in|at|for|over|as)\b)[\w.&'\-]+\s*)+", re.IGNORECASE)
 #: "<actor> moves 4,000 staff to hot-desking", "<actor> switches buses to electric": a move toward the
 #: last thing named.
 _MOVES_TO = re.compile(r"^(?P<actor>[A-Z][\w.&'\-]*(?:\s+[\w.&'\-]+){0,4}?)\s+(?:moves|switches|shifts|"
@@ -187,8 +190,13 @@ def _report(text: str) -> str | None:
         return _sentence([*ordered.group("who").split(), "should", *ordered.group("vp").split()])
     for i in range(1, min(len(words), _ACTOR_WORDS + 1)):
         verb, actor, obj = words[i], words[:i], " ".join(words[i + 1:])
-        if verb in _PASSIVE_FOR and (i + 1 == len(words) or words[i + 1].lower() in _AFTER_PASSIVE):
-            return _sentence([*actor, "should", "go", "ahead", *words[i + 1:]])
+        nod = _GIVEN_NOD.match(" ".join(words[i:]))
+        if nod or (verb in _PASSIVE_FOR and (i + 1 == len(words) or words[i + 1].lower() in _AFTER_PASSIVE)):
+            rest = " ".join(words[i:])[nod.end():] if nod else " ".join(words[i + 1:])
+            rest = _AGENT.sub("", rest).strip()
+            if len(actor) > 1 and actor[-1].islower() and actor[-1].endswith("ly"):
+                actor = actor[:-1]  # "Plan unanimously approved"
+            return _sentence([*actor, "should", "go", "ahead", *rest.split()])
         if i + 1 == len(words):
             break
         if verb in _REPORT_FOR:
