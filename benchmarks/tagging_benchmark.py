@@ -488,6 +488,8 @@ SET_TITLES = {
     "dev8": ("dev8 (the same, session 9; then tuned on)", "dev8"),
     "dev9": ("dev9 (the same, session 10; then tuned on)", "dev9"),
     "dev10": ("dev10 (the same, session 10; then tuned on)", "dev10"),
+    "dev11": ("dev11 (the same, end of session 10)", "dev11"),
+    "dev12": ("dev12 (the same, end of session 10)", "dev12"),
     "heldout": ("held out (written by someone who never read the rules)", "held out"),
     "heldout2": ("held out 2 (the same, session 3)", "held out 2"),
     "heldout3": ("held out 3 (the same, session 9)", "held out 3"),
