@@ -15,6 +15,7 @@ from debate.tag.article_side import polarity, report_side, restates
     ("Dunmore's should pull self-checkouts from 30 stores", -1),
     ("Dunmere council should adopt a town-wide pavement parking ban", -1),
     ("Dunmere should ban parking on pavements", -1),
+    ("Government should adopt banning domestic flights where the train is quicker", -1),  # a stopping gerund
     ("Scrap the licence fee", -1),
     ("Scrap the licence fee. Here's what should replace it", -1),  # its first sentence
     ("It's time supermarkets scrapped best-before dates on fruit and veg", -1),
@@ -80,6 +81,17 @@ def test_an_opinion_piece_whose_title_states_the_thesis_argues_it():
     body = ("When I started as a dog warden most strays had slipped a collar. By the time I retired, most were "
             "dumped, unchipped and untraceable, and nobody paid a penny for any of it.")
     assert _stance("Bring Back the Dog Licence", body, "Dog licences should be brought back") == ARTICLE_FAVOR
+
+
+def test_an_op_ed_whose_title_states_the_thesis_argues_it_whatever_its_conclusion_says():
+    body = ("I have been a GP for fourteen years. Most patients regain the weight within two years. We should "
+            "stop treating it as a failure of willpower and make these drugs available to anyone who wants them.")
+    stance = _stance("Weight-loss jabs should be on the NHS for anyone with obesity", body,
+                     "Weight-loss injections should be available on the NHS to anyone with obesity")
+    assert stance == ARTICLE_FAVOR
+    # a title that asks states nothing
+    assert _stance("Should weight-loss jabs be on the NHS for anyone with obesity?", body,
+                   "Weight-loss injections should be available on the NHS to anyone with obesity") != ARTICLE_FAVOR
 
 
 def test_approving_news_of_the_opposite_decision_is_against_the_thesis():

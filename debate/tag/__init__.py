@@ -282,10 +282,15 @@ def _article_stance(thread: Thread, th: Thesis, profile, news: int | None = None
     if _EXPLAINER.search(thread.article.title or ""):
         return None, None  # "The golf ball rollback explained": a piece that explains takes no side
     own = own or extract_thesis(thread.article)
+    title = (thread.article.title or "").strip()
     if own.clear and restates(own.text, th.text):
         # "Bring Back the Dog Licence" for "Dog licences should be brought back"
         return ARTICLE_FAVOR, Evidence("article_side", f"its {own.source} states the thesis "
                                        f"({_inline_title(own.text)})", 1.0)
+    if title and not _asks(title) and restates(title, th.text):
+        # an op-ed whose conclusion says more than its title ("Weight-loss jabs should be on the NHS")
+        return ARTICLE_FAVOR, Evidence("article_side", f"its title states the thesis ({_inline_title(title)})",
+                                       1.0)
     probs = score_stance(thread.article.text, profile, calibrated=False).probs
     if max(probs) == probs[2] and not own.clear and (
             _asks(thread.article.title) or _asks(thread.article.text)):

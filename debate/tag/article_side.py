@@ -84,8 +84,8 @@ def polarity(statement: str) -> int:
             flips += 1
     # a ban in the verb's own clause ("adopt a town-wide ban"; not "..., enforced as the ban on cigarettes")
     clause = words[j + 1:j + 1 + _CLAUSE_WORDS]
-    if any(w in _BAN_NOUNS for w in clause[:next((i for i, w in enumerate(clause) if w in _CLAUSE_BREAK),
-                                                 len(clause))]):
+    if any(w in _BAN_NOUNS or (w.endswith("ing") and w in _STOPPING)  # "consults on banning X"
+           for w in clause[:next((i for i, w in enumerate(clause) if w in _CLAUSE_BREAK), len(clause))]):
         flips += 1
     return -1 if flips % 2 else 1
 
