@@ -136,6 +136,11 @@ HOMEWORK = "Ban Homework in Primary School"
     ("Wexcombe should ban disposable barbecues on its commons", "Signed the petition. 31 trays in one morning.",
      "favor"),
     ("Pet cats should be kept indoors at night", "The nanny state is coming for our pets now.", "against"),
+    # the market as the answer: whoever dislikes the practice can leave it
+    ("Supermarkets should not give lower prices only to loyalty-card holders",
+     "It's their shop. If you don't like it, go somewhere else.", "against"),
+    ("Shops should have to label products that have shrunk", "Aldi's own brand never shrank. Vote with your feet.",
+     "against"),
     ("Hollisford should end its rental e-scooter scheme", "Seven to four. Nice to see the council listened for once.",
      "favor"),
     # mock praise closing a comment about a proposal is sarcasm against it

@@ -398,7 +398,11 @@ OPPOSE = ("i oppose", "i'm against it", "i am against it", "i'm against this", "
           "i would vote against", "i'll vote against", "count me out", "i can't support", "i cannot support",
           "i won't support", "i don't support", "i do not support", "i'd never support", "i could never support",
           # the proposal called an overreach of the state
-          "nanny state", "health and safety gone mad", "political correctness gone mad")
+          "nanny state", "health and safety gone mad", "political correctness gone mad",
+          # the market as the answer: whoever dislikes the practice can leave it (4 gold comments of 4 against)
+          "don't like it, go", "don't like it, get", "don't like it, fly", "don't like it, shop",
+          "don't like it, use", "don't like it, find", "don't like it, buy", "vote with your feet",
+          "vote with your wallet", "shop elsewhere")
 #: Imperatives that end something ("Bin it.", "Scrap it.", "Close them."): calls a comment makes.
 STOP_IMPERATIVES = frozenset({"scrap", "bin", "ditch", "ban", "axe", "abolish", "end", "drop", "kill", "stop",
                               "cancel", "dump", "junk", "close", "shut"})
