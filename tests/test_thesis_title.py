@@ -52,6 +52,9 @@ from debate.tag.thesis_title import title_proposition
     ("New skate park given green light by councillors", "New skate park should go ahead", "report"),
     ("Plan unanimously approved", "Plan should go ahead", "report"),
     ("Council approved the plan", "Council should adopt the plan", "report"),  # active: its object
+    # "to consult on" reports the move as "consults on" does
+    ("Kelby Council to consult on wood-burner ban in the town centre",
+     "Kelby Council should adopt wood-burner ban in the town centre", "report"),
     # a decision to keep something
     ("Booking system at Carrow's tips to stay for good", "Booking system at Carrow's tips should stay for good",
      "report"),

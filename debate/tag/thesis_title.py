@@ -212,6 +212,10 @@ def _report(text: str) -> str | None:
     m = _REPORT_TO.match(text)
     if m and m.group("vp").split()[0].lower() in _VERBS and len(m.group("vp").split()) > 1:  # a verb and its object
         return _sentence([*m.group("actor").split(), "should", *_proposal(m.group("vp")).split()])
+    vp = m.group("vp").split() if m else []
+    if len(vp) > 2 and _REPORT_FOR_PREP.get(_third_person(vp[0].lower())) == vp[1].lower():
+        # "Kelby Council to consult on a wood-burner ban": the move toward it, as "consults on" reports it
+        return _sentence([*m.group("actor").split(), "should", *_proposal(" ".join(vp[2:]), "adopt").split()])
     return None
 
 
