@@ -136,6 +136,8 @@ HOMEWORK = "Ban Homework in Primary School"
     ("Wexcombe should ban disposable barbecues on its commons", "Signed the petition. 31 trays in one morning.",
      "favor"),
     ("Pet cats should be kept indoors at night", "The nanny state is coming for our pets now.", "against"),
+    # ... but says nothing of a claim against the rule itself
+    ("Calorie labels on restaurant menus do more harm than good", "Nanny state nonsense.", "none"),
     # the market as the answer: whoever dislikes the practice can leave it
     ("Supermarkets should not give lower prices only to loyalty-card holders",
      "It's their shop. If you don't like it, go somewhere else.", "against"),

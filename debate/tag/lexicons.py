@@ -403,6 +403,11 @@ OPPOSE = ("i oppose", "i'm against it", "i am against it", "i'm against this", "
           "don't like it, go", "don't like it, get", "don't like it, fly", "don't like it, shop",
           "don't like it, use", "don't like it, find", "don't like it, buy", "vote with your feet",
           "vote with your wallet", "shop elsewhere")
+#: The phrases of OPPOSE that judge a rule or mandate rather than the thesis: they oppose a thesis that
+#: proposes or stops something, and say nothing of a claim ("Calorie labels on menus do more harm than
+#: good": "Nanny state nonsense" is for it). (The market phrases stay unconditional: under the extracted
+#: theses of two gold threads that name no practice, they were right twice.)
+OPPOSE_RULES = frozenset(OPPOSE[OPPOSE.index("nanny state"):OPPOSE.index("don't like it, go")])
 #: Imperatives that end something ("Bin it.", "Scrap it.", "Close them."): calls a comment makes.
 STOP_IMPERATIVES = frozenset({"scrap", "bin", "ditch", "ban", "axe", "abolish", "end", "drop", "kill", "stop",
                               "cancel", "dump", "junk", "close", "shut"})

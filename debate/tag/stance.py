@@ -479,7 +479,8 @@ def _cue_only(doc: Doc, i: int, p: ThesisProfile, ev: list[Evidence]) -> tuple[f
     if dis:
         margin -= W_DISMISSAL
         ev.append(Evidence("dismissal", ", ".join(dis) + " (aimed at the thesis side)", -W_DISMISSAL))
-    said = [(fam, t) for fam in ("endorse", "oppose") for t in doc.texts(fam, i)]
+    said = [(fam, t) for fam in ("endorse", "oppose") for t in doc.texts(fam, i)
+            if p.proposal or p.practice_direction or fam == "endorse" or " ".join(t.lower().split()) not in lx.OPPOSE_RULES]
     for fam, t in said[:1]:
         c = W_ENDORSE if fam == "endorse" else -W_ENDORSE
         margin += c
