@@ -13,6 +13,7 @@ import re
 from itertools import compress, count
 
 from ..model import ACTS, Evidence, Label
+from ..text.clip import clip as _clip
 from . import lexicons as lx
 from .relation import WEAK, concessions
 from .spans import Doc, analyze
@@ -347,8 +348,3 @@ def _score(weight: float) -> float:
 
 _SCORES: dict[float, float] = {}
 _SCORES_MAX = 4096
-
-
-def _clip(s: str, n: int = 160) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
