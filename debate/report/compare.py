@@ -43,16 +43,15 @@ def article_stance(thread: Thread) -> Label | None:
                                                 1.0),), "rule:article_thesis")
         return Label("favor", 1.0, (Evidence("article_thesis", f"the thesis is the article's own "
                                              f"{thread.thesis.source}", 1.0),), "rule:article_thesis")
-    from ..tag.article_side import restates
+    from ..tag.article_side import stating_evidence
     from ..tag.stance import stance_toward
     from ..tag.thesis import extract_thesis
 
-    own = extract_thesis(thread.article)
-    if own.clear and restates(own.text, thread.thesis.text):
+    stated = stating_evidence(extract_thesis(thread.article), thread.thesis.text, thread.article.title)
+    if stated is not None:
         # its title or conclusion states the thesis ("Bring Back the Dog Licence"): its text, scored alone, can
-        # read against it (a piece that deplores the status quo), the way the tagger's thread rules read it
-        return Label("favor", 1.0, (Evidence("article_thesis", f"the article's {own.source} states the thesis: "
-                                             f"{own.text!r}", 1.0),), "rule:article_thesis")
+        # read against it (a piece that deplores the status quo)
+        return Label("favor", 1.0, (stated,), "rule:article_thesis")
     return stance_toward(thread.article.text, thread.thesis, article_text=thread.article.text)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Comment, Inference, Thread
+from ..text.clip import clip as _clip
 from .links import ARTICLE, Context
 
 #: Feature -> the cue name shown to users.
@@ -84,7 +85,7 @@ def describe_decision(ctx: Context, comments: Sequence[Comment], k: int, d) -> I
 def evidence_for(ctx: Context, i: int, j: int, feature: str) -> str:
     info = ctx.infos[i]
     if feature in ("quote", "quote_you") and j in ctx.quote_hits[i]:
-        return _clip(ctx.quote_hits[i][j][1])
+        return _clip(ctx.quote_hits[i][j][1], 80)
     if feature in ("addr_match", "addr_unknown", "addr_author", "addr_author_article") and info.addresses:
         return info.addresses[0].span
     if feature == "answer_q":
@@ -113,9 +114,6 @@ def evidence_for(ctx: Context, i: int, j: int, feature: str) -> str:
     return ""
 
 
-def _clip(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def _num(comments: Sequence[Comment], k: int) -> str:
@@ -163,7 +161,7 @@ def _describe(inf: Inference, *, bracket_prefix: str = "  [", quote: bool = True
     """`[cue confidence] “evidence” - note`, the one way every decision is shown."""
     text = f"{bracket_prefix}{inf.cue} {inf.confidence:.2f}]"
     if inf.evidence:
-        text += f" \u201c{_clip(inf.evidence)}\u201d" if quote else f" {inf.evidence}"
+        text += f" \u201c{_clip(inf.evidence, 80)}\u201d" if quote else f" {inf.evidence}"
     if inf.note:
         text += f" - {inf.note}"
     return text

@@ -15,9 +15,10 @@ import re
 from dataclasses import replace
 
 from ..model import CommentTags, Evidence, Label, Thesis, Thread
+from ..text.clip import clip
 from . import collective
 from .acts import acts_of
-from .article_side import report_side, restates
+from .article_side import report_side, restates, stating_evidence
 from .spans import analyze
 from .relation import score_relation
 from .stance import StanceScore, arguing_reply, profile_of, score_stance
@@ -282,15 +283,9 @@ def _article_stance(thread: Thread, th: Thesis, profile, news: int | None = None
     if _EXPLAINER.search(thread.article.title or ""):
         return None, None  # "The golf ball rollback explained": a piece that explains takes no side
     own = own or extract_thesis(thread.article)
-    title = (thread.article.title or "").strip()
-    if own.clear and restates(own.text, th.text):
-        # "Bring Back the Dog Licence" for "Dog licences should be brought back"
-        return ARTICLE_FAVOR, Evidence("article_side", f"its {own.source} states the thesis "
-                                       f"({_inline_title(own.text)})", 1.0)
-    if title and not _asks(title) and restates(title, th.text):
-        # an op-ed whose conclusion says more than its title ("Weight-loss jabs should be on the NHS")
-        return ARTICLE_FAVOR, Evidence("article_side", f"its title states the thesis ({_inline_title(title)})",
-                                       1.0)
+    stated = stating_evidence(own, th.text, thread.article.title)
+    if stated is not None:
+        return ARTICLE_FAVOR, stated
     probs = score_stance(thread.article.text, profile, calibrated=False).probs
     if max(probs) == probs[2] and not own.clear and (
             _asks(thread.article.title) or _asks(thread.article.text)):
@@ -305,14 +300,8 @@ def _article_stance(thread: Thread, th: Thesis, profile, news: int | None = None
 
 def _news_note(thread: Thread, side: int) -> Evidence:
     """Why a news post counts for (+1) or against (-1) a given thesis: the news it reports."""
-    return Evidence("article_side", f"reports news ({_inline_title(thread.article.title)}): approving it is "
+    return Evidence("article_side", f"reports news ({clip(thread.article.title or '', 120)!r}): approving it is "
                     f"{'for' if side > 0 else 'against'} the thesis", float(side))
-
-
-def _inline_title(text: str | None, limit: int = 120) -> str:
-    """A title quoted on one line, cut to `limit` characters."""
-    one = " ".join((text or "").split())
-    return repr(one if len(one) <= limit else one[: limit - 1] + "…")
 
 
 def _answers_title(title: str | None, th: Thesis) -> bool:

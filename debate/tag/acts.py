@@ -13,6 +13,7 @@ import re
 from itertools import compress, count
 
 from ..model import ACTS, Evidence, Label
+from ..text.clip import clip as _clip
 from . import lexicons as lx
 from .relation import WEAK, concessions
 from .spans import Doc, analyze
@@ -68,11 +69,6 @@ _LOWER = re.compile(r"[a-z]")
 _NOT_CAPITALS = bytes(b for b in range(256) if not 65 <= b <= 90)
 
 
-#: Praise said as a closing one- or two-word sentence after a complaint ("... Which shuts at 4. Marvellous.",
-#: "... they empty it less often. Brilliant planning."): sarcasm.
-SARCASTIC_CLOSERS = lx.SARCASTIC_CLOSERS
-
-
 def sarcastic_closer(doc: Doc) -> str:
     """The closing sentence when it is one or two words of praise or of a mock verdict ("Bold.", "Classic
     Brackley.", "Peak theatre.") after at least one other sentence that neither thanks nor agrees."""
@@ -80,7 +76,7 @@ def sarcastic_closer(doc: Doc) -> str:
     if len(firsts) < 2 or doc.cues.get("appreciation") or doc.cues.get("agree"):
         return ""  # ("Thanks for the link. Perfect.": sincere)
     words = [t for t in doc.toks[firsts[-1]:] if t[0].isalpha()]
-    if not 1 <= len(words) <= 2 or words[0] not in SARCASTIC_CLOSERS:
+    if not 1 <= len(words) <= 2 or words[0] not in lx.SARCASTIC_CLOSERS:
         return ""
     return doc.sentence(len(firsts) - 1).strip()
 
@@ -347,8 +343,3 @@ def _score(weight: float) -> float:
 
 _SCORES: dict[float, float] = {}
 _SCORES_MAX = 4096
-
-
-def _clip(s: str, n: int = 160) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"

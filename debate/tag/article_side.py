@@ -13,16 +13,17 @@ a news report's quoted objections read as its own. Two readings of the title are
 
 A statement's polarity is the parity of its negations, of a stopping verb right after its modal
 ("should scrap", "to end") or opening it ("Scrap the licence fee") and of a ban as its object ("a
-town-wide ban"); a thesis and a report on
-the same topic (a content word in common) with the same polarity agree. A thesis that puts one thing
-instead of another ("teach in mixed-ability classes instead of sets") also agrees with a report that
-stops the other thing ("to drop maths sets").
+town-wide ban"); a thesis and a report on the same topic (a content word in common) with the same
+polarity agree. A thesis that puts one thing instead of another ("teach in mixed-ability classes instead
+of sets") also agrees with a report that stops the other thing ("to drop maths sets").
 """
 
 from __future__ import annotations
 
 import re
 
+from ..model import Evidence, Thesis
+from ..text.clip import clip
 from . import lexicons as lx
 from .spans import stop_words
 from .valence import stem
@@ -104,14 +105,29 @@ def restates(claim: str, thesis: str) -> bool:
         polarity(claim) == polarity(thesis)
 
 
+def stating_evidence(own: Thesis, thesis: str, title: str | None = None) -> Evidence | None:
+    """Why an article argues `thesis` when the thesis it states itself (`own`, extracted from its title, lead
+    or conclusion) restates it ("Bring Back the Dog Licence" for "Dog licences should be brought back"), or
+    its `title` does while `own` is a longer conclusion ("Weight-loss jabs should be on the NHS for anyone
+    with obesity"; a title that asks states nothing), else None. The tagger's thread step and `debate
+    compare` both read an article's side this way."""
+    if own.clear and restates(own.text, thesis):
+        return Evidence("article_side", f"its {own.source} states the thesis ({clip(own.text, 120)!r})", 1.0)
+    title = (title or "").strip()
+    if title and not title.endswith("?") and restates(title, thesis):
+        return Evidence("article_side", f"its title states the thesis ({clip(title, 120)!r})", 1.0)
+    return None
+
+
 def report_side(proposition: str, thesis: str) -> int:
     """+1 when the decision a report states (as a proposition, "Council should scrap X") is what the
     thesis asks for, -1 when it is the opposite, 0 when they share no topic word."""
-    if not shared_stems(content_stems(proposition), content_stems(thesis)):
+    said = content_stems(proposition)
+    if not shared_stems(said, content_stems(thesis)):
         return 0
-    side = polarity(proposition) * polarity(thesis)
+    stops = polarity(proposition) < 0
+    side = (-1 if stops else 1) * polarity(thesis)
     other = _INSTEAD_OF.search(thesis) or _REPLACE_WITH.search(thesis)
-    if other and side < 0 and polarity(proposition) < 0 and \
-            shared_stems(content_stems(proposition), content_stems(other.group("other"))):
+    if other and side < 0 and stops and shared_stems(said, content_stems(other.group("other"))):
         return 1  # the report stops what the thesis would put aside
     return side

@@ -154,12 +154,12 @@ def profile_of(thesis: Thesis, article_text: str | None = None) -> ThesisProfile
     return _profile(thesis, article_text or "")
 
 
-def _article_side(thesis: Thesis) -> float:
-    """-1 when the thesis's evidence says the article reports the thesis's opposite (news of a decision
-    against it, see `debate.tag._news_side`): how it speaks of a target then says nothing of the side the
-    thesis takes on it (turning the article's sides over lost 4.6 points of stance on the one such thread
-    of the tuning sets, whose comments speak well of solar power on both sides), so it is not read."""
-    return -1.0 if any(e.cue == "article_side" and e.weight < 0 for e in thesis.evidence) else 1.0
+def _reports_opposite(thesis: Thesis) -> bool:
+    """The thesis's evidence says the article reports the thesis's opposite (news of a decision against it,
+    see `debate.tag._news_side`): how it speaks of a target then says nothing of the side the thesis takes
+    on it (turning the article's sides over lost 4.6 points of stance on the one such thread of the tuning
+    sets, whose comments speak well of solar power on both sides), so it is not read."""
+    return any(e.cue == "article_side" and e.weight < 0 for e in thesis.evidence)
 
 
 @lru_cache(maxsize=64)
@@ -205,7 +205,7 @@ def _profile(thesis: Thesis, article_text: str) -> ThesisProfile:
         targets.append(Target(name, _aliases(name), sign, protected, why))
     # the article's words, quotations set aside (someone else's voice), read by the two scans below
     stripped = strip_quotations(article_text) if article_text else ""
-    if article_text and any(t.sign == 0.0 and not t.protected for t in targets) and _article_side(thesis) > 0:
+    if article_text and any(t.sign == 0.0 and not t.protected for t in targets) and not _reports_opposite(thesis):
         sides = _article_sides(targets, stripped)
         for i, t in enumerate(targets):
             mean = sides.get(i, 0.0)

@@ -22,6 +22,7 @@ from itertools import compress, count
 from typing import NamedTuple
 
 from ..model import Evidence, Label
+from ..text.clip import clip as _clip
 from . import lexicons as lx
 from .spans import Doc, analyze
 
@@ -566,8 +567,3 @@ def _skip_address(text: str) -> str:
     if m and not _NOT_ADDRESS.match(m.group(0)):
         return text[m.end():]
     return text
-
-
-def _clip(s: str, n: int = 160) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import compress
 
 from ..model import Evidence
+from ..text.clip import clip as _clip
 from . import lexicons as lx
 from .profile import ThesisProfile
 from .spans import Doc
@@ -544,8 +545,3 @@ _KEYS: frozenset[str] | None = None
 def _VALENCED() -> frozenset[str]:
     """Every word with a valence here (VADER's, the argument words', costs')."""
     return frozenset(word_valence()) | frozenset(_COST_VALENCE)
-
-
-def _clip(s: str, n: int = 160) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
