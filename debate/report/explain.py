@@ -48,6 +48,7 @@ KINDS = {"stance": STANCE, "relation": RELATION, "sentiment": SENTIMENT, "act": 
 DECIDED_BY = {
     "local": "decided by cues in the comment itself",
     "model": "decided by a trained model",
+    "reviser": "the rules found no side; a model learned from hand-labelled comments read one in its opening words",
     "flag": "set because the comment is flagged (deleted, spam...) and takes no part in the debate",
 }
 #: What the taggers' cues mean, for a student reading "which cue fired". Cue names not listed here
@@ -82,6 +83,8 @@ CUES = {
               "which side comes from its cues or the thread",
     "undecided_side": "the thread leaves both sides about equally likely, so no side is claimed",
     "model": "the probabilities of a trained stance model",
+    "reviser": "the learned reviser's probabilities, and the opening words that pulled it toward a side where the "
+               "rules found none",
     "not_discussion": "the comment is deleted, removed, spam or a pingback, so it takes no part in the debate",
     "rule:article_author": "the article's author wrote it, and the author argues for the thesis",
     "rule:reply_agree": "it agrees with a comment whose stance is known, so it likely shares that stance",
