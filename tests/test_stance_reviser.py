@@ -141,3 +141,20 @@ def test_the_shipped_reviser_is_what_the_tuning_sets_give_today():
                          for a, b in zip(fresh.rule_weights_[k], shipped.rule_weights_[k])))
     assert worst < 1e-3, f"weights moved by {worst:.4f}: refit the reviser"
     assert CLASSES == ("favor", "against", "none")
+
+
+def test_rules_only_on_the_command_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from debate.cli.app import app
+
+    runner = CliRunner()
+    src = REPO / "threads" / "convokit_rent_control"
+    with_reviser = runner.invoke(app, ["report", str(src), "-o", str(tmp_path / "a")])
+    rules_only = runner.invoke(app, ["report", str(src), "-o", str(tmp_path / "b"), "--rules-only"])
+    assert with_reviser.exit_code == 0 and rules_only.exit_code == 0, with_reviser.output + rules_only.output
+    a = "".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "a").glob("*.md")))
+    b = "".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "b").glob("*.md")))
+    assert "decided by reviser" in a and "decided by reviser" not in b
+    tagged = runner.invoke(app, ["tag", str(REPO / "threads" / "generic_bike_lanes.csv"), "--rules-only"])
+    assert tagged.exit_code == 0 and '"reviser"' not in tagged.output

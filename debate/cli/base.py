@@ -111,6 +111,11 @@ ModelOpt = Annotated[
     typer.Option("--model", help="A stance model trained with `debate train` (default: the built-in tagger).",
                  show_default=False),
 ]
+RulesOnlyOpt = Annotated[
+    bool,
+    typer.Option("--rules-only", help="Stance from the hand-written rules alone: no learned reviser reading a side "
+                 "in the opening words of comments where the rules found none (it is off with --model too)."),
+]
 
 
 def with_read_options(func: Callable | None = None, *, input_format_flag: str | None = None) -> Callable:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..ingest import ReadOptions
-from .base import Inputs, ModelOpt, ThesisOpt, command, expand_inputs, with_read_options
+from .base import Inputs, ModelOpt, RulesOnlyOpt, ThesisOpt, command, expand_inputs, with_read_options
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Write the same content as JSON data instead of Markdown.")]
 
@@ -26,6 +26,7 @@ def report(
     as_json: JsonOpt = False,
     thesis: ThesisOpt = None,
     model: ModelOpt = None,
+    rules_only: RulesOnlyOpt = False,
     explain: Annotated[bool, typer.Option("--explain", help="Add glosses for students: what each label "
                                           "means and which cue fired.")] = False,
     read: ReadOptions,
@@ -41,7 +42,7 @@ def report(
     from ..report.build import write_reports
 
     written = write_reports(expand_inputs(inputs), output, read=read, thesis=thesis, model=model,
-                            explain=explain, as_json=as_json)
+                            explain=explain, as_json=as_json, reviser=not rules_only)
     if written and len(written) > 1:
         typer.echo(f"wrote {len(written)} report(s) to {output}", err=True)
 
@@ -58,6 +59,7 @@ def compare(
     as_json: JsonOpt = False,
     thesis: ThesisOpt = None,
     model: ModelOpt = None,
+    rules_only: RulesOnlyOpt = False,
     read: ReadOptions,
 ) -> None:
     """Compare threads and articles side by side: each article's stance and quoted voices, each
@@ -67,4 +69,5 @@ def compare(
     """
     from ..report.compare import write_comparison
 
-    write_comparison(expand_inputs(inputs), output, read=read, thesis=thesis, model=model, as_json=as_json)
+    write_comparison(expand_inputs(inputs), output, read=read, thesis=thesis, model=model, as_json=as_json,
+                     reviser=not rules_only)

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..ingest import ReadOptions
-from .base import Inputs, ModelOpt, ThesisOpt, command, expand_inputs, with_read_options, write_text
+from .base import Inputs, ModelOpt, RulesOnlyOpt, ThesisOpt, command, expand_inputs, with_read_options, write_text
 
 
 @command("tag")
@@ -23,6 +23,7 @@ def tag(
     ] = None,
     thesis: ThesisOpt = None,
     model: ModelOpt = None,
+    rules_only: RulesOnlyOpt = False,
     explain: Annotated[bool, typer.Option("--explain", help="Print every label with the cues and the thread "
                                           "rule that decided it.")] = False,
     read: ReadOptions,
@@ -36,7 +37,8 @@ def tag(
     """
     from ..tag.runner import tag_files
 
-    text = tag_files(expand_inputs(inputs), output, read=read, thesis=thesis, model_path=model, explain=explain)
+    text = tag_files(expand_inputs(inputs), output, read=read, thesis=thesis, model_path=model, explain=explain,
+                      reviser=not rules_only)
     if text:
         stream_err = output is None or str(output) == "-"
         typer.echo(text, nl=False, err=stream_err)

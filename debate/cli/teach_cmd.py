@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..ingest import ReadOptions
-from .base import Input, ModelOpt, ThesisOpt, command, expand_inputs, with_read_options, write_text
+from .base import Input, ModelOpt, RulesOnlyOpt, ThesisOpt, command, expand_inputs, with_read_options, write_text
 
 
 @command("worksheet")
@@ -23,6 +23,7 @@ def worksheet(
     ] = None,
     thesis: ThesisOpt = None,
     model: ModelOpt = None,
+    rules_only: RulesOnlyOpt = False,
     read: ReadOptions,
 ) -> None:
     """Write a labelling exercise for students and its answer key, per thread: NAME-worksheet.md
@@ -33,7 +34,8 @@ def worksheet(
     """
     from ..report.worksheet import write_worksheets
 
-    written = write_worksheets(expand_inputs([input]), output, read=read, thesis=thesis, model=model)
+    written = write_worksheets(expand_inputs([input]), output, read=read, thesis=thesis, model=model,
+                               reviser=not rules_only)
     typer.echo("wrote " + ", ".join(str(p) for p in written), err=True)
 
 

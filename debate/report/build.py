@@ -20,7 +20,7 @@ from .data import ensure_tagged, report_data
 
 
 def thread_report(thread: Thread, *, thesis: str | None = None, model: Path | str | None = None,
-                  explain: bool = False, as_json: bool = False) -> str:
+                  explain: bool = False, as_json: bool = False, reviser: bool = True) -> str:
     """One thread's report as Markdown (or JSON) text, tagging the thread first if it is not tagged.
 
     The article's attributed quotations (voices) are extracted and tagged too when the thread
@@ -28,7 +28,7 @@ def thread_report(thread: Thread, *, thesis: str | None = None, model: Path | st
     """
     from .compare import with_voices
 
-    data = report_data(with_voices(ensure_tagged(thread, thesis, model)), explain=explain)
+    data = report_data(with_voices(ensure_tagged(thread, thesis, model, reviser=reviser)), explain=explain)
     return dumps_json(data) if as_json else _markdown(data)
 
 
@@ -54,7 +54,7 @@ def output_mode(output: Path | None) -> str:
 
 def write_reports(inputs: Iterable[str | Path], output: Path | None, *, read: ReadOptions | None = None,
                   thesis: str | None = None, model: Path | str | None = None, explain: bool = False,
-                  as_json: bool = False, stream: TextIO | None = None) -> list[Path]:
+                  as_json: bool = False, stream: TextIO | None = None, reviser: bool = True) -> list[Path]:
     """Report every thread of every input; returns the files written (empty when writing to a stream).
 
     To a stream, Markdown reports follow each other separated by a rule, and
@@ -71,7 +71,8 @@ def write_reports(inputs: Iterable[str | Path], output: Path | None, *, read: Re
         written = []
         for t, name in unique_names(threads, suffix):
             path = output / name
-            path.write_text(thread_report(t, thesis=thesis, model=model, explain=explain, as_json=as_json),
+            path.write_text(thread_report(t, thesis=thesis, model=model, explain=explain, as_json=as_json,
+                                            reviser=reviser),
                             encoding="utf-8")
             written.append(path)
         if not written:
@@ -81,7 +82,8 @@ def write_reports(inputs: Iterable[str | Path], output: Path | None, *, read: Re
     for t in threads:
         if mode == "file" and texts:
             raise UsageError("the input holds several threads: write them with -o DIR", where="-o")
-        texts.append(thread_report(t, thesis=thesis, model=model, explain=explain, as_json=as_json))
+        texts.append(thread_report(t, thesis=thesis, model=model, explain=explain, as_json=as_json,
+                                       reviser=reviser))
     if not texts:
         raise InputError("the input holds no thread")
     if as_json and len(texts) > 1:

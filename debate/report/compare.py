@@ -66,14 +66,14 @@ def with_voices(thread: Thread) -> Thread:
 
 
 def compare_data(threads: Iterable[Thread], *, thesis: str | None = None,
-                 model: Path | str | None = None) -> dict[str, Any]:
+                 model: Path | str | None = None, reviser: bool = True) -> dict[str, Any]:
     """The comparison of all threads as plain data (what `--json` writes)."""
     from .context import label_dict  # the same label encoding as the thread report
 
     items = []
     seen_names: dict[str, dict[str, Any]] = {}
     for i, t in enumerate(threads, 1):
-        t = with_voices(ensure_tagged(t, thesis, model))
+        t = with_voices(ensure_tagged(t, thesis, model, reviser=reviser))
         stance = article_stance(t)
         d = report_data(t)
         voices = d["article"]["voices"]
@@ -113,12 +113,12 @@ def _count(values: Iterable[str]) -> dict[str, int]:
 
 def write_comparison(inputs: Iterable[str | Path], output: Path | None, *, read: ReadOptions | None = None,
                      thesis: str | None = None, model: Path | str | None = None, as_json: bool = False,
-                     stream: TextIO | None = None) -> str:
+                     stream: TextIO | None = None, reviser: bool = True) -> str:
     """Compare every thread of every input; write to `output` (a file) or the stream. Returns the text."""
     from ..pipeline import load_threads
     from .compare_markdown import render
 
-    data = compare_data(load_threads(inputs, read), thesis=thesis, model=model)
+    data = compare_data(load_threads(inputs, read), thesis=thesis, model=model, reviser=reviser)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n" if as_json else render(data)
     if output is None or str(output) == "-":
         (stream or sys.stdout).write(text)

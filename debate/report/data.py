@@ -37,14 +37,16 @@ POLARISATION_GLOSS = (
 )
 
 
-def ensure_tagged(thread: Thread, thesis: str | None = None, model: Any = None) -> Thread:
+def ensure_tagged(thread: Thread, thesis: str | None = None, model: Any = None, *, reviser: bool = True) -> Thread:
     """The thread with tags: as given when it is already tagged for this thesis, else tagged now.
 
     `model`: a trained stance model, or the path of one saved by `debate train`.
+    `reviser`: False = the rules' stances alone (a thread tagged with the reviser is tagged again).
     """
     tagged = thread.thesis is not None and all(c.id in thread.tags for c in thread.comments)
     same_thesis = thesis is None or (thread.thesis is not None and thread.thesis.text == thesis)
-    if tagged and same_thesis and model is None:
+    revised = any(t.stance is not None and t.stance.decided_by == "reviser" for t in thread.tags.values())
+    if tagged and same_thesis and model is None and (reviser or not revised):
         return thread
     from ..tag import tag_thread
 
@@ -52,7 +54,7 @@ def ensure_tagged(thread: Thread, thesis: str | None = None, model: Any = None) 
         from ..tag.supervised import load
 
         model = load(Path(model))
-    return tag_thread(thread, thesis=thesis, model=model)
+    return tag_thread(thread, thesis=thesis, model=model, reviser=reviser)
 
 
 def report_data(thread: Thread, *, explain: bool = False) -> dict[str, Any]:

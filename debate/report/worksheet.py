@@ -41,7 +41,7 @@ def worksheet_files(thread: Thread, name: str) -> dict[str, str]:
 
 
 def write_worksheets(inputs, output: Path | None, *, read=None, thesis: str | None = None,
-                     model: Any = None) -> list[Path]:
+                     model: Any = None, reviser: bool = True) -> list[Path]:
     """Worksheet files for every thread of every input, into `output` (a directory, default '.')."""
     from ..errors import InputError
     from ..pipeline import load_threads
@@ -52,7 +52,7 @@ def write_worksheets(inputs, output: Path | None, *, read=None, thesis: str | No
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for t, name in unique_names(load_threads(inputs, read), ""):
-        for fname, text in worksheet_files(ensure_tagged(t, thesis, model), name).items():
+        for fname, text in worksheet_files(ensure_tagged(t, thesis, model, reviser=reviser), name).items():
             path = out_dir / fname
             path.write_text(text, encoding="utf-8", newline="")
             written.append(path)

@@ -14,7 +14,8 @@ from .explain import explain as explain_thread
 
 
 def tag_files(inputs: list[Path], output: Path | None, *, read: ReadOptions | None = None,
-              thesis: str | None = None, model_path: Path | None = None, explain: bool = False) -> str:
+              thesis: str | None = None, model_path: Path | None = None, explain: bool = False,
+              reviser: bool = True) -> str:
     """Tag every thread of `inputs`; write JSON to `output` (a directory, or stdout for one thread).
 
     Returns the explanation text (empty unless `explain`).
@@ -30,7 +31,7 @@ def tag_files(inputs: list[Path], output: Path | None, *, read: ReadOptions | No
     count = 0
     for thread in load_threads(inputs, read):
         count += 1
-        tagged = tag_thread(thread, thesis=thesis, model=model)
+        tagged = tag_thread(thread, thesis=thesis, model=model, reviser=reviser)
         text = canonical.dumps(tagged) + "\n"
         if to_stdout:
             if count > 1:
