@@ -162,7 +162,7 @@ class Label:
     """A tag value with its score and the evidence that produced it.
 
     `decided_by` says which step settled it: "local" (the comment's own cues),
-    "model" (a trained model), or a thread-level rule name.
+    "model" (a trained model), "reviser" (the learned stance reviser), "flag", or a thread-level rule name.
     """
 
     value: str

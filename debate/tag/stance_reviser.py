@@ -3,7 +3,7 @@
 The rules leave a comment "none" when none of their cues names a side, and
 an anecdote, a figure or a sarcastic aside usually names none ("My mum has
 dementia. She can manage a tenner. She cannot manage a PIN."). People who label
-threads still read a side in about half of them. The reviser is a linear model over
+threads still read a side in most of them. The reviser is a linear model over
 two things only: the rules' final label and score, and the comment's opening
 words (word 1-2-grams of its first `OPENING_TOKENS` tokens, TF-IDF weighted).
 It is fitted on the tuning sets of `benchmarks/tagging_gold/` by
