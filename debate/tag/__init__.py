@@ -212,12 +212,12 @@ def _revised(reviser: StanceReviser, tokens: list[str], rules: Label) -> Label:
     readings of a side where the rules saw none were right about three times as often as wrong."""
     if rules.value != "none":
         return rules
-    probs = reviser.proba_one(tokens, rules.value, rules.score)
+    probs, row = reviser.read(tokens, rules.value, rules.score)
     k = stance_reviser.best(probs)
     value = stance_reviser.CLASSES[k]
     if value == rules.value:
         return rules
-    words = ", ".join(f'"{w}" (+{x:.2f})' for w, x in reviser.explain(tokens, value, rules.value))
+    words = ", ".join(f'"{w}" (+{x:.2f})' for w, x in reviser.explain_row(row, value, rules.value))
     note = (f"{'opening words ' + words if words else 'its opening'} read as {value}: p(favor, against, none) = "
             f"{', '.join(f'{p:.2f}' for p in probs)}; the rules found no side ({rules.score:.2f}); "
             f"learned from {reviser.trained_on_:,} labelled comments")

@@ -99,7 +99,7 @@ class StanceReviser:
         column = {k: i for i, k in enumerate([*vocab, *rule_names])}
         data, indices, indptr = [], [], [0]
         for g, value, score in zip(grams, rule_values, rule_scores):
-            row = self._vector(g)
+            row = dict(self._vector(g))
             row.update(rule_features(value, score))
             for k in sorted(row, key=column.__getitem__):
                 data.append(row[k])
@@ -120,36 +120,43 @@ class StanceReviser:
 
     # --- prediction -----------------------------------------------------------------------------
 
-    def _vector(self, grams: dict[str, int]) -> dict[str, float]:
-        """Sublinear tf x idf of the known n-grams, L2-normalised."""
+    def _vector(self, grams: dict[str, int]) -> list[tuple[str, float]]:
+        """(n-gram, sublinear tf x idf, L2-normalised) of the known n-grams, in the order of `grams`."""
         idf = self.idf_
-        row = {k: (1.0 + math.log(c)) * idf[k] for k, c in grams.items() if k in idf}
-        norm = math.sqrt(sum(v * v for v in row.values()))
-        return {k: v / norm for k, v in row.items()} if norm else row
+        # (a count of 1, nearly every n-gram of an opening, has tf 1 + log 1 = 1.0 exactly)
+        row = [(k, (1.0 + math.log(c) if c != 1 else 1.0) * idf[k]) for k, c in grams.items() if k in idf]
+        norm = math.sqrt(sum([v * v for _, v in row]))
+        return [(k, v / norm) for k, v in row] if norm else row
 
-    def _margins(self, row: dict[str, float], value: str, score: float) -> list[float]:
-        z = list(self.intercept_)
+    def _margins(self, row: list[tuple[str, float]], value: str, score: float) -> list[float]:
+        z0, z1, z2 = self.intercept_
         weights = self.weights_
-        for k, v in row.items():
+        for k, v in row:
             w = weights[k]
-            z[0] += v * w[0]
-            z[1] += v * w[1]
-            z[2] += v * w[2]
+            z0 += v * w[0]
+            z1 += v * w[1]
+            z2 += v * w[2]
         for k, v in rule_features(value, score).items():
             w = self.rule_weights_.get(k)
             if w is not None:
-                z[0] += v * w[0]
-                z[1] += v * w[1]
-                z[2] += v * w[2]
-        return z
+                z0 += v * w[0]
+                z1 += v * w[1]
+                z2 += v * w[2]
+        return [z0, z1, z2]
 
-    def proba_one(self, tokens: Sequence[str], value: str, score: float) -> tuple[float, float, float]:
-        """p(favor, against, none) for one comment."""
-        z = self._margins(self._vector(opening_ngrams(tokens)), value, score)
+    def read(self, tokens: Sequence[str], value: str, score: float
+             ) -> tuple[tuple[float, float, float], list[tuple[str, float]]]:
+        """p(favor, against, none) for one comment, and its weighted n-grams (for `explain_row`)."""
+        row = self._vector(opening_ngrams(tokens))
+        z = self._margins(row, value, score)
         top = max(z)
         e = [math.exp(x - top) for x in z]
         s = sum(e)
-        return (e[0] / s, e[1] / s, e[2] / s)
+        return (e[0] / s, e[1] / s, e[2] / s), row
+
+    def proba_one(self, tokens: Sequence[str], value: str, score: float) -> tuple[float, float, float]:
+        """p(favor, against, none) for one comment."""
+        return self.read(tokens, value, score)[0]
 
     def predict_proba(self, tokens: Sequence[Sequence[str]], rule_values: Sequence[str],
                       rule_scores: Sequence[float]) -> list[tuple[float, float, float]]:
@@ -162,9 +169,14 @@ class StanceReviser:
     def explain(self, tokens: Sequence[str], toward: str, against: str, limit: int = 3) -> list[tuple[str, float]]:
         """The n-grams that most moved one comment from class `against` toward class `toward`:
         (n-gram, its TF-IDF value x the difference of the two classes' weights), largest first."""
+        return self.explain_row(self._vector(opening_ngrams(tokens)), toward, against, limit)
+
+    def explain_row(self, row: list[tuple[str, float]], toward: str, against: str,
+                    limit: int = 3) -> list[tuple[str, float]]:
+        """`explain` of the weighted n-grams `read` returned."""
         a, b = CLASSES.index(toward), CLASSES.index(against)
-        row = self._vector(opening_ngrams(tokens))
-        parts = [(k, v * (self.weights_[k][a] - self.weights_[k][b])) for k, v in row.items()]
+        weights = self.weights_
+        parts = [(k, v * (weights[k][a] - weights[k][b])) for k, v in row]
         parts = [p for p in parts if p[1] > 0]
         parts.sort(key=lambda p: (-p[1], p[0]))
         return parts[:limit]
