@@ -50,6 +50,43 @@ def report(title: str, gold: list[str], pred: list[str], targets: list[str]) -> 
     return 100 * s.f_avg
 
 
+#: The target of each SemEval row as a claim, for the built-in tagger, which judges stance toward a thesis.
+CLAIMS = {"Atheism": "Atheism is right", "Climate Change is a Real Concern": "Climate change is a real concern",
+          "Feminist Movement": "The feminist movement is good",
+          "Hillary Clinton": "Hillary Clinton should be president",
+          "Legalization of Abortion": "Abortion should be legal"}
+
+
+def builtin_tagger(test: supervised.LabelledRows) -> None:
+    """The built-in tagger, which learns nothing from SemEval, on test set A: human tweets, where our
+    rules and the stance reviser were written for and learned from comment threads. Each target's
+    tweets are the top-level comments of one thread whose title is the target's claim."""
+    from debate.model import Article, Comment, Thread
+    from debate.tag import tag_thread
+
+    by_target: dict[str, list[int]] = {}
+    for i, target in enumerate(test.targets or []):
+        by_target.setdefault(target, []).append(i)
+    pred: dict[bool, list[str]] = {False: [""] * len(test.texts), True: [""] * len(test.texts)}
+    for target, rows in sorted(by_target.items()):
+        claim = CLAIMS.get(target, target)
+        comments = tuple(Comment(id=str(i), text=test.texts[i].replace("#SemST", "").strip(), speaker=f"u{i}")
+                         for i in rows)
+        thread = Thread(id=target, article=Article(title=claim, author="", text=""), comments=comments)
+        for reviser in (False, True):
+            tags = tag_thread(thread, thesis=claim, reviser=reviser).tags
+            for i in rows:
+                pred[reviser][i] = tags[str(i)].stance.value
+    print("\n== built-in tagger on test set A (no SemEval training; each target as a claim: "
+          + "; ".join(f"{k} -> '{v}'" for k, v in CLAIMS.items()) + ")")
+    for reviser, title in ((False, "rules alone"), (True, "rules + stance reviser")):
+        s = metrics.score(test.labels, pred[reviser], supervised.STANCES)
+        print(f"  {title:<24} F_avg {100 * s.f_avg:.2f}   macro-F1 {100 * s.macro_f1:.2f}   accuracy {100 * s.accuracy:.2f}")
+    base = metrics.majority_baseline(test.labels)
+    s = metrics.score(test.labels, base, supervised.STANCES)
+    print(f"  {'always ' + base[0]:<24} F_avg {100 * s.f_avg:.2f}   macro-F1 {100 * s.macro_f1:.2f}   accuracy {100 * s.accuracy:.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("train", type=Path)
@@ -90,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     f_avg = report("test set A", test.labels, model.predict(test.texts, test.targets), test.targets or [])
     report("majority label per target (for scale)", test.labels, majority_per_target(train, test),
            test.targets or [])
+    builtin_tagger(test)
     print("\nreference F_avg on test set A:")
     for name, value in REFERENCE:
         print(f"  {name:<36} {value:.2f}")
