@@ -10,7 +10,7 @@ MAX_EVIDENCE = 6
 _GLOSS = {
     "local": "the comment's own cues",
     "model": "the trained model",
-    "reviser": "the learned reviser (the rules found no side; its opening words read as one)",
+    "reviser": "the learned reviser, which read a side in the opening words where the rules found none",
     "flag": "the source's flag",
     "rule:article_author": "the article's author favors their own thesis",
     "rule:reply_disagree": "it disagrees with its parent, so it likely holds the opposite stance",
