@@ -20,6 +20,7 @@ API (`fit`, `predict`, `predict_proba`); `explain` gives the contributions behin
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from collections.abc import Sequence
@@ -146,13 +147,38 @@ class StanceReviser:
 
     def read(self, tokens: Sequence[str], value: str, score: float
              ) -> tuple[tuple[float, float, float], list[tuple[str, float]]]:
-        """p(favor, against, none) for one comment, and its weighted n-grams (for `explain_row`)."""
-        row = self._vector(opening_ngrams(tokens))
-        z = self._margins(row, value, score)
-        top = max(z)
-        e = [math.exp(x - top) for x in z]
-        s = sum(e)
-        return (e[0] / s, e[1] / s, e[2] / s), row
+        """p(favor, against, none) for one comment, and its weighted n-grams (for `explain_row`).
+
+        `_vector` and `_margins` in one pass (the same products, summed in the same order): the tagger
+        calls this for every comment the rules leave "none"."""
+        idf, weights = self.idf_, self.weights_
+        keys: list[str] = []
+        values: list[float] = []
+        for k, c in opening_ngrams(tokens).items():
+            i = idf.get(k)
+            if i is not None:
+                keys.append(k)
+                values.append((1.0 + math.log(c) if c != 1 else 1.0) * i)
+        norm = math.sqrt(sum([v * v for v in values]))
+        if norm:
+            values = [v / norm for v in values]
+        z0, z1, z2 = self.intercept_
+        for k, x in zip(keys, values):
+            w = weights[k]
+            z0 += x * w[0]
+            z1 += x * w[1]
+            z2 += x * w[2]
+        rules = self.rule_weights_
+        for k, v in rule_features(value, score).items():
+            w = rules.get(k)
+            if w is not None:
+                z0 += v * w[0]
+                z1 += v * w[1]
+                z2 += v * w[2]
+        top = max(z0, z1, z2)
+        e0, e1, e2 = math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top)
+        s = e0 + e1 + e2
+        return (e0 / s, e1 / s, e2 / s), list(zip(keys, values))
 
     def proba_one(self, tokens: Sequence[str], value: str, score: float) -> tuple[float, float, float]:
         """p(favor, against, none) for one comment."""
@@ -176,10 +202,13 @@ class StanceReviser:
         """`explain` of the weighted n-grams `read` returned."""
         a, b = CLASSES.index(toward), CLASSES.index(against)
         weights = self.weights_
-        parts = [(k, v * (weights[k][a] - weights[k][b])) for k, v in row]
-        parts = [p for p in parts if p[1] > 0]
-        parts.sort(key=lambda p: (-p[1], p[0]))
-        return parts[:limit]
+        parts = []
+        for k, v in row:
+            w = weights[k]
+            x = v * (w[a] - w[b])
+            if x > 0:
+                parts.append((k, x))
+        return heapq.nsmallest(limit, parts, key=lambda p: (-p[1], p[0]))
 
     # --- persistence (plain JSON) -------------------------------------------------------------------
 
