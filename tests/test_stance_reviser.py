@@ -71,7 +71,7 @@ def test_on_every_example_thread_it_changes_only_labels_the_rules_left_none():
     assert changed > 0  # (it does something on the examples)
 
 
-def test_rules_only_never_names_the_reviser_and_a_trained_model_turns_it_off(tmp_path):
+def test_rules_only_never_names_the_reviser_and_a_trained_model_turns_it_off():
     thread = _thread("My father lost 31,000 pounds to a call from his bank's 'security team'.")
     assert all(t.stance.decided_by != "reviser" for t in tag_thread(thread, thesis=THESIS, reviser=False).tags.values())
 

@@ -45,8 +45,8 @@ def ensure_tagged(thread: Thread, thesis: str | None = None, model: Any = None, 
     """
     tagged = thread.thesis is not None and all(c.id in thread.tags for c in thread.comments)
     same_thesis = thesis is None or (thread.thesis is not None and thread.thesis.text == thesis)
-    revised = any(t.stance is not None and t.stance.decided_by == "reviser" for t in thread.tags.values())
-    if tagged and same_thesis and model is None and (reviser or not revised):
+    if tagged and same_thesis and model is None and (
+            reviser or not any(t.stance is not None and t.stance.decided_by == "reviser" for t in thread.tags.values())):
         return thread
     from ..tag import tag_thread
 

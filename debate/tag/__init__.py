@@ -176,7 +176,7 @@ def _tag_thread(thread: Thread, thesis: str | None, model, reviser) -> Thread:
         stance = local if local.decided_by == "flag" else finish_label(local, decisions[cid])
         if local.decided_by == "model" and stance.decided_by == "local":
             stance = replace(stance, decided_by="model")
-        if reviser and stance.value == "none" and stance.decided_by != "flag":
+        if reviser and stance.decided_by != "flag":
             stance = _revised(reviser, docs[cid].toks, stance)
         stances[cid] = stance
     # relations left neutral are read off the final (revised) stances: the evidence names what the report shows

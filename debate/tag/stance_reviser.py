@@ -100,7 +100,7 @@ class StanceReviser:
         column = {k: i for i, k in enumerate([*vocab, *rule_names])}
         data, indices, indptr = [], [], [0]
         for g, value, score in zip(grams, rule_values, rule_scores):
-            row = dict(self._vector(g))
+            row = dict(zip(*self._vector(g)))
             row.update(rule_features(value, score))
             for k in sorted(row, key=column.__getitem__):
                 data.append(row[k])
@@ -121,47 +121,25 @@ class StanceReviser:
 
     # --- prediction -----------------------------------------------------------------------------
 
-    def _vector(self, grams: dict[str, int]) -> list[tuple[str, float]]:
-        """(n-gram, sublinear tf x idf, L2-normalised) of the known n-grams, in the order of `grams`."""
+    def _vector(self, grams: dict[str, int]) -> tuple[list[str], list[float]]:
+        """The known n-grams of `grams` (in its order) and their sublinear tf x idf, L2-normalised."""
         idf = self.idf_
-        # (a count of 1, nearly every n-gram of an opening, has tf 1 + log 1 = 1.0 exactly)
-        row = [(k, (1.0 + math.log(c) if c != 1 else 1.0) * idf[k]) for k, c in grams.items() if k in idf]
-        norm = math.sqrt(sum([v * v for _, v in row]))
-        return [(k, v / norm) for k, v in row] if norm else row
-
-    def _margins(self, row: list[tuple[str, float]], value: str, score: float) -> list[float]:
-        z0, z1, z2 = self.intercept_
-        weights = self.weights_
-        for k, v in row:
-            w = weights[k]
-            z0 += v * w[0]
-            z1 += v * w[1]
-            z2 += v * w[2]
-        for k, v in rule_features(value, score).items():
-            w = self.rule_weights_.get(k)
-            if w is not None:
-                z0 += v * w[0]
-                z1 += v * w[1]
-                z2 += v * w[2]
-        return [z0, z1, z2]
-
-    def read(self, tokens: Sequence[str], value: str, score: float
-             ) -> tuple[tuple[float, float, float], list[tuple[str, float]]]:
-        """p(favor, against, none) for one comment, and its weighted n-grams (for `explain_row`).
-
-        `_vector` and `_margins` in one pass (the same products, summed in the same order): the tagger
-        calls this for every comment the rules leave "none"."""
-        idf, weights = self.idf_, self.weights_
         keys: list[str] = []
         values: list[float] = []
-        for k, c in opening_ngrams(tokens).items():
+        for k, c in grams.items():
             i = idf.get(k)
             if i is not None:
                 keys.append(k)
+                # (a count of 1, nearly every n-gram of an opening, has tf 1 + log 1 = 1.0 exactly)
                 values.append((1.0 + math.log(c) if c != 1 else 1.0) * i)
         norm = math.sqrt(sum([v * v for v in values]))
-        if norm:
-            values = [v / norm for v in values]
+        return keys, ([v / norm for v in values] if norm else values)
+
+    def read(self, tokens: Sequence[str], value: str, score: float
+             ) -> tuple[tuple[float, float, float], list[tuple[str, float]]]:
+        """p(favor, against, none) for one comment, and its weighted n-grams (for `explain_row`)."""
+        keys, values = self._vector(opening_ngrams(tokens))
+        weights = self.weights_
         z0, z1, z2 = self.intercept_
         for k, x in zip(keys, values):
             w = weights[k]
@@ -195,7 +173,7 @@ class StanceReviser:
     def explain(self, tokens: Sequence[str], toward: str, against: str, limit: int = 3) -> list[tuple[str, float]]:
         """The n-grams that most moved one comment from class `against` toward class `toward`:
         (n-gram, its TF-IDF value x the difference of the two classes' weights), largest first."""
-        return self.explain_row(self._vector(opening_ngrams(tokens)), toward, against, limit)
+        return self.explain_row(list(zip(*self._vector(opening_ngrams(tokens)))), toward, against, limit)
 
     def explain_row(self, row: list[tuple[str, float]], toward: str, against: str,
                     limit: int = 3) -> list[tuple[str, float]]:
